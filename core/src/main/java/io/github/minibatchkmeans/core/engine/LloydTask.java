@@ -1,0 +1,71 @@
+package io.github.minibatchkmeans.core.engine;
+
+import io.github.minibatchkmeans.core.kernel.CentroidTable;
+import io.github.minibatchkmeans.core.pass.BlockTask;
+import io.github.minibatchkmeans.core.pass.PassRunner;
+import io.github.minibatchkmeans.core.pass.Rows;
+import io.github.minibatchkmeans.core.source.BatchSource;
+import io.github.minibatchkmeans.core.stats.ClusterStatistics;
+import java.io.IOException;
+import java.util.function.LongConsumer;
+
+/**
+ * One assignment pass (Lloyd 1982): each row goes to its nearest centroid and is added into that
+ * centroid's sum-vector and weight. Dividing the folded sums by the weights afterwards is exactly
+ * the in-memory Lloyd update.
+ */
+public final class LloydTask implements BlockTask<LloydTask.Partial> {
+    private final CentroidTable table;
+    private final int farthestToKeep;
+
+    /** @param farthestToKeep how many far points to remember for relocating empty clusters */
+    public LloydTask(CentroidTable table, int farthestToKeep) {
+        this.table = table;
+        this.farthestToKeep = farthestToKeep;
+    }
+
+    /** Statistics of one pass of {@code centers} over {@code source}. */
+    public static ClusterStatistics pass(PassRunner runner, BatchSource source, double[][] centers, int farthestToKeep,
+                                         LongConsumer rowsDone) throws IOException {
+        return runner.run(source, new LloydTask(new CentroidTable(centers), farthestToKeep), rowsDone).statistics;
+    }
+
+    /** A block's statistics plus the kernel's scratch buffer of the thread filling it. */
+    public final class Partial {
+        final ClusterStatistics statistics = new ClusterStatistics(table.k(), table.dims(), farthestToKeep);
+        final double[] scratch = table.newScratch();
+    }
+
+    @Override
+    public Partial newPartial() {
+        return new Partial();
+    }
+
+    @Override
+    public void accumulate(Partial partial, Rows rows, int from, int to) {
+        int d = rows.dims;
+        double[] x = rows.data;
+        for (int i = from; i < to; i++) {
+            int offset = i * d;
+            int c = table.nearest(x, offset, partial.scratch);
+            // The expanded form only ranks centroids; the inertia uses the exact difference.
+            double distance = table.distance(x, offset, c);
+            partial.statistics.add(x, offset, rows.weights[i], c, distance, rows.rowIndex(i));
+        }
+    }
+
+    @Override
+    public void fold(Partial total, Partial block) {
+        total.statistics.merge(block.statistics);
+    }
+
+    @Override
+    public void reset(Partial partial) {
+        partial.statistics.reset();
+    }
+
+    @Override
+    public long partialBytes() {
+        return 8L * table.k() * (table.dims() + 2) + 8L * farthestToKeep * (table.dims() + 4);
+    }
+}

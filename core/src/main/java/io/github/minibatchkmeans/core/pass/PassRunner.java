@@ -1,0 +1,250 @@
+package io.github.minibatchkmeans.core.pass;
+
+import io.github.minibatchkmeans.core.source.BatchReader;
+import io.github.minibatchkmeans.core.source.BatchSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.LongConsumer;
+
+/**
+ * Runs {@link BlockTask}s over a {@link BatchSource}: reads batches (the I/O unit; the next one is
+ * prefetched while the current one is computed), cuts them into fixed row blocks (the numeric
+ * unit), accumulates blocks in parallel and folds them in block order. Memory is two batch
+ * buffers plus a bounded number of partials, whatever the number of rows.
+ */
+public final class PassRunner implements AutoCloseable {
+    /** Rows per accumulation block: a fixed constant so results never depend on batch size. */
+    public static final int BLOCK_ROWS = 512;
+    private static final long MAX_PARTIAL_BYTES = 64L << 20;
+
+    private final int threads;
+    private final int batchSize;
+    private final ExecutorService workers;
+    private final ExecutorService prefetcher;
+    private long passes;
+
+    public PassRunner(int threads, int batchSize) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
+        }
+        this.threads = threads;
+        this.batchSize = batchSize;
+        this.workers = threads > 1 ? Executors.newFixedThreadPool(threads, daemon("minibatch-kmeans-worker")) : null;
+        this.prefetcher = threads > 1 ? Executors.newSingleThreadExecutor(daemon("minibatch-kmeans-reader")) : null;
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** How many passes over a source this runner has made. */
+    public long passes() {
+        return passes;
+    }
+
+    /**
+     * One pass of {@code task} over {@code source}; {@code rowsDone} (may be null) hears the
+     * running row count after each batch.
+     */
+    public <P> P run(BatchSource source, BlockTask<P> task, LongConsumer rowsDone) throws IOException {
+        passes++;
+        Pass<P> pass = new Pass<>(task, source.dimensions());
+        try (BatchReader reader = source.open()) {
+            pass.readAll(reader, rowsDone);
+        }
+        return pass.finish();
+    }
+
+    /** The state of one pass: buffers, partials, the running total and the block left open. */
+    private final class Pass<P> {
+        private final BlockTask<P> task;
+        private final int perWave;
+        private final ArrayDeque<P> pool = new ArrayDeque<>();
+        private final P total;
+        private Rows current;
+        private Rows next;
+        private P open;
+        private long firstRow;
+
+        Pass(BlockTask<P> task, int dims) {
+            this.task = task;
+            this.perWave = wavesize(task);
+            this.total = task.newPartial();
+            this.current = new Rows(batchSize, dims);
+            this.next = prefetcher == null ? null : new Rows(batchSize, dims);
+        }
+
+        void readAll(BatchReader reader, LongConsumer rowsDone) throws IOException {
+            Future<Integer> pending = prefetcher == null ? null : prefetcher.submit(fill(reader, next));
+            try {
+                while (true) {
+                    int n;
+                    if (pending == null) {
+                        n = reader.read(current.data, current.weights, batchSize);
+                    } else {
+                        n = await(pending);
+                        Rows swap = current;
+                        current = next;
+                        next = swap;
+                        pending = n == 0 ? null : prefetcher.submit(fill(reader, next));
+                    }
+                    if (n == 0) {
+                        return;
+                    }
+                    current.firstRow = firstRow;
+                    current.count = n;
+                    accumulateBatch();
+                    firstRow += n;
+                    if (rowsDone != null) {
+                        rowsDone.accept(firstRow);
+                    }
+                }
+            } finally {
+                if (pending != null) {
+                    quietlyAwait(pending); // never close the reader under a read in flight
+                }
+            }
+        }
+
+        P finish() {
+            if (open != null) {
+                task.fold(total, open);
+            }
+            return total;
+        }
+
+        /** Cuts the current batch at block boundaries and accumulates it wave by wave. */
+        private void accumulateBatch() throws IOException {
+            Rows rows = current;
+            List<Fragment<P>> wave = new ArrayList<>(perWave);
+            long global = rows.firstRow;
+            int from = 0;
+            while (from < rows.count) {
+                long blockEnd = (global / BLOCK_ROWS + 1) * BLOCK_ROWS;
+                int to = (int) Math.min(rows.count, from + (blockEnd - global));
+                P partial = open != null ? open : pool.isEmpty() ? task.newPartial() : pool.pop();
+                open = null;
+                wave.add(new Fragment<>(partial, from, to, rows.firstRow + to == blockEnd));
+                global += to - from;
+                from = to;
+                if (wave.size() == perWave || from == rows.count) {
+                    runWave(rows, task, wave);
+                    for (Fragment<P> f : wave) {
+                        if (f.completesBlock) {
+                            task.fold(total, f.partial);
+                            task.reset(f.partial);
+                            pool.push(f.partial);
+                        } else {
+                            open = f.partial; // only a batch's last fragment can end mid-block
+                        }
+                    }
+                    wave.clear();
+                }
+            }
+        }
+    }
+
+    private static Callable<Integer> fill(BatchReader reader, Rows rows) {
+        return () -> reader.read(rows.data, rows.weights, rows.capacity());
+    }
+
+    private int wavesize(BlockTask<?> task) {
+        long bytes = Math.max(1, task.partialBytes());
+        long affordable = MAX_PARTIAL_BYTES / bytes;
+        return (int) Math.max(threads, Math.min(4L * threads, affordable));
+    }
+
+    private <P> void runWave(Rows rows, BlockTask<P> task, List<Fragment<P>> wave) throws IOException {
+        if (workers == null || wave.size() == 1) {
+            for (Fragment<P> f : wave) {
+                task.accumulate(f.partial, rows, f.from, f.to);
+            }
+            return;
+        }
+        List<Callable<Void>> jobs = new ArrayList<>(wave.size());
+        for (Fragment<P> f : wave) {
+            jobs.add(() -> {
+                task.accumulate(f.partial, rows, f.from, f.to);
+                return null;
+            });
+        }
+        try {
+            for (Future<Void> done : workers.invokeAll(jobs)) {
+                await(done);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    private static <T> T await(Future<T> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IOException(cause);
+        }
+    }
+
+    private static void quietlyAwait(Future<?> future) {
+        try {
+            future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // the pass is already failing for another reason
+        }
+    }
+
+    private record Fragment<P>(P partial, int from, int to, boolean completesBlock) {
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    @Override
+    public void close() {
+        if (workers != null) {
+            workers.shutdownNow();
+        }
+        if (prefetcher != null) {
+            prefetcher.shutdownNow();
+        }
+    }
+}
