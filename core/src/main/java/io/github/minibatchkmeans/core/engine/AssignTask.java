@@ -7,20 +7,36 @@ import io.github.minibatchkmeans.core.pass.Rows;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** Labels every row in parallel and hands them to an {@link AssignmentSink} in input order. */
+/**
+ * Labels every row in parallel and hands the results over in input order (blocks fold in row
+ * order): to an {@link AssignmentSink}, or with the distances to every centroid to a
+ * {@link DistancesSink}.
+ */
 final class AssignTask implements BlockTask<AssignTask.Partial> {
     private final CentroidTable table;
-    private final AssignmentSink sink;
+    private final AssignmentSink nearest;
+    private final DistancesSink all;
+    private final double[] distances;
 
-    AssignTask(CentroidTable table, AssignmentSink sink) {
+    private AssignTask(CentroidTable table, AssignmentSink nearest, DistancesSink all) {
         this.table = table;
-        this.sink = sink;
+        this.nearest = nearest;
+        this.all = all;
+        this.distances = new double[table.k()];
     }
 
-    /** The labels of one block (fold order is row order, so the sink sees rows in order). */
+    static AssignTask nearest(CentroidTable table, AssignmentSink sink) {
+        return new AssignTask(table, sink, null);
+    }
+
+    static AssignTask allDistances(CentroidTable table, DistancesSink sink) {
+        return new AssignTask(table, null, sink);
+    }
+
+    /** The results of one block. */
     final class Partial {
         final int[] labels = new int[PassRunner.BLOCK_ROWS];
-        final double[] distances = new double[PassRunner.BLOCK_ROWS];
+        final double[] squared = new double[PassRunner.BLOCK_ROWS * (all == null ? 1 : table.k())];
         final double[] scratch = table.newScratch();
         long firstRow = -1;
         int count;
@@ -36,20 +52,35 @@ final class AssignTask implements BlockTask<AssignTask.Partial> {
         if (p.count == 0) {
             p.firstRow = rows.rowIndex(from);
         }
+        int k = table.k();
         for (int i = from; i < to; i++) {
             int offset = i * rows.dims;
             int c = table.nearest(rows.data, offset, p.scratch);
             p.labels[p.count] = c;
-            p.distances[p.count] = table.distance(rows.data, offset, c);
+            if (all == null) {
+                p.squared[p.count] = table.distance(rows.data, offset, c);
+            } else {
+                for (int j = 0; j < k; j++) {
+                    p.squared[p.count * k + j] = table.distance(rows.data, offset, j);
+                }
+            }
             p.count++;
         }
     }
 
     @Override
     public void fold(Partial total, Partial block) {
+        int k = table.k();
         try {
             for (int i = 0; i < block.count; i++) {
-                sink.accept(block.firstRow + i, block.labels[i], block.distances[i]);
+                if (all == null) {
+                    nearest.accept(block.firstRow + i, block.labels[i], block.squared[i]);
+                } else {
+                    for (int j = 0; j < k; j++) {
+                        distances[j] = Math.sqrt(block.squared[i * k + j]);
+                    }
+                    all.accept(block.firstRow + i, block.labels[i], distances);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -60,5 +91,10 @@ final class AssignTask implements BlockTask<AssignTask.Partial> {
     public void reset(Partial p) {
         p.count = 0;
         p.firstRow = -1;
+    }
+
+    @Override
+    public long partialBytes() {
+        return 8L * PassRunner.BLOCK_ROWS * (all == null ? 2 : table.k() + 1);
     }
 }

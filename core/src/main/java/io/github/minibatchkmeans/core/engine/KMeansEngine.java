@@ -106,12 +106,26 @@ public final class KMeansEngine {
      */
     public static void assign(KMeansModel model, BatchSource source, int threads, int batchSize, AssignmentSink sink)
             throws IOException {
+        streamThrough(model, source, threads, batchSize, AssignTask.nearest(model.table(), sink));
+    }
+
+    /**
+     * Streams {@code source} through {@code model}, giving each row's label and Euclidean distances to
+     * every centroid to {@code sink} in input order.
+     */
+    public static void transform(KMeansModel model, BatchSource source, int threads, int batchSize, DistancesSink sink)
+            throws IOException {
+        streamThrough(model, source, threads, batchSize, AssignTask.allDistances(model.table(), sink));
+    }
+
+    private static void streamThrough(KMeansModel model, BatchSource source, int threads, int batchSize, AssignTask task)
+            throws IOException {
         if (source.dimensions() != model.dimensions()) {
             throw new InvalidInputException(source.name() + " has " + source.dimensions()
                     + " columns, the model has " + model.dimensions() + " dimensions");
         }
         try (PassRunner passes = new PassRunner(threads, batchSize)) {
-            passes.run(source, new AssignTask(model.table(), sink), null);
+            passes.run(source, task, null);
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
         }

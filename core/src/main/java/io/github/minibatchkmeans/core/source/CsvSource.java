@@ -6,6 +6,7 @@ import de.siegmar.fastcsv.reader.CloseableIterator;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.RecordType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -30,6 +31,10 @@ public final class CsvSource implements BatchSource {
     /** For each field of a record: the feature slot, {@link #WEIGHT}, or {@link #SKIP}. */
     private final int[] slotOfField;
     private final List<String> featureNames;
+
+    /** Spellings of NaN and infinity that other tools write (numpy, pandas, R) and Java does not parse. */
+    private static final java.util.regex.Pattern NON_FINITE =
+            java.util.regex.Pattern.compile("\\s*[+-]?(nan|inf|infinity)\\s*", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     private static final int SKIP = -1;
     private static final int WEIGHT = -2;
@@ -189,7 +194,9 @@ public final class CsvSource implements BatchSource {
             try {
                 value = JavaDoubleParser.parseDouble(buf, offset, len);
             } catch (NumberFormatException e) {
-                throw new InvalidInputException(where(fieldIdx) + ": not a number: '" + new String(buf, offset, len) + "'");
+                String text = new String(buf, offset, len);
+                throw new InvalidInputException(where(fieldIdx) + (NON_FINITE.matcher(text).matches()
+                        ? ": not a finite number: '" : ": not a number: '") + text + "'");
             }
             if (slot == WEIGHT) {
                 weight = Weights.check(value, () -> where(fieldIdx));
@@ -206,6 +213,9 @@ public final class CsvSource implements BatchSource {
 
         @Override
         protected RowHandler buildRecord() {
+            if (getRecordType() != RecordType.DATA) {
+                return this; // empty lines: FastCSV drops them after this call
+            }
             if (headerPending) {
                 headerPending = false;
                 return null;

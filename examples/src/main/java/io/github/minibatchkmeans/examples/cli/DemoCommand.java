@@ -1,0 +1,119 @@
+package io.github.minibatchkmeans.examples.cli;
+
+import io.github.minibatchkmeans.core.engine.KMeansConfig;
+import io.github.minibatchkmeans.core.engine.KMeansEngine;
+import io.github.minibatchkmeans.core.model.KMeansModel;
+import io.github.minibatchkmeans.core.source.NpySource;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code demo}: the whole idea in one run. Writes Gaussian blobs twice the size of the JVM's heap
+ * to a temporary folder, clusters them out of core, shows what that cost and how well it recovered
+ * the generating clusters, and deletes the data.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Generate blobs larger than the heap, cluster them out of core, report, clean up.")
+final class DemoCommand implements Callable<Integer> {
+    private static final int DIMS = 16;
+    private static final int CLUSTERS = 8;
+    private static final long MIN_BYTES = 64L << 20;
+    private static final long MAX_BYTES = 2L << 30;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--quiet", description = "No progress lines.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        long maxHeap = Runtime.getRuntime().maxMemory();
+        long bytes = Math.min(MAX_BYTES, Math.max(MIN_BYTES, 2 * maxHeap));
+        long rows = bytes / (8L * DIMS);
+        Path dir = Files.createTempDirectory("minibatch-kmeans-demo");
+        try {
+            Path file = dir.resolve("blobs.npy");
+            Blobs blobs = new Blobs(DIMS, CLUSTERS, 7);
+            out.printf(Locale.ROOT, "demo: max heap %s; writing %,d rows x %d columns of Gaussian blobs (%s) to %s%n",
+                    mb(maxHeap), rows, DIMS, mb(bytes), file);
+            out.flush();
+            long t0 = System.nanoTime();
+            long size = GenerateCommand.write(blobs, rows, file);
+            out.printf(Locale.ROOT, "      written in %.1f s; the data is %.1fx the max heap%n", (System.nanoTime() - t0) / 1e9,
+                    size / (double) maxHeap);
+
+            resetPeakHeap();
+            KMeansConfig config = KMeansConfig.builder(CLUSTERS).seed(1).build();
+            PassCounter passes = new PassCounter(quiet ? e -> { } : new ProgressLines(spec.commandLine().getErr()));
+            long start = System.nanoTime();
+            NpySource source = new NpySource(file);
+            KMeansModel model = KMeansEngine.fit(source, config, passes);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long peak = peakHeap();
+
+            AdjustedRandIndex ari = new AdjustedRandIndex(CLUSTERS, CLUSTERS);
+            KMeansEngine.assign(model, source, config.threads(), config.batchSize(),
+                    (row, label, distance) -> ari.add(blobs.label(row), label));
+
+            out.printf(Locale.ROOT, "fit:  exact k-means, k = %d, k-means++ init, %d threads%n", CLUSTERS, config.threads());
+            out.printf(Locale.ROOT, "      %s after %d iterations: %d passes over %,d rows in %.2f s (%,.0f rows/s)%n",
+                    model.converged() ? "converged" : "stopped", model.iterations(), passes.count(), rows, seconds,
+                    rows * (double) passes.count() / seconds);
+            out.printf(Locale.ROOT, "      peak heap %s while clustering %s of data (%.0f%% of its size)%n", mb(peak), mb(size),
+                    100.0 * peak / size);
+            out.printf(Locale.ROOT, "      inertia %.6g (%.3f per row and feature; the blobs have unit variance)%n",
+                    model.inertia(), model.inertia() / rows / DIMS);
+            out.printf(Locale.ROOT, "      adjusted Rand index vs the generating blobs: %.4f%n", ari.value());
+        } finally {
+            deleteRecursively(dir);
+            out.printf("      deleted %s%n", dir);
+        }
+        return 0;
+    }
+
+    private static String mb(long bytes) {
+        return String.format(Locale.ROOT, "%.0f MB", bytes / 1048576.0);
+    }
+
+    private static void resetPeakHeap() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    /** Sum of the heap pools' peaks: an upper bound on the peak heap in use. */
+    private static long peakHeap() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.github.minibatchkmeans.examples.cli;
+
+import io.github.minibatchkmeans.core.engine.KMeansConfig;
+import io.github.minibatchkmeans.core.engine.KMeansEngine;
+import io.github.minibatchkmeans.core.model.KMeansModel;
+import io.github.minibatchkmeans.core.model.ModelJson;
+import io.github.minibatchkmeans.core.source.BatchSource;
+import java.io.BufferedWriter;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code fit}: cluster a file, streaming it from disk. */
+@Command(name = "fit", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Cluster a .csv, .tsv or .npy file without loading it into memory.")
+final class FitCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    InputOptions input = new InputOptions();
+
+    @Mixin
+    ConfigOptions options = new ConfigOptions();
+
+    @Mixin
+    ReportOptions report = new ReportOptions();
+
+    @Option(names = "--centroids-out", paramLabel = "FILE.csv", description = "Write the centroids, one per line, no header.")
+    Path centroidsOut;
+
+    @Option(names = "--labels-out", paramLabel = "FILE", description = "Write one label per input row, in input order.")
+    Path labelsOut;
+
+    @Option(names = "--model-out", paramLabel = "FILE", description = "Save the model as JSON (load it with predict).")
+    Path modelOut;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        KMeansConfig config = options.toConfig();
+        BatchSource source = input.open();
+        try (Outputs outputs = new Outputs()) {
+            AtomicFile centroids = centroidsOut == null ? null : outputs.create(centroidsOut);
+            AtomicFile labels = labelsOut == null ? null : outputs.create(labelsOut);
+            AtomicFile model = modelOut == null ? null : outputs.create(modelOut);
+            PassCounter passes = new PassCounter(report.progress(err));
+            long start = System.nanoTime();
+            KMeansModel fitted = KMeansEngine.fit(source, config, passes);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (labels != null) {
+                try (BufferedWriter w = labels.writer()) {
+                    KMeansEngine.assign(fitted, source, config.threads(), config.batchSize(), (row, label, distance) -> {
+                        w.write(Integer.toString(label));
+                        w.write('\n');
+                    });
+                }
+            }
+            if (centroids != null) {
+                try (BufferedWriter w = centroids.writer()) {
+                    CentersFile.write(fitted, w);
+                }
+            }
+            if (model != null) {
+                ModelJson.write(fitted, model.stream());
+            }
+            outputs.commitAll();
+            FitReport result = new FitReport(source.name(), passes.rows(), source.dimensions(), config, fitted,
+                    passes.count(), seconds);
+            if (report.json) {
+                out.println(result.toJson());
+            } else if (!report.quiet) {
+                result.print(out);
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,115 @@
+package io.github.minibatchkmeans.examples.cli;
+
+import io.github.minibatchkmeans.core.source.NpyHeader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code generate}: write Gaussian blobs as CSV or {@code .npy}, streaming, in constant memory. */
+@Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Write Gaussian blobs (centers uniform in [-10,10]^d, unit variance) to a .csv or .npy file.")
+final class GenerateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--rows", required = true, paramLabel = "N", description = "Number of rows.")
+    long rows;
+
+    @Option(names = "--dims", required = true, paramLabel = "D", description = "Number of columns.")
+    int dims;
+
+    @Option(names = "--clusters", required = true, paramLabel = "K", description = "Number of blobs.")
+    int clusters;
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Random seed; default 0.")
+    long seed;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output file, .csv or .npy.")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        if (rows < 1) {
+            throw new UsageException("--rows: must be >= 1, got " + rows);
+        }
+        if (dims < 1) {
+            throw new UsageException("--dims: must be >= 1, got " + dims);
+        }
+        if (clusters < 1) {
+            throw new UsageException("--clusters: must be >= 1, got " + clusters);
+        }
+        long start = System.nanoTime();
+        long bytes = write(new Blobs(dims, clusters, seed), rows, out);
+        PrintWriter stdout = spec.commandLine().getOut();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        stdout.printf(Locale.ROOT, "wrote %s: %,d rows x %d columns from %d blobs, %.1f MB in %.2f s%n", out, rows, dims,
+                clusters, bytes / 1e6, seconds);
+        return 0;
+    }
+
+    /** Writes {@code rows} rows of {@code blobs} to {@code file} (format by extension); returns its size. */
+    static long write(Blobs blobs, long rows, Path file) throws IOException {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean npy = name.endsWith(".npy");
+        if (!npy && !name.endsWith(".csv")) {
+            throw new UsageException("--out: " + file + ": use a .csv or .npy file name");
+        }
+        try (AtomicFile target = new AtomicFile(file)) {
+            if (npy) {
+                writeNpy(blobs, rows, target.stream());
+            } else {
+                writeCsv(blobs, rows, target.writer());
+            }
+            target.commit();
+        }
+        return java.nio.file.Files.size(file);
+    }
+
+    private static void writeNpy(Blobs blobs, long rows, OutputStream out) throws IOException {
+        int d = blobs.dims();
+        out.write(NpyHeader.encode(rows, d, false));
+        int chunk = Math.max(1, (1 << 20) / (8 * d));
+        double[] values = new double[chunk * d];
+        ByteBuffer bytes = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+        for (long first = 0; first < rows; first += chunk) {
+            int n = (int) Math.min(chunk, rows - first);
+            for (int i = 0; i < n; i++) {
+                blobs.fill(first + i, values, i * d);
+            }
+            bytes.clear();
+            bytes.asDoubleBuffer().put(values, 0, n * d);
+            out.write(bytes.array(), 0, n * d * 8);
+        }
+        out.flush();
+    }
+
+    private static void writeCsv(Blobs blobs, long rows, BufferedWriter out) throws IOException {
+        int d = blobs.dims();
+        for (int j = 0; j < d; j++) {
+            out.write(j == 0 ? "x0" : ",x" + j);
+        }
+        out.write('\n');
+        double[] row = new double[d];
+        for (long i = 0; i < rows; i++) {
+            blobs.fill(i, row, 0);
+            for (int j = 0; j < d; j++) {
+                if (j > 0) {
+                    out.write(',');
+                }
+                out.write(Double.toString(row[j]));
+            }
+            out.write('\n');
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,107 @@
+package io.github.minibatchkmeans.examples.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.minibatchkmeans.core.engine.KMeansEngine;
+import io.github.minibatchkmeans.core.model.KMeansModel;
+import io.github.minibatchkmeans.core.model.ModelJson;
+import io.github.minibatchkmeans.core.source.BatchSource;
+import java.io.BufferedWriter;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code predict}: stream a file through a saved model, in constant memory. */
+@Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Label every row of a file with the nearest centroid of a saved model.")
+final class PredictCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "A model saved by fit --model-out.")
+    Path modelFile;
+
+    @Mixin
+    InputOptions input = new InputOptions();
+
+    @Option(names = "--labels-out", paramLabel = "FILE", description = "One label per input row, in input order.")
+    Path labelsOut;
+
+    @Option(names = "--distances-out", paramLabel = "FILE", description = "Euclidean distance of each row to every centroid, as CSV.")
+    Path distancesOut;
+
+    @Option(names = "--batch-size", defaultValue = "4096", paramLabel = "B", description = "Rows per batch; default 4096.")
+    int batchSize;
+
+    @Mixin
+    ReportOptions report = new ReportOptions();
+
+    @Override
+    public Integer call() throws Exception {
+        if (batchSize < 1) {
+            throw new UsageException("--batch-size: must be >= 1, got " + batchSize);
+        }
+        KMeansModel model = ModelJson.read(modelFile);
+        BatchSource source = input.open();
+        long[] counts = new long[model.k()];
+        double[] inertia = new double[1];
+        int threads = Runtime.getRuntime().availableProcessors();
+        long start = System.nanoTime();
+        try (Outputs outputs = new Outputs()) {
+            BufferedWriter labels = labelsOut == null ? null : outputs.create(labelsOut).writer();
+            BufferedWriter distances = distancesOut == null ? null : outputs.create(distancesOut).writer();
+            if (distances == null) {
+                KMeansEngine.assign(model, source, threads, batchSize, (i, label, squared) -> {
+                    counts[label]++;
+                    inertia[0] += squared;
+                    writeLabel(labels, label);
+                });
+            } else {
+                KMeansEngine.transform(model, source, threads, batchSize, (i, label, euclidean) -> {
+                    counts[label]++;
+                    inertia[0] += euclidean[label] * euclidean[label];
+                    writeLabel(labels, label);
+                    for (int c = 0; c < euclidean.length; c++) {
+                        if (c > 0) {
+                            distances.write(',');
+                        }
+                        distances.write(Double.toString(euclidean[c]));
+                    }
+                    distances.write('\n');
+                });
+            }
+            if (labels != null) {
+                labels.flush();
+            }
+            if (distances != null) {
+                distances.flush();
+            }
+            outputs.commitAll();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long rows = java.util.Arrays.stream(counts).sum();
+        PrintWriter out = spec.commandLine().getOut();
+        if (report.json) {
+            out.println(new ObjectMapper().writeValueAsString(new Result(model.k(), rows, inertia[0], counts, seconds)));
+        } else if (!report.quiet) {
+            out.printf(Locale.ROOT, "%s: %,d rows labelled in %.2f s, inertia %.6g%n", source.name(), rows, seconds, inertia[0]);
+        }
+        return 0;
+    }
+
+    private static void writeLabel(BufferedWriter labels, int label) throws java.io.IOException {
+        if (labels != null) {
+            labels.write(Integer.toString(label));
+            labels.write('\n');
+        }
+    }
+
+    /** The JSON printed by {@code predict --json}. */
+    record Result(int k, long rows, double inertia, long[] counts, double seconds) {
+    }
+}

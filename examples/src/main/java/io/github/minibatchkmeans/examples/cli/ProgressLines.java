@@ -1,0 +1,35 @@
+package io.github.minibatchkmeans.examples.cli;
+
+import io.github.minibatchkmeans.core.engine.ProgressEvent;
+import io.github.minibatchkmeans.core.engine.ProgressListener;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/** Plain progress: a line on stderr each time a pass ends, with its speed. */
+final class ProgressLines implements ProgressListener {
+    private final PrintWriter err;
+    private long passStart = System.nanoTime();
+
+    ProgressLines(PrintWriter err) {
+        this.err = err;
+    }
+
+    @Override
+    public void onProgress(ProgressEvent e) {
+        if (!e.finished()) {
+            return;
+        }
+        double seconds = (System.nanoTime() - passStart) / 1e9;
+        passStart = System.nanoTime();
+        String what = switch (e.stage()) {
+            case SUMMARY -> "statistics pass";
+            case INITIALIZATION -> "initialization pass " + e.pass();
+            case ITERATION -> "iteration " + e.pass();
+            case FINAL -> "final pass";
+        };
+        String inertia = Double.isNaN(e.inertia()) ? "" : String.format(Locale.ROOT, ", inertia %.6g", e.inertia());
+        err.printf(Locale.ROOT, "%s: %,d rows in %.2f s (%,.0f rows/s)%s%n", what, e.rowsDone(), seconds,
+                e.rowsDone() / Math.max(seconds, 1e-9), inertia);
+        err.flush();
+    }
+}

@@ -1,0 +1,106 @@
+package io.github.minibatchkmeans.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code generate}, {@code fit} and {@code predict} end to end, on CSV and .npy. */
+class FitCommandTest {
+    @TempDir
+    Path dir;
+
+    private Path generate(String name, int rows) {
+        Path file = dir.resolve(name);
+        CliRun run = CliRun.of("generate", "--rows", "" + rows, "--dims", "3", "--clusters", "4", "--seed", "5", "--out", file.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        return file;
+    }
+
+    @Test
+    void fitOnCsvWritesLabelsCentroidsModelAndJson() throws IOException {
+        Path data = generate("blobs.csv", 2000);
+        Path labels = dir.resolve("labels.txt");
+        Path centroids = dir.resolve("centroids.csv");
+        Path model = dir.resolve("model.json");
+        CliRun run = CliRun.of("fit", "--input", data.toString(), "--k", "4", "--seed", "3", "--json", "--quiet",
+                "--labels-out", labels.toString(), "--centroids-out", centroids.toString(), "--model-out", model.toString());
+        assertEquals(0, run.exitCode(), run.err());
+
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        for (String field : List.of("k", "mode", "iterations", "converged", "inertia", "sizes", "centroids")) {
+            assertTrue(json.has(field), field);
+        }
+        assertEquals(4, json.get("k").asInt());
+        assertEquals("exact", json.get("mode").asText());
+        assertEquals(4, json.get("centroids").size());
+        assertEquals(3, json.get("centroids").get(0).size());
+        double total = 0;
+        for (JsonNode s : json.get("sizes")) {
+            total += s.asDouble();
+        }
+        assertEquals(2000, total);
+
+        List<String> labelLines = Files.readAllLines(labels);
+        assertEquals(2000, labelLines.size());
+        assertTrue(labelLines.stream().allMatch(l -> l.matches("[0-3]")));
+        assertEquals(4, Files.readAllLines(centroids).size());
+        assertEquals(json.get("centroids").get(0).get(0).asDouble(),
+                Double.parseDouble(Files.readAllLines(centroids).get(0).split(",")[0]));
+
+        // A saved model predicts the same labels, and its centroids restart fit where it stopped.
+        Path predicted = dir.resolve("predicted.txt");
+        CliRun predict = CliRun.of("predict", "--model", model.toString(), "--input", data.toString(),
+                "--labels-out", predicted.toString(), "--quiet");
+        assertEquals(0, predict.exitCode(), predict.err());
+        assertEquals(labelLines, Files.readAllLines(predicted));
+        CliRun again = CliRun.of("fit", "--input", data.toString(), "--k", "4", "--init", centroids.toString(), "--json");
+        assertEquals(0, again.exitCode(), again.err());
+        assertEquals(1, new ObjectMapper().readTree(again.out()).get("iterations").asInt());
+    }
+
+    @Test
+    void fitOnNpyMatchesFitOnTheSameCsv() throws IOException {
+        Path csv = generate("same.csv", 1500);
+        Path npy = generate("same.npy", 1500);
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode a = mapper.readTree(CliRun.of("fit", "--input", csv.toString(), "--k", "4", "--json", "--quiet").out());
+        JsonNode b = mapper.readTree(CliRun.of("fit", "--input", npy.toString(), "--k", "4", "--json", "--quiet",
+                "--threads", "1", "--batch-size", "7").out());
+        assertEquals(a.get("centroids"), b.get("centroids"), "CSV keeps full double precision, so both are bit-identical");
+        assertEquals(a.get("inertia"), b.get("inertia"));
+    }
+
+    @Test
+    void weightColumnAndColumnSelectionApply() throws IOException {
+        Path data = dir.resolve("w.csv");
+        Files.writeString(data, "name,x,w\na,0,1\nb,1,3\nc,10,1\n");
+        CliRun run = CliRun.of("fit", "--input", data.toString(), "--k", "1", "--columns", "x", "--weight-column", "w", "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertArrayEquals(new double[] {13.0 / 5}, new double[] {json.get("centroids").get(0).get(0).asDouble()}, 1e-12);
+    }
+
+    @Test
+    void predictWritesDistancesToEveryCentroid() throws IOException {
+        Path data = generate("p.npy", 300);
+        Path model = dir.resolve("m.json");
+        assertEquals(0, CliRun.of("fit", "--input", data.toString(), "--k", "3", "--quiet", "--model-out", model.toString()).exitCode());
+        Path distances = dir.resolve("d.csv");
+        CliRun run = CliRun.of("predict", "--model", model.toString(), "--input", data.toString(), "--distances-out",
+                distances.toString(), "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = Files.readAllLines(distances);
+        assertEquals(300, lines.size());
+        assertEquals(3, lines.get(0).split(",").length);
+        assertEquals(300, new ObjectMapper().readTree(run.out()).get("rows").asLong());
+    }
+}
