@@ -53,10 +53,10 @@ final class AssignTask implements BlockTask<AssignTask.Partial> {
             p.firstRow = rows.rowIndex(from);
         }
         int k = table.k();
+        table.assign(rows.data, from, to, p.labels, p.count, p.scratch);
         for (int i = from; i < to; i++) {
             int offset = i * rows.dims;
-            int c = table.nearest(rows.data, offset, p.scratch);
-            p.labels[p.count] = c;
+            int c = p.labels[p.count];
             if (all == null) {
                 p.squared[p.count] = table.distance(rows.data, offset, c);
             } else {

@@ -34,6 +34,7 @@ public final class LloydTask implements BlockTask<LloydTask.Partial> {
     public final class Partial {
         final ClusterStatistics statistics = new ClusterStatistics(table.k(), table.dims(), farthestToKeep);
         final double[] scratch = table.newScratch();
+        final int[] labels = new int[PassRunner.BLOCK_ROWS];
     }
 
     @Override
@@ -45,9 +46,10 @@ public final class LloydTask implements BlockTask<LloydTask.Partial> {
     public void accumulate(Partial partial, Rows rows, int from, int to) {
         int d = rows.dims;
         double[] x = rows.data;
+        table.assign(x, from, to, partial.labels, 0, partial.scratch);
         for (int i = from; i < to; i++) {
             int offset = i * d;
-            int c = table.nearest(x, offset, partial.scratch);
+            int c = partial.labels[i - from];
             // The expanded form only ranks centroids; the inertia uses the exact difference.
             double distance = table.distance(x, offset, c);
             partial.statistics.add(x, offset, rows.weights[i], c, distance, rows.rowIndex(i));
