@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * An output file that appears only when complete: written to a temporary file beside the target
@@ -26,8 +27,9 @@ final class AtomicFile implements Closeable {
         if (!Files.isDirectory(dir)) {
             throw new IOException(target + ": directory " + dir + " does not exist");
         }
-        this.temporary = Files.createTempFile(dir, "." + this.target.getFileName(), ".part");
-        this.stream = Files.newOutputStream(temporary);
+        // Not Files.createTempFile: its owner-only permissions would stick to the renamed file.
+        this.temporary = dir.resolve("." + this.target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".part");
+        this.stream = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     }
 
     OutputStream stream() {

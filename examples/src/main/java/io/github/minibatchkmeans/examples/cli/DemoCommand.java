@@ -6,9 +6,6 @@ import io.github.minibatchkmeans.core.model.KMeansModel;
 import io.github.minibatchkmeans.core.source.NpySource;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -57,14 +54,14 @@ final class DemoCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "      written in %.1f s; the data is %.1fx the max heap%n", (System.nanoTime() - t0) / 1e9,
                     size / (double) maxHeap);
 
-            resetPeakHeap();
+            HeapPeak.reset();
             KMeansConfig config = KMeansConfig.builder(CLUSTERS).seed(1).build();
             PassCounter passes = new PassCounter(quiet ? e -> { } : new ProgressLines(spec.commandLine().getErr()));
             long start = System.nanoTime();
             NpySource source = new NpySource(file);
             KMeansModel model = KMeansEngine.fit(source, config, passes);
             double seconds = (System.nanoTime() - start) / 1e9;
-            long peak = peakHeap();
+            long peak = HeapPeak.bytes();
 
             AdjustedRandIndex ari = new AdjustedRandIndex(CLUSTERS, CLUSTERS);
             KMeansEngine.assign(model, source, config.threads(), config.batchSize(),
@@ -88,25 +85,6 @@ final class DemoCommand implements Callable<Integer> {
 
     private static String mb(long bytes) {
         return String.format(Locale.ROOT, "%.0f MB", bytes / 1048576.0);
-    }
-
-    private static void resetPeakHeap() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
-    }
-
-    /** Sum of the heap pools' peaks: an upper bound on the peak heap in use. */
-    private static long peakHeap() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak;
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

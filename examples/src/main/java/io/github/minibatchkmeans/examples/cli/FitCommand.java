@@ -52,9 +52,11 @@ final class FitCommand implements Callable<Integer> {
             AtomicFile labels = labelsOut == null ? null : outputs.create(labelsOut);
             AtomicFile model = modelOut == null ? null : outputs.create(modelOut);
             PassCounter passes = new PassCounter(report.progress(err));
+            HeapPeak.reset();
             long start = System.nanoTime();
             KMeansModel fitted = KMeansEngine.fit(source, config, passes);
             double seconds = (System.nanoTime() - start) / 1e9;
+            long peakHeap = HeapPeak.bytes();
             if (labels != null) {
                 try (BufferedWriter w = labels.writer()) {
                     KMeansEngine.assign(fitted, source, config.threads(), config.batchSize(), (row, label, distance) -> {
@@ -73,7 +75,7 @@ final class FitCommand implements Callable<Integer> {
             }
             outputs.commitAll();
             FitReport result = new FitReport(source.name(), passes.rows(), source.dimensions(), config, fitted,
-                    passes.count(), seconds);
+                    passes.count(), seconds, peakHeap);
             if (report.json) {
                 out.println(result.toJson());
             } else if (!report.quiet) {

@@ -9,20 +9,20 @@ import java.util.Locale;
 
 /** What {@code fit} says when it is done, as text or as the documented JSON object. */
 record FitReport(String input, long rows, int dimensions, KMeansConfig config, KMeansModel model, int passes,
-                 double seconds) {
+                 double seconds, long peakHeapBytes) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The JSON fields, in the documented order; the first seven are the contract. */
     record Json(int k, String mode, int iterations, boolean converged, double inertia, double[] sizes,
-                double[][] centroids, String input, long rows, int dimensions, String init, int passes, double seconds) {
+                double[][] centroids, String input, long rows, int dimensions, String init, int passes, double seconds, long peakHeapBytes) {
     }
 
     String toJson() {
         try {
             return JSON.writeValueAsString(new Json(model.k(), model.mode().name().toLowerCase(Locale.ROOT),
                     model.iterations(), model.converged(), model.inertia(), model.sizes(), model.centroids(), input, rows,
-                    dimensions, config.initializer().name(), passes, seconds));
+                    dimensions, config.initializer().name(), passes, seconds, peakHeapBytes));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -34,7 +34,7 @@ record FitReport(String input, long rows, int dimensions, KMeansConfig config, K
         out.printf(Locale.ROOT, "%s after %d iterations (%d passes over the data) in %.2f s, %,.0f rows/s%n",
                 model.converged() ? "converged" : "stopped without converging", model.iterations(), passes, seconds,
                 rows * (double) passes / Math.max(seconds, 1e-9));
-        out.printf(Locale.ROOT, "inertia %.6g%n", model.inertia());
+        out.printf(Locale.ROOT, "inertia %.6g; peak heap %.1f MB%n", model.inertia(), peakHeapBytes / 1048576.0);
         StringBuilder sizes = new StringBuilder("cluster sizes:");
         for (double s : model.sizes()) {
             sizes.append(' ').append(s == Math.rint(s) ? String.format(Locale.ROOT, "%.0f", s) : String.format(Locale.ROOT, "%.4g", s));
