@@ -37,21 +37,21 @@ public final class KMeansEngine {
 
     public static KMeansModel fit(BatchSource source, KMeansConfig config, ProgressListener listener) throws IOException {
         try (PassRunner passes = new PassRunner(config.threads(), config.batchSize())) {
-            DataSummary summary = summarize(source, config, passes, listener);
+            DataSummary summary = summarize(source, config.sampleSize(), config.seed(), passes, listener);
             checkFeasible(source, config, summary);
             InitContext context = new InitContext(source, summary, passes, listener);
             double[][] centers = initialCenters(config, context);
             if (config.mode() == Mode.STOCHASTIC) {
-                throw new UnsupportedOperationException("STOCHASTIC mode");
+                return new StochasticFit(source, config, summary, passes, listener).fit(centers);
             }
             return new ExactLloyd(source, config, summary, passes, listener).fit(centers);
         }
     }
 
     /** The statistics pass. */
-    public static DataSummary summarize(BatchSource source, KMeansConfig config, PassRunner passes,
+    public static DataSummary summarize(BatchSource source, int sampleSize, long seed, PassRunner passes,
                                         ProgressListener listener) throws IOException {
-        SummaryTask task = new SummaryTask(source.dimensions(), config.sampleSize(), config.seed());
+        SummaryTask task = new SummaryTask(source.dimensions(), sampleSize, seed);
         DataSummary summary = passes.run(source, task,
                 rows -> listener.onProgress(new ProgressEvent(Stage.SUMMARY, 1, rows, -1, Double.NaN, false))).toSummary();
         listener.onProgress(new ProgressEvent(Stage.SUMMARY, 1, summary.rows(), summary.rows(), Double.NaN, true));

@@ -66,6 +66,11 @@ final class GreedyKMeansPlusPlus implements Initializer {
         return centers;
     }
 
+    /** Draws an index with probability ∝ weight. */
+    static int drawByWeight(double[] weights, double u) {
+        return draw(weights, null, new double[weights.length], u);
+    }
+
     /** Draws an index with probability ∝ weight (× distance, when given), by inverse CDF. */
     private static int draw(double[] weights, double[] distances, double[] cumulative, double u) {
         double total = 0;

@@ -15,6 +15,16 @@ public final class Initializers {
         return new GreedyKMeansPlusPlus();
     }
 
+    /** k-means|| with ℓ = 2k candidates per round and 5 rounds. */
+    public static Initializer kMeansParallel() {
+        return new KMeansParallel(0, 5);
+    }
+
+    /** k-means|| with {@code oversampling} (ℓ; 0 = 2k) candidates per round and {@code rounds} rounds. */
+    public static Initializer kMeansParallel(int oversampling, int rounds) {
+        return new KMeansParallel(oversampling, rounds);
+    }
+
     /** The caller's centers, used as given. */
     public static Initializer explicit(double[][] centers) {
         return new ExplicitCenters(centers);

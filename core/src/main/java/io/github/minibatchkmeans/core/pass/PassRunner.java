@@ -62,34 +62,32 @@ public final class PassRunner implements AutoCloseable {
      * running row count after each batch.
      */
     public <P> P run(BatchSource source, BlockTask<P> task, LongConsumer rowsDone) throws IOException {
-        passes++;
-        Pass<P> pass = new Pass<>(task, source.dimensions());
-        try (BatchReader reader = source.open()) {
-            pass.readAll(reader, rowsDone);
-        }
+        BlockPass<P> pass = new BlockPass<>(task);
+        forEachBatch(source, rows -> {
+            pass.accumulateBatch(rows);
+            return true;
+        }, rowsDone);
         return pass.finish();
     }
 
-    /** The state of one pass: buffers, partials, the running total and the block left open. */
-    private final class Pass<P> {
-        private final BlockTask<P> task;
-        private final int perWave;
-        private final ArrayDeque<P> pool = new ArrayDeque<>();
-        private final P total;
-        private Rows current;
-        private Rows next;
-        private P open;
-        private long firstRow;
+    /** Receives the batches of a pass in stream order. */
+    @FunctionalInterface
+    public interface BatchHandler {
+        /** Handles one batch (valid only during the call); returns false to end the pass early. */
+        boolean handle(Rows rows) throws IOException;
+    }
 
-        Pass(BlockTask<P> task, int dims) {
-            this.task = task;
-            this.perWave = wavesize(task);
-            this.total = task.newPartial();
-            this.current = new Rows(batchSize, dims);
-            this.next = prefetcher == null ? null : new Rows(batchSize, dims);
-        }
-
-        void readAll(BatchReader reader, LongConsumer rowsDone) throws IOException {
+    /**
+     * One pass over {@code source} handing each batch to {@code handler}, in order, while the next
+     * batch is read in the background.
+     */
+    public void forEachBatch(BatchSource source, BatchHandler handler, LongConsumer rowsDone) throws IOException {
+        passes++;
+        int dims = source.dimensions();
+        Rows current = new Rows(batchSize, dims);
+        Rows next = prefetcher == null ? null : new Rows(batchSize, dims);
+        long firstRow = 0;
+        try (BatchReader reader = source.open()) {
             Future<Integer> pending = prefetcher == null ? null : prefetcher.submit(fill(reader, next));
             try {
                 while (true) {
@@ -108,10 +106,13 @@ public final class PassRunner implements AutoCloseable {
                     }
                     current.firstRow = firstRow;
                     current.count = n;
-                    accumulateBatch();
+                    boolean more = handler.handle(current);
                     firstRow += n;
                     if (rowsDone != null) {
                         rowsDone.accept(firstRow);
+                    }
+                    if (!more) {
+                        return;
                     }
                 }
             } finally {
@@ -119,6 +120,48 @@ public final class PassRunner implements AutoCloseable {
                     quietlyAwait(pending); // never close the reader under a read in flight
                 }
             }
+        }
+    }
+
+    /** Work on a range of rows. */
+    @FunctionalInterface
+    public interface RangeTask {
+        void run(int from, int to);
+    }
+
+    /**
+     * Runs {@code task} over {@code [0, rows)} cut into one contiguous range per thread, and waits.
+     * For row-independent work whose result does not depend on how the rows are split.
+     */
+    public void parallelRanges(int rows, RangeTask task) throws IOException {
+        if (workers == null || rows < 2 * threads) {
+            task.run(0, rows);
+            return;
+        }
+        List<Callable<Void>> jobs = new ArrayList<>(threads);
+        for (int t = 0; t < threads; t++) {
+            int from = (int) ((long) rows * t / threads);
+            int to = (int) ((long) rows * (t + 1) / threads);
+            jobs.add(() -> {
+                task.run(from, to);
+                return null;
+            });
+        }
+        invokeAll(jobs);
+    }
+
+    /** The state of one block pass: partials, the running total and the block left open. */
+    private final class BlockPass<P> {
+        private final BlockTask<P> task;
+        private final int perWave;
+        private final ArrayDeque<P> pool = new ArrayDeque<>();
+        private final P total;
+        private P open;
+
+        BlockPass(BlockTask<P> task) {
+            this.task = task;
+            this.perWave = wavesize(task);
+            this.total = task.newPartial();
         }
 
         P finish() {
@@ -128,9 +171,8 @@ public final class PassRunner implements AutoCloseable {
             return total;
         }
 
-        /** Cuts the current batch at block boundaries and accumulates it wave by wave. */
-        private void accumulateBatch() throws IOException {
-            Rows rows = current;
+        /** Cuts a batch at block boundaries and accumulates it wave by wave. */
+        void accumulateBatch(Rows rows) throws IOException {
             List<Fragment<P>> wave = new ArrayList<>(perWave);
             long global = rows.firstRow;
             int from = 0;
@@ -183,6 +225,10 @@ public final class PassRunner implements AutoCloseable {
                 return null;
             });
         }
+        invokeAll(jobs);
+    }
+
+    private void invokeAll(List<Callable<Void>> jobs) throws IOException {
         try {
             for (Future<Void> done : workers.invokeAll(jobs)) {
                 await(done);

@@ -73,6 +73,11 @@ public final class ClusterStatistics {
         return weights[cluster];
     }
 
+    /** Weighted sum of feature {@code j} over the rows assigned to {@code cluster}. */
+    public double sum(int cluster, int j) {
+        return sums[cluster * dims + j];
+    }
+
     public double[] weights() {
         return weights.clone();
     }

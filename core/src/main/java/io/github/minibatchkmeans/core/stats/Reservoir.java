@@ -17,18 +17,9 @@ public final class Reservoir {
         this.seed = seed;
     }
 
-    /** A uniform key in [0, 1) from the seed and the row index (SplitMix64's finalizer). */
-    static double key(long seed, long row) {
-        long z = seed * 0x9E3779B97F4A7C15L + row + 0x632BE59BD9B4E019L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        z = z ^ (z >>> 31);
-        return (z >>> 11) * 0x1.0p-53;
-    }
-
     public void offer(long row, double weight, double[] data, int offset) {
         if (weight > 0) {
-            top.offer(key(seed, row), row, weight, 0, data, offset);
+            top.offer(RowRandom.uniform(seed, row), row, weight, 0, data, offset);
         }
     }
 

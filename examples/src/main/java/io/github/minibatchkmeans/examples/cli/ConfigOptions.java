@@ -97,6 +97,7 @@ final class ConfigOptions {
         return switch (init) {
             case "random" -> Initializers.random();
             case "k-means++" -> Initializers.kMeansPlusPlus();
+            case "k-means||" -> Initializers.kMeansParallel();
             default -> Initializers.explicit(CentersFile.read(Path.of(init)));
         };
     }

@@ -80,6 +80,23 @@ class FitCommandTest {
     }
 
     @Test
+    void stochasticModeWithKMeansParallelAndItsOptions() throws IOException {
+        Path data = generate("s.npy", 5000);
+        CliRun run = CliRun.of("fit", "--input", data.toString(), "--k", "4", "--mode", "stochastic", "--init", "k-means||",
+                "--batch-size", "256", "--reassignment-ratio", "0.05", "--max-no-improvement", "5", "--n-init", "2",
+                "--max-iter", "3", "--json", "--quiet");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertEquals("stochastic", json.get("mode").asText());
+        assertEquals("k-means||", json.get("init").asText());
+        assertTrue(json.get("iterations").asInt() <= 3);
+        assertEquals(5000, json.get("rows").asLong());
+        CliRun bad = CliRun.of("fit", "--input", data.toString(), "--k", "4", "--reassignment-ratio", "2", "--quiet");
+        assertEquals(2, bad.exitCode());
+        assertEquals("minibatch-kmeans: --reassignment-ratio: must be between 0 and 1, got 2.0", bad.err().strip());
+    }
+
+    @Test
     void weightColumnAndColumnSelectionApply() throws IOException {
         Path data = dir.resolve("w.csv");
         Files.writeString(data, "name,x,w\na,0,1\nb,1,3\nc,10,1\n");

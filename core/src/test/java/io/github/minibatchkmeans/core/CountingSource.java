@@ -1,0 +1,35 @@
+package io.github.minibatchkmeans.core;
+
+import io.github.minibatchkmeans.core.source.BatchReader;
+import io.github.minibatchkmeans.core.source.BatchSource;
+import java.io.IOException;
+
+/** Counts the passes made over a source. */
+public final class CountingSource implements BatchSource {
+    private final BatchSource inner;
+    private int opens;
+
+    public CountingSource(BatchSource inner) {
+        this.inner = inner;
+    }
+
+    public int passes() {
+        return opens;
+    }
+
+    @Override
+    public int dimensions() {
+        return inner.dimensions();
+    }
+
+    @Override
+    public BatchReader open() throws IOException {
+        opens++;
+        return inner.open();
+    }
+
+    @Override
+    public String name() {
+        return inner.name();
+    }
+}
