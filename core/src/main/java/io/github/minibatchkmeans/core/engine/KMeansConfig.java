@@ -20,16 +20,20 @@ import io.github.minibatchkmeans.core.init.Initializers;
  * @param reassignmentRatio  STOCHASTIC: reassign centroids whose weight falls below this share of the largest
  * @param maxNoImprovement   STOCHASTIC: stop after this many batches without a smoothed-inertia improvement (0 = off)
  * @param nInit              number of initializations to score on the sample (0 = automatic)
+ * @param shuffleWindow      STOCHASTIC: rows of the window each epoch is shuffled through; 0 keeps stream
+ *                           order, {@link #AUTO_SHUFFLE_WINDOW} (default) uses up to 2^16 rows or 16 MB
  */
 public record KMeansConfig(int k, Mode mode, Initializer initializer, int maxIterations, double tolerance,
                            int batchSize, int threads, long seed, int sampleSize, double reassignmentRatio,
-                           int maxNoImprovement, int nInit) {
+                           int maxNoImprovement, int nInit, int shuffleWindow) {
 
     public static final int DEFAULT_MAX_ITERATIONS = 300;
     public static final double DEFAULT_TOLERANCE = 1e-4;
     public static final int DEFAULT_BATCH_SIZE = 4096;
     public static final double DEFAULT_REASSIGNMENT_RATIO = 0.01;
     public static final int DEFAULT_MAX_NO_IMPROVEMENT = 10;
+    /** Shuffle window chosen from the data's width: up to 2^16 rows, at most 16 MB, at least one batch. */
+    public static final int AUTO_SHUFFLE_WINDOW = -1;
 
     public KMeansConfig {
         require(k >= 1, "k", "must be >= 1, got " + k);
@@ -44,6 +48,8 @@ public record KMeansConfig(int k, Mode mode, Initializer initializer, int maxIte
                 "must be between 0 and 1, got " + reassignmentRatio);
         require(maxNoImprovement >= 0, "maxNoImprovement", "must be >= 0, got " + maxNoImprovement);
         require(nInit >= 0, "nInit", "must be >= 0 (0 = automatic), got " + nInit);
+        require(shuffleWindow >= AUTO_SHUFFLE_WINDOW, "shuffleWindow",
+                "must be >= 0 (0 = stream order) or AUTO_SHUFFLE_WINDOW, got " + shuffleWindow);
     }
 
     private static void require(boolean ok, String field, String message) {
@@ -61,6 +67,14 @@ public record KMeansConfig(int k, Mode mode, Initializer initializer, int maxIte
         return nInit > 0 ? nInit : initializer.defaultRestarts();
     }
 
+    /** The shuffle window in rows for data with {@code dims} columns (0 = no shuffling). */
+    public int shuffleWindowRows(int dims) {
+        if (shuffleWindow != AUTO_SHUFFLE_WINDOW) {
+            return shuffleWindow;
+        }
+        return Math.max(batchSize, Math.min(1 << 16, (2 << 20) / dims));
+    }
+
     public Builder toBuilder() {
         Builder b = new Builder(k);
         b.mode = mode;
@@ -74,6 +88,7 @@ public record KMeansConfig(int k, Mode mode, Initializer initializer, int maxIte
         b.reassignmentRatio = reassignmentRatio;
         b.maxNoImprovement = maxNoImprovement;
         b.nInit = nInit;
+        b.shuffleWindow = shuffleWindow;
         return b;
     }
 
@@ -91,6 +106,7 @@ public record KMeansConfig(int k, Mode mode, Initializer initializer, int maxIte
         private double reassignmentRatio = DEFAULT_REASSIGNMENT_RATIO;
         private int maxNoImprovement = DEFAULT_MAX_NO_IMPROVEMENT;
         private int nInit;
+        private Integer shuffleWindow;
 
         private Builder(int k) {
             this.k = k;
@@ -151,12 +167,17 @@ public record KMeansConfig(int k, Mode mode, Initializer initializer, int maxIte
             return this;
         }
 
+        public Builder shuffleWindow(int shuffleWindow) {
+            this.shuffleWindow = shuffleWindow;
+            return this;
+        }
+
         public KMeansConfig build() {
             double tol = tolerance != null ? tolerance : mode == Mode.EXACT ? DEFAULT_TOLERANCE : 0.0;
             // Large enough for k-means++ to see every cluster many times, small enough to stay O(k·d).
             int sample = sampleSize != null ? sampleSize : Math.max(10_000, 20 * k);
             return new KMeansConfig(k, mode, initializer, maxIterations, tol, batchSize, threads, seed, sample,
-                    reassignmentRatio, maxNoImprovement, nInit);
+                    reassignmentRatio, maxNoImprovement, nInit, shuffleWindow != null ? shuffleWindow : AUTO_SHUFFLE_WINDOW);
         }
     }
 }

@@ -5,6 +5,7 @@ import io.github.minibatchkmeans.core.model.IterationRecord;
 import io.github.minibatchkmeans.core.model.KMeansModel;
 import io.github.minibatchkmeans.core.pass.PassRunner;
 import io.github.minibatchkmeans.core.source.BatchSource;
+import io.github.minibatchkmeans.core.source.ShuffledSource;
 import io.github.minibatchkmeans.core.stats.ClusterStatistics;
 import io.github.minibatchkmeans.core.stats.DataSummary;
 import java.io.IOException;
@@ -13,7 +14,7 @@ import java.util.List;
 
 /**
  * STOCHASTIC mode over a whole source: epochs of {@link StochasticKMeans} steps over the batches
- * in stream order, until {@link MiniBatchConvergence} says stop or {@code maxIterations} epochs have
+ * in stream order (through a {@link ShuffledSource} window unless that is turned off), until {@link MiniBatchConvergence} says stop or {@code maxIterations} epochs have
  * run; then one pass measures the inertia and sizes of the returned centers.
  */
 final class StochasticFit {
@@ -45,7 +46,9 @@ final class StochasticFit {
             int epoch = epochs;
             double[][] atStart = learner.centers();
             double[] epochInertia = {0};
-            passes.forEachBatch(source, rows -> {
+            int window = config.shuffleWindowRows(source.dimensions());
+            BatchSource order = window > 0 ? new ShuffledSource(source, window, config.seed() + epoch) : source;
+            passes.forEachBatch(order, rows -> {
                 double[][] before = trackShift ? learner.centers() : null;
                 double inertia = learner.partialFit(rows.data, rows.weights, rows.count());
                 epochInertia[0] += inertia;

@@ -1,0 +1,84 @@
+package io.github.minibatchkmeans.elki;
+
+import elki.clustering.kmeans.KMeans;
+import elki.clustering.kmeans.initialization.KMeansInitialization;
+import elki.data.NumberVector;
+import elki.database.relation.Relation;
+import elki.distance.NumberVectorDistance;
+import elki.utilities.documentation.Reference;
+import elki.utilities.optionhandling.OptionID;
+import elki.utilities.optionhandling.Parameterizer;
+import elki.utilities.optionhandling.constraints.CommonConstraints;
+import elki.utilities.optionhandling.parameterization.Parameterization;
+import elki.utilities.optionhandling.parameters.IntParameter;
+import elki.utilities.optionhandling.parameters.RandomParameter;
+import elki.utilities.random.RandomFactory;
+import io.github.minibatchkmeans.core.engine.KMeansEngine;
+import io.github.minibatchkmeans.core.engine.ProgressListener;
+import io.github.minibatchkmeans.core.init.InitContext;
+import io.github.minibatchkmeans.core.init.Initializers;
+import io.github.minibatchkmeans.core.pass.PassRunner;
+import io.github.minibatchkmeans.core.stats.DataSummary;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.SplittableRandom;
+
+/**
+ * k-means|| (scalable k-means++) as an ELKI initialization, usable by every ELKI k-means: a
+ * handful of oversampling passes over the relation, then weighted k-means++ on the candidates.
+ * Runs core's implementation over the relation.
+ */
+@Reference(authors = "B. Bahmani, B. Moseley, A. Vattani, R. Kumar, S. Vassilvitskii", title = "Scalable k-means++",
+        booktitle = "Proc. VLDB Endowment 5(7)", url = "https://doi.org/10.14778/2180912.2180915",
+        bibkey = "DBLP:journals/pvldb/BahmaniMVKV12")
+public class KMeansParallelInitialization implements KMeansInitialization {
+    private final RandomFactory random;
+    private final int oversampling;
+    private final int rounds;
+
+    /** @param oversampling candidates drawn per round (ℓ); 0 means 2k */
+    public KMeansParallelInitialization(RandomFactory random, int oversampling, int rounds) {
+        this.random = random;
+        this.oversampling = oversampling;
+        this.rounds = rounds;
+    }
+
+    @Override
+    public double[][] chooseInitialMeans(Relation<? extends NumberVector> relation, int k, NumberVectorDistance<?> distance) {
+        RelationSource source = new RelationSource(relation);
+        long seed = random.getSingleThreadedRandom().nextLong();
+        try (PassRunner passes = new PassRunner(Runtime.getRuntime().availableProcessors(), 4096)) {
+            DataSummary summary = KMeansEngine.summarize(source, Math.max(10_000, 20 * k), seed, passes, ProgressListener.NONE);
+            InitContext context = new InitContext(source, summary, passes, ProgressListener.NONE);
+            return Initializers.kMeansParallel(oversampling, rounds).initialCenters(context, k, new SplittableRandom(seed));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Parameterization: {@code kmeans.seed}, {@code kmeansparallel.oversampling}, {@code kmeansparallel.rounds}. */
+    public static class Par implements Parameterizer {
+        public static final OptionID OVERSAMPLING_ID = new OptionID("kmeansparallel.oversampling",
+                "Candidates drawn per round (the oversampling factor ℓ); 0 means 2k.");
+        public static final OptionID ROUNDS_ID = new OptionID("kmeansparallel.rounds",
+                "Oversampling rounds, each one pass over the data.");
+
+        protected RandomFactory random;
+        protected int oversampling;
+        protected int rounds;
+
+        @Override
+        public void configure(Parameterization config) {
+            new RandomParameter(KMeans.SEED_ID).grab(config, x -> random = x);
+            new IntParameter(OVERSAMPLING_ID, 0).addConstraint(CommonConstraints.GREATER_EQUAL_ZERO_INT)
+                    .grab(config, x -> oversampling = x);
+            new IntParameter(ROUNDS_ID, 5).addConstraint(CommonConstraints.GREATER_EQUAL_ONE_INT)
+                    .grab(config, x -> rounds = x);
+        }
+
+        @Override
+        public KMeansParallelInitialization make() {
+            return new KMeansParallelInitialization(random, oversampling, rounds);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package io.github.minibatchkmeans.elki;
+
+import elki.clustering.kmeans.AbstractKMeans;
+import elki.clustering.kmeans.initialization.KMeansInitialization;
+import elki.data.Cluster;
+import elki.data.Clustering;
+import elki.data.NumberVector;
+import elki.data.model.KMeansModel;
+import elki.database.ids.DBIDIter;
+import elki.database.ids.DBIDUtil;
+import elki.database.ids.ModifiableDBIDs;
+import elki.database.relation.Relation;
+import elki.logging.Logging;
+import elki.result.Metadata;
+import elki.utilities.documentation.Reference;
+import elki.utilities.documentation.Title;
+import elki.utilities.optionhandling.OptionID;
+import elki.utilities.optionhandling.constraints.CommonConstraints;
+import elki.utilities.optionhandling.parameterization.Parameterization;
+import elki.utilities.optionhandling.parameters.DoubleParameter;
+import elki.utilities.optionhandling.parameters.IntParameter;
+import elki.utilities.optionhandling.parameters.RandomParameter;
+import elki.utilities.random.RandomFactory;
+import io.github.minibatchkmeans.core.engine.KMeansConfig;
+import io.github.minibatchkmeans.core.engine.KMeansEngine;
+import io.github.minibatchkmeans.core.engine.Mode;
+import io.github.minibatchkmeans.core.engine.ProgressListener;
+import io.github.minibatchkmeans.core.init.Initializers;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Mini-batch k-means for ELKI. The relation is read in batches; in {@code exact} mode each
+ * iteration folds every batch into per-centroid sums and counts and then divides — Lloyd's
+ * algorithm, to the bit the same clustering as {@code LloydKMeans} from the same initial means,
+ * but on all cores and in O(k·d + batch·d) working memory. In {@code stochastic} mode each batch
+ * moves the centers with Sculley's per-center learning rates.
+ *
+ * <p>Any ELKI initialization works ({@code kmeans.initialization}); the squared Euclidean
+ * distance is the only one supported, as the sum/count update needs it.
+ *
+ * @param <V> vector type
+ */
+@Title("Mini-batch k-means (exact out-of-core Lloyd, or stochastic)")
+@Reference(authors = "S. Lloyd", title = "Least squares quantization in PCM",
+        booktitle = "IEEE Transactions on Information Theory 28 (2)", url = "https://doi.org/10.1109/TIT.1982.1056489",
+        bibkey = "DBLP:journals/tit/Lloyd82")
+@Reference(authors = "D. Sculley", title = "Web-scale k-means clustering",
+        booktitle = "Proc. 19th Int. Conf. on World Wide Web (WWW 2010)", url = "https://doi.org/10.1145/1772690.1772862",
+        bibkey = "DBLP:conf/www/Sculley10")
+public class MiniBatchKMeans<V extends NumberVector> extends AbstractKMeans<V, KMeansModel> {
+    private static final Logging LOG = Logging.getLogger(MiniBatchKMeans.class);
+
+    private final Mode mode;
+    private final int batchSize;
+    private final int threads;
+    private final double tolerance;
+    private final RandomFactory random;
+
+    /**
+     * @param maxiter   maximum iterations (exact) or epochs (stochastic); 0 for the default of 300
+     * @param threads   worker threads; 0 for all processors
+     * @param tolerance convergence tolerance relative to the mean feature variance
+     */
+    public MiniBatchKMeans(int k, int maxiter, KMeansInitialization initializer, Mode mode, int batchSize, int threads,
+                           double tolerance, RandomFactory random) {
+        super(k, maxiter, initializer);
+        this.mode = mode;
+        this.batchSize = batchSize;
+        this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        this.tolerance = tolerance;
+        this.random = random;
+    }
+
+    /** Clusters {@code relation}: ELKI's initializer picks the means, core's engine runs the passes. */
+    public Clustering<KMeansModel> run(Relation<V> relation) {
+        RelationSource source = new RelationSource(relation);
+        KMeansConfig config = KMeansConfig.builder(k).mode(mode).initializer(Initializers.explicit(initialMeans(relation)))
+                .maxIterations(maxiter == Integer.MAX_VALUE ? KMeansConfig.DEFAULT_MAX_ITERATIONS : maxiter)
+                .tolerance(tolerance).batchSize(batchSize).threads(threads)
+                .seed(random.getSingleThreadedRandom().nextLong()).build();
+        try {
+            var model = KMeansEngine.fit(source, config, LOG.isVerbose() ? this::log : ProgressListener.NONE);
+            LOG.statistics(new elki.logging.statistics.LongStatistic(getClass().getName() + ".iterations", model.iterations()));
+            return toClustering(relation, model);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void log(io.github.minibatchkmeans.core.engine.ProgressEvent e) {
+        if (e.finished()) {
+            LOG.verbose(e.stage() + " " + e.pass() + ": " + e.rowsDone() + " objects"
+                    + (Double.isNaN(e.inertia()) ? "" : ", inertia " + e.inertia()));
+        }
+    }
+
+    /** One labelling pass turns the model into ELKI clusters with their means and variance sums. */
+    private Clustering<KMeansModel> toClustering(Relation<V> relation, io.github.minibatchkmeans.core.model.KMeansModel model)
+            throws IOException {
+        List<ModifiableDBIDs> members = new ArrayList<>(k);
+        for (int c = 0; c < k; c++) {
+            members.add(DBIDUtil.newArray());
+        }
+        double[] varsum = new double[k];
+        DBIDIter it = relation.iterDBIDs();
+        KMeansEngine.assign(model, new RelationSource(relation), threads, batchSize, (row, label, squaredDistance) -> {
+            members.get(label).add(it); // the sink sees rows in the relation's order
+            varsum[label] += squaredDistance;
+            it.advance();
+        });
+        Clustering<KMeansModel> result = new Clustering<>();
+        Metadata.of(result).setLongName("Mini-batch k-Means Clustering (" + mode.name().toLowerCase(java.util.Locale.ROOT) + ")");
+        for (int c = 0; c < k; c++) {
+            if (members.get(c).isEmpty()) {
+                LOG.warning("Mini-batch k-means produced an empty cluster");
+            }
+            result.addToplevelCluster(new Cluster<>(members.get(c), new KMeansModel(model.centroid(c), varsum[c])));
+        }
+        return result;
+    }
+
+    @Override
+    protected Logging getLogger() {
+        return LOG;
+    }
+
+    /** Parameterization: ELKI's k-means options plus the {@code minibatch.*} ones. */
+    public static class Par<V extends NumberVector> extends AbstractKMeans.Par<V> {
+        public static final OptionID BATCH_SIZE_ID = new OptionID("minibatch.batchsize",
+                "Rows per mini-batch: the unit of reading in exact mode, the unit of update in stochastic mode.");
+        public static final OptionID MODE_ID = new OptionID("minibatch.mode",
+                "exact: full passes, identical to Lloyd's algorithm; stochastic: Sculley's mini-batch updates (approximate, faster).");
+        public static final OptionID SEED_ID = new OptionID("minibatch.seed",
+                "Random seed of the mini-batch algorithm itself (sampling, reassignment); the initializer has its own kmeans.seed.");
+        public static final OptionID THREADS_ID = new OptionID("minibatch.threads",
+                "Worker threads; 0 uses all processors. Results are identical for every thread count.");
+        public static final OptionID TOLERANCE_ID = new OptionID("minibatch.tol",
+                "Stop when the centers' total squared shift is at most this times the mean feature variance (scikit-learn's rule); 0 runs until no center moves.");
+
+        protected Mode mode;
+        protected int batchSize;
+        protected int threads;
+        protected double tolerance;
+        protected RandomFactory random;
+
+        @Override
+        public void configure(Parameterization config) {
+            getParameterK(config);
+            getParameterInitialization(config);
+            getParameterMaxIter(config);
+            new ModeParameter(MODE_ID).grab(config, x -> mode = x);
+            new IntParameter(BATCH_SIZE_ID, KMeansConfig.DEFAULT_BATCH_SIZE)
+                    .addConstraint(CommonConstraints.GREATER_EQUAL_ONE_INT).grab(config, x -> batchSize = x);
+            new IntParameter(THREADS_ID, 0)
+                    .addConstraint(CommonConstraints.GREATER_EQUAL_ZERO_INT).grab(config, x -> threads = x);
+            new DoubleParameter(TOLERANCE_ID, KMeansConfig.DEFAULT_TOLERANCE)
+                    .addConstraint(CommonConstraints.GREATER_EQUAL_ZERO_DOUBLE).grab(config, x -> tolerance = x);
+            new RandomParameter(SEED_ID).grab(config, x -> random = x);
+        }
+
+        @Override
+        public MiniBatchKMeans<V> make() {
+            return new MiniBatchKMeans<>(k, maxiter, initializer, mode, batchSize, threads, tolerance, random);
+        }
+    }
+}

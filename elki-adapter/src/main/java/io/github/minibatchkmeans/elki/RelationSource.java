@@ -1,0 +1,65 @@
+package io.github.minibatchkmeans.elki;
+
+import elki.data.NumberVector;
+import elki.database.ids.DBIDIter;
+import elki.database.relation.Relation;
+import elki.database.relation.RelationUtil;
+import io.github.minibatchkmeans.core.source.BatchReader;
+import io.github.minibatchkmeans.core.source.BatchSource;
+import io.github.minibatchkmeans.core.source.InvalidInputException;
+import java.util.Arrays;
+
+/** An ELKI relation read as batches, in the relation's iteration order, without copying it. */
+final class RelationSource implements BatchSource {
+    private final Relation<? extends NumberVector> relation;
+    private final int dims;
+
+    RelationSource(Relation<? extends NumberVector> relation) {
+        this.relation = relation;
+        this.dims = RelationUtil.dimensionality(relation);
+    }
+
+    @Override
+    public int dimensions() {
+        return dims;
+    }
+
+    @Override
+    public String name() {
+        return relation.getLongName();
+    }
+
+    @Override
+    public BatchReader open() {
+        DBIDIter it = relation.iterDBIDs();
+        return new BatchReader() {
+            private long row;
+
+            @Override
+            public int read(double[] data, double[] weights, int maxRows) {
+                int n = 0;
+                for (; n < maxRows && it.valid(); n++, it.advance(), row++) {
+                    NumberVector v = relation.get(it);
+                    if (v.getDimensionality() != dims) {
+                        throw new InvalidInputException(name() + ": object " + row + " has " + v.getDimensionality()
+                                + " dimensions, expected " + dims);
+                    }
+                    for (int j = 0; j < dims; j++) {
+                        double x = v.doubleValue(j);
+                        if (!Double.isFinite(x)) {
+                            throw new InvalidInputException(name() + ": object " + row + ", dimension " + j
+                                    + ": not a finite number: " + x);
+                        }
+                        data[n * dims + j] = x;
+                    }
+                }
+                Arrays.fill(weights, 0, n, 1.0);
+                return n;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+}
