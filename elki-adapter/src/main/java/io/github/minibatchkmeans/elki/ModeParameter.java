@@ -42,6 +42,11 @@ final class ModeParameter extends EnumParameter<Mode> {
     }
 
     @Override
+    public String getDefaultValueAsString() {
+        return getDefaultValue().name().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
     public Collection<String> getPossibleValues() {
         return List.copyOf(Arrays.stream(Mode.values()).map(m -> m.name().toLowerCase(Locale.ROOT)).toList());
     }

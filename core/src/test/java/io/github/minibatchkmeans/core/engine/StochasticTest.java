@@ -135,7 +135,7 @@ class StochasticTest {
 
     @Test
     void stochasticInertiaIsCloseToExact() throws IOException {
-        // Overlapping blobs, where approximation shows. Measured: stochastic/exact = 1.00004 here (3 epochs);
+        // Overlapping blobs, where approximation shows. Measured: stochastic/exact = 1.00002 here (3 epochs);
         // asserted with room: within 2 %.
         double[][] x = TestData.blobs(20_000, 8, 10, 2.5, 6);
         ArraySource source = ArraySource.of(x);
