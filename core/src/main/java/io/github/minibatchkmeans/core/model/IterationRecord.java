@@ -7,5 +7,5 @@ package io.github.minibatchkmeans.core.model;
  *                (STOCHASTIC: the smoothed batch inertia per row at the end of the epoch)
  * @param shift   sum over centroids of the squared distance each one moved
  */
-public record IterationRecord(double inertia, double shift) {
+public record IterationRecord(double inertia, double shift) implements java.io.Serializable {
 }

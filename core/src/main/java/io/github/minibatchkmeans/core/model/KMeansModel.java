@@ -7,9 +7,12 @@ import java.util.List;
 
 /**
  * A fitted k-means model: immutable centroids and how they came about. Arrays are copied in and
- * out. Save and load with {@link ModelJson}.
+ * out. Save and load with {@link ModelJson}; Java serialization works too (toolkits that embed it,
+ * such as Tribuo, rely on it).
  */
-public final class KMeansModel {
+public final class KMeansModel implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final Mode mode;
     private final double[][] centroids;
     private final double[] sizes;
@@ -37,6 +40,11 @@ public final class KMeansModel {
         this.converged = converged;
         this.history = List.copyOf(history);
         this.table = new CentroidTable(this.centroids);
+    }
+
+    /** Rebuilds the transient kernel layout after Java deserialization. */
+    private Object readResolve() {
+        return new KMeansModel(mode, centroids, sizes, inertia, iterations, converged, history);
     }
 
     public Mode mode() {

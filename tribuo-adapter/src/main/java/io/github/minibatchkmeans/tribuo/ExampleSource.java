@@ -1,0 +1,77 @@
+package io.github.minibatchkmeans.tribuo;
+
+import io.github.minibatchkmeans.core.source.BatchReader;
+import io.github.minibatchkmeans.core.source.BatchSource;
+import io.github.minibatchkmeans.core.source.InvalidInputException;
+import io.github.minibatchkmeans.core.source.Weights;
+import java.util.Arrays;
+import java.util.Iterator;
+import org.tribuo.Example;
+import org.tribuo.Feature;
+import org.tribuo.ImmutableFeatureMap;
+import org.tribuo.clustering.ClusterID;
+
+/**
+ * Tribuo examples read as dense batches, one pass per {@link Iterable#iterator()} call: a
+ * {@code Dataset} is read in place, a {@code DataSource} such as {@code CSVDataSource} is re-read
+ * from disk on every pass. Feature ids come from the feature map; features it does not know are
+ * ignored, absent ones are 0 (Tribuo's sparse convention).
+ */
+final class ExampleSource implements BatchSource {
+    private final Iterable<Example<ClusterID>> examples;
+    private final ImmutableFeatureMap features;
+    private final String name;
+
+    ExampleSource(Iterable<Example<ClusterID>> examples, ImmutableFeatureMap features, String name) {
+        this.examples = examples;
+        this.features = features;
+        this.name = name;
+    }
+
+    @Override
+    public int dimensions() {
+        return features.size();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public BatchReader open() {
+        Iterator<Example<ClusterID>> it = examples.iterator();
+        int dims = dimensions();
+        return new BatchReader() {
+            private long row;
+
+            @Override
+            public int read(double[] data, double[] weights, int maxRows) {
+                int n = 0;
+                while (n < maxRows && it.hasNext()) {
+                    Example<ClusterID> example = it.next();
+                    Arrays.fill(data, n * dims, (n + 1) * dims, 0.0);
+                    for (Feature f : example) {
+                        int id = features.getID(f.getName());
+                        if (id >= 0) {
+                            if (!Double.isFinite(f.getValue())) {
+                                throw new InvalidInputException(name + ": example " + row + ", feature '" + f.getName()
+                                        + "': not a finite number: " + f.getValue());
+                            }
+                            data[n * dims + id] = f.getValue();
+                        }
+                    }
+                    long current = row;
+                    weights[n] = Weights.check(example.getWeight(), () -> name + ": example " + current);
+                    n++;
+                    row++;
+                }
+                return n;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+}

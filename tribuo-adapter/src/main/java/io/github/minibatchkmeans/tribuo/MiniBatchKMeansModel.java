@@ -1,0 +1,277 @@
+package io.github.minibatchkmeans.tribuo;
+
+import ai.onnx.proto.OnnxMl;
+import com.google.protobuf.Any;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.oracle.labs.mlrg.olcut.util.Pair;
+import io.github.minibatchkmeans.core.engine.Mode;
+import io.github.minibatchkmeans.core.model.IterationRecord;
+import io.github.minibatchkmeans.core.model.KMeansModel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.tribuo.Example;
+import org.tribuo.Excuse;
+import org.tribuo.Feature;
+import org.tribuo.ImmutableFeatureMap;
+import org.tribuo.ImmutableOutputInfo;
+import org.tribuo.Model;
+import org.tribuo.ONNXExportable;
+import org.tribuo.Prediction;
+import org.tribuo.clustering.ClusterID;
+import org.tribuo.clustering.kmeans.protos.KMeansModelProto;
+import org.tribuo.impl.ModelDataCarrier;
+import org.tribuo.math.distance.L2Distance;
+import org.tribuo.math.la.DenseVector;
+import org.tribuo.math.la.Tensor;
+import org.tribuo.protos.core.ModelProto;
+import org.tribuo.provenance.ModelProvenance;
+import org.tribuo.util.onnx.ONNXContext;
+import org.tribuo.util.onnx.ONNXInitializer;
+import org.tribuo.util.onnx.ONNXNode;
+import org.tribuo.util.onnx.ONNXOperators;
+import org.tribuo.util.onnx.ONNXPlaceholder;
+import org.tribuo.util.onnx.ONNXRef;
+
+/**
+ * A mini-batch k-means model for Tribuo: nearest-centroid prediction under squared Euclidean
+ * distance (ties to the lowest cluster id), the centroids, and how training went (inertia,
+ * iterations, per-iteration history).
+ *
+ * <p>Serializes with Java serialization and Tribuo's protobuf format. No protobuf compiler is
+ * involved: the payload is Tribuo's own {@code KMeansModelProto} — metadata, the k centroids as
+ * dense vectors, then four more vectors: {@code [k, inertia, iterations, converged, mode]},
+ * the cluster sizes, and the history's inertia and shift per iteration.
+ *
+ * <p>Exports to ONNX ({@link #exportONNXModel}): input {@code input} float {@code [batch, d]};
+ * outputs {@code distances} float {@code [batch, k]} (Euclidean) and {@code cluster} int64
+ * {@code [batch]}. The graph centres the data on the centroids' mean before the float32 matrix
+ * product, so the expanded-form distances keep their precision.
+ */
+public final class MiniBatchKMeansModel extends Model<ClusterID> implements ONNXExportable {
+    private static final long serialVersionUID = 1L;
+    /** Protobuf payload version. */
+    public static final int CURRENT_VERSION = 0;
+
+    private final KMeansModel model;
+
+    MiniBatchKMeansModel(String name, ModelProvenance provenance, ImmutableFeatureMap features,
+                         ImmutableOutputInfo<ClusterID> outputs, KMeansModel model) {
+        super(name, provenance, features, outputs, false);
+        this.model = model;
+    }
+
+    /** The engine's model: centroids in feature-id order, sizes, inertia, history. */
+    public KMeansModel getKMeansModel() {
+        return model;
+    }
+
+    /** Copies of the centroids as Tribuo vectors, indexed by feature id (as {@code KMeansModel}). */
+    public DenseVector[] getCentroidVectors() {
+        DenseVector[] vectors = new DenseVector[model.k()];
+        for (int c = 0; c < vectors.length; c++) {
+            vectors[c] = DenseVector.createDenseVector(model.centroid(c));
+        }
+        return vectors;
+    }
+
+    /** The centroids as named features (as {@code KMeansModel}). */
+    public List<List<Feature>> getCentroids() {
+        List<List<Feature>> out = new ArrayList<>(model.k());
+        for (int c = 0; c < model.k(); c++) {
+            double[] centroid = model.centroid(c);
+            List<Feature> features = new ArrayList<>(centroid.length);
+            for (int j = 0; j < centroid.length; j++) {
+                features.add(new Feature(featureIDMap.get(j).getName(), centroid[j]));
+            }
+            out.add(features);
+        }
+        return out;
+    }
+
+    /** Weighted sum of squared distances of the training data to its centroids. */
+    public double getInertia() {
+        return model.inertia();
+    }
+
+    public int getIterations() {
+        return model.iterations();
+    }
+
+    public List<IterationRecord> getHistory() {
+        return model.history();
+    }
+
+    @Override
+    public Prediction<ClusterID> predict(Example<ClusterID> example) {
+        double[] x = new double[featureIDMap.size()];
+        int used = 0;
+        for (Feature f : example) {
+            int id = featureIDMap.getID(f.getName());
+            if (id >= 0) {
+                x[id] = f.getValue();
+                used++;
+            }
+        }
+        if (used == 0) {
+            throw new IllegalArgumentException("No features found in Example " + example);
+        }
+        return new Prediction<>(new ClusterID(model.predict(x)), used, example);
+    }
+
+    @Override
+    public Map<String, List<Pair<String, Double>>> getTopFeatures(int n) {
+        return Collections.emptyMap();
+    }
+
+    @Override
+    public Optional<Excuse<ClusterID>> getExcuse(Example<ClusterID> example) {
+        return Optional.empty();
+    }
+
+    @Override
+    protected MiniBatchKMeansModel copy(String newName, ModelProvenance newProvenance) {
+        return new MiniBatchKMeansModel(newName, newProvenance, featureIDMap, outputIDInfo, model);
+    }
+
+    @Override
+    public ModelProto serialize() {
+        KMeansModelProto.Builder payload = KMeansModelProto.newBuilder()
+                .setMetadata(createDataCarrier().serialize())
+                .setDistance(new L2Distance().serialize());
+        for (DenseVector centroid : getCentroidVectors()) {
+            payload.addCentroidVectors(centroid.serialize());
+        }
+        List<IterationRecord> history = model.history();
+        payload.addCentroidVectors(vector(model.k(), model.inertia(), model.iterations(), model.converged() ? 1 : 0,
+                model.mode().ordinal()).serialize());
+        payload.addCentroidVectors(vector(model.sizes()).serialize());
+        payload.addCentroidVectors(vector(history.stream().mapToDouble(IterationRecord::inertia).toArray()).serialize());
+        payload.addCentroidVectors(vector(history.stream().mapToDouble(IterationRecord::shift).toArray()).serialize());
+        return ModelProto.newBuilder().setSerializedData(Any.pack(payload.build()))
+                .setClassName(MiniBatchKMeansModel.class.getName()).setVersion(CURRENT_VERSION).build();
+    }
+
+    /** Tribuo's protobuf entry point, found by reflection from the class name in the {@code ModelProto}. */
+    public static MiniBatchKMeansModel deserializeFromProto(int version, String className, Any message)
+            throws InvalidProtocolBufferException {
+        if (version < 0 || version > CURRENT_VERSION) {
+            throw new IllegalArgumentException("Unknown version " + version + ", this class supports at most " + CURRENT_VERSION);
+        }
+        KMeansModelProto proto = message.unpack(KMeansModelProto.class);
+        ModelDataCarrier<?> carrier = ModelDataCarrier.deserialize(proto.getMetadata());
+        if (!carrier.outputDomain().getOutput(0).getClass().equals(ClusterID.class)) {
+            throw new IllegalStateException("Invalid protobuf, output domain is not a clustering domain");
+        }
+        @SuppressWarnings("unchecked") // checked just above
+        ImmutableOutputInfo<ClusterID> outputs = (ImmutableOutputInfo<ClusterID>) carrier.outputDomain();
+        int vectors = proto.getCentroidVectorsCount();
+        double[] stats = values(proto, vectors - 4);
+        int k = (int) stats[0];
+        if (vectors != k + 4) {
+            throw new IllegalStateException("Invalid protobuf, expected " + (k + 4) + " vectors, found " + vectors);
+        }
+        double[][] centroids = new double[k][];
+        for (int c = 0; c < k; c++) {
+            centroids[c] = values(proto, c);
+            if (centroids[c].length != carrier.featureDomain().size()) {
+                throw new IllegalStateException("Invalid protobuf, centroid " + c + " has " + centroids[c].length + " values");
+            }
+        }
+        double[] inertias = values(proto, k + 2);
+        double[] shifts = values(proto, k + 3);
+        List<IterationRecord> history = new ArrayList<>(inertias.length);
+        for (int i = 0; i < inertias.length; i++) {
+            history.add(new IterationRecord(inertias[i], shifts[i]));
+        }
+        KMeansModel model = new KMeansModel(Mode.values()[(int) stats[4]], centroids, values(proto, k + 1), stats[1],
+                (int) stats[2], stats[3] != 0, history);
+        return new MiniBatchKMeansModel(carrier.name(), carrier.provenance(), carrier.featureDomain(), outputs, model);
+    }
+
+    private static DenseVector vector(double... values) {
+        return DenseVector.createDenseVector(values.length == 0 ? new double[0] : values);
+    }
+
+    private static double[] values(KMeansModelProto proto, int i) {
+        Tensor tensor = Tensor.deserialize(proto.getCentroidVectors(i));
+        if (!(tensor instanceof DenseVector vector)) {
+            throw new IllegalStateException("Invalid protobuf, vector " + i + " is a " + tensor.getClass());
+        }
+        return vector.toArray();
+    }
+
+    @Override
+    public OnnxMl.ModelProto exportONNXModel(String domain, long modelVersion) {
+        ONNXContext onnx = new ONNXContext();
+        onnx.setName("MiniBatchKMeans");
+        ONNXPlaceholder input = onnx.floatInput(featureIDMap.size());
+        ONNXPlaceholder distances = onnx.floatOutput("distances", model.k());
+        ONNXNode squared = squaredDistances(input);
+        squared.apply(OnnxOperators.RELU).apply(OnnxOperators.SQRT).assignTo(distances);
+        ONNXNode cluster = squared.apply(OnnxOperators.ARG_MIN, List.of("cluster"), Map.<String, Object>of("axis", 1, "keepdims", 0))
+                .get(0);
+        OnnxMl.ModelProto proto = ONNXExportable.buildModel(onnx, domain, modelVersion, this);
+        OnnxMl.TypeProto int64Batch = OnnxMl.TypeProto.newBuilder().setTensorType(OnnxMl.TypeProto.Tensor.newBuilder()
+                .setElemType(OnnxMl.TensorProto.DataType.INT64.getNumber())
+                .setShape(OnnxMl.TensorShapeProto.newBuilder()
+                        .addDim(OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimParam("batch")))).build();
+        OnnxMl.ValueInfoProto clusterOutput = OnnxMl.ValueInfoProto.newBuilder().setName(cluster.getReference())
+                .setType(int64Batch).build();
+        return proto.toBuilder().setGraph(proto.getGraph().toBuilder().addOutput(clusterOutput)).build();
+    }
+
+    /** Writes the graph computing the Euclidean distances {@code [batch, k]} from {@code input}. */
+    @Override
+    public ONNXNode writeONNXGraph(ONNXRef<?> input) {
+        return squaredDistances(input).apply(OnnxOperators.RELU).apply(OnnxOperators.SQRT);
+    }
+
+    /**
+     * {@code ‖x−μ‖² − 2(x−μ)·(c−μ) + ‖c−μ‖²} with μ the centroids' mean: one Gemm for the cross
+     * terms; centring keeps float32 from cancelling the large terms against each other.
+     */
+    private ONNXNode squaredDistances(ONNXRef<?> input) {
+        ONNXContext onnx = input.onnxContext();
+        int k = model.k();
+        int d = featureIDMap.size();
+        double[][] centroids = model.centroids();
+        double[] mean = new double[d];
+        for (double[] c : centroids) {
+            for (int j = 0; j < d; j++) {
+                mean[j] += c[j] / k;
+            }
+        }
+        double[] norms = new double[k];
+        for (int c = 0; c < k; c++) {
+            for (int j = 0; j < d; j++) {
+                norms[c] += (centroids[c][j] - mean[j]) * (centroids[c][j] - mean[j]);
+            }
+        }
+        ONNXInitializer centre = onnx.array("centroid_mean", mean);
+        ONNXInitializer transposed = onnx.floatTensor("centroids_transposed", Arrays.asList(d, k), buffer -> {
+            for (int j = 0; j < d; j++) {
+                for (int c = 0; c < k; c++) {
+                    buffer.put((float) (centroids[c][j] - mean[j]));
+                }
+            }
+        });
+        ONNXInitializer centroidNorms = onnx.array("centroid_norms", norms);
+        ONNXInitializer axes = onnx.array("feature_axis", new long[] {1});
+        ONNXNode centred = input.apply(ONNXOperators.SUB, centre);
+        ONNXNode cross = centred.apply(ONNXOperators.GEMM, List.<ONNXRef<?>>of(transposed, centroidNorms),
+                List.of("cross_terms"), Map.<String, Object>of("alpha", -2.0f, "beta", 1.0f)).get(0);
+        ONNXNode rowNorms = centred.apply(ONNXOperators.MUL, centred)
+                .apply(ONNXOperators.REDUCE_SUM, axes, Map.<String, Object>of("keepdims", 1));
+        return cross.apply(ONNXOperators.ADD, rowNorms);
+    }
+
+    @Override
+    public String toString() {
+        return "MiniBatchKMeansModel(k=" + model.k() + ",mode=" + model.mode() + ",iterations=" + model.iterations()
+                + ",inertia=" + model.inertia() + ",features=" + featureIDMap.size() + ")";
+    }
+}

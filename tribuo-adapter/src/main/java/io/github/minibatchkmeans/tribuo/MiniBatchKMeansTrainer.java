@@ -1,0 +1,246 @@
+package io.github.minibatchkmeans.tribuo;
+
+import com.oracle.labs.mlrg.olcut.config.Config;
+import com.oracle.labs.mlrg.olcut.config.PropertyException;
+import com.oracle.labs.mlrg.olcut.provenance.Provenance;
+import io.github.minibatchkmeans.core.engine.KMeansConfig;
+import io.github.minibatchkmeans.core.engine.KMeansEngine;
+import io.github.minibatchkmeans.core.engine.Mode;
+import io.github.minibatchkmeans.core.init.Initializer;
+import io.github.minibatchkmeans.core.init.Initializers;
+import io.github.minibatchkmeans.core.model.KMeansModel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.OffsetDateTime;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.tribuo.Dataset;
+import org.tribuo.Example;
+import org.tribuo.Feature;
+import org.tribuo.ImmutableFeatureMap;
+import org.tribuo.MutableFeatureMap;
+import org.tribuo.Trainer;
+import org.tribuo.DataSource;
+import org.tribuo.clustering.ClusterID;
+import org.tribuo.clustering.ImmutableClusteringInfo;
+import org.tribuo.provenance.DatasetProvenance;
+import org.tribuo.provenance.ModelProvenance;
+import org.tribuo.provenance.TrainerProvenance;
+import org.tribuo.provenance.impl.TrainerProvenanceImpl;
+import com.oracle.labs.mlrg.olcut.util.MutableLong;
+
+/**
+ * A Tribuo {@link Trainer} for mini-batch k-means. In {@code EXACT} mode (default) every iteration
+ * streams the examples in batches, folding them into per-centroid sums and counts — Lloyd's
+ * algorithm on all cores without copying the data; {@code STOCHASTIC} mode uses Sculley's
+ * mini-batch updates. Besides the usual {@code train(Dataset)}, {@link #train(DataSource, Map)}
+ * trains straight from a re-iterable {@code DataSource} (such as {@code CSVDataSource}) that never
+ * has to fit in memory.
+ *
+ * <p>Configured like Tribuo's {@code KMeansTrainer}: {@code @Config} fields, validated in
+ * {@link #postConfig()}, usable from an OLCUT configuration file. Each call to {@code train} draws
+ * its seed from the trainer's RNG, so {@link #setInvocationCount} reproduces the n-th call.
+ */
+public class MiniBatchKMeansTrainer implements Trainer<ClusterID> {
+
+    /** How the centroids start. */
+    public enum Initialisation {
+        /** k distinct examples drawn uniformly. */
+        RANDOM,
+        /** Greedy k-means++ on a sample of the data. */
+        PLUSPLUS,
+        /** k-means|| (scalable k-means++): a few oversampling passes over the data. */
+        PARALLEL;
+
+        Initializer toInitializer() {
+            return switch (this) {
+                case RANDOM -> Initializers.random();
+                case PLUSPLUS -> Initializers.kMeansPlusPlus();
+                case PARALLEL -> Initializers.kMeansParallel();
+            };
+        }
+    }
+
+    @Config(mandatory = true, description = "Number of centroids (the k in k-means).")
+    private int centroids;
+
+    @Config(mandatory = true, description = "Maximum iterations (EXACT) or epochs over the data (STOCHASTIC).")
+    private int iterations;
+
+    @Config(mandatory = true, description = "Seed for the trainer's random number generator.")
+    private long seed;
+
+    @Config(description = "Worker threads; results do not depend on it.")
+    private int numThreads = 1;
+
+    @Config(description = "Centroid initialisation: RANDOM, PLUSPLUS or PARALLEL (k-means||).")
+    private Initialisation initialisationType = Initialisation.PLUSPLUS;
+
+    @Config(description = "Examples per mini-batch: the unit of reading (EXACT) or of update (STOCHASTIC).")
+    private int batchSize = KMeansConfig.DEFAULT_BATCH_SIZE;
+
+    @Config(description = "EXACT: Lloyd's algorithm streamed in batches; STOCHASTIC: mini-batch updates.")
+    private Mode mode = Mode.EXACT;
+
+    @Config(description = "Convergence tolerance relative to the mean feature variance (scikit-learn's rule).")
+    private double tolerance = KMeansConfig.DEFAULT_TOLERANCE;
+
+    private SplittableRandom rng;
+    private int invocationCount;
+
+    /** For OLCUT. */
+    private MiniBatchKMeansTrainer() {
+    }
+
+    /** EXACT mode, k-means++, one thread, default batch size and tolerance. */
+    public MiniBatchKMeansTrainer(int centroids, int iterations, long seed) {
+        this(centroids, iterations, Initialisation.PLUSPLUS, Mode.EXACT, KMeansConfig.DEFAULT_BATCH_SIZE, 1,
+                KMeansConfig.DEFAULT_TOLERANCE, seed);
+    }
+
+    public MiniBatchKMeansTrainer(int centroids, int iterations, Initialisation initialisationType, Mode mode, int batchSize,
+                                  int numThreads, double tolerance, long seed) {
+        this.centroids = centroids;
+        this.iterations = iterations;
+        this.initialisationType = initialisationType;
+        this.mode = mode;
+        this.batchSize = batchSize;
+        this.numThreads = numThreads;
+        this.tolerance = tolerance;
+        this.seed = seed;
+        postConfig();
+    }
+
+    @Override
+    public synchronized void postConfig() {
+        require(centroids >= 1, "centroids", "must be at least 1, found " + centroids);
+        require(iterations >= 1, "iterations", "must be at least 1, found " + iterations);
+        require(numThreads >= 1, "numThreads", "must be at least 1, found " + numThreads);
+        require(batchSize >= 1, "batchSize", "must be at least 1, found " + batchSize);
+        require(tolerance >= 0 && Double.isFinite(tolerance), "tolerance", "must be a finite number >= 0, found " + tolerance);
+        require(mode != null, "mode", "must be EXACT or STOCHASTIC");
+        require(initialisationType != null, "initialisationType", "must be RANDOM, PLUSPLUS or PARALLEL");
+        rng = new SplittableRandom(seed);
+    }
+
+    private static void require(boolean ok, String field, String message) {
+        if (!ok) {
+            throw new PropertyException("", field, field + " " + message);
+        }
+    }
+
+    @Override
+    public MiniBatchKMeansModel train(Dataset<ClusterID> examples, Map<String, Provenance> runProvenance) {
+        return train(examples, runProvenance, INCREMENT_INVOCATION_COUNT);
+    }
+
+    @Override
+    public MiniBatchKMeansModel train(Dataset<ClusterID> examples) {
+        return train(examples, Collections.emptyMap());
+    }
+
+    @Override
+    public MiniBatchKMeansModel train(Dataset<ClusterID> examples, Map<String, Provenance> runProvenance, int invocationCount) {
+        ImmutableFeatureMap features = examples.getFeatureIDMap();
+        Run run = begin(invocationCount);
+        KMeansModel fitted = fit(new ExampleSource(examples, features, "dataset"), features, run.seed);
+        return wrap(fitted, features, examples.getProvenance(), run.provenance, runProvenance);
+    }
+
+    /**
+     * Trains from a {@code DataSource} without building a {@code Dataset}: a first pass collects the
+     * feature names, then every pass re-iterates the source. The source must be re-iterable
+     * (each {@code iterator()} call starts again), as {@code CSVDataSource} is.
+     */
+    public MiniBatchKMeansModel train(DataSource<ClusterID> source, Map<String, Provenance> runProvenance) {
+        Run run = begin(INCREMENT_INVOCATION_COUNT);
+        MutableFeatureMap discovered = new MutableFeatureMap();
+        long count = 0;
+        for (Example<ClusterID> example : source) {
+            for (Feature f : example) {
+                discovered.add(f.getName(), f.getValue());
+            }
+            count++;
+        }
+        if (count == 0 || discovered.size() == 0) {
+            throw new IllegalArgumentException("The data source produced no examples with features: " + source);
+        }
+        ImmutableFeatureMap features = new ImmutableFeatureMap(discovered);
+        KMeansModel fitted = fit(new ExampleSource(source, features, source.toString()), features, run.seed);
+        DatasetProvenance data = new StreamedDatasetProvenance(source.getProvenance(), count, features.size(), centroids);
+        return wrap(fitted, features, data, run.provenance, runProvenance);
+    }
+
+    /** The seed and provenance of one training call, taken under the trainer's lock. */
+    private record Run(long seed, TrainerProvenance provenance) {
+    }
+
+    private synchronized Run begin(int requestedInvocation) {
+        if (requestedInvocation != INCREMENT_INVOCATION_COUNT) {
+            setInvocationCount(requestedInvocation);
+        }
+        long callSeed = rng.split().nextLong();
+        TrainerProvenance provenance = getProvenance();
+        invocationCount++;
+        return new Run(callSeed, provenance);
+    }
+
+    private KMeansModel fit(ExampleSource source, ImmutableFeatureMap features, long callSeed) {
+        if (features.size() == 0) {
+            throw new IllegalArgumentException("No features in the training data");
+        }
+        KMeansConfig config = KMeansConfig.builder(centroids).mode(mode).initializer(initialisationType.toInitializer())
+                .maxIterations(iterations).tolerance(tolerance).batchSize(batchSize).threads(numThreads)
+                .seed(callSeed).build();
+        try {
+            return KMeansEngine.fit(source, config);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (io.github.minibatchkmeans.core.source.InvalidInputException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    private MiniBatchKMeansModel wrap(KMeansModel fitted, ImmutableFeatureMap features, DatasetProvenance data,
+                                      TrainerProvenance trainer, Map<String, Provenance> runProvenance) {
+        Map<Integer, MutableLong> counts = new HashMap<>();
+        double[] sizes = fitted.sizes();
+        for (int c = 0; c < sizes.length; c++) {
+            counts.put(c, new MutableLong(Math.round(sizes[c])));
+        }
+        ModelProvenance provenance = new ModelProvenance(MiniBatchKMeansModel.class.getName(), OffsetDateTime.now(), data,
+                trainer, runProvenance);
+        return new MiniBatchKMeansModel("minibatch-k-means-model", provenance, features, new ImmutableClusteringInfo(counts),
+                fitted);
+    }
+
+    @Override
+    public int getInvocationCount() {
+        return invocationCount;
+    }
+
+    @Override
+    public synchronized void setInvocationCount(int newCount) {
+        if (newCount < 0) {
+            throw new IllegalArgumentException("The supplied invocationCount is less than zero.");
+        }
+        rng = new SplittableRandom(seed);
+        for (invocationCount = 0; invocationCount < newCount; invocationCount++) {
+            rng.split();
+        }
+    }
+
+    @Override
+    public TrainerProvenance getProvenance() {
+        return new TrainerProvenanceImpl(this);
+    }
+
+    @Override
+    public String toString() {
+        return "MiniBatchKMeansTrainer(centroids=" + centroids + ",iterations=" + iterations + ",mode=" + mode
+                + ",initialisationType=" + initialisationType + ",batchSize=" + batchSize + ",numThreads=" + numThreads
+                + ",tolerance=" + tolerance + ",seed=" + seed + ",invocationCount=" + invocationCount + ")";
+    }
+}

@@ -1,0 +1,148 @@
+package io.github.minibatchkmeans.tribuo;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.oracle.labs.mlrg.olcut.config.PropertyException;
+import com.oracle.labs.mlrg.olcut.util.Pair;
+import io.github.minibatchkmeans.core.engine.KMeansConfig;
+import io.github.minibatchkmeans.core.engine.KMeansEngine;
+import io.github.minibatchkmeans.core.engine.Mode;
+import io.github.minibatchkmeans.core.init.Initializers;
+import io.github.minibatchkmeans.core.model.KMeansModel;
+import java.io.IOException;
+import java.util.Collections;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.tribuo.Dataset;
+import org.tribuo.Example;
+import org.tribuo.Feature;
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
+import org.tribuo.Prediction;
+import org.tribuo.clustering.ClusterID;
+import org.tribuo.clustering.ClusteringFactory;
+import org.tribuo.clustering.evaluation.ClusteringEvaluator;
+import org.tribuo.clustering.example.ClusteringDataGenerator;
+import org.tribuo.clustering.example.GaussianClusterDataSource;
+import org.tribuo.clustering.kmeans.KMeansTrainer;
+import org.tribuo.math.distance.L2Distance;
+import org.tribuo.test.Helpers;
+import org.junit.jupiter.api.Test;
+
+/** The shapes of Tribuo's own KMeansTrainerTest, run on our trainer, plus quality and parity checks. */
+class MiniBatchKMeansTrainerTest {
+    private static final MiniBatchKMeansTrainer TRAINER = new MiniBatchKMeansTrainer(4, 10, 1);
+
+    private static Model<ClusterID> trainAndEvaluate(Pair<Dataset<ClusterID>, Dataset<ClusterID>> p) {
+        Model<ClusterID> m = TRAINER.train(p.getA());
+        new ClusteringEvaluator().evaluate(m, p.getB());
+        Helpers.testModelSerialization(m, ClusterID.class);
+        Helpers.testModelProtoSerialization(m, ClusterID.class, p.getB());
+        return m;
+    }
+
+    @Test
+    void denseData() {
+        var p = ClusteringDataGenerator.denseTrainTest();
+        double nmi = new ClusteringEvaluator().evaluate(trainAndEvaluate(p), p.getB()).normalizedMI();
+        assertTrue(nmi > 0.5, "NMI " + nmi);
+    }
+
+    @Test
+    void sparseData() { // its test set has no ground truth: Tribuo's own test only checks that it runs
+        trainAndEvaluate(ClusteringDataGenerator.sparseTrainTest());
+    }
+
+    @Test
+    void invalidExampleIsRejected() {
+        Model<ClusterID> m = TRAINER.train(ClusteringDataGenerator.denseTrainTest().getA());
+        assertThrows(IllegalArgumentException.class, () -> m.predict(ClusteringDataGenerator.invalidSparseExample()));
+    }
+
+    @Test
+    void emptyExampleIsRejected() {
+        Model<ClusterID> m = TRAINER.train(ClusteringDataGenerator.denseTrainTest().getA());
+        assertThrows(IllegalArgumentException.class, () -> m.predict(ClusteringDataGenerator.emptyExample()));
+    }
+
+    @Test
+    void setInvocationCountReproducesTheNthTrainingCall() {
+        Dataset<ClusterID> data = ClusteringDataGenerator.gaussianClusters(500, 1);
+        MiniBatchKMeansTrainer trainer = new MiniBatchKMeansTrainer(4, 10, MiniBatchKMeansTrainer.Initialisation.RANDOM,
+                Mode.EXACT, 64, 2, 1e-4, 42);
+        trainer.train(data);
+        MiniBatchKMeansModel second = trainer.train(data);
+        assertEquals(2, trainer.getInvocationCount());
+        trainer.setInvocationCount(1);
+        MiniBatchKMeansModel again = trainer.train(data);
+        MiniBatchKMeansModel viaArgument = trainer.train(data, Collections.emptyMap(), 1);
+        for (int c = 0; c < 4; c++) {
+            assertArrayEquals(second.getCentroidVectors()[c].toArray(), again.getCentroidVectors()[c].toArray(), 0.0);
+            assertArrayEquals(second.getCentroidVectors()[c].toArray(), viaArgument.getCentroidVectors()[c].toArray(), 0.0);
+        }
+        assertEquals(2, trainer.getInvocationCount());
+    }
+
+    @Test
+    void postConfigNamesTheBadField() {
+        PropertyException e = assertThrows(PropertyException.class, () -> new MiniBatchKMeansTrainer(0, 10, 1));
+        assertEquals("centroids", e.getProperty());
+        e = assertThrows(PropertyException.class, () -> new MiniBatchKMeansTrainer(3, 10,
+                MiniBatchKMeansTrainer.Initialisation.PLUSPLUS, Mode.EXACT, 0, 1, 1e-4, 1));
+        assertEquals("batchSize", e.getProperty());
+    }
+
+    @Test
+    void qualityMatchesTribuosKMeansPlusPlus() {
+        // GaussianClusterDataSource's default mixture; both trainers see the same data, k=5.
+        Dataset<ClusterID> train = new MutableDataset<>(new GaussianClusterDataSource(5_000, 1));
+        Dataset<ClusterID> test = new MutableDataset<>(new GaussianClusterDataSource(2_000, 2));
+        ClusteringEvaluator evaluator = new ClusteringEvaluator();
+        KMeansTrainer theirs = new KMeansTrainer(5, 100, new L2Distance(), KMeansTrainer.Initialisation.PLUSPLUS, 1, 3);
+        MiniBatchKMeansTrainer ours = new MiniBatchKMeansTrainer(5, 100, 3);
+        double theirNmi = evaluator.evaluate(theirs.train(train), test).normalizedMI();
+        double ourNmi = evaluator.evaluate(ours.train(train), test).normalizedMI();
+        assertTrue(ourNmi > theirNmi - 0.02, "ours " + ourNmi + " vs KMeansTrainer " + theirNmi);
+    }
+
+    @Test
+    void exactTrainingAssignsLikeCoreFromTheSameStart() throws IOException {
+        Dataset<ClusterID> data = ClusteringDataGenerator.gaussianClusters(2_000, 7);
+        MiniBatchKMeansModel model = new MiniBatchKMeansTrainer(4, 50, 11).train(data);
+        // The trainer's first call seeds core with the first split of its RNG.
+        long callSeed = new SplittableRandom(11).split().nextLong();
+        int d = data.getFeatureIDMap().size();
+        double[][] rows = new double[data.size()][d];
+        int i = 0;
+        for (Example<ClusterID> example : data) {
+            for (Feature f : example) {
+                rows[i][data.getFeatureIDMap().getID(f.getName())] = f.getValue();
+            }
+            i++;
+        }
+        KMeansModel core = KMeansEngine.fit(io.github.minibatchkmeans.core.source.ArraySource.of(rows),
+                KMeansConfig.builder(4).initializer(Initializers.kMeansPlusPlus()).maxIterations(50).threads(1).seed(callSeed).build());
+        i = 0;
+        for (Example<ClusterID> example : data) {
+            assertEquals(core.predict(rows[i++]), model.predict(example).getOutput().getID());
+        }
+        assertEquals(core.inertia(), model.getInertia(), 0.0);
+        assertTrue(model.getIterations() >= 1);
+        assertEquals(model.getIterations(), model.getHistory().size());
+    }
+
+    @Test
+    void centroidsComeAsNamedFeatures() {
+        MiniBatchKMeansModel model = TRAINER.train(ClusteringDataGenerator.denseTrainTest().getA());
+        List<List<Feature>> centroids = model.getCentroids();
+        assertEquals(4, centroids.size());
+        assertEquals(model.getFeatureIDMap().size(), centroids.get(0).size());
+        assertEquals(model.getCentroidVectors()[1].get(2), centroids.get(1).get(2).getValue(), 0.0);
+        Prediction<ClusterID> p = model.predict(ClusteringDataGenerator.denseTrainTest().getB().getExample(0));
+        assertTrue(p.getOutput().getID() >= 0 && p.getOutput().getID() < 4);
+        assertTrue(new ClusteringFactory().getUnknownOutput() != null);
+    }
+}
