@@ -212,16 +212,18 @@ public final class MiniBatchKMeansModel extends Model<ClusterID> implements ONNX
         ONNXPlaceholder distances = onnx.floatOutput("distances", model.k());
         ONNXNode squared = squaredDistances(input);
         squared.apply(OnnxOperators.RELU).apply(OnnxOperators.SQRT).assignTo(distances);
-        ONNXNode cluster = squared.apply(OnnxOperators.ARG_MIN, List.of("cluster"), Map.<String, Object>of("axis", 1, "keepdims", 0))
+        ONNXNode cluster = squared.apply(OnnxOperators.ARG_MIN, List.of("nearest"), Map.<String, Object>of("axis", 1, "keepdims", 0))
                 .get(0);
         OnnxMl.ModelProto proto = ONNXExportable.buildModel(onnx, domain, modelVersion, this);
         OnnxMl.TypeProto int64Batch = OnnxMl.TypeProto.newBuilder().setTensorType(OnnxMl.TypeProto.Tensor.newBuilder()
                 .setElemType(OnnxMl.TensorProto.DataType.INT64.getNumber())
                 .setShape(OnnxMl.TensorShapeProto.newBuilder()
                         .addDim(OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimParam("batch")))).build();
-        OnnxMl.ValueInfoProto clusterOutput = OnnxMl.ValueInfoProto.newBuilder().setName(cluster.getReference())
-                .setType(int64Batch).build();
-        return proto.toBuilder().setGraph(proto.getGraph().toBuilder().addOutput(clusterOutput)).build();
+        // Tribuo's context only makes float outputs: name the int64 one with an Identity node of our own.
+        OnnxMl.NodeProto rename = OnnxMl.NodeProto.newBuilder().setOpType("Identity").setName("cluster_output")
+                .addInput(cluster.getReference()).addOutput("cluster").build();
+        OnnxMl.ValueInfoProto clusterOutput = OnnxMl.ValueInfoProto.newBuilder().setName("cluster").setType(int64Batch).build();
+        return proto.toBuilder().setGraph(proto.getGraph().toBuilder().addNode(rename).addOutput(clusterOutput)).build();
     }
 
     /** Writes the graph computing the Euclidean distances {@code [batch, k]} from {@code input}. */
