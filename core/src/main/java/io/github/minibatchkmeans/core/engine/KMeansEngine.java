@@ -41,10 +41,10 @@ public final class KMeansEngine {
             checkFeasible(source, config, summary);
             InitContext context = new InitContext(source, summary, passes, listener);
             double[][] centers = initialCenters(config, context);
-            if (config.mode() == Mode.STOCHASTIC) {
-                return new StochasticFit(source, config, summary, passes, listener).fit(centers);
-            }
-            return new ExactLloyd(source, config, summary, passes, listener).fit(centers);
+            KMeansModel model = config.mode() == Mode.STOCHASTIC
+                    ? new StochasticFit(source, config, summary, passes, listener).fit(centers)
+                    : new ExactLloyd(source, config, summary, passes, listener).fit(centers);
+            return model.withInitialCentroids(centers);
         }
     }
 

@@ -20,6 +20,7 @@ public final class KMeansModel implements java.io.Serializable {
     private final int iterations;
     private final boolean converged;
     private final List<IterationRecord> history;
+    private final double[][] initialCentroids;
     private final transient CentroidTable table;
 
     /**
@@ -29,6 +30,11 @@ public final class KMeansModel implements java.io.Serializable {
      */
     public KMeansModel(Mode mode, double[][] centroids, double[] sizes, double inertia, int iterations,
                        boolean converged, List<IterationRecord> history) {
+        this(mode, centroids, sizes, inertia, iterations, converged, history, null);
+    }
+
+    private KMeansModel(Mode mode, double[][] centroids, double[] sizes, double inertia, int iterations,
+                        boolean converged, List<IterationRecord> history, double[][] initialCentroids) {
         if (centroids.length == 0 || sizes.length != centroids.length) {
             throw new IllegalArgumentException("need one size per centroid and at least one centroid");
         }
@@ -39,12 +45,23 @@ public final class KMeansModel implements java.io.Serializable {
         this.iterations = iterations;
         this.converged = converged;
         this.history = List.copyOf(history);
+        this.initialCentroids = initialCentroids == null ? null : deepCopy(initialCentroids);
         this.table = new CentroidTable(this.centroids);
+    }
+
+    /** This model, remembering the centroids the fit started from. */
+    public KMeansModel withInitialCentroids(double[][] initial) {
+        return new KMeansModel(mode, centroids, sizes, inertia, iterations, converged, history, initial);
+    }
+
+    /** The centroids the fit started from, when known. */
+    public java.util.Optional<double[][]> initialCentroids() {
+        return java.util.Optional.ofNullable(initialCentroids).map(KMeansModel::deepCopy);
     }
 
     /** Rebuilds the transient kernel layout after Java deserialization. */
     private Object readResolve() {
-        return new KMeansModel(mode, centroids, sizes, inertia, iterations, converged, history);
+        return new KMeansModel(mode, centroids, sizes, inertia, iterations, converged, history, initialCentroids);
     }
 
     public Mode mode() {

@@ -27,7 +27,8 @@ import java.util.List;
  *   "centroids": [[x, y], ...],           // k rows of `dimensions` numbers
  *   "sizes": [w, ...],                    // total weight per centroid
  *   "inertia": 12.5, "iterations": 7, "converged": true,
- *   "history": [{"inertia": ..., "shift": ...}, ...]
+ *   "history": [{"inertia": ..., "shift": ...}, ...],
+ *   "initialCentroids": [[x, y], ...]      // optional: where the fit started
  * }
  * }</pre>
  *
@@ -48,12 +49,14 @@ public final class ModelJson {
 
     /** The JSON document, field by field. */
     record Document(String format, int version, Mode mode, int k, int dimensions, double[][] centroids, double[] sizes,
-                    double inertia, int iterations, boolean converged, List<IterationRecord> history) {
+                    double inertia, int iterations, boolean converged, List<IterationRecord> history,
+                    double[][] initialCentroids) {
     }
 
     public static void write(KMeansModel model, OutputStream out) throws IOException {
         MAPPER.writeValue(out, new Document(FORMAT, VERSION, model.mode(), model.k(), model.dimensions(),
-                model.centroids(), model.sizes(), model.inertia(), model.iterations(), model.converged(), model.history()));
+                model.centroids(), model.sizes(), model.inertia(), model.iterations(), model.converged(), model.history(),
+                model.initialCentroids().orElse(null)));
     }
 
     public static String toJson(KMeansModel model) throws IOException {
@@ -92,7 +95,8 @@ public final class ModelJson {
                 throw new InvalidInputException(name + ": every centroid must have " + doc.dimensions() + " values");
             }
         }
-        return new KMeansModel(doc.mode(), doc.centroids(), doc.sizes(), doc.inertia(), doc.iterations(), doc.converged(),
-                doc.history() == null ? List.of() : doc.history());
+        KMeansModel model = new KMeansModel(doc.mode(), doc.centroids(), doc.sizes(), doc.inertia(), doc.iterations(),
+                doc.converged(), doc.history() == null ? List.of() : doc.history());
+        return doc.initialCentroids() == null ? model : model.withInitialCentroids(doc.initialCentroids());
     }
 }

@@ -1,0 +1,127 @@
+package io.github.minibatchkmeans.weka;
+
+import io.github.minibatchkmeans.core.source.BatchReader;
+import io.github.minibatchkmeans.core.source.BatchSource;
+import io.github.minibatchkmeans.core.source.InvalidInputException;
+import io.github.minibatchkmeans.core.source.Weights;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import weka.core.Instance;
+import weka.core.Instances;
+import weka.core.converters.ArffLoader;
+
+/**
+ * An ARFF file streamed by Weka's own {@link ArffLoader}, one instance at a time, on every pass:
+ * exact multi-pass k-means over ARFF files of any size. The encoding (ranges, means, value
+ * frequencies) is learned in a first pass.
+ */
+public final class ArffSource implements BatchSource {
+    private final Path file;
+    private final AttributeEncoding encoding;
+
+    /** @param normalize scale numeric attributes to [0, 1] as Weka's EuclideanDistance does */
+    public ArffSource(Path file, boolean normalize) {
+        this.file = file;
+        if (Files.isDirectory(file)) {
+            throw new InvalidInputException(file + ": is a directory, not a data file");
+        }
+        if (!Files.exists(file)) {
+            throw new InvalidInputException(file + ": no such file");
+        }
+        Instances header = structure(newLoader());
+        this.encoding = AttributeEncoding.fit(() -> instances(newLoader(), header), header, normalize);
+    }
+
+    public AttributeEncoding encoding() {
+        return encoding;
+    }
+
+    @Override
+    public int dimensions() {
+        return encoding.dimensions();
+    }
+
+    @Override
+    public String name() {
+        return file.toString();
+    }
+
+    private ArffLoader newLoader() {
+        ArffLoader loader = new ArffLoader();
+        try {
+            loader.setFile(new File(file.toString()));
+        } catch (IOException e) {
+            throw new InvalidInputException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        return loader;
+    }
+
+    private Instances structure(ArffLoader loader) {
+        try {
+            return loader.getStructure();
+        } catch (IOException e) {
+            throw new InvalidInputException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The file's instances, read one at a time. */
+    private Iterator<Instance> instances(ArffLoader loader, Instances header) {
+        return new Iterator<>() {
+            private Instance next = read();
+
+            private Instance read() {
+                try {
+                    return loader.getNextInstance(header);
+                } catch (IOException e) {
+                    throw new InvalidInputException(file + ": " + e.getMessage(), e);
+                }
+            }
+
+            @Override
+            public boolean hasNext() {
+                return next != null;
+            }
+
+            @Override
+            public Instance next() {
+                if (next == null) {
+                    throw new NoSuchElementException();
+                }
+                Instance current = next;
+                next = read();
+                return current;
+            }
+        };
+    }
+
+    @Override
+    public BatchReader open() {
+        ArffLoader loader = newLoader();
+        Iterator<Instance> it = instances(loader, structure(loader));
+        return new BatchReader() {
+            private long row;
+
+            @Override
+            public int read(double[] rows, double[] weights, int maxRows) {
+                int n = 0;
+                int d = encoding.dimensions();
+                while (n < maxRows && it.hasNext()) {
+                    Instance instance = it.next();
+                    encoding.encode(instance, rows, n * d);
+                    long current = ++row;
+                    weights[n++] = Weights.check(instance.weight(), () -> file + ": instance " + current);
+                }
+                return n;
+            }
+
+            @Override
+            public void close() throws IOException {
+                loader.reset();
+            }
+        };
+    }
+}

@@ -1,0 +1,216 @@
+package io.github.minibatchkmeans.weka;
+
+import java.io.Serializable;
+import java.util.Locale;
+import weka.core.Attribute;
+import weka.core.Instance;
+import weka.core.Instances;
+import weka.core.Utils;
+
+/**
+ * How Weka instances become dense rows for the engine, matching SimpleKMeans' distance:
+ * numeric attributes normalized to [0, 1] by their training range (as {@code EuclideanDistance}
+ * does by default; optional), nominal attributes one-hot encoded and scaled by 1/√2 so that a
+ * mismatch costs exactly 1 (SimpleKMeans' 0/1 distance), missing values replaced by the mean
+ * (numeric) or the value frequencies (nominal). The class attribute, if set, is left out.
+ * Centroids decode back to the original attribute space.
+ */
+public final class AttributeEncoding implements Serializable {
+    private static final long serialVersionUID = 1L;
+    /** One-hot entries are 1/√2: two differing entries add (1/√2)² + (1/√2)² = 1 to the squared distance. */
+    static final double NOMINAL_SCALE = Math.sqrt(0.5);
+
+    private final Instances header;
+    private final boolean normalize;
+    private final int[] offset;
+    private final double[] min;
+    private final double[] max;
+    private final double[] mean;
+    private final double[][] frequencies;
+    private final double totalWeight;
+    private final int dims;
+
+    private AttributeEncoding(Instances header, boolean normalize, Statistics stats) {
+        this.header = new Instances(header, 0);
+        this.normalize = normalize;
+        int n = header.numAttributes();
+        this.offset = new int[n];
+        this.min = stats.min;
+        this.max = stats.max;
+        this.mean = new double[n];
+        this.frequencies = new double[n][];
+        this.totalWeight = stats.weight;
+        int next = 0;
+        for (int a = 0; a < n; a++) {
+            Attribute attribute = header.attribute(a);
+            if (a == header.classIndex()) {
+                offset[a] = -1;
+                continue;
+            }
+            offset[a] = next;
+            if (attribute.isNominal()) {
+                frequencies[a] = new double[attribute.numValues()];
+                double seen = Utils.sum(stats.counts[a]);
+                for (int v = 0; v < attribute.numValues(); v++) {
+                    frequencies[a][v] = seen > 0 ? stats.counts[a][v] / seen : 1.0 / attribute.numValues();
+                }
+                next += attribute.numValues();
+            } else {
+                mean[a] = stats.present[a] > 0 ? stats.sum[a] / stats.present[a] : 0;
+                next++;
+            }
+        }
+        this.dims = next;
+    }
+
+    /** Learns ranges, means and frequencies from {@code data} in one pass. */
+    public static AttributeEncoding fit(Iterable<Instance> data, Instances header, boolean normalize) {
+        Statistics stats = new Statistics(header);
+        for (Instance instance : data) {
+            stats.add(instance);
+        }
+        return new AttributeEncoding(header, normalize, stats);
+    }
+
+    /** Width of an encoded row. */
+    public int dimensions() {
+        return dims;
+    }
+
+    public Instances header() {
+        return new Instances(header, 0);
+    }
+
+    public double totalWeight() {
+        return totalWeight;
+    }
+
+    /** Writes the encoded {@code instance} into {@code out[at .. at+dimensions())}. */
+    public void encode(Instance instance, double[] out, int at) {
+        for (int a = 0; a < offset.length; a++) {
+            int o = offset[a];
+            if (o < 0) {
+                continue;
+            }
+            boolean missing = instance.isMissing(a);
+            if (frequencies[a] != null) {
+                int values = frequencies[a].length;
+                for (int v = 0; v < values; v++) {
+                    out[at + o + v] = missing ? NOMINAL_SCALE * frequencies[a][v] : 0;
+                }
+                if (!missing) {
+                    out[at + o + (int) instance.value(a)] = NOMINAL_SCALE;
+                }
+            } else {
+                out[at + o] = scale(a, missing ? mean[a] : instance.value(a));
+            }
+        }
+    }
+
+    private double scale(int a, double raw) {
+        double range = max[a] - min[a];
+        return normalize ? (range > 0 ? (raw - min[a]) / range : 0) : raw;
+    }
+
+    /**
+     * An encoded centroid as attribute values: numeric attributes in their original units, nominal
+     * ones as the index of their most frequent value; NaN for the class attribute.
+     */
+    public double[] decode(double[] encoded) {
+        double[] values = new double[offset.length];
+        for (int a = 0; a < offset.length; a++) {
+            int o = offset[a];
+            if (o < 0) {
+                values[a] = Double.NaN;
+            } else if (frequencies[a] != null) {
+                int best = 0;
+                for (int v = 1; v < frequencies[a].length; v++) {
+                    if (encoded[o + v] > encoded[o + best]) {
+                        best = v;
+                    }
+                }
+                values[a] = best;
+            } else {
+                double range = max[a] - min[a];
+                values[a] = normalize ? (range > 0 ? encoded[o] * range + min[a] : min[a]) : encoded[o];
+            }
+        }
+        return values;
+    }
+
+    /** The whole data's means and modes, as {@link #decode} gives them for a centroid. */
+    public double[] fullData() {
+        double[] values = new double[offset.length];
+        for (int a = 0; a < offset.length; a++) {
+            if (offset[a] < 0) {
+                values[a] = Double.NaN;
+            } else if (frequencies[a] != null) {
+                values[a] = Utils.maxIndex(frequencies[a]);
+            } else {
+                values[a] = mean[a];
+            }
+        }
+        return values;
+    }
+
+    /** "name [min, max]" for each numeric attribute, for reports. */
+    public String describeRanges() {
+        StringBuilder s = new StringBuilder();
+        for (int a = 0; a < offset.length; a++) {
+            if (offset[a] >= 0 && frequencies[a] == null) {
+                s.append(String.format(Locale.ROOT, "  %s [%s, %s]%n", header.attribute(a).name(),
+                        Utils.doubleToString(min[a], 4), Utils.doubleToString(max[a], 4)));
+            }
+        }
+        return s.toString();
+    }
+
+    public boolean normalizes() {
+        return normalize;
+    }
+
+    /** Weighted per-attribute statistics, gathered in one pass. */
+    private static final class Statistics {
+        final double[] min;
+        final double[] max;
+        final double[] sum;
+        final double[] present;
+        final double[][] counts;
+        double weight;
+
+        Statistics(Instances header) {
+            int n = header.numAttributes();
+            min = new double[n];
+            max = new double[n];
+            sum = new double[n];
+            present = new double[n];
+            counts = new double[n][];
+            java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
+            java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
+            for (int a = 0; a < n; a++) {
+                if (header.attribute(a).isNominal()) {
+                    counts[a] = new double[header.attribute(a).numValues()];
+                }
+            }
+        }
+
+        void add(Instance instance) {
+            double w = instance.weight();
+            weight += w;
+            for (int a = 0; a < min.length; a++) {
+                if (instance.isMissing(a)) {
+                    continue;
+                }
+                double v = instance.value(a);
+                if (counts[a] != null) {
+                    counts[a][(int) v] += w;
+                } else {
+                    min[a] = Math.min(min[a], v);
+                    max[a] = Math.max(max[a], v);
+                    sum[a] += w * v;
+                    present[a] += w;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.github.minibatchkmeans.weka;
+
+import io.github.minibatchkmeans.core.source.BatchReader;
+import io.github.minibatchkmeans.core.source.BatchSource;
+import io.github.minibatchkmeans.core.source.Weights;
+import weka.core.Instances;
+
+/** Weka {@link Instances} read in place as encoded batches, with instance weights. */
+public final class InstancesSource implements BatchSource {
+    private final Instances data;
+    private final AttributeEncoding encoding;
+
+    public InstancesSource(Instances data, AttributeEncoding encoding) {
+        this.data = data;
+        this.encoding = encoding;
+    }
+
+    @Override
+    public int dimensions() {
+        return encoding.dimensions();
+    }
+
+    @Override
+    public String name() {
+        return data.relationName();
+    }
+
+    @Override
+    public BatchReader open() {
+        return new BatchReader() {
+            private int next;
+
+            @Override
+            public int read(double[] rows, double[] weights, int maxRows) {
+                int n = Math.min(maxRows, data.numInstances() - next);
+                int d = encoding.dimensions();
+                for (int i = 0; i < n; i++, next++) {
+                    encoding.encode(data.instance(next), rows, i * d);
+                    int row = next;
+                    weights[i] = Weights.check(data.instance(next).weight(), () -> name() + ": instance " + (row + 1));
+                }
+                return n;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+}

@@ -1,0 +1,193 @@
+package io.github.minibatchkmeans.weka;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.minibatchkmeans.core.engine.KMeansConfig;
+import io.github.minibatchkmeans.core.engine.KMeansEngine;
+import io.github.minibatchkmeans.core.init.Initializers;
+import io.github.minibatchkmeans.core.model.KMeansModel;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import weka.clusterers.CheckClusterer;
+import weka.clusterers.MiniBatchKMeans;
+import weka.clusterers.SimpleKMeans;
+import weka.core.Attribute;
+import weka.core.CheckGOE;
+import weka.core.CheckOptionHandler;
+import weka.core.DenseInstance;
+import weka.core.Instances;
+import weka.core.WekaException;
+
+class MiniBatchKMeansWekaTest {
+
+    private static MiniBatchKMeans clusterer(String... options) throws Exception {
+        MiniBatchKMeans c = new MiniBatchKMeans();
+        c.setOptions(options);
+        return c;
+    }
+
+    @Test
+    void sameResultAsCoreOnTheSameEncodedData() throws Exception {
+        Instances data = WekaData.groups(600, 3, 0.05, 1);
+        data.setClassIndex(-1);
+        data.deleteAttributeAt(WekaData.NUMERIC + 1);
+        MiniBatchKMeans weka = clusterer("-N", "3", "-S", "4", "-num-slots", "2");
+        weka.buildClusterer(data);
+        AttributeEncoding encoding = AttributeEncoding.fit(data, data, true);
+        KMeansModel core = KMeansEngine.fit(new InstancesSource(data, encoding), KMeansConfig.builder(3)
+                .initializer(Initializers.kMeansPlusPlus()).seed(4).threads(1).build());
+        for (int c = 0; c < 3; c++) {
+            assertArrayEquals(core.centroid(c), weka.getModel().centroid(c), 0.0);
+        }
+        assertEquals(core.inertia(), weka.getModel().inertia(), 0.0);
+    }
+
+    @Test
+    void findsTheSamePartitionAsSimpleKMeansWithNominalAndMissingValues() throws Exception {
+        // SimpleKMeans fills a missing nominal value with the mode, we with the value frequencies; the
+        // groups are far enough apart (WekaData) that neither choice moves an instance.
+        Instances data = WekaData.groups(900, 3, 0.1, 2);
+        data.deleteAttributeAt(WekaData.NUMERIC + 1);
+        SimpleKMeans simple = new SimpleKMeans();
+        simple.setOptions(new String[] {"-N", "3", "-S", "10", "-init", "1"});
+        simple.buildClusterer(data);
+        MiniBatchKMeans ours = clusterer("-N", "3");
+        ours.buildClusterer(data);
+        Map<Integer, Integer> mapping = new HashMap<>();
+        for (int i = 0; i < data.numInstances(); i++) {
+            int theirs = simple.clusterInstance(data.instance(i));
+            int mine = ours.clusterInstance(data.instance(i));
+            Integer previous = mapping.putIfAbsent(mine, theirs);
+            assertEquals(previous == null ? theirs : previous, theirs, "instance " + i + " splits a cluster");
+        }
+        assertEquals(3, new java.util.HashSet<>(mapping.values()).size(), "a one-to-one match of clusters");
+    }
+
+    @Test
+    void toStringShowsTheSimpleKMeansLayoutInOriginalUnits() throws Exception {
+        Instances data = WekaData.groups(300, 3, 0.0, 3);
+        data.deleteAttributeAt(WekaData.NUMERIC + 1);
+        MiniBatchKMeans ours = clusterer("-N", "3");
+        ours.buildClusterer(data);
+        String text = ours.toString();
+        for (String expected : List.of("Mode: exact", "Number of iterations: ", "Within cluster sum of squared errors: ",
+                "Initial starting points (k-means++):", "Cluster 0: ", "Final cluster centroids:", "Cluster#",
+                "Full Data", "(300.0)", "colour", "x1")) {
+            assertTrue(text.contains(expected), expected + " in\n" + text);
+        }
+        double[][] centroids = ours.getClusterCentroids();
+        double maxWidth = Math.max(centroids[0][0], Math.max(centroids[1][0], centroids[2][0])); // x1 of the group at 20
+        assertEquals(20, maxWidth, 1.0, "centroids are reported in original units, not [0,1]");
+    }
+
+    @Test
+    void incrementalTrainingStreamsStochasticallyAndStatesItsRanges() throws Exception {
+        Instances data = WekaData.groups(3000, 3, 0.0, 4);
+        data.deleteAttributeAt(WekaData.NUMERIC + 1);
+        MiniBatchKMeans ours = clusterer("-N", "3", "-batch-size", "500");
+        ours.buildClusterer(new Instances(data, 0));
+        for (int i = 0; i < data.numInstances(); i++) {
+            ours.updateClusterer(data.instance(i));
+        }
+        ours.updateFinished();
+        String text = ours.toString();
+        assertTrue(text.contains("Mode: stochastic"), text);
+        assertTrue(text.contains("normalized to [0,1] by the ranges of the first mini-batch"), text);
+        assertTrue(text.contains("  x1 ["), text);
+        Map<Integer, Integer> counts = new HashMap<>();
+        for (int i = 0; i < data.numInstances(); i++) {
+            counts.merge(ours.clusterInstance(data.instance(i)), 1, Integer::sum);
+        }
+        assertEquals(3, counts.size());
+        counts.values().forEach(n -> assertEquals(1000, n, 50));
+    }
+
+    @Test
+    void optionsRoundTrip() throws Exception {
+        String[] options = {"-N", "7", "-I", "55", "-init", "2", "-batch-size", "123", "-num-slots", "2", "-tol", "0.001",
+                "-stochastic", "-D", "-S", "99"};
+        MiniBatchKMeans a = clusterer(options.clone());
+        MiniBatchKMeans b = clusterer(a.getOptions());
+        assertArrayEquals(a.getOptions(), b.getOptions());
+        assertEquals(7, b.getNumClusters());
+        assertEquals(2, b.getInitializationMethod().getSelectedTag().getID());
+        assertTrue(b.getStochastic() && b.getDontNormalize());
+        assertEquals(99, b.getSeed());
+    }
+
+    /** Runs one of Weka's checkers and returns what it printed. */
+    private static String captured(Runnable check) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            check.run();
+        } finally {
+            System.setOut(original);
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void wekasCheckClustererPasses() {
+        CheckClusterer check = new CheckClusterer();
+        check.setClusterer(new MiniBatchKMeans());
+        String out = captured(check::doTests);
+        List<String> failures = new ArrayList<>();
+        for (String line : out.split("\n")) {
+            boolean failed = line.endsWith("...no") || line.contains("...no (");
+            boolean expected = line.contains("(OK error message)") // string/date/relational refused by capabilities
+                    || line.startsWith("multi-instance clusterer") // not a multi-instance clusterer
+                    // Batch training is exact Lloyd, incremental training is stochastic by design: they differ.
+                    || line.startsWith("incremental training produces the same results as batch training");
+            if (failed && !expected) {
+                failures.add(line);
+            }
+        }
+        assertTrue(failures.isEmpty(), failures + "\n" + out);
+        assertTrue(out.contains("clusterer uses instance weights (numeric & nominal predictors)...yes"), out);
+    }
+
+    @Test
+    void wekasOptionAndGoeCheckersPass() {
+        CheckOptionHandler options = new CheckOptionHandler();
+        options.setOptionHandler(new MiniBatchKMeans());
+        options.setUserOptions(new String[] {"-N", "3", "-stochastic"});
+        options.setSilent(true);
+        options.doTests();
+        assertTrue(options.getSuccess());
+        CheckGOE goe = new CheckGOE();
+        goe.setObject(new MiniBatchKMeans());
+        goe.setSilent(true);
+        goe.doTests();
+        assertTrue(goe.getSuccess(), "globalInfo and a tip text for every property");
+    }
+
+    @Test
+    void stringAttributesAreRefusedByCapabilities() {
+        ArrayList<Attribute> attributes = new ArrayList<>(List.of(new Attribute("x"), new Attribute("name", (List<String>) null)));
+        Instances data = new Instances("strings", attributes, 1);
+        data.add(new DenseInstance(1.0, new double[] {1, data.attribute(1).addStringValue("a")}));
+        WekaException e = assertThrows(WekaException.class, () -> new MiniBatchKMeans().buildClusterer(data));
+        assertTrue(e.getMessage().contains("Cannot handle string attributes"), e.getMessage());
+    }
+
+    @Test
+    void kLargerThanTheDataIsAClearError() throws Exception {
+        Instances data = WekaData.groups(4, 2, 0, 5);
+        data.deleteAttributeAt(WekaData.NUMERIC + 1);
+        Exception e = assertThrows(Exception.class, () -> clusterer("-N", "6").buildClusterer(data));
+        assertEquals("MiniBatchKMeans: k = 6 is larger than the number of instances (4) in groups", e.getMessage());
+        assertFalse(e instanceof RuntimeException);
+    }
+}
