@@ -1,0 +1,143 @@
+package io.github.minibatchkmeans.weka;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * After {@code package}: installs the built zip with Weka's package manager into a temporary
+ * WEKA_HOME, then uses it as Weka users do — in forked JVMs whose class path holds Weka only, so
+ * MiniBatchKMeans can come from nowhere but the installed package.
+ */
+class WekaPackageIT {
+    @TempDir
+    static Path home;
+    private static Path data;
+
+    private static Path zip() {
+        Path zip = Path.of("target", "MiniBatchKMeans-" + System.getProperty("project.version", "0.1.0") + ".zip");
+        assertTrue(Files.isRegularFile(zip), zip.toString());
+        return zip.toAbsolutePath();
+    }
+
+    /** Weka and its dependencies from the test class path; nothing of this project. */
+    private static String wekaClassPath(boolean withProbes) {
+        List<String> entries = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Path p = Path.of(entry).toAbsolutePath();
+            boolean ours = p.toString().contains("minibatch-kmeans") || p.startsWith(Path.of("target").toAbsolutePath())
+                    || p.toString().contains("junit") || p.toString().contains("opentest4j");
+            if (!ours) {
+                entries.add(entry);
+            }
+        }
+        if (withProbes) {
+            entries.add(Path.of("target", "test-classes").toAbsolutePath().toString());
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    /** Runs a Weka JVM; returns exit code and output. */
+    private static Result weka(String heap, Map<String, String> env, boolean probes, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                heap, "-Dweka.packageManager.offline=true", "-cp", wekaClassPath(probes)));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("WEKA_HOME", home.toString());
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        String output;
+        try (InputStream in = process.getInputStream()) {
+            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertTrue(process.waitFor(10, TimeUnit.MINUTES));
+        return new Result(process.exitValue(), output);
+    }
+
+    private record Result(int exitCode, String output) {
+    }
+
+    @BeforeAll
+    static void installThePackage() throws Exception {
+        Result install = weka("-Xmx256m", Map.of(), false, "weka.core.WekaPackageManager", "-offline", "-install-package",
+                zip().toString());
+        assertEquals(0, install.exitCode(), install.output());
+        assertTrue(Files.isRegularFile(home.resolve("packages/MiniBatchKMeans/MiniBatchKMeans.jar")), install.output());
+        data = home.resolve("groups.arff");
+        WekaData.writeArff(data, 600, 3, 1);
+    }
+
+    @Test
+    void packageManagerListsItAndTheExplorersChooserOffersIt() throws Exception {
+        Result installed = weka("-Xmx256m", Map.of(), false, "weka.core.WekaPackageManager", "-list-packages", "installed");
+        assertTrue(installed.output().contains("MiniBatchKMeans"), installed.output());
+        Result listed = weka("-Xmx256m", Map.of(), true, GenericPropertiesProbe.class.getName());
+        assertEquals(0, listed.exitCode(), listed.output());
+        assertTrue(listed.output().contains("weka.clusterers.MiniBatchKMeans"), listed.output());
+    }
+
+    @Test
+    void wekaRunClustersAndEvaluatesClassesToClusters() throws Exception {
+        Result run = weka("-Xmx256m", Map.of(), false, "weka.Run", "weka.clusterers.MiniBatchKMeans", "-t", data.toString(),
+                "-N", "3", "-c", "last");
+        assertEquals(0, run.exitCode(), run.output());
+        assertTrue(run.output().contains("Final cluster centroids:"), run.output());
+        assertTrue(run.output().contains("Classes to Clusters:"), run.output());
+        assertTrue(run.output().contains("Incorrectly clustered instances :\t0.0"), run.output());
+    }
+
+    @Test
+    void wekaRunStreamsAnArffFileMuchLargerThanTheHeap() throws Exception {
+        Path big = home.resolve("big.arff");
+        WekaData.writeArff(big, 1_500_000, 4, 2);
+        long heap = 64L << 20;
+        assertTrue(Files.size(big) > 2 * heap, "file of " + Files.size(big) + " bytes");
+        Result run = weka("-Xmx64m", Map.of(), false, "weka.Run", "weka.clusterers.MiniBatchKMeans", "-t", big.toString(),
+                "-N", "4");
+        assertEquals(0, run.exitCode(), run.output());
+        assertTrue(run.output().contains("Mode: stochastic"), run.output());
+        assertTrue(run.output().contains("Final cluster centroids:"), run.output());
+        assertTrue(!run.output().contains("OutOfMemoryError"), run.output());
+    }
+
+    @Test
+    void theRealExplorerRunsItAndShowsTheCentroidTable() throws Exception {
+        Path xvfb = Path.of("/usr/bin/Xvfb");
+        Assumptions.assumeTrue(Files.isExecutable(xvfb), "Xvfb is not installed (.ci/run installs it)");
+        String display = ":" + (90 + (int) (ProcessHandle.current().pid() % 50));
+        Process server = new ProcessBuilder(xvfb.toString(), display, "-screen", "0", "1280x1024x24", "-nolisten", "tcp")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            Thread.sleep(1500); // let the X server come up
+            Path screenshot = Path.of("target", "explorer-minibatch-kmeans.png").toAbsolutePath();
+            Files.deleteIfExists(screenshot);
+            Result run = weka("-Xmx512m", Map.of("DISPLAY", display), true, ExplorerProbe.class.getName(), data.toString(),
+                    screenshot.toString());
+            assertEquals(0, run.exitCode(), run.output());
+            assertTrue(run.output().contains("=== clusterer: weka.clusterers.MiniBatchKMeans from"), run.output());
+            assertTrue(run.output().contains("packages/MiniBatchKMeans"), "loaded from the installed package: " + run.output());
+            assertTrue(run.output().contains("Final cluster centroids:"), run.output());
+            assertTrue(run.output().contains("Full Data"), run.output());
+            BufferedImage image = ImageIO.read(screenshot.toFile());
+            assertEquals(1100, image.getWidth());
+        } finally {
+            server.destroy();
+        }
+    }
+}
