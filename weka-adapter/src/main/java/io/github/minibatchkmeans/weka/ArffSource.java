@@ -33,7 +33,7 @@ public final class ArffSource implements BatchSource {
             throw new InvalidInputException(file + ": no such file");
         }
         Instances header = structure(newLoader());
-        this.encoding = AttributeEncoding.fit(() -> instances(newLoader(), header), header, normalize);
+        this.encoding = AttributeEncoding.fit(() -> instances(newLoader()), header, normalize);
     }
 
     public AttributeEncoding encoding() {
@@ -68,8 +68,9 @@ public final class ArffSource implements BatchSource {
         }
     }
 
-    /** The file's instances, read one at a time. */
-    private Iterator<Instance> instances(ArffLoader loader, Instances header) {
+    /** The file's instances, read one at a time ({@code getStructure} first: the loader needs it). */
+    private Iterator<Instance> instances(ArffLoader loader) {
+        Instances header = structure(loader);
         return new Iterator<>() {
             private Instance next = read();
 
@@ -101,7 +102,7 @@ public final class ArffSource implements BatchSource {
     @Override
     public BatchReader open() {
         ArffLoader loader = newLoader();
-        Iterator<Instance> it = instances(loader, structure(loader));
+        Iterator<Instance> it = instances(loader);
         return new BatchReader() {
             private long row;
 

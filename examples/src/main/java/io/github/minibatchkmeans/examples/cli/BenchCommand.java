@@ -44,6 +44,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--passes", defaultValue = "3", paramLabel = "P", description = "Timed passes; default 3.")
     int passes;
 
+    @Option(names = "--json", description = "Print the measurement as one JSON object.")
+    boolean json;
+
+    /** What {@code bench --json} prints. */
+    record Result(String input, long rows, int dims, int k, int threads, int batchSize, double seconds, double rowsPerSecond,
+                  double megabytesPerSecond, double gflops) {
+    }
+
     @Override
     public Integer call() throws IOException {
         if (k < 1) {
@@ -71,10 +79,16 @@ final class BenchCommand implements Callable<Integer> {
         Arrays.sort(seconds);
         double median = seconds[passes / 2];
         int d = source.dimensions();
+        Result result = new Result(source.name(), rows, d, k, workers, batchSize, median, rows / median,
+                fileBytes / median / 1e6, 2.0 * rows * k * d / median / 1e9);
+        if (json) {
+            out.println(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(result));
+            return 0;
+        }
         out.printf(Locale.ROOT, "%s: %,d rows x %d columns, k = %d, %d threads, batch %d%n", source.name(), rows, d, k,
                 workers, batchSize);
         out.printf(Locale.ROOT, "one exact pass (median of %d): %.3f s, %,.0f rows/s, %.0f MB/s, %.2f GFLOP/s%n", passes,
-                median, rows / median, fileBytes / median / 1e6, 2.0 * rows * k * d / median / 1e9);
+                median, result.rowsPerSecond(), result.megabytesPerSecond(), result.gflops());
         return 0;
     }
 

@@ -36,9 +36,21 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress lines.")
     boolean quiet;
 
+    @Option(names = "--json", description = "Print the result as one JSON object on stdout instead of the report.")
+    boolean json;
+
+    @Option(names = "--plot", paramLabel = "FILE.png", defaultValue = "minibatch-kmeans-demo.png",
+            description = "Where to draw the fit (default: ${DEFAULT-VALUE} in the current folder).")
+    Path plot;
+
+    /** The numbers {@code demo --json} prints. */
+    record Result(long rows, int dims, int k, long dataBytes, long maxHeapBytes, long peakHeapBytes, int iterations,
+                  int passes, double seconds, double rowsPerSecond, double inertia, double adjustedRandIndex, String plot) {
+    }
+
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = json ? new PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getOut();
         long maxHeap = Runtime.getRuntime().maxMemory();
         long bytes = Math.min(MAX_BYTES, Math.max(MIN_BYTES, 2 * maxHeap));
         long rows = bytes / (8L * DIMS);
@@ -56,7 +68,7 @@ final class DemoCommand implements Callable<Integer> {
 
             HeapPeak.reset();
             KMeansConfig config = KMeansConfig.builder(CLUSTERS).seed(1).build();
-            PassCounter passes = new PassCounter(quiet ? e -> { } : new ProgressLines(spec.commandLine().getErr()));
+            PassCounter passes = new PassCounter(quiet ? e -> { } : new ReportOptions().progress(spec.commandLine().getErr()));
             long start = System.nanoTime();
             NpySource source = new NpySource(file);
             KMeansModel model = KMeansEngine.fit(source, config, passes);
@@ -76,6 +88,17 @@ final class DemoCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "      inertia %.6g (%.3f per row and feature; the blobs have unit variance)%n",
                     model.inertia(), model.inertia() / rows / DIMS);
             out.printf(Locale.ROOT, "      adjusted Rand index vs the generating blobs: %.4f%n", ari.value());
+            try (AtomicFile picture = new AtomicFile(plot)) {
+                PlotSample.write(model, source, config, picture.stream());
+                picture.commit();
+            }
+            out.printf("plot: %s (convergence, and a sample coloured by cluster)%n", plot.toAbsolutePath());
+            if (json) {
+                spec.commandLine().getOut().println(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
+                        new Result(rows, DIMS, CLUSTERS, size, maxHeap, peak, model.iterations(), passes.count(), seconds,
+                                rows * (double) passes.count() / seconds, model.inertia(), ari.value(),
+                                plot.toAbsolutePath().toString())));
+            }
         } finally {
             deleteRecursively(dir);
             out.printf("      deleted %s%n", dir);

@@ -41,6 +41,9 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--model-out", paramLabel = "FILE", description = "Save the model as JSON (load it with predict).")
     Path modelOut;
 
+    @Option(names = "--plot", paramLabel = "FILE.png", description = "Draw convergence and a scatter of a sample by cluster.")
+    Path plot;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -51,6 +54,7 @@ final class FitCommand implements Callable<Integer> {
             AtomicFile centroids = centroidsOut == null ? null : outputs.create(centroidsOut);
             AtomicFile labels = labelsOut == null ? null : outputs.create(labelsOut);
             AtomicFile model = modelOut == null ? null : outputs.create(modelOut);
+            AtomicFile picture = plot == null ? null : outputs.create(plot);
             PassCounter passes = new PassCounter(report.progress(err));
             HeapPeak.reset();
             long start = System.nanoTime();
@@ -72,6 +76,9 @@ final class FitCommand implements Callable<Integer> {
             }
             if (model != null) {
                 ModelJson.write(fitted, model.stream());
+            }
+            if (picture != null) {
+                PlotSample.write(fitted, source, config, picture.stream());
             }
             outputs.commitAll();
             FitReport result = new FitReport(source.name(), passes.rows(), source.dimensions(), config, fitted,

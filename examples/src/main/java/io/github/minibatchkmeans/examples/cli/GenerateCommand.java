@@ -37,6 +37,13 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output file, .csv or .npy.")
     Path out;
 
+    @Option(names = "--json", description = "Print what was written as one JSON object.")
+    boolean json;
+
+    /** What {@code generate --json} prints. */
+    record Result(String file, long rows, int dims, int clusters, long seed, long bytes, double seconds) {
+    }
+
     @Override
     public Integer call() throws IOException {
         if (rows < 1) {
@@ -52,8 +59,13 @@ final class GenerateCommand implements Callable<Integer> {
         long bytes = write(new Blobs(dims, clusters, seed), rows, out);
         PrintWriter stdout = spec.commandLine().getOut();
         double seconds = (System.nanoTime() - start) / 1e9;
-        stdout.printf(Locale.ROOT, "wrote %s: %,d rows x %d columns from %d blobs, %.1f MB in %.2f s%n", out, rows, dims,
-                clusters, bytes / 1e6, seconds);
+        if (json) {
+            stdout.println(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
+                    new Result(out.toString(), rows, dims, clusters, seed, bytes, seconds)));
+        } else {
+            stdout.printf(Locale.ROOT, "wrote %s: %,d rows x %d columns from %d blobs, %.1f MB in %.2f s%n", out, rows, dims,
+                    clusters, bytes / 1e6, seconds);
+        }
         return 0;
     }
 

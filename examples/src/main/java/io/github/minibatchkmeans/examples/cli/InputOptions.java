@@ -5,6 +5,7 @@ import io.github.minibatchkmeans.core.source.CsvOptions;
 import io.github.minibatchkmeans.core.source.CsvSource;
 import io.github.minibatchkmeans.core.source.InvalidInputException;
 import io.github.minibatchkmeans.core.source.NpySource;
+import io.github.minibatchkmeans.weka.ArffSource;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Option;
 
 /** How an input file is read; its format comes from the extension. */
 final class InputOptions {
-    @Option(names = "--input", required = true, paramLabel = "FILE", description = "Data: .csv, .tsv or .npy.")
+    @Option(names = "--input", required = true, paramLabel = "FILE", description = "Data: .csv, .tsv, .npy or .arff.")
     Path input;
 
     @Option(names = "--columns", split = ",", paramLabel = "LIST",
@@ -37,6 +38,10 @@ final class InputOptions {
         if (name.endsWith(".npy")) {
             return new NpySource(input);
         }
-        throw new InvalidInputException(input + ": unsupported input format (use .csv, .tsv or .npy)");
+        if (name.endsWith(".arff")) {
+            // Weka's own loader, streaming; nominal attributes one-hot, numeric ones as they are.
+            return new ArffSource(input, false);
+        }
+        throw new InvalidInputException(input + ": unsupported input format (use .csv, .tsv, .npy or .arff)");
     }
 }

@@ -21,8 +21,11 @@ public final class Main {
     /** Exit code for a bad command line. */
     static final int EXIT_USAGE = 2;
 
+    /** The process's stderr, as handed to commands by {@link #main}; progress bars draw only there. */
+    static final PrintWriter STDERR = new PrintWriter(System.err, true);
+
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        System.exit(run(args, new PrintWriter(System.out, true), STDERR));
     }
 
     /** Runs the tool with the given streams and returns the exit code (used by tests). */

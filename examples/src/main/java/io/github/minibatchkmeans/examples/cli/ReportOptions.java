@@ -12,8 +12,19 @@ final class ReportOptions {
     @Option(names = "--quiet", description = "No progress and no summary (errors still go to stderr).")
     boolean quiet;
 
-    /** Progress for stderr: one line per finished pass, or nothing with {@code --quiet}. */
+    /**
+     * Progress on stderr: a progress bar per pass on a terminal, one plain line per finished pass
+     * otherwise (logs, pipes, tests), nothing with {@code --quiet}.
+     */
     ProgressListener progress(PrintWriter err) {
-        return quiet ? ProgressListener.NONE : new ProgressLines(err);
+        if (quiet) {
+            return ProgressListener.NONE;
+        }
+        return onTerminal(err) ? new ProgressBars(System.err) : new ProgressLines(err);
+    }
+
+    /** True when {@code err} is the process's own stderr and the process runs on a terminal. */
+    private static boolean onTerminal(PrintWriter err) {
+        return System.console() != null && err == Main.STDERR;
     }
 }

@@ -1,0 +1,187 @@
+package io.github.minibatchkmeans.examples.cli;
+
+import io.github.minibatchkmeans.core.model.IterationRecord;
+import io.github.minibatchkmeans.core.model.KMeansModel;
+import io.github.minibatchkmeans.core.stats.Sample;
+import java.awt.Color;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * The picture of a fit (XChart): inertia and centroid shift per iteration, and a scatter of a
+ * sample of the data coloured by cluster with the centroids marked — in the first two principal
+ * components of the sample when the data has more than two columns.
+ */
+final class FitPlot {
+    static final int WIDTH = 1400;
+    static final int HEIGHT = 600;
+
+    private FitPlot() {
+    }
+
+    static void write(KMeansModel model, Sample sample, OutputStream out) throws IOException {
+        List<Chart<?, ?>> charts = List.of(history(model), scatter(model, sample));
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(WIDTH, HEIGHT, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        for (int i = 0; i < charts.size(); i++) {
+            java.awt.Graphics2D part = (java.awt.Graphics2D) g.create(i * WIDTH / 2, 0, WIDTH / 2, HEIGHT);
+            charts.get(i).paint(part, WIDTH / 2, HEIGHT);
+            part.dispose();
+        }
+        g.dispose();
+        javax.imageio.ImageIO.write(image, "png", out);
+    }
+
+    private static XYChart history(KMeansModel model) {
+        XYChart chart = new XYChartBuilder().width(WIDTH / 2).height(HEIGHT).title("Convergence")
+                .xAxisTitle("iteration").yAxisTitle("inertia").build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        List<IterationRecord> history = model.history();
+        double[] x = new double[history.size()];
+        double[] inertia = new double[history.size()];
+        double[] shift = new double[history.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i + 1;
+            inertia[i] = history.get(i).inertia();
+            shift[i] = history.get(i).shift();
+        }
+        if (x.length == 0) {
+            x = new double[] {0};
+            inertia = new double[] {model.inertia()};
+            shift = new double[] {0};
+        }
+        chart.addSeries("inertia", x, inertia).setMarker(SeriesMarkers.CIRCLE);
+        XYSeries shifts = chart.addSeries("centroid shift (right axis)", x, shift);
+        shifts.setMarker(SeriesMarkers.DIAMOND);
+        shifts.setYAxisGroup(1);
+        chart.setYAxisGroupTitle(1, "squared shift");
+        chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
+        return chart;
+    }
+
+    private static XYChart scatter(KMeansModel model, Sample sample) {
+        int d = sample.dims();
+        Projection projection = Projection.of(sample);
+        XYChart chart = new XYChartBuilder().width(WIDTH / 2).height(HEIGHT)
+                .title("Clusters (" + sample.size() + " sampled rows" + (d > 2 ? ", first two principal components)" : ")"))
+                .xAxisTitle(d > 2 ? "PC 1" : "x0").yAxisTitle(d > 2 ? "PC 2" : d == 2 ? "x1" : "0").build();
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter).setMarkerSize(4)
+                .setLegendVisible(model.k() <= 12).setLegendPosition(Styler.LegendPosition.OutsideE);
+        List<List<double[]>> byCluster = new ArrayList<>();
+        for (int c = 0; c < model.k(); c++) {
+            byCluster.add(new ArrayList<>());
+        }
+        double[] row = new double[d];
+        for (int i = 0; i < sample.size(); i++) {
+            System.arraycopy(sample.data(), i * d, row, 0, d);
+            byCluster.get(model.predict(row)).add(projection.apply(row));
+        }
+        for (int c = 0; c < model.k(); c++) {
+            List<double[]> points = byCluster.get(c);
+            if (points.isEmpty()) {
+                continue;
+            }
+            chart.addSeries("cluster " + c, points.stream().mapToDouble(p -> p[0]).toArray(),
+                    points.stream().mapToDouble(p -> p[1]).toArray()).setMarker(SeriesMarkers.CIRCLE);
+        }
+        double[] cx = new double[model.k()];
+        double[] cy = new double[model.k()];
+        for (int c = 0; c < model.k(); c++) {
+            double[] p = projection.apply(model.centroid(c));
+            cx[c] = p[0];
+            cy[c] = p[1];
+        }
+        XYSeries centroids = chart.addSeries("centroids", cx, cy);
+        centroids.setMarker(SeriesMarkers.CROSS).setMarkerColor(Color.BLACK);
+        chart.getStyler().setMarkerSize(6);
+        return chart;
+    }
+
+    /** A projection to two dimensions: the first two principal components of the sample (identity for d ≤ 2). */
+    private record Projection(double[] mean, double[][] axes) {
+
+        double[] apply(double[] x) {
+            if (axes == null) {
+                return new double[] {x[0], x.length > 1 ? x[1] : 0};
+            }
+            double[] p = new double[2];
+            for (int a = 0; a < 2; a++) {
+                for (int j = 0; j < x.length; j++) {
+                    p[a] += (x[j] - mean[j]) * axes[a][j];
+                }
+            }
+            return p;
+        }
+
+        static Projection of(Sample sample) {
+            int d = sample.dims();
+            if (d <= 2) {
+                return new Projection(null, null);
+            }
+            int n = sample.size();
+            double[] mean = new double[d];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < d; j++) {
+                    mean[j] += sample.data()[i * d + j] / n;
+                }
+            }
+            double[][] covariance = new double[d][d];
+            for (int i = 0; i < n; i++) {
+                for (int a = 0; a < d; a++) {
+                    double xa = sample.data()[i * d + a] - mean[a];
+                    for (int b = 0; b < d; b++) {
+                        covariance[a][b] += xa * (sample.data()[i * d + b] - mean[b]) / n;
+                    }
+                }
+            }
+            double[] first = dominantEigenvector(covariance);
+            deflate(covariance, first);
+            return new Projection(mean, new double[][] {first, dominantEigenvector(covariance)});
+        }
+
+        /** Power iteration: enough for a picture, and no linear-algebra dependency for two vectors. */
+        private static double[] dominantEigenvector(double[][] m) {
+            int d = m.length;
+            double[] v = new double[d];
+            java.util.Arrays.fill(v, 1 / Math.sqrt(d));
+            for (int iteration = 0; iteration < 200; iteration++) {
+                double[] next = new double[d];
+                for (int a = 0; a < d; a++) {
+                    for (int b = 0; b < d; b++) {
+                        next[a] += m[a][b] * v[b];
+                    }
+                }
+                double norm = Math.sqrt(java.util.Arrays.stream(next).map(x -> x * x).sum());
+                if (norm == 0) {
+                    return v;
+                }
+                for (int a = 0; a < d; a++) {
+                    v[a] = next[a] / norm;
+                }
+            }
+            return v;
+        }
+
+        private static void deflate(double[][] m, double[] v) {
+            double lambda = 0;
+            for (int a = 0; a < v.length; a++) {
+                for (int b = 0; b < v.length; b++) {
+                    lambda += v[a] * m[a][b] * v[b];
+                }
+            }
+            for (int a = 0; a < v.length; a++) {
+                for (int b = 0; b < v.length; b++) {
+                    m[a][b] -= lambda * v[a] * v[b];
+                }
+            }
+        }
+    }
+}

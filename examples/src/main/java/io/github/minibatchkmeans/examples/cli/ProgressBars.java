@@ -1,0 +1,57 @@
+package io.github.minibatchkmeans.examples.cli;
+
+import io.github.minibatchkmeans.core.engine.ProgressEvent;
+import io.github.minibatchkmeans.core.engine.ProgressListener;
+import java.io.PrintStream;
+import java.util.Locale;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/** A progress bar per pass on the terminal's stderr: rows, rows/s, pass, and the inertia when it ends. */
+final class ProgressBars implements ProgressListener {
+    private final PrintStream err;
+    private ProgressBar bar;
+    private ProgressEvent.Stage stage;
+    private int pass;
+
+    ProgressBars(PrintStream err) {
+        this.err = err;
+    }
+
+    @Override
+    public void onProgress(ProgressEvent e) {
+        if (bar == null || e.stage() != stage || e.pass() != pass) {
+            close();
+            stage = e.stage();
+            pass = e.pass();
+            bar = new ProgressBarBuilder().setTaskName(name(e)).setInitialMax(e.totalRows()).showSpeed()
+                    .setUnit(" rows", 1).setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(err))
+                    .setUpdateIntervalMillis(250).build();
+        }
+        bar.stepTo(e.rowsDone());
+        if (e.finished()) {
+            if (!Double.isNaN(e.inertia())) {
+                bar.setExtraMessage(String.format(Locale.ROOT, "inertia %.6g", e.inertia()));
+            }
+            close();
+        }
+    }
+
+    private static String name(ProgressEvent e) {
+        return switch (e.stage()) {
+            case SUMMARY -> "statistics";
+            case INITIALIZATION -> "init pass " + e.pass();
+            case ITERATION -> "iteration " + e.pass();
+            case FINAL -> "final pass";
+        };
+    }
+
+    private void close() {
+        if (bar != null) {
+            bar.close();
+            bar = null;
+        }
+    }
+}
