@@ -52,32 +52,28 @@ public final class ElkiBenchmark {
         }
         System.out.printf(Locale.ROOT, "%,d rows x %d dims, k = %d, same initial means, %d processors%n", n, d, k,
                 Runtime.getRuntime().availableProcessors());
-        for (int round = 0; round < 1; round++) { // one round: each run lasts many seconds, JIT warm-up is noise
-            boolean report = true;
-            time(report, "ELKI LloydKMeans", () -> new ELKIBuilder<LloydKMeans<NumberVector>>(LloydKMeans.class)
-                    .with(KMeans.K_ID, k).with(KMeans.INIT_ID, Predefined.class)
-                    .with(Predefined.Par.INITIAL_MEANS, means.toString()).build().run(relation));
-            time(report, "ELKI HamerlyKMeans", () -> new ELKIBuilder<HamerlyKMeans<NumberVector>>(HamerlyKMeans.class)
-                    .with(KMeans.K_ID, k).with(KMeans.INIT_ID, Predefined.class)
-                    .with(Predefined.Par.INITIAL_MEANS, means.toString()).build().run(relation));
-            for (int threads : new int[] {1, 2}) {
-                time(report, "minibatch-kmeans exact, " + threads + " thread" + (threads > 1 ? "s" : ""),
-                        () -> new ELKIBuilder<MiniBatchKMeans<NumberVector>>(MiniBatchKMeans.class)
-                                .with(KMeans.K_ID, k).with(KMeans.INIT_ID, Predefined.class)
-                                .with(Predefined.Par.INITIAL_MEANS, means.toString())
-                                .with(MiniBatchKMeans.Par.TOLERANCE_ID, 0).with(MiniBatchKMeans.Par.THREADS_ID, threads)
-                                .build().run(relation));
-            }
+        // One round: each run lasts seconds to minutes, so JIT warm-up is noise.
+        time("ELKI LloydKMeans", () -> new ELKIBuilder<LloydKMeans<NumberVector>>(LloydKMeans.class)
+                .with(KMeans.K_ID, k).with(KMeans.INIT_ID, Predefined.class)
+                .with(Predefined.Par.INITIAL_MEANS, means.toString()).build().run(relation));
+        time("ELKI HamerlyKMeans", () -> new ELKIBuilder<HamerlyKMeans<NumberVector>>(HamerlyKMeans.class)
+                .with(KMeans.K_ID, k).with(KMeans.INIT_ID, Predefined.class)
+                .with(Predefined.Par.INITIAL_MEANS, means.toString()).build().run(relation));
+        for (int threads : new int[] {1, 2}) {
+            time("minibatch-kmeans exact, " + threads + " thread" + (threads > 1 ? "s" : ""),
+                    () -> new ELKIBuilder<MiniBatchKMeans<NumberVector>>(MiniBatchKMeans.class)
+                            .with(KMeans.K_ID, k).with(KMeans.INIT_ID, Predefined.class)
+                            .with(Predefined.Par.INITIAL_MEANS, means.toString())
+                            .with(MiniBatchKMeans.Par.TOLERANCE_ID, 0).with(MiniBatchKMeans.Par.THREADS_ID, threads)
+                            .build().run(relation));
         }
     }
 
-    private static void time(boolean report, String name, Supplier<Clustering<KMeansModel>> run) {
+    private static void time(String name, Supplier<Clustering<KMeansModel>> run) {
         long start = System.nanoTime();
         Clustering<KMeansModel> result = run.get();
         double seconds = (System.nanoTime() - start) / 1e9;
         double varsum = result.getAllClusters().stream().mapToDouble(c -> c.getModel().getVarianceContribution()).sum();
-        if (report) {
-            System.out.printf(Locale.ROOT, "%-36s %7.2f s   sum of squares %.6e%n", name, seconds, varsum);
-        }
+        System.out.printf(Locale.ROOT, "%-36s %7.2f s   sum of squares %.6e%n", name, seconds, varsum);
     }
 }
