@@ -3,10 +3,7 @@ package io.github.minibatchkmeans.core.engine;
 import io.github.minibatchkmeans.core.engine.ProgressEvent.Stage;
 import io.github.minibatchkmeans.core.model.IterationRecord;
 import io.github.minibatchkmeans.core.model.KMeansModel;
-import io.github.minibatchkmeans.core.pass.PassRunner;
-import io.github.minibatchkmeans.core.source.BatchSource;
 import io.github.minibatchkmeans.core.stats.ClusterStatistics;
-import io.github.minibatchkmeans.core.stats.DataSummary;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,22 +16,15 @@ import java.util.List;
  * returned centroids, one more pass gives their labels' sizes and inertia.
  */
 final class ExactLloyd {
-    private final BatchSource source;
-    private final KMeansConfig config;
-    private final DataSummary summary;
-    private final PassRunner passes;
-    private final ProgressListener listener;
+    private final FitContext context;
 
-    ExactLloyd(BatchSource source, KMeansConfig config, DataSummary summary, PassRunner passes, ProgressListener listener) {
-        this.source = source;
-        this.config = config;
-        this.summary = summary;
-        this.passes = passes;
-        this.listener = listener;
+    ExactLloyd(FitContext context) {
+        this.context = context;
     }
 
     KMeansModel fit(double[][] initialCenters) throws IOException {
-        double threshold = config.tolerance() * summary.meanVariance();
+        KMeansConfig config = context.config();
+        double threshold = config.tolerance() * context.summary().meanVariance();
         int k = config.k();
         double[][] centers = initialCenters;
         List<IterationRecord> history = new ArrayList<>();
@@ -43,7 +33,7 @@ final class ExactLloyd {
         int iterations = 0;
         while (iterations < config.maxIterations()) {
             iterations++;
-            ClusterStatistics stats = pass(Stage.ITERATION, iterations, centers, k - 1);
+            ClusterStatistics stats = context.lloydPass(Stage.ITERATION, iterations, centers, k - 1);
             stats.relocateEmptyClusters();
             double[][] next = stats.means(centers);
             double shift = squaredShift(centers, next);
@@ -60,17 +50,10 @@ final class ExactLloyd {
             }
         }
         if (ofReturnedCenters == null) {
-            ofReturnedCenters = pass(Stage.FINAL, 1, centers, 0);
+            ofReturnedCenters = context.lloydPass(Stage.FINAL, 1, centers, 0);
         }
         return new KMeansModel(Mode.EXACT, centers, ofReturnedCenters.weights(), ofReturnedCenters.inertia(),
                 iterations, converged, history);
-    }
-
-    private ClusterStatistics pass(Stage stage, int number, double[][] centers, int farthest) throws IOException {
-        ClusterStatistics stats = LloydTask.pass(passes, source, centers, farthest,
-                rows -> listener.onProgress(new ProgressEvent(stage, number, rows, summary.rows(), Double.NaN, false)));
-        listener.onProgress(new ProgressEvent(stage, number, summary.rows(), summary.rows(), stats.inertia(), true));
-        return stats;
     }
 
     static double squaredShift(double[][] from, double[][] to) {

@@ -41,9 +41,10 @@ public final class KMeansEngine {
             checkFeasible(source, config, summary);
             InitContext context = new InitContext(source, summary, passes, listener);
             double[][] centers = initialCenters(config, context);
+            FitContext fit = new FitContext(source, config, summary, passes, listener);
             KMeansModel model = config.mode() == Mode.STOCHASTIC
-                    ? new StochasticFit(source, config, summary, passes, listener).fit(centers)
-                    : new ExactLloyd(source, config, summary, passes, listener).fit(centers);
+                    ? new StochasticFit(fit).fit(centers)
+                    : new ExactLloyd(fit).fit(centers);
             return model.withInitialCentroids(centers);
         }
     }

@@ -18,21 +18,18 @@ import java.util.List;
  * run; then one pass measures the inertia and sizes of the returned centers.
  */
 final class StochasticFit {
-    private final BatchSource source;
-    private final KMeansConfig config;
-    private final DataSummary summary;
-    private final PassRunner passes;
-    private final ProgressListener listener;
+    private final FitContext context;
 
-    StochasticFit(BatchSource source, KMeansConfig config, DataSummary summary, PassRunner passes, ProgressListener listener) {
-        this.source = source;
-        this.config = config;
-        this.summary = summary;
-        this.passes = passes;
-        this.listener = listener;
+    StochasticFit(FitContext context) {
+        this.context = context;
     }
 
     KMeansModel fit(double[][] initialCenters) throws IOException {
+        BatchSource source = context.source();
+        KMeansConfig config = context.config();
+        DataSummary summary = context.summary();
+        PassRunner passes = context.passes();
+        ProgressListener listener = context.listener();
         StochasticKMeans learner = new StochasticKMeans(config.k(), source.dimensions(), initialCenters,
                 config.initializer(), config.reassignmentRatio(), config.seed(), passes);
         MiniBatchConvergence convergence = new MiniBatchConvergence(config.batchSize(), summary.rows(),
@@ -60,9 +57,7 @@ final class StochasticFit {
             history.add(new IterationRecord(epochInertia[0], ExactLloyd.squaredShift(atStart, learner.centers())));
         }
         double[][] centers = learner.centers();
-        ClusterStatistics result = LloydTask.pass(passes, source, centers, 0,
-                rows -> listener.onProgress(new ProgressEvent(Stage.FINAL, 1, rows, summary.rows(), Double.NaN, false)));
-        listener.onProgress(new ProgressEvent(Stage.FINAL, 1, summary.rows(), summary.rows(), result.inertia(), true));
+        ClusterStatistics result = context.lloydPass(Stage.FINAL, 1, centers, 0);
         return new KMeansModel(Mode.STOCHASTIC, centers, result.weights(), result.inertia(), epochs, stopped[0], history);
     }
 }

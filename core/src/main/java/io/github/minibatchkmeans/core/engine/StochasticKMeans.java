@@ -41,7 +41,6 @@ public final class StochasticKMeans {
     private final ClusterStatistics batch;
     private int[] labels = new int[0];
     private long sinceLastReassignment;
-    private long rowsSeen;
     private int batches;
     private double streamedInertia;
 
@@ -111,7 +110,6 @@ public final class StochasticKMeans {
             sinceLastReassignment = 0;
             reassign(data, n);
         }
-        rowsSeen += n;
         batches++;
         streamedInertia += batch.inertia();
         return batch.inertia();
@@ -203,10 +201,6 @@ public final class StochasticKMeans {
     /** Total weight each center has absorbed. */
     public double[] counts() {
         return counts.clone();
-    }
-
-    public long rowsSeen() {
-        return rowsSeen;
     }
 
     /**

@@ -29,7 +29,6 @@ public final class PassRunner implements AutoCloseable {
     private final int batchSize;
     private final ExecutorService workers;
     private final ExecutorService prefetcher;
-    private long passes;
 
     public PassRunner(int threads, int batchSize) {
         if (threads < 1) {
@@ -42,19 +41,6 @@ public final class PassRunner implements AutoCloseable {
         this.batchSize = batchSize;
         this.workers = threads > 1 ? Executors.newFixedThreadPool(threads, daemon("minibatch-kmeans-worker")) : null;
         this.prefetcher = threads > 1 ? Executors.newSingleThreadExecutor(daemon("minibatch-kmeans-reader")) : null;
-    }
-
-    public int threads() {
-        return threads;
-    }
-
-    public int batchSize() {
-        return batchSize;
-    }
-
-    /** How many passes over a source this runner has made. */
-    public long passes() {
-        return passes;
     }
 
     /**
@@ -82,7 +68,6 @@ public final class PassRunner implements AutoCloseable {
      * batch is read in the background.
      */
     public void forEachBatch(BatchSource source, BatchHandler handler, LongConsumer rowsDone) throws IOException {
-        passes++;
         int dims = source.dimensions();
         Rows current = new Rows(batchSize, dims);
         Rows next = prefetcher == null ? null : new Rows(batchSize, dims);

@@ -145,9 +145,4 @@ public final class ClusterStatistics {
         }
         return means;
     }
-
-    /** Approximate heap footprint, to bound how many copies a pass keeps alive. */
-    public long bytes() {
-        return 8L * (sums.length + weights.length) + farthest.bytes();
-    }
 }

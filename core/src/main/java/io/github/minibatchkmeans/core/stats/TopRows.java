@@ -94,11 +94,6 @@ public final class TopRows {
         System.arraycopy(values, slot * dims, out, offset, dims);
     }
 
-    /** Heap footprint when full. */
-    public long bytes() {
-        return 8L * capacity * (dims + 4);
-    }
-
     private void allocate(int length) {
         scores = scores == null ? new double[length] : Arrays.copyOf(scores, length);
         rows = rows == null ? new long[length] : Arrays.copyOf(rows, length);
