@@ -7,7 +7,8 @@ import elki.data.model.KMeansModel;
 import elki.database.Database;
 import elki.database.StaticArrayDatabase;
 import elki.datasource.FileBasedDatabaseConnection;
-import elki.evaluation.clustering.ClusterContingencyTable;
+import elki.evaluation.clustering.EvaluateClustering;
+import elki.result.ResultUtil;
 import elki.clustering.trivial.ByLabelClustering;
 import elki.utilities.ELKIBuilder;
 import io.github.minibatchkmeans.elki.KMeansParallelInitialization;
@@ -15,7 +16,7 @@ import io.github.minibatchkmeans.elki.MiniBatchKMeans;
 
 /**
  * ELKI: the Java API — a database from a file, our algorithm with k-means|| initialization,
- * evaluated against the labels in the file as {@code EvaluateClustering} does. The same from the
+ * evaluated against the labels in the file with {@code EvaluateClustering}. The same from the
  * command line:
  *
  * <pre>
@@ -40,8 +41,12 @@ public final class ElkiExample {
                 .with(MiniBatchKMeans.Par.THREADS_ID, 2)
                 .build();
         Clustering<KMeansModel> result = algorithm.autorun(db);
-        var truth = new ByLabelClustering().autorun(db);
-        double f1 = new ClusterContingencyTable(true, false, result, truth).getPaircount().f1Measure();
+        ResultUtil.addChildResult(db, result); // where the CLI's workflow puts it, and where evaluators look
+
+        // What "-evaluator clustering.EvaluateClustering" does: compare with the labels, attach the scores.
+        new EvaluateClustering(new ByLabelClustering(), false, false).processNewResult(result);
+        EvaluateClustering.ScoreResult scores = ResultUtil.filterResults(result, EvaluateClustering.ScoreResult.class).get(0);
+        double f1 = scores.getContingencyTable().getPaircount().f1Measure();
         System.out.printf("%d clusters, pair-counting F1 %.6f%n", result.getAllClusters().size(), f1);
         result.getAllClusters().forEach(c -> System.out.println("  " + c.size() + " objects around "
                 + java.util.Arrays.toString(c.getModel().getMean())));
