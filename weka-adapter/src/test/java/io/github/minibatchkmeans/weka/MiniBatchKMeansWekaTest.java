@@ -24,7 +24,6 @@ import weka.clusterers.SimpleKMeans;
 import weka.core.Attribute;
 import weka.core.CheckGOE;
 import weka.core.CheckOptionHandler;
-import weka.core.DenseInstance;
 import weka.core.Instances;
 import weka.core.WekaException;
 
@@ -173,13 +172,17 @@ class MiniBatchKMeansWekaTest {
         assertTrue(goe.getSuccess(), "globalInfo and a tip text for every property");
     }
 
+    private static String refusal(Attribute unsupported) {
+        Instances data = new Instances("unsupported", new ArrayList<>(List.of(new Attribute("x"), unsupported)), 0);
+        return assertThrows(WekaException.class, () -> new MiniBatchKMeans().buildClusterer(data)).getMessage();
+    }
+
     @Test
-    void stringAttributesAreRefusedByCapabilities() {
-        ArrayList<Attribute> attributes = new ArrayList<>(List.of(new Attribute("x"), new Attribute("name", (List<String>) null)));
-        Instances data = new Instances("strings", attributes, 1);
-        data.add(new DenseInstance(1.0, new double[] {1, data.attribute(1).addStringValue("a")}));
-        WekaException e = assertThrows(WekaException.class, () -> new MiniBatchKMeans().buildClusterer(data));
-        assertTrue(e.getMessage().contains("Cannot handle string attributes"), e.getMessage());
+    void stringDateAndRelationalAttributesAreRefusedByCapabilities() {
+        assertTrue(refusal(new Attribute("name", (List<String>) null)).contains("Cannot handle string attributes"));
+        assertTrue(refusal(new Attribute("when", "yyyy-MM-dd")).contains("Cannot handle date attributes"));
+        Instances inner = new Instances("inner", new ArrayList<>(List.of(new Attribute("y"))), 0);
+        assertTrue(refusal(new Attribute("bag", inner)).contains("Cannot handle relational attributes"));
     }
 
     @Test
