@@ -61,8 +61,11 @@ final class ExampleSource implements BatchSource {
                             data[n * dims + id] = f.getValue();
                         }
                     }
-                    long current = row;
-                    weights[n] = Weights.check(example.getWeight(), () -> name + ": example " + current);
+                    double weight = example.getWeight();
+                    if (!Weights.isValid(weight)) {
+                        throw Weights.rejected(weight, name + ": example " + row);
+                    }
+                    weights[n] = weight;
                     n++;
                     row++;
                 }

@@ -113,8 +113,11 @@ public final class ArffSource implements BatchSource {
                 while (n < maxRows && it.hasNext()) {
                     Instance instance = it.next();
                     encoding.encode(instance, rows, n * d);
-                    long current = ++row;
-                    weights[n++] = Weights.check(instance.weight(), () -> file + ": instance " + current);
+                    row++;
+                    if (!Weights.isValid(instance.weight())) {
+                        throw Weights.rejected(instance.weight(), file + ": instance " + row);
+                    }
+                    weights[n++] = instance.weight();
                 }
                 return n;
             }

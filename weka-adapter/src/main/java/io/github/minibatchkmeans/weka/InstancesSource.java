@@ -36,8 +36,11 @@ public final class InstancesSource implements BatchSource {
                 int d = encoding.dimensions();
                 for (int i = 0; i < n; i++, next++) {
                     encoding.encode(data.instance(next), rows, i * d);
-                    int row = next;
-                    weights[i] = Weights.check(data.instance(next).weight(), () -> name() + ": instance " + (row + 1));
+                    double weight = data.instance(next).weight();
+                    if (!Weights.isValid(weight)) {
+                        throw Weights.rejected(weight, name() + ": instance " + (next + 1));
+                    }
+                    weights[i] = weight;
                 }
                 return n;
             }

@@ -24,8 +24,9 @@ public final class ArraySource implements BatchSource {
         }
         if (weights != null) {
             for (int i = 0; i < rows; i++) {
-                int row = i;
-                Weights.check(weights[i], () -> "weights[" + row + "]");
+                if (!Weights.isValid(weights[i])) {
+                    throw Weights.rejected(weights[i], "weights[" + i + "]");
+                }
             }
         }
     }

@@ -199,7 +199,10 @@ public final class CsvSource implements BatchSource {
                         ? ": not a finite number: '" : ": not a number: '") + text + "'");
             }
             if (slot == WEIGHT) {
-                weight = Weights.check(value, () -> where(fieldIdx));
+                if (!Weights.isValid(value)) {
+                    throw Weights.rejected(value, where(fieldIdx));
+                }
+                weight = value;
             } else if (!Double.isFinite(value)) {
                 throw new InvalidInputException(where(fieldIdx) + ": not a finite number: '" + new String(buf, offset, len) + "'");
             } else {

@@ -1,18 +1,21 @@
 package io.github.minibatchkmeans.core.source;
 
-import java.util.function.Supplier;
-
-/** The one rule for row weights, shared by every source: finite and non-negative. */
+/**
+ * The one rule for row weights, shared by every source: finite and non-negative. Sources test
+ * each row with {@link #isValid} and build the message only when one fails, so the hot path
+ * allocates nothing.
+ */
 public final class Weights {
     private Weights() {
     }
 
-    /** Returns {@code w} if it is a valid weight, else throws naming {@code where}. */
-    public static double check(double w, Supplier<String> where) {
-        if (!(w >= 0) || w == Double.POSITIVE_INFINITY) {
-            throw new InvalidInputException(where.get() + ": " + (Double.isNaN(w) || Double.isInfinite(w)
-                    ? "weight is not a finite number: " + w : "negative weight: " + w));
-        }
-        return w;
+    public static boolean isValid(double w) {
+        return w >= 0 && w != Double.POSITIVE_INFINITY;
+    }
+
+    /** The error for an invalid weight {@code w} found at {@code where}. */
+    public static InvalidInputException rejected(double w, String where) {
+        return new InvalidInputException(where + ": " + (Double.isNaN(w) || Double.isInfinite(w)
+                ? "weight is not a finite number: " + w : "negative weight: " + w));
     }
 }

@@ -4,10 +4,14 @@ import io.github.minibatchkmeans.core.model.IterationRecord;
 import io.github.minibatchkmeans.core.model.KMeansModel;
 import io.github.minibatchkmeans.core.stats.Sample;
 import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -29,15 +33,15 @@ final class FitPlot {
 
     static void write(KMeansModel model, Sample sample, OutputStream out) throws IOException {
         List<Chart<?, ?>> charts = List.of(history(model), scatter(model, sample));
-        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(WIDTH, HEIGHT, java.awt.image.BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = image.createGraphics();
-        for (int i = 0; i < charts.size(); i++) {
-            java.awt.Graphics2D part = (java.awt.Graphics2D) g.create(i * WIDTH / 2, 0, WIDTH / 2, HEIGHT);
+        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        for (int i = 0; i < charts.size(); i++) { // two charts side by side in one PNG
+            Graphics2D part = (Graphics2D) g.create(i * WIDTH / 2, 0, WIDTH / 2, HEIGHT);
             charts.get(i).paint(part, WIDTH / 2, HEIGHT);
             part.dispose();
         }
         g.dispose();
-        javax.imageio.ImageIO.write(image, "png", out);
+        ImageIO.write(image, "png", out);
     }
 
     private static XYChart history(KMeansModel model) {
@@ -151,7 +155,7 @@ final class FitPlot {
         private static double[] dominantEigenvector(double[][] m) {
             int d = m.length;
             double[] v = new double[d];
-            java.util.Arrays.fill(v, 1 / Math.sqrt(d));
+            Arrays.fill(v, 1 / Math.sqrt(d));
             for (int iteration = 0; iteration < 200; iteration++) {
                 double[] next = new double[d];
                 for (int a = 0; a < d; a++) {
@@ -159,7 +163,7 @@ final class FitPlot {
                         next[a] += m[a][b] * v[b];
                     }
                 }
-                double norm = Math.sqrt(java.util.Arrays.stream(next).map(x -> x * x).sum());
+                double norm = Math.sqrt(Arrays.stream(next).map(x -> x * x).sum());
                 if (norm == 0) {
                     return v;
                 }
