@@ -1,16 +1,13 @@
 package weka.clusterers;
 
-import io.github.minibatchkmeans.core.engine.KMeansConfig;
-import io.github.minibatchkmeans.core.engine.KMeansEngine;
-import io.github.minibatchkmeans.core.engine.Mode;
-import io.github.minibatchkmeans.core.engine.StochasticKMeans;
-import io.github.minibatchkmeans.core.init.Initializer;
-import io.github.minibatchkmeans.core.init.Initializers;
-import io.github.minibatchkmeans.core.model.KMeansModel;
-import io.github.minibatchkmeans.core.pass.PassRunner;
-import io.github.minibatchkmeans.core.source.InvalidInputException;
+import io.github.minibatchkmeans.core.Initializers;
+import io.github.minibatchkmeans.core.KMeansConfig;
+import io.github.minibatchkmeans.core.KMeansModel;
+import io.github.minibatchkmeans.core.Mode;
+import io.github.minibatchkmeans.core.spi.Initializer;
+import io.github.minibatchkmeans.core.spi.InvalidInputException;
 import io.github.minibatchkmeans.weka.AttributeEncoding;
-import io.github.minibatchkmeans.weka.CentroidTable;
+import io.github.minibatchkmeans.weka.CentroidReport;
 import io.github.minibatchkmeans.weka.InstancesSource;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -69,8 +66,7 @@ public class MiniBatchKMeans extends RandomizableClusterer
 
     /** State of incremental training; not part of a saved model. */
     private transient Instances buffer;
-    private transient StochasticKMeans learner;
-    private transient PassRunner runner;
+    private transient io.github.minibatchkmeans.core.MiniBatchKMeans learner;
 
     public MiniBatchKMeans() {
         m_SeedDefault = 10;
@@ -140,7 +136,7 @@ public class MiniBatchKMeans extends RandomizableClusterer
         getCapabilities().testWithFail(data);
         model = null;
         encoding = null;
-        closeRunner();
+        learner = null;
         if (data.numInstances() == 0) {
             buffer = new Instances(data, batchSize);
             trainedIncrementally = true;
@@ -150,7 +146,7 @@ public class MiniBatchKMeans extends RandomizableClusterer
         encoding = AttributeEncoding.fit(data, data, !dontNormalize);
         KMeansConfig config = config(stochastic ? Mode.STOCHASTIC : Mode.EXACT);
         try {
-            model = KMeansEngine.fit(new InstancesSource(data, encoding), config);
+            model = new io.github.minibatchkmeans.core.MiniBatchKMeans(config).fit(new InstancesSource(data, encoding));
         } catch (InvalidInputException e) {
             throw new Exception(explain(e), e);
         }
@@ -180,13 +176,12 @@ public class MiniBatchKMeans extends RandomizableClusterer
             if (learner == null) {
                 throw new IllegalStateException("MiniBatchKMeans: no instances were given to updateClusterer");
             }
-            model = learner.toModel();
+            model = learner.model();
         } catch (Exception e) {
             throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
         } finally {
             learner = null;
             buffer = null;
-            closeRunner();
         }
     }
 
@@ -194,31 +189,21 @@ public class MiniBatchKMeans extends RandomizableClusterer
     private void step() throws Exception {
         if (encoding == null) {
             encoding = AttributeEncoding.fit(buffer, buffer, !dontNormalize);
-            runner = new PassRunner(numExecutionSlots, batchSize);
-            learner = new StochasticKMeans(numClusters, encoding.dimensions(), null, initializer(),
-                    KMeansConfig.DEFAULT_REASSIGNMENT_RATIO, getSeed(), runner);
+            learner = new io.github.minibatchkmeans.core.MiniBatchKMeans(config(Mode.STOCHASTIC));
         }
         int n = buffer.numInstances();
-        int d = encoding.dimensions();
-        double[] rows = new double[n * d];
+        double[][] rows = new double[n][encoding.dimensions()];
         double[] weights = new double[n];
         for (int i = 0; i < n; i++) {
-            encoding.encode(buffer.instance(i), rows, i * d);
+            encoding.encode(buffer.instance(i), rows[i], 0);
             weights[i] = buffer.instance(i).weight();
         }
         try {
-            learner.partialFit(rows, weights, n);
+            learner.partialFit(rows, weights);
         } catch (InvalidInputException e) {
             throw new Exception(explain(e), e);
         }
         buffer.delete();
-    }
-
-    private void closeRunner() {
-        if (runner != null) {
-            runner.close();
-            runner = null;
-        }
     }
 
     @Override
@@ -269,7 +254,7 @@ public class MiniBatchKMeans extends RandomizableClusterer
         Instances header = encoding.header();
         model.initialCentroids().ifPresent(initial -> {
             for (int c = 0; c < initial.length; c++) {
-                s.append("Cluster ").append(c).append(": ").append(CentroidTable.describe(header, encoding.decode(initial[c])))
+                s.append("Cluster ").append(c).append(": ").append(CentroidReport.describe(header, encoding.decode(initial[c])))
                         .append('\n');
             }
         });
@@ -282,7 +267,7 @@ public class MiniBatchKMeans extends RandomizableClusterer
             }
         }
         s.append("\nFinal cluster centroids:\n");
-        s.append(CentroidTable.render(header, encoding.fullData(), encoding.totalWeight(), getClusterCentroids(),
+        s.append(CentroidReport.render(header, encoding.fullData(), encoding.totalWeight(), getClusterCentroids(),
                 model.sizes()));
         return s.toString();
     }

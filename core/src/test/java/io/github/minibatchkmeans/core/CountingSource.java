@@ -1,7 +1,7 @@
 package io.github.minibatchkmeans.core;
 
-import io.github.minibatchkmeans.core.source.BatchReader;
-import io.github.minibatchkmeans.core.source.BatchSource;
+import io.github.minibatchkmeans.core.spi.BatchReader;
+import io.github.minibatchkmeans.core.spi.BatchSource;
 import java.io.IOException;
 
 /** Counts the passes made over a source. */

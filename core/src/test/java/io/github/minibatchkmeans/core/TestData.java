@@ -1,10 +1,10 @@
 package io.github.minibatchkmeans.core;
 
-import io.github.minibatchkmeans.core.engine.AssignmentSink;
-import io.github.minibatchkmeans.core.engine.KMeansEngine;
-import io.github.minibatchkmeans.core.model.KMeansModel;
-import io.github.minibatchkmeans.core.source.BatchSource;
+import io.github.minibatchkmeans.core.spi.BatchSource;
+import io.github.minibatchkmeans.core.spi.BatchReader;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
 /** Seeded test data. */
@@ -42,8 +42,27 @@ public final class TestData {
 
     public static int[] labels(KMeansModel model, BatchSource source, long n) throws IOException {
         int[] labels = new int[(int) n];
-        AssignmentSink sink = (row, label, dist) -> labels[(int) row] = label;
-        KMeansEngine.assign(model, source, 2, 1000, sink);
+        model.predict(source, (row, label, dist) -> labels[(int) row] = label);
         return labels;
+    }
+
+    /** Reads a whole source in batches of {@code batch} rows; returns rows with the weight appended. */
+    public static List<double[]> readAll(BatchSource source, int batch) throws IOException {
+        int d = source.dimensions();
+        List<double[]> out = new ArrayList<>();
+        double[] data = new double[batch * d];
+        double[] w = new double[batch];
+        try (BatchReader reader = source.open()) {
+            int n;
+            while ((n = reader.read(data, w, batch)) > 0) {
+                for (int i = 0; i < n; i++) {
+                    double[] row = new double[d + 1];
+                    System.arraycopy(data, i * d, row, 0, d);
+                    row[d] = w[i];
+                    out.add(row);
+                }
+            }
+        }
+        return out;
     }
 }

@@ -13,15 +13,11 @@ import elki.utilities.optionhandling.parameterization.Parameterization;
 import elki.utilities.optionhandling.parameters.IntParameter;
 import elki.utilities.optionhandling.parameters.RandomParameter;
 import elki.utilities.random.RandomFactory;
-import io.github.minibatchkmeans.core.engine.KMeansEngine;
-import io.github.minibatchkmeans.core.engine.ProgressListener;
-import io.github.minibatchkmeans.core.init.InitContext;
-import io.github.minibatchkmeans.core.init.Initializers;
-import io.github.minibatchkmeans.core.pass.PassRunner;
-import io.github.minibatchkmeans.core.stats.DataSummary;
+import io.github.minibatchkmeans.core.Initializers;
+import io.github.minibatchkmeans.core.KMeansConfig;
+import io.github.minibatchkmeans.core.MiniBatchKMeans;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.SplittableRandom;
 
 /**
  * k-means|| (scalable k-means++) as an ELKI initialization, usable by every ELKI k-means: a
@@ -45,12 +41,10 @@ public class KMeansParallelInitialization implements KMeansInitialization {
 
     @Override
     public double[][] chooseInitialMeans(Relation<? extends NumberVector> relation, int k, NumberVectorDistance<?> distance) {
-        RelationSource source = new RelationSource(relation);
-        long seed = random.getSingleThreadedRandom().nextLong();
-        try (PassRunner passes = new PassRunner(Runtime.getRuntime().availableProcessors(), 4096)) {
-            DataSummary summary = KMeansEngine.summarize(source, Math.max(10_000, 20 * k), seed, passes, ProgressListener.NONE);
-            InitContext context = new InitContext(source, summary, passes, ProgressListener.NONE);
-            return Initializers.kMeansParallel(oversampling, rounds).initialCenters(context, k, new SplittableRandom(seed));
+        KMeansConfig config = KMeansConfig.builder(k).initializer(Initializers.kMeansParallel(oversampling, rounds))
+                .seed(random.getSingleThreadedRandom().nextLong()).build();
+        try {
+            return new MiniBatchKMeans(config).initialCenters(new RelationSource(relation));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -21,11 +21,11 @@ import elki.utilities.optionhandling.parameters.DoubleParameter;
 import elki.utilities.optionhandling.parameters.IntParameter;
 import elki.utilities.optionhandling.parameters.RandomParameter;
 import elki.utilities.random.RandomFactory;
-import io.github.minibatchkmeans.core.engine.KMeansConfig;
-import io.github.minibatchkmeans.core.engine.KMeansEngine;
-import io.github.minibatchkmeans.core.engine.Mode;
-import io.github.minibatchkmeans.core.engine.ProgressListener;
-import io.github.minibatchkmeans.core.init.Initializers;
+import io.github.minibatchkmeans.core.Initializers;
+import io.github.minibatchkmeans.core.KMeansConfig;
+import io.github.minibatchkmeans.core.Mode;
+import io.github.minibatchkmeans.core.ProgressEvent;
+import io.github.minibatchkmeans.core.ProgressListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -82,7 +82,8 @@ public class MiniBatchKMeans<V extends NumberVector> extends AbstractKMeans<V, K
                 .tolerance(tolerance).batchSize(batchSize).threads(threads)
                 .seed(random.getSingleThreadedRandom().nextLong()).build();
         try {
-            var model = KMeansEngine.fit(source, config, LOG.isVerbose() ? this::log : ProgressListener.NONE);
+            var model = new io.github.minibatchkmeans.core.MiniBatchKMeans(config, LOG.isVerbose() ? this::log : ProgressListener.NONE)
+                    .fit(source);
             LOG.statistics(new elki.logging.statistics.LongStatistic(getClass().getName() + ".iterations", model.iterations()));
             return toClustering(relation, model);
         } catch (IOException e) {
@@ -90,7 +91,7 @@ public class MiniBatchKMeans<V extends NumberVector> extends AbstractKMeans<V, K
         }
     }
 
-    private void log(io.github.minibatchkmeans.core.engine.ProgressEvent e) {
+    private void log(ProgressEvent e) {
         if (e.finished()) {
             LOG.verbose(e.stage() + " " + e.pass() + ": " + e.rowsDone() + " objects"
                     + (Double.isNaN(e.inertia()) ? "" : ", inertia " + e.inertia()));
@@ -98,7 +99,7 @@ public class MiniBatchKMeans<V extends NumberVector> extends AbstractKMeans<V, K
     }
 
     /** One labelling pass turns the model into ELKI clusters with their means and variance sums. */
-    private Clustering<KMeansModel> toClustering(Relation<V> relation, io.github.minibatchkmeans.core.model.KMeansModel model)
+    private Clustering<KMeansModel> toClustering(Relation<V> relation, io.github.minibatchkmeans.core.KMeansModel model)
             throws IOException {
         List<ModifiableDBIDs> members = new ArrayList<>(k);
         for (int c = 0; c < k; c++) {
@@ -106,7 +107,7 @@ public class MiniBatchKMeans<V extends NumberVector> extends AbstractKMeans<V, K
         }
         double[] varsum = new double[k];
         DBIDIter it = relation.iterDBIDs();
-        KMeansEngine.assign(model, new RelationSource(relation), threads, batchSize, (row, label, squaredDistance) -> {
+        model.predict(new RelationSource(relation), (row, label, squaredDistance) -> {
             members.get(label).add(it); // the sink sees rows in the relation's order
             varsum[label] += squaredDistance;
             it.advance();

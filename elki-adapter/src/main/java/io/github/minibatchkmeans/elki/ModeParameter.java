@@ -4,7 +4,7 @@ import elki.utilities.optionhandling.OptionID;
 import elki.utilities.optionhandling.ParameterException;
 import elki.utilities.optionhandling.WrongParameterValueException;
 import elki.utilities.optionhandling.parameters.EnumParameter;
-import io.github.minibatchkmeans.core.engine.Mode;
+import io.github.minibatchkmeans.core.Mode;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;

@@ -4,9 +4,9 @@ import elki.data.NumberVector;
 import elki.database.ids.DBIDIter;
 import elki.database.relation.Relation;
 import elki.database.relation.RelationUtil;
-import io.github.minibatchkmeans.core.source.BatchReader;
-import io.github.minibatchkmeans.core.source.BatchSource;
-import io.github.minibatchkmeans.core.source.InvalidInputException;
+import io.github.minibatchkmeans.core.spi.BatchReader;
+import io.github.minibatchkmeans.core.spi.BatchSource;
+import io.github.minibatchkmeans.core.spi.InvalidInputException;
 import java.util.Arrays;
 
 /** An ELKI relation read as batches, in the relation's iteration order, without copying it. */

@@ -72,6 +72,18 @@ class PackagedJarIT {
     }
 
     @Test
+    void thePluginJarHoldsOurClassesOnly() throws IOException {
+        Path plugin = jar().resolveSibling("minibatch-kmeans-elki-" + System.getProperty("project.version", "0.1.0") + "-plugin.jar");
+        List<String> classes;
+        try (JarFile contents = new JarFile(plugin.toFile())) {
+            classes = contents.stream().map(e -> e.getName()).filter(name -> name.endsWith(".class")).toList();
+        }
+        assertTrue(classes.stream().anyMatch(name -> name.startsWith("io/github/minibatchkmeans/core/")), "core is inside");
+        assertEquals(List.of(), classes.stream().filter(name -> !name.startsWith("io/github/minibatchkmeans/")).toList(),
+                "third-party classes in the plug-in jar (ELKI's own are provided by ELKI)");
+    }
+
+    @Test
     void serviceFilesInTheJarListTheClassesWithTheirAliases() throws IOException {
         try (JarFile jar = new JarFile(jar().toFile())) {
             for (String service : List.of("elki.Algorithm", "elki.clustering.ClusteringAlgorithm", "elki.clustering.kmeans.KMeans")) {

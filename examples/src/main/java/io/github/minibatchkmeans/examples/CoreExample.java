@@ -1,11 +1,11 @@
 package io.github.minibatchkmeans.examples;
 
-import io.github.minibatchkmeans.core.engine.KMeansConfig;
-import io.github.minibatchkmeans.core.engine.KMeansEngine;
-import io.github.minibatchkmeans.core.engine.ProgressEvent;
-import io.github.minibatchkmeans.core.model.KMeansModel;
-import io.github.minibatchkmeans.core.model.ModelJson;
-import io.github.minibatchkmeans.core.source.NpySource;
+import io.github.minibatchkmeans.core.KMeansConfig;
+import io.github.minibatchkmeans.core.KMeansModel;
+import io.github.minibatchkmeans.core.MiniBatchKMeans;
+import io.github.minibatchkmeans.core.NpySource;
+import io.github.minibatchkmeans.core.ProgressEvent;
+import io.github.minibatchkmeans.io.ModelJson;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -22,11 +22,12 @@ public final class CoreExample {
     public static KMeansModel run(Path npy, int k, Path modelOut) throws IOException {
         NpySource data = new NpySource(npy); // streamed from disk on every pass, never loaded whole
         KMeansConfig config = KMeansConfig.builder(k).seed(42).build(); // exact mode, k-means++, all cores
-        KMeansModel model = KMeansEngine.fit(data, config, (ProgressEvent e) -> {
+        MiniBatchKMeans estimator = new MiniBatchKMeans(config, (ProgressEvent e) -> {
             if (e.finished()) {
                 System.out.printf("%s %d: %,d rows, inertia %.4g%n", e.stage(), e.pass(), e.rowsDone(), e.inertia());
             }
         });
+        KMeansModel model = estimator.fit(data);
         try (var out = java.nio.file.Files.newOutputStream(modelOut)) {
             ModelJson.write(model, out);
         }

@@ -3,8 +3,8 @@ package io.github.minibatchkmeans.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.minibatchkmeans.core.model.KMeansModel;
-import io.github.minibatchkmeans.core.model.ModelJson;
+import io.github.minibatchkmeans.core.KMeansModel;
+import io.github.minibatchkmeans.io.ModelJson;
 import io.github.minibatchkmeans.examples.cli.Main;
 import java.io.BufferedWriter;
 import java.io.IOException;

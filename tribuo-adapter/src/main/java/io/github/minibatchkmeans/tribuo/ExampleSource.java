@@ -1,9 +1,9 @@
 package io.github.minibatchkmeans.tribuo;
 
-import io.github.minibatchkmeans.core.source.BatchReader;
-import io.github.minibatchkmeans.core.source.BatchSource;
-import io.github.minibatchkmeans.core.source.InvalidInputException;
-import io.github.minibatchkmeans.core.source.Weights;
+import io.github.minibatchkmeans.core.spi.BatchReader;
+import io.github.minibatchkmeans.core.spi.BatchSource;
+import io.github.minibatchkmeans.core.spi.InvalidInputException;
+import io.github.minibatchkmeans.core.spi.Weights;
 import java.util.Arrays;
 import java.util.Iterator;
 import org.tribuo.Example;

@@ -4,9 +4,8 @@ import ai.onnx.proto.OnnxMl;
 import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.oracle.labs.mlrg.olcut.util.Pair;
-import io.github.minibatchkmeans.core.engine.Mode;
-import io.github.minibatchkmeans.core.model.IterationRecord;
-import io.github.minibatchkmeans.core.model.KMeansModel;
+import io.github.minibatchkmeans.core.IterationRecord;
+import io.github.minibatchkmeans.core.KMeansModel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -22,11 +21,8 @@ import org.tribuo.Model;
 import org.tribuo.ONNXExportable;
 import org.tribuo.Prediction;
 import org.tribuo.clustering.ClusterID;
-import org.tribuo.clustering.kmeans.protos.KMeansModelProto;
 import org.tribuo.impl.ModelDataCarrier;
-import org.tribuo.math.distance.L2Distance;
 import org.tribuo.math.la.DenseVector;
-import org.tribuo.math.la.Tensor;
 import org.tribuo.protos.core.ModelProto;
 import org.tribuo.provenance.ModelProvenance;
 import org.tribuo.util.onnx.ONNXContext;
@@ -41,10 +37,8 @@ import org.tribuo.util.onnx.ONNXRef;
  * distance (ties to the lowest cluster id), the centroids, and how training went (inertia,
  * iterations, per-iteration history).
  *
- * <p>Serializes with Java serialization and Tribuo's protobuf format. No protobuf compiler is
- * involved: the payload is Tribuo's own {@code KMeansModelProto} — metadata, the k centroids as
- * dense vectors, then four more vectors: {@code [k, inertia, iterations, converged, mode]},
- * the cluster sizes, and the history's inertia and shift per iteration.
+ * <p>Serializes with Java serialization and Tribuo's protobuf format, whose payload is a message
+ * of our own ({@code minibatch_kmeans.proto}: the statistics as named fields, the mode by name).
  *
  * <p>Exports to ONNX ({@link #exportONNXModel}): input {@code input} float {@code [batch, d]};
  * outputs {@code distances} float {@code [batch, k]} (Euclidean) and {@code cluster} int64
@@ -53,8 +47,8 @@ import org.tribuo.util.onnx.ONNXRef;
  */
 public final class MiniBatchKMeansModel extends Model<ClusterID> implements ONNXExportable {
     private static final long serialVersionUID = 1L;
-    /** Protobuf payload version. */
-    public static final int CURRENT_VERSION = 0;
+    /** Protobuf payload version: 1 is {@code MiniBatchKMeansModelProto}; 0 (release 0.1.0) is still read. */
+    public static final int CURRENT_VERSION = 1;
 
     private final KMeansModel model;
 
@@ -139,69 +133,28 @@ public final class MiniBatchKMeansModel extends Model<ClusterID> implements ONNX
 
     @Override
     public ModelProto serialize() {
-        KMeansModelProto.Builder payload = KMeansModelProto.newBuilder()
-                .setMetadata(createDataCarrier().serialize())
-                .setDistance(new L2Distance().serialize());
-        for (DenseVector centroid : getCentroidVectors()) {
-            payload.addCentroidVectors(centroid.serialize());
-        }
-        List<IterationRecord> history = model.history();
-        payload.addCentroidVectors(vector(model.k(), model.inertia(), model.iterations(), model.converged() ? 1 : 0,
-                model.mode().ordinal()).serialize());
-        payload.addCentroidVectors(vector(model.sizes()).serialize());
-        payload.addCentroidVectors(vector(history.stream().mapToDouble(IterationRecord::inertia).toArray()).serialize());
-        payload.addCentroidVectors(vector(history.stream().mapToDouble(IterationRecord::shift).toArray()).serialize());
-        return ModelProto.newBuilder().setSerializedData(Any.pack(payload.build()))
+        return ModelProto.newBuilder().setSerializedData(Any.pack(ModelProtos.toProto(createDataCarrier().serialize(), model)))
                 .setClassName(MiniBatchKMeansModel.class.getName()).setVersion(CURRENT_VERSION).build();
     }
 
-    /** Tribuo's protobuf entry point, found by reflection from the class name in the {@code ModelProto}. */
+    /**
+     * Tribuo's protobuf entry point, found by reflection from the class name in the {@code ModelProto}:
+     * version 1 is our own message, version 0 the layout of release 0.1.0 (still read).
+     */
     public static MiniBatchKMeansModel deserializeFromProto(int version, String className, Any message)
             throws InvalidProtocolBufferException {
-        if (version < 0 || version > CURRENT_VERSION) {
-            throw new IllegalArgumentException("Unknown version " + version + ", this class supports at most " + CURRENT_VERSION);
-        }
-        KMeansModelProto proto = message.unpack(KMeansModelProto.class);
-        ModelDataCarrier<?> carrier = ModelDataCarrier.deserialize(proto.getMetadata());
+        ModelProtos.Read read = ModelProtos.read(version, message);
+        ModelDataCarrier<?> carrier = ModelDataCarrier.deserialize(read.metadata());
         if (!carrier.outputDomain().getOutput(0).getClass().equals(ClusterID.class)) {
             throw new IllegalStateException("Invalid protobuf, output domain is not a clustering domain");
         }
+        if (read.model().dimensions() != carrier.featureDomain().size()) {
+            throw new IllegalStateException("Invalid protobuf, centroids have " + read.model().dimensions()
+                    + " values but the feature domain has " + carrier.featureDomain().size() + " features");
+        }
         @SuppressWarnings("unchecked") // checked just above
         ImmutableOutputInfo<ClusterID> outputs = (ImmutableOutputInfo<ClusterID>) carrier.outputDomain();
-        int vectors = proto.getCentroidVectorsCount();
-        double[] stats = values(proto, vectors - 4);
-        int k = (int) stats[0];
-        if (vectors != k + 4) {
-            throw new IllegalStateException("Invalid protobuf, expected " + (k + 4) + " vectors, found " + vectors);
-        }
-        double[][] centroids = new double[k][];
-        for (int c = 0; c < k; c++) {
-            centroids[c] = values(proto, c);
-            if (centroids[c].length != carrier.featureDomain().size()) {
-                throw new IllegalStateException("Invalid protobuf, centroid " + c + " has " + centroids[c].length + " values");
-            }
-        }
-        double[] inertias = values(proto, k + 2);
-        double[] shifts = values(proto, k + 3);
-        List<IterationRecord> history = new ArrayList<>(inertias.length);
-        for (int i = 0; i < inertias.length; i++) {
-            history.add(new IterationRecord(inertias[i], shifts[i]));
-        }
-        KMeansModel model = new KMeansModel(Mode.values()[(int) stats[4]], centroids, values(proto, k + 1), stats[1],
-                (int) stats[2], stats[3] != 0, history);
-        return new MiniBatchKMeansModel(carrier.name(), carrier.provenance(), carrier.featureDomain(), outputs, model);
-    }
-
-    private static DenseVector vector(double... values) {
-        return DenseVector.createDenseVector(values.length == 0 ? new double[0] : values);
-    }
-
-    private static double[] values(KMeansModelProto proto, int i) {
-        Tensor tensor = Tensor.deserialize(proto.getCentroidVectors(i));
-        if (!(tensor instanceof DenseVector vector)) {
-            throw new IllegalStateException("Invalid protobuf, vector " + i + " is a " + tensor.getClass());
-        }
-        return vector.toArray();
+        return new MiniBatchKMeansModel(carrier.name(), carrier.provenance(), carrier.featureDomain(), outputs, read.model());
     }
 
     @Override

@@ -3,12 +3,13 @@ package io.github.minibatchkmeans.tribuo;
 import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.config.PropertyException;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
-import io.github.minibatchkmeans.core.engine.KMeansConfig;
-import io.github.minibatchkmeans.core.engine.KMeansEngine;
-import io.github.minibatchkmeans.core.engine.Mode;
-import io.github.minibatchkmeans.core.init.Initializer;
-import io.github.minibatchkmeans.core.init.Initializers;
-import io.github.minibatchkmeans.core.model.KMeansModel;
+import io.github.minibatchkmeans.core.Initializers;
+import io.github.minibatchkmeans.core.InvalidConfigException;
+import io.github.minibatchkmeans.core.KMeansConfig;
+import io.github.minibatchkmeans.core.KMeansModel;
+import io.github.minibatchkmeans.core.MiniBatchKMeans;
+import io.github.minibatchkmeans.core.spi.Initializer;
+import io.github.minibatchkmeans.core.spi.InvalidInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
@@ -63,6 +64,23 @@ public class MiniBatchKMeansTrainer implements Trainer<ClusterID> {
         }
     }
 
+    /**
+     * How centroids move: Tribuo's own names for the core's modes, so that a saved model's provenance
+     * names a class of this adapter.
+     */
+    public enum Mode {
+        /** Lloyd's algorithm streamed in batches: exactly in-memory Lloyd. */
+        EXACT(io.github.minibatchkmeans.core.Mode.EXACT),
+        /** Sculley's mini-batch updates: approximate, faster. */
+        STOCHASTIC(io.github.minibatchkmeans.core.Mode.STOCHASTIC);
+
+        private final io.github.minibatchkmeans.core.Mode core;
+
+        Mode(io.github.minibatchkmeans.core.Mode core) {
+            this.core = core;
+        }
+    }
+
     @Config(mandatory = true, description = "Number of centroids (the k in k-means).")
     private int centroids;
 
@@ -113,22 +131,31 @@ public class MiniBatchKMeansTrainer implements Trainer<ClusterID> {
         postConfig();
     }
 
+    /** The core's config field behind each {@code @Config} field whose name differs. */
+    private static final Map<String, String> FIELD_OF_CONFIG = Map.of("k", "centroids", "maxIterations", "iterations",
+            "threads", "numThreads");
+
+    /** Validates by building the core's configuration once; its errors are reported under our field names. */
     @Override
     public synchronized void postConfig() {
-        require(centroids >= 1, "centroids", "must be at least 1, found " + centroids);
-        require(iterations >= 1, "iterations", "must be at least 1, found " + iterations);
-        require(numThreads >= 1, "numThreads", "must be at least 1, found " + numThreads);
-        require(batchSize >= 1, "batchSize", "must be at least 1, found " + batchSize);
-        require(tolerance >= 0 && Double.isFinite(tolerance), "tolerance", "must be a finite number >= 0, found " + tolerance);
-        require(mode != null, "mode", "must be EXACT or STOCHASTIC");
-        require(initialisationType != null, "initialisationType", "must be RANDOM, PLUSPLUS or PARALLEL");
+        if (mode == null) {
+            throw new PropertyException("", "mode", "mode must be EXACT or STOCHASTIC");
+        }
+        if (initialisationType == null) {
+            throw new PropertyException("", "initialisationType", "initialisationType must be RANDOM, PLUSPLUS or PARALLEL");
+        }
+        try {
+            config(seed);
+        } catch (InvalidConfigException e) {
+            String field = FIELD_OF_CONFIG.getOrDefault(e.field(), e.field());
+            throw new PropertyException("", field, field + " " + e.reason());
+        }
         rng = new SplittableRandom(seed);
     }
 
-    private static void require(boolean ok, String field, String message) {
-        if (!ok) {
-            throw new PropertyException("", field, field + " " + message);
-        }
+    private KMeansConfig config(long callSeed) {
+        return KMeansConfig.builder(centroids).mode(mode.core).initializer(initialisationType.toInitializer())
+                .maxIterations(iterations).tolerance(tolerance).batchSize(batchSize).threads(numThreads).seed(callSeed).build();
     }
 
     @Override
@@ -191,14 +218,11 @@ public class MiniBatchKMeansTrainer implements Trainer<ClusterID> {
         if (features.size() == 0) {
             throw new IllegalArgumentException("No features in the training data");
         }
-        KMeansConfig config = KMeansConfig.builder(centroids).mode(mode).initializer(initialisationType.toInitializer())
-                .maxIterations(iterations).tolerance(tolerance).batchSize(batchSize).threads(numThreads)
-                .seed(callSeed).build();
         try {
-            return KMeansEngine.fit(source, config);
+            return new MiniBatchKMeans(config(callSeed)).fit(source);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (io.github.minibatchkmeans.core.source.InvalidInputException e) {
+        } catch (InvalidInputException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
     }

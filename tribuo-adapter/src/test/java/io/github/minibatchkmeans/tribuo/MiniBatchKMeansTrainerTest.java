@@ -7,11 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.oracle.labs.mlrg.olcut.config.PropertyException;
 import com.oracle.labs.mlrg.olcut.util.Pair;
-import io.github.minibatchkmeans.core.engine.KMeansConfig;
-import io.github.minibatchkmeans.core.engine.KMeansEngine;
-import io.github.minibatchkmeans.core.engine.Mode;
-import io.github.minibatchkmeans.core.init.Initializers;
-import io.github.minibatchkmeans.core.model.KMeansModel;
+import io.github.minibatchkmeans.core.KMeansConfig;
+import io.github.minibatchkmeans.core.MiniBatchKMeans;
+import io.github.minibatchkmeans.core.Initializers;
+import io.github.minibatchkmeans.core.KMeansModel;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.List;
@@ -72,7 +71,7 @@ class MiniBatchKMeansTrainerTest {
     void setInvocationCountReproducesTheNthTrainingCall() {
         Dataset<ClusterID> data = ClusteringDataGenerator.gaussianClusters(500, 1);
         MiniBatchKMeansTrainer trainer = new MiniBatchKMeansTrainer(4, 10, MiniBatchKMeansTrainer.Initialisation.RANDOM,
-                Mode.EXACT, 64, 2, 1e-4, 42);
+                MiniBatchKMeansTrainer.Mode.EXACT, 64, 2, 1e-4, 42);
         trainer.train(data);
         MiniBatchKMeansModel second = trainer.train(data);
         assertEquals(2, trainer.getInvocationCount());
@@ -91,7 +90,7 @@ class MiniBatchKMeansTrainerTest {
         PropertyException e = assertThrows(PropertyException.class, () -> new MiniBatchKMeansTrainer(0, 10, 1));
         assertEquals("centroids", e.getProperty());
         e = assertThrows(PropertyException.class, () -> new MiniBatchKMeansTrainer(3, 10,
-                MiniBatchKMeansTrainer.Initialisation.PLUSPLUS, Mode.EXACT, 0, 1, 1e-4, 1));
+                MiniBatchKMeansTrainer.Initialisation.PLUSPLUS, MiniBatchKMeansTrainer.Mode.EXACT, 0, 1, 1e-4, 1));
         assertEquals("batchSize", e.getProperty());
     }
 
@@ -123,8 +122,8 @@ class MiniBatchKMeansTrainerTest {
             }
             i++;
         }
-        KMeansModel core = KMeansEngine.fit(io.github.minibatchkmeans.core.source.ArraySource.of(rows),
-                KMeansConfig.builder(4).initializer(Initializers.kMeansPlusPlus()).maxIterations(50).threads(1).seed(callSeed).build());
+        KMeansModel core = new MiniBatchKMeans(KMeansConfig.builder(4).initializer(Initializers.kMeansPlusPlus())
+                .maxIterations(50).threads(1).seed(callSeed).build()).fit(rows);
         i = 0;
         for (Example<ClusterID> example : data) {
             assertEquals(core.predict(rows[i++]), model.predict(example).getOutput().getID());

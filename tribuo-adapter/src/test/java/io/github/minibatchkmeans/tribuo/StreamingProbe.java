@@ -66,7 +66,7 @@ public final class StreamingProbe {
         Path train = Path.of(args[0]);
         Path heldOut = Path.of(args[1]);
         MiniBatchKMeansTrainer trainer = new MiniBatchKMeansTrainer(CLUSTERS, 20, MiniBatchKMeansTrainer.Initialisation.PLUSPLUS,
-                io.github.minibatchkmeans.core.engine.Mode.EXACT, 2048, 2, 1e-4, 5);
+                MiniBatchKMeansTrainer.Mode.EXACT, 2048, 2, 1e-4, 5);
         MiniBatchKMeansModel model = trainer.train(source(train), Map.of());
         MutableDataset<ClusterID> test = new MutableDataset<>(source(heldOut));
         double nmi = new ClusteringEvaluator().evaluate(model, test).normalizedMI();

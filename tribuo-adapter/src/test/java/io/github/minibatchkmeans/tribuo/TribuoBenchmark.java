@@ -1,6 +1,5 @@
 package io.github.minibatchkmeans.tribuo;
 
-import io.github.minibatchkmeans.core.engine.Mode;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -61,7 +60,7 @@ public final class TribuoBenchmark {
         run("Tribuo KMeansTrainer", () -> new KMeansTrainer(k, 100, new L2Distance(), KMeansTrainer.Initialisation.PLUSPLUS,
                 threads, 1).train(data));
         run("MiniBatchKMeansTrainer (exact)", () -> new MiniBatchKMeansTrainer(k, 100,
-                MiniBatchKMeansTrainer.Initialisation.PLUSPLUS, Mode.EXACT, 4096, threads, 1e-4, 1).train(data));
+                MiniBatchKMeansTrainer.Initialisation.PLUSPLUS, MiniBatchKMeansTrainer.Mode.EXACT, 4096, threads, 1e-4, 1).train(data));
     }
 
     private static void run(String name, Supplier<Model<ClusterID>> train) {

@@ -1,9 +1,9 @@
 package io.github.minibatchkmeans.weka;
 
-import io.github.minibatchkmeans.core.source.BatchReader;
-import io.github.minibatchkmeans.core.source.BatchSource;
-import io.github.minibatchkmeans.core.source.InvalidInputException;
-import io.github.minibatchkmeans.core.source.Weights;
+import io.github.minibatchkmeans.core.spi.BatchReader;
+import io.github.minibatchkmeans.core.spi.BatchSource;
+import io.github.minibatchkmeans.core.spi.InvalidInputException;
+import io.github.minibatchkmeans.core.spi.Weights;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

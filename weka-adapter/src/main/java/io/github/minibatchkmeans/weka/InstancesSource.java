@@ -1,8 +1,8 @@
 package io.github.minibatchkmeans.weka;
 
-import io.github.minibatchkmeans.core.source.BatchReader;
-import io.github.minibatchkmeans.core.source.BatchSource;
-import io.github.minibatchkmeans.core.source.Weights;
+import io.github.minibatchkmeans.core.spi.BatchReader;
+import io.github.minibatchkmeans.core.spi.BatchSource;
+import io.github.minibatchkmeans.core.spi.Weights;
 import weka.core.Instances;
 
 /** Weka {@link Instances} read in place as encoded batches, with instance weights. */

@@ -6,10 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.minibatchkmeans.core.engine.KMeansConfig;
-import io.github.minibatchkmeans.core.engine.KMeansEngine;
-import io.github.minibatchkmeans.core.init.Initializers;
-import io.github.minibatchkmeans.core.model.KMeansModel;
+import io.github.minibatchkmeans.core.KMeansConfig;
+import io.github.minibatchkmeans.core.Initializers;
+import io.github.minibatchkmeans.core.KMeansModel;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -43,8 +42,8 @@ class MiniBatchKMeansWekaTest {
         MiniBatchKMeans weka = clusterer("-N", "3", "-S", "4", "-num-slots", "2");
         weka.buildClusterer(data);
         AttributeEncoding encoding = AttributeEncoding.fit(data, data, true);
-        KMeansModel core = KMeansEngine.fit(new InstancesSource(data, encoding), KMeansConfig.builder(3)
-                .initializer(Initializers.kMeansPlusPlus()).seed(4).threads(1).build());
+        KMeansModel core = new io.github.minibatchkmeans.core.MiniBatchKMeans(KMeansConfig.builder(3)
+                .initializer(Initializers.kMeansPlusPlus()).seed(4).threads(1).build()).fit(new InstancesSource(data, encoding));
         for (int c = 0; c < 3; c++) {
             assertArrayEquals(core.centroid(c), weka.getModel().centroid(c), 0.0);
         }

@@ -1,6 +1,6 @@
 package io.github.minibatchkmeans.core.bench;
 
-import io.github.minibatchkmeans.core.kernel.CentroidTable;
+import io.github.minibatchkmeans.core.internal.kernel.CentroidTable;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

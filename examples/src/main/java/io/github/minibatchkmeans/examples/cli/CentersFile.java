@@ -1,9 +1,9 @@
 package io.github.minibatchkmeans.examples.cli;
 
-import io.github.minibatchkmeans.core.model.KMeansModel;
-import io.github.minibatchkmeans.core.source.BatchReader;
-import io.github.minibatchkmeans.core.source.CsvOptions;
-import io.github.minibatchkmeans.core.source.CsvSource;
+import io.github.minibatchkmeans.core.KMeansModel;
+import io.github.minibatchkmeans.core.spi.BatchReader;
+import io.github.minibatchkmeans.io.CsvOptions;
+import io.github.minibatchkmeans.io.CsvSource;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;

@@ -1,13 +1,13 @@
 package io.github.minibatchkmeans.examples.cli;
 
-import io.github.minibatchkmeans.core.engine.KMeansConfig;
-import io.github.minibatchkmeans.core.engine.Mode;
-import io.github.minibatchkmeans.core.init.Initializer;
-import io.github.minibatchkmeans.core.init.Initializers;
+import io.github.minibatchkmeans.core.Initializers;
+import io.github.minibatchkmeans.core.InvalidConfigException;
+import io.github.minibatchkmeans.core.KMeansConfig;
+import io.github.minibatchkmeans.core.Mode;
+import io.github.minibatchkmeans.core.spi.Initializer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** The k-means options of {@code fit}, turned into a {@link KMeansConfig}. */
@@ -41,16 +41,11 @@ final class ConfigOptions {
     @Option(names = "--reassignment-ratio", paramLabel = "R", description = "Stochastic: reassign centers lighter than R × the heaviest; default 0.01.")
     Double reassignmentRatio;
 
-    @Option(names = "--max-no-improvement", paramLabel = "N", description = "Stochastic: stop after N batches without improvement; default 10.")
+    @Option(names = "--max-no-improvement", paramLabel = "N", description = "Stochastic: stop after N batches without improvement; 0 never stops early; default 10.")
     Integer maxNoImprovement;
 
-    @Option(names = "--n-init", paramLabel = "N", description = "Initializations to try on the sample; default 3 for random, else 1.")
+    @Option(names = "--n-init", paramLabel = "N", description = "Initializations to try; default: 3 for random, else 1.")
     Integer nInit;
-
-    /** Config field → the option that sets it, for error messages. */
-    private static final Map<String, String> OPTION_OF_FIELD = Map.of("k", "--k", "maxIterations", "--max-iter",
-            "tolerance", "--tol", "batchSize", "--batch-size", "threads", "--threads",
-            "reassignmentRatio", "--reassignment-ratio", "maxNoImprovement", "--max-no-improvement", "nInit", "--n-init");
 
     KMeansConfig toConfig() throws IOException {
         KMeansConfig.Builder b = KMeansConfig.builder(k).mode(parseMode()).initializer(parseInit()).seed(seed);
@@ -66,25 +61,22 @@ final class ConfigOptions {
         if (threads != null) {
             b.threads(threads);
         }
-        if (reassignmentRatio != null) {
-            b.reassignmentRatio(reassignmentRatio);
-        }
-        if (maxNoImprovement != null) {
-            b.maxNoImprovement(maxNoImprovement);
-        }
         if (nInit != null) {
             b.nInit(nInit);
         }
         try {
-            return b.build();
-        } catch (IllegalArgumentException e) {
-            String message = e.getMessage();
-            int space = message.indexOf(' ');
-            String option = OPTION_OF_FIELD.get(message.substring(0, space));
-            throw new UsageException(option == null ? message : option + ": " + message.substring(space + 1));
+            KMeansConfig.Stochastic stochastic = KMeansConfig.Stochastic.defaults();
+            if (reassignmentRatio != null) {
+                stochastic = stochastic.withReassignmentRatio(reassignmentRatio);
+            }
+            if (maxNoImprovement != null) {
+                stochastic = maxNoImprovement == 0 ? stochastic.withoutEarlyStopping() : stochastic.withMaxNoImprovement(maxNoImprovement);
+            }
+            return b.stochastic(stochastic).build();
+        } catch (InvalidConfigException e) {
+            throw UsageException.of(e);
         }
     }
-
     private Mode parseMode() {
         return switch (mode.toLowerCase(Locale.ROOT)) {
             case "exact" -> Mode.EXACT;

@@ -1,9 +1,9 @@
 package io.github.minibatchkmeans.examples.cli;
 
-import io.github.minibatchkmeans.core.engine.KMeansConfig;
-import io.github.minibatchkmeans.core.engine.KMeansEngine;
-import io.github.minibatchkmeans.core.model.KMeansModel;
-import io.github.minibatchkmeans.core.source.NpySource;
+import io.github.minibatchkmeans.core.KMeansConfig;
+import io.github.minibatchkmeans.core.KMeansModel;
+import io.github.minibatchkmeans.core.MiniBatchKMeans;
+import io.github.minibatchkmeans.core.NpySource;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -71,13 +71,12 @@ final class DemoCommand implements Callable<Integer> {
             PassCounter passes = new PassCounter(quiet ? e -> { } : new ReportOptions().progress(spec.commandLine().getErr()));
             long start = System.nanoTime();
             NpySource source = new NpySource(file);
-            KMeansModel model = KMeansEngine.fit(source, config, passes);
+            KMeansModel model = new MiniBatchKMeans(config, passes).fit(source);
             double seconds = (System.nanoTime() - start) / 1e9;
             long peak = HeapPeak.bytes();
 
             AdjustedRandIndex ari = new AdjustedRandIndex(CLUSTERS, CLUSTERS);
-            KMeansEngine.assign(model, source, config.threads(), config.batchSize(),
-                    (row, label, distance) -> ari.add(blobs.label(row), label));
+            model.predict(source, (row, label, distance) -> ari.add(blobs.label(row), label));
 
             out.printf(Locale.ROOT, "fit:  exact k-means, k = %d, k-means++ init, %d threads%n", CLUSTERS, config.threads());
             out.printf(Locale.ROOT, "      %s after %d iterations: %d passes over %,d rows in %.2f s (%,.0f rows/s)%n",
@@ -89,7 +88,7 @@ final class DemoCommand implements Callable<Integer> {
                     model.inertia(), model.inertia() / rows / DIMS);
             out.printf(Locale.ROOT, "      adjusted Rand index vs the generating blobs: %.4f%n", ari.value());
             try (AtomicFile picture = new AtomicFile(plot)) {
-                PlotSample.write(model, source, config, picture.stream());
+                PlotSample.write(model, source, config.seed(), picture.stream());
                 picture.commit();
             }
             out.printf("plot: %s (convergence, and a sample coloured by cluster)%n", plot.toAbsolutePath());

@@ -1,10 +1,10 @@
 package io.github.minibatchkmeans.examples.cli;
 
-import io.github.minibatchkmeans.core.engine.KMeansConfig;
-import io.github.minibatchkmeans.core.engine.KMeansEngine;
-import io.github.minibatchkmeans.core.model.KMeansModel;
-import io.github.minibatchkmeans.core.model.ModelJson;
-import io.github.minibatchkmeans.core.source.BatchSource;
+import io.github.minibatchkmeans.core.KMeansConfig;
+import io.github.minibatchkmeans.core.KMeansModel;
+import io.github.minibatchkmeans.core.MiniBatchKMeans;
+import io.github.minibatchkmeans.core.spi.BatchSource;
+import io.github.minibatchkmeans.io.ModelJson;
 import java.io.BufferedWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -58,12 +58,12 @@ final class FitCommand implements Callable<Integer> {
             PassCounter passes = new PassCounter(report.progress(err));
             HeapPeak.reset();
             long start = System.nanoTime();
-            KMeansModel fitted = KMeansEngine.fit(source, config, passes);
+            KMeansModel fitted = new MiniBatchKMeans(config, passes).fit(source);
             double seconds = (System.nanoTime() - start) / 1e9;
             long peakHeap = HeapPeak.bytes();
             if (labels != null) {
                 try (BufferedWriter w = labels.writer()) {
-                    KMeansEngine.assign(fitted, source, config.threads(), config.batchSize(), (row, label, distance) -> {
+                    fitted.predict(source, (row, label, distance) -> {
                         w.write(Integer.toString(label));
                         w.write('\n');
                     });
@@ -78,7 +78,7 @@ final class FitCommand implements Callable<Integer> {
                 ModelJson.write(fitted, model.stream());
             }
             if (picture != null) {
-                PlotSample.write(fitted, source, config, picture.stream());
+                PlotSample.write(fitted, source, config.seed(), picture.stream());
             }
             outputs.commitAll();
             FitReport result = new FitReport(source.name(), passes.rows(), source.dimensions(), config, fitted,

@@ -1,8 +1,8 @@
 package io.github.minibatchkmeans.examples.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.minibatchkmeans.core.engine.KMeansConfig;
-import io.github.minibatchkmeans.core.model.KMeansModel;
+import io.github.minibatchkmeans.core.KMeansConfig;
+import io.github.minibatchkmeans.core.KMeansModel;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package io.github.minibatchkmeans.examples.cli;
 
-import io.github.minibatchkmeans.core.source.NpyHeader;
+import io.github.minibatchkmeans.core.NpySource;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -89,7 +89,7 @@ final class GenerateCommand implements Callable<Integer> {
 
     private static void writeNpy(Blobs blobs, long rows, OutputStream out) throws IOException {
         int d = blobs.dims();
-        out.write(NpyHeader.encode(rows, d, false));
+        out.write(NpySource.header(rows, d, false));
         int chunk = Math.max(1, (1 << 20) / (8 * d));
         double[] values = new double[chunk * d];
         ByteBuffer bytes = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);

@@ -1,10 +1,10 @@
 package io.github.minibatchkmeans.examples.cli;
 
-import io.github.minibatchkmeans.core.source.BatchSource;
-import io.github.minibatchkmeans.core.source.CsvOptions;
-import io.github.minibatchkmeans.core.source.CsvSource;
-import io.github.minibatchkmeans.core.source.InvalidInputException;
-import io.github.minibatchkmeans.core.source.NpySource;
+import io.github.minibatchkmeans.core.NpySource;
+import io.github.minibatchkmeans.core.spi.BatchSource;
+import io.github.minibatchkmeans.core.spi.InvalidInputException;
+import io.github.minibatchkmeans.io.CsvOptions;
+import io.github.minibatchkmeans.io.CsvSource;
 import io.github.minibatchkmeans.weka.ArffSource;
 import java.nio.file.Path;
 import java.util.List;

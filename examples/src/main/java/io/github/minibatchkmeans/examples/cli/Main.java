@@ -1,6 +1,6 @@
 package io.github.minibatchkmeans.examples.cli;
 
-import io.github.minibatchkmeans.core.source.InvalidInputException;
+import io.github.minibatchkmeans.core.spi.InvalidInputException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;

@@ -1,13 +1,12 @@
 package io.github.minibatchkmeans.examples.cli;
 
-import io.github.minibatchkmeans.core.engine.KMeansConfig;
-import io.github.minibatchkmeans.core.engine.KMeansEngine;
-import io.github.minibatchkmeans.core.engine.ProgressListener;
-import io.github.minibatchkmeans.core.model.KMeansModel;
-import io.github.minibatchkmeans.core.pass.PassRunner;
-import io.github.minibatchkmeans.core.source.BatchSource;
+import io.github.minibatchkmeans.core.KMeansModel;
+import io.github.minibatchkmeans.core.spi.BatchReader;
+import io.github.minibatchkmeans.core.spi.BatchSource;
+import io.github.minibatchkmeans.core.spi.Sample;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.SplittableRandom;
 
 /** Draws a fit's picture from a fresh uniform sample of the data (one more pass). */
 final class PlotSample {
@@ -17,10 +16,40 @@ final class PlotSample {
     private PlotSample() {
     }
 
-    static void write(KMeansModel model, BatchSource source, KMeansConfig config, OutputStream out) throws IOException {
-        try (PassRunner passes = new PassRunner(config.threads(), config.batchSize())) {
-            var sample = KMeansEngine.summarize(source, SAMPLE_ROWS, config.seed(), passes, ProgressListener.NONE).sample();
-            FitPlot.write(model, sample, out);
+    static void write(KMeansModel model, BatchSource source, long seed, OutputStream out) throws IOException {
+        FitPlot.write(model, draw(source, SAMPLE_ROWS, seed), out);
+    }
+
+    /** A uniform sample of at most {@code size} rows with positive weight (reservoir sampling, Vitter's Algorithm R). */
+    static Sample draw(BatchSource source, int size, long seed) throws IOException {
+        int d = source.dimensions();
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] kept = new double[size * d];
+        double[] keptWeights = new double[size];
+        long[] keptRows = new long[size];
+        int batch = 1024;
+        double[] data = new double[batch * d];
+        double[] weights = new double[batch];
+        long row = 0;
+        long seen = 0;
+        try (BatchReader reader = source.open()) {
+            for (int n = reader.read(data, weights, batch); n > 0; n = reader.read(data, weights, batch)) {
+                for (int i = 0; i < n; i++, row++) {
+                    if (weights[i] <= 0) {
+                        continue;
+                    }
+                    long slot = seen < size ? seen : random.nextLong(seen + 1);
+                    seen++;
+                    if (slot < size) {
+                        System.arraycopy(data, i * d, kept, (int) slot * d, d);
+                        keptWeights[(int) slot] = weights[i];
+                        keptRows[(int) slot] = row;
+                    }
+                }
+            }
         }
+        int count = (int) Math.min(seen, size);
+        return new Sample(d, java.util.Arrays.copyOf(kept, count * d), java.util.Arrays.copyOf(keptWeights, count),
+                java.util.Arrays.copyOf(keptRows, count));
     }
 }

@@ -1,10 +1,9 @@
 package io.github.minibatchkmeans.examples.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.minibatchkmeans.core.engine.KMeansEngine;
-import io.github.minibatchkmeans.core.model.KMeansModel;
-import io.github.minibatchkmeans.core.model.ModelJson;
-import io.github.minibatchkmeans.core.source.BatchSource;
+import io.github.minibatchkmeans.core.KMeansModel;
+import io.github.minibatchkmeans.core.spi.BatchSource;
+import io.github.minibatchkmeans.io.ModelJson;
 import java.io.BufferedWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -35,34 +34,27 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--distances-out", paramLabel = "FILE", description = "Euclidean distance of each row to every centroid, as CSV.")
     Path distancesOut;
 
-    @Option(names = "--batch-size", defaultValue = "4096", paramLabel = "B", description = "Rows per batch; default 4096.")
-    int batchSize;
-
     @Mixin
     ReportOptions report = new ReportOptions();
 
     @Override
     public Integer call() throws Exception {
-        if (batchSize < 1) {
-            throw new UsageException("--batch-size: must be >= 1, got " + batchSize);
-        }
         KMeansModel model = ModelJson.read(modelFile);
         BatchSource source = input.open();
         long[] counts = new long[model.k()];
         double[] inertia = new double[1];
-        int threads = Runtime.getRuntime().availableProcessors();
         long start = System.nanoTime();
         try (Outputs outputs = new Outputs()) {
             BufferedWriter labels = labelsOut == null ? null : outputs.create(labelsOut).writer();
             BufferedWriter distances = distancesOut == null ? null : outputs.create(distancesOut).writer();
             if (distances == null) {
-                KMeansEngine.assign(model, source, threads, batchSize, (i, label, squared) -> {
+                model.predict(source, (i, label, squared) -> {
                     counts[label]++;
                     inertia[0] += squared;
                     writeLabel(labels, label);
                 });
             } else {
-                KMeansEngine.transform(model, source, threads, batchSize, (i, label, euclidean) -> {
+                model.transform(source, (i, label, euclidean) -> {
                     counts[label]++;
                     inertia[0] += euclidean[label] * euclidean[label];
                     writeLabel(labels, label);

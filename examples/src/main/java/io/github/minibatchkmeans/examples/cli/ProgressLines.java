@@ -1,7 +1,7 @@
 package io.github.minibatchkmeans.examples.cli;
 
-import io.github.minibatchkmeans.core.engine.ProgressEvent;
-import io.github.minibatchkmeans.core.engine.ProgressListener;
+import io.github.minibatchkmeans.core.ProgressEvent;
+import io.github.minibatchkmeans.core.ProgressListener;
 import java.io.PrintWriter;
 import java.util.Locale;
 

@@ -1,6 +1,6 @@
 package io.github.minibatchkmeans.examples.cli;
 
-import io.github.minibatchkmeans.core.engine.ProgressListener;
+import io.github.minibatchkmeans.core.ProgressListener;
 import java.io.PrintWriter;
 import picocli.CommandLine.Option;
 

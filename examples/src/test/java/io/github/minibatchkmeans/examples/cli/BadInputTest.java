@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.minibatchkmeans.core.source.NpyHeader;
+import io.github.minibatchkmeans.core.NpySource;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -41,7 +41,7 @@ class BadInputTest {
     }
 
     private Path npyDoubles(String name, double... values) throws IOException {
-        byte[] header = NpyHeader.encode(values.length / 2, 2, false);
+        byte[] header = NpySource.header(values.length / 2, 2, false);
         ByteBuffer out = ByteBuffer.allocate(header.length + 8 * values.length).order(ByteOrder.LITTLE_ENDIAN);
         out.put(header);
         for (double v : values) {

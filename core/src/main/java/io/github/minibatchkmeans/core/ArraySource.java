@@ -1,0 +1,105 @@
+package io.github.minibatchkmeans.core;
+
+import io.github.minibatchkmeans.core.spi.BatchReader;
+import io.github.minibatchkmeans.core.spi.BatchSource;
+import io.github.minibatchkmeans.core.spi.InvalidInputException;
+import io.github.minibatchkmeans.core.spi.Weights;
+import java.util.Arrays;
+import java.util.OptionalLong;
+
+/** In-memory rows, as {@code double[][]} or a flat row-major array, with optional weights. */
+public final class ArraySource implements BatchSource {
+    private final double[] data;
+    private final double[] weights;
+    private final int rows;
+    private final int dims;
+
+    private ArraySource(double[] data, int rows, int dims, double[] weights) {
+        if (weights != null && weights.length != rows) {
+            throw new InvalidInputException("weights: expected " + rows + " values, got " + weights.length);
+        }
+        this.data = data;
+        this.rows = rows;
+        this.dims = dims;
+        this.weights = weights;
+        for (int i = 0; i < data.length; i++) {
+            if (!Double.isFinite(data[i])) {
+                throw new InvalidInputException("row " + i / dims + ", column " + i % dims + ": not a finite number: " + data[i]);
+            }
+        }
+        if (weights != null) {
+            for (int i = 0; i < rows; i++) {
+                if (!Weights.isValid(weights[i])) {
+                    throw Weights.rejected(weights[i], "weights[" + i + "]");
+                }
+            }
+        }
+    }
+
+    /** Rows as a row-major array of {@code rows × dims} values; {@code weights} may be null. Not copied. */
+    public static ArraySource ofFlat(double[] rowMajor, int dims, double[] weights) {
+        if (dims < 1 || rowMajor.length % dims != 0) {
+            throw new InvalidInputException("flat array of length " + rowMajor.length + " is not a multiple of " + dims + " dimensions");
+        }
+        return new ArraySource(rowMajor, rowMajor.length / dims, dims, weights);
+    }
+
+    /** Rows as {@code double[rows][dims]} (copied into one flat array); {@code weights} may be null. */
+    public static ArraySource of(double[][] rows, double[] weights) {
+        if (rows.length == 0) {
+            throw new InvalidInputException("no rows");
+        }
+        int dims = rows[0].length;
+        double[] flat = new double[rows.length * dims];
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i].length != dims) {
+                throw new InvalidInputException("row " + i + ": expected " + dims + " values, got " + rows[i].length);
+            }
+            System.arraycopy(rows[i], 0, flat, i * dims, dims);
+        }
+        return new ArraySource(flat, rows.length, dims, weights);
+    }
+
+    public static ArraySource of(double[][] rows) {
+        return of(rows, null);
+    }
+
+    @Override
+    public OptionalLong rows() {
+        return OptionalLong.of(rows);
+    }
+
+    @Override
+    public int dimensions() {
+        return dims;
+    }
+
+    @Override
+    public String name() {
+        return "array";
+    }
+
+    @Override
+    public BatchReader open() {
+        return new BatchReader() {
+            private int next;
+
+            @Override
+            public int read(double[] out, double[] outWeights, int maxRows) {
+                int n = Math.min(maxRows, rows - next);
+                System.arraycopy(data, next * dims, out, 0, n * dims);
+                if (weights == null) {
+                    Arrays.fill(outWeights, 0, n, 1.0);
+                } else {
+                    System.arraycopy(weights, next, outWeights, 0, n);
+                }
+                next += n;
+                return n;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+}

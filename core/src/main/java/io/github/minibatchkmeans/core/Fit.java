@@ -1,0 +1,171 @@
+package io.github.minibatchkmeans.core;
+
+import io.github.minibatchkmeans.core.ProgressEvent.Stage;
+import io.github.minibatchkmeans.core.internal.assign.LloydTask;
+import io.github.minibatchkmeans.core.internal.init.StreamingInitContext;
+import io.github.minibatchkmeans.core.internal.kernel.CentroidTable;
+import io.github.minibatchkmeans.core.internal.pass.PassRunner;
+import io.github.minibatchkmeans.core.internal.stats.ClusterStatistics;
+import io.github.minibatchkmeans.core.internal.stats.DataSummary;
+import io.github.minibatchkmeans.core.internal.stats.SummaryTask;
+import io.github.minibatchkmeans.core.spi.BatchSource;
+import io.github.minibatchkmeans.core.spi.InvalidInputException;
+import io.github.minibatchkmeans.core.spi.Sample;
+import java.io.IOException;
+import java.util.SplittableRandom;
+
+/**
+ * One fit of one source: a sequence of passes. The <em>statistics pass</em> counts rows and total
+ * weight, computes weighted feature means and variances (the scale of the tolerance) and keeps a
+ * uniform sample; the initializer chooses starting centroids from it (or with passes of its own,
+ * through this object as its {@link StreamingInitContext}); then the mode's loop runs its passes.
+ */
+final class Fit implements StreamingInitContext {
+    private final BatchSource source;
+    private final KMeansConfig config;
+    private final ProgressListener listener;
+    private final PassRunner passes;
+    private DataSummary summary;
+
+    Fit(BatchSource source, KMeansConfig config, ProgressListener listener) {
+        this.source = source;
+        this.config = config;
+        this.listener = listener;
+        this.passes = new PassRunner(config.threads(), config.batchSize());
+    }
+
+    /** The whole fit; {@code labelsOut}, when given, receives each row's final label. */
+    KMeansModel run(int[] labelsOut) throws IOException {
+        double[][] centers = initialize();
+        KMeansModel model = config.mode() == Mode.STOCHASTIC
+                ? new StochasticFit(this).fit(centers, labelsOut)
+                : new ExactLloyd(this).fit(centers, labelsOut);
+        return model.toBuilder().initialCentroids(centers).build();
+    }
+
+    /** The statistics pass and the initializer: the centers the loop will start from. */
+    double[][] initialize() throws IOException {
+        summary = summarize(source, config.sampleSize(), config.seed(), passes, listener);
+        checkFeasible();
+        return initialCenters();
+    }
+
+    /** The statistics pass over {@code source}. */
+    static DataSummary summarize(BatchSource source, int sampleSize, long seed, PassRunner passes, ProgressListener listener)
+            throws IOException {
+        SummaryTask task = new SummaryTask(source.dimensions(), sampleSize, seed);
+        DataSummary summary = passes.run(source, task,
+                rows -> listener.onProgress(new ProgressEvent(Stage.SUMMARY, 1, rows, -1, Double.NaN, false))).toSummary();
+        listener.onProgress(new ProgressEvent(Stage.SUMMARY, 1, summary.rows(), summary.rows(), Double.NaN, true));
+        return summary;
+    }
+
+    private void checkFeasible() {
+        if (summary.rows() == 0) {
+            throw new InvalidInputException(source.name() + ": empty input (no data rows)");
+        }
+        if (summary.totalWeight() == 0) {
+            throw new InvalidInputException(source.name() + ": total weight is zero");
+        }
+        if (config.k() > summary.positiveRows()) {
+            throw new InvalidInputException("k = " + config.k() + " is larger than the number of rows"
+                    + (summary.positiveRows() < summary.rows() ? " with positive weight" : "")
+                    + " (" + summary.positiveRows() + ") in " + source.name());
+        }
+    }
+
+    /** Runs the initializer {@code nInit} times and keeps the centers with the lowest sample inertia. */
+    private double[][] initialCenters() throws IOException {
+        SplittableRandom master = new SplittableRandom(config.seed());
+        int restarts = config.nInit().orElse(config.initializer().defaultRestarts());
+        double[][] best = null;
+        double bestInertia = Double.POSITIVE_INFINITY;
+        for (int r = 0; r < restarts; r++) {
+            double[][] centers = config.initializer().initialCenters(this, config.k(), master.split());
+            double inertia = restarts == 1 ? 0 : sampleInertia(summary.sample(), centers);
+            if (best == null || inertia < bestInertia) {
+                best = centers;
+                bestInertia = inertia;
+            }
+        }
+        return best;
+    }
+
+    private static double sampleInertia(Sample sample, double[][] centers) {
+        CentroidTable table = new CentroidTable(centers);
+        double[] scratch = table.newScratch();
+        double inertia = 0;
+        for (int i = 0; i < sample.size(); i++) {
+            int offset = i * sample.dims();
+            inertia += sample.weights()[i] * table.distance(sample.data(), offset, table.nearest(sample.data(), offset, scratch));
+        }
+        return inertia;
+    }
+
+    /** One assignment pass of {@code centers}, reported as pass {@code number} of {@code stage}. */
+    ClusterStatistics lloydPass(Stage stage, int number, double[][] centers, int farthest, int[] labelsOut) throws IOException {
+        ClusterStatistics stats = LloydTask.pass(passes, source, centers, farthest, labelsOut,
+                rows -> listener.onProgress(new ProgressEvent(stage, number, rows, summary.rows(), Double.NaN, false)));
+        listener.onProgress(new ProgressEvent(stage, number, summary.rows(), summary.rows(), stats.inertia(), true));
+        return stats;
+    }
+
+    KMeansConfig config() {
+        return config;
+    }
+
+    DataSummary summary() {
+        return summary;
+    }
+
+    ProgressListener listener() {
+        return listener;
+    }
+
+    // ---- StreamingInitContext ----
+
+    @Override
+    public PassRunner passes() {
+        return passes;
+    }
+
+    @Override
+    public void progress(int pass, long rowsDone, double cost, boolean finished) {
+        listener.onProgress(new ProgressEvent(Stage.INITIALIZATION, pass, rowsDone, summary.rows(), cost, finished));
+    }
+
+    @Override
+    public int dimensions() {
+        return source.dimensions();
+    }
+
+    @Override
+    public long rows() {
+        return summary.rows();
+    }
+
+    @Override
+    public double totalWeight() {
+        return summary.totalWeight();
+    }
+
+    @Override
+    public double[] mean() {
+        return summary.mean().clone();
+    }
+
+    @Override
+    public double[] variance() {
+        return summary.variance().clone();
+    }
+
+    @Override
+    public Sample sample() {
+        return summary.sample();
+    }
+
+    @Override
+    public BatchSource source() {
+        return source;
+    }
+}

@@ -1,0 +1,338 @@
+package io.github.minibatchkmeans.core;
+
+import io.github.minibatchkmeans.core.internal.assign.AssignTask;
+import io.github.minibatchkmeans.core.internal.kernel.CentroidTable;
+import io.github.minibatchkmeans.core.internal.pass.PassRunner;
+import io.github.minibatchkmeans.core.spi.AssignmentSink;
+import io.github.minibatchkmeans.core.spi.BatchSource;
+import io.github.minibatchkmeans.core.spi.DistancesSink;
+import io.github.minibatchkmeans.core.spi.InvalidInputException;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A fitted k-means model: immutable centroids and how they came about. Arrays are copied in and
+ * out. Predicts with squared Euclidean distance, ties going to the lowest centroid index.
+ *
+ * <p>Build one from saved values with {@link #builder}, which checks them (shapes, finiteness,
+ * non-negative sizes) and names the bad field. Java serialization works (toolkits such as Tribuo
+ * embed models that way) through a plain-array serial form.
+ */
+public final class KMeansModel implements Serializable {
+    private static final long serialVersionUID = 2L;
+
+    private final Mode mode;
+    private final double[][] centroids;
+    private final double[] sizes;
+    private final double inertia;
+    private final int iterations;
+    private final boolean converged;
+    private final List<IterationRecord> history;
+    private final double[][] initialCentroids;
+    private final transient CentroidTable table;
+
+    private KMeansModel(Builder b) {
+        this.mode = b.mode;
+        this.centroids = deepCopy(b.centroids);
+        this.sizes = b.sizes.clone();
+        this.inertia = b.inertia;
+        this.iterations = b.iterations;
+        this.converged = b.converged;
+        this.history = List.copyOf(b.history);
+        this.initialCentroids = b.initialCentroids == null ? null : deepCopy(b.initialCentroids);
+        this.table = new CentroidTable(this.centroids);
+    }
+
+    /** A builder for a model with these centroids (k rows of equal length). */
+    public static Builder builder(double[][] centroids) {
+        return new Builder(centroids);
+    }
+
+    /** A builder holding this model's values, to change some of them. */
+    public Builder toBuilder() {
+        return builder(centroids).mode(mode).sizes(sizes).inertia(inertia).iterations(iterations).converged(converged)
+                .history(history).initialCentroids(initialCentroids);
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    public int k() {
+        return centroids.length;
+    }
+
+    public int dimensions() {
+        return centroids[0].length;
+    }
+
+    public double[][] centroids() {
+        return deepCopy(centroids);
+    }
+
+    public double[] centroid(int c) {
+        return centroids[c].clone();
+    }
+
+    /** Total weight assigned to each centroid. */
+    public double[] sizes() {
+        return sizes.clone();
+    }
+
+    /** Weighted sum of squared distances of the training rows to their centroids. */
+    public double inertia() {
+        return inertia;
+    }
+
+    /** Passes (EXACT) or epochs (STOCHASTIC) that updated the centroids. */
+    public int iterations() {
+        return iterations;
+    }
+
+    public boolean converged() {
+        return converged;
+    }
+
+    public List<IterationRecord> history() {
+        return history;
+    }
+
+    /** The centroids the fit started from, when known. */
+    public Optional<double[][]> initialCentroids() {
+        return Optional.ofNullable(initialCentroids).map(KMeansModel::deepCopy);
+    }
+
+    /** Index of the nearest centroid (ties: lowest index). */
+    public int predict(double[] x) {
+        checkDimensions(x);
+        return table.nearest(x, 0, table.newScratch());
+    }
+
+    /** The nearest centroid of every row. */
+    public int[] predict(double[][] rows) {
+        int[] labels = new int[rows.length];
+        double[] scratch = table.newScratch();
+        for (int i = 0; i < rows.length; i++) {
+            checkDimensions(rows[i]);
+            labels[i] = table.nearest(rows[i], 0, scratch);
+        }
+        return labels;
+    }
+
+    /** Euclidean distance from {@code x} to every centroid. */
+    public double[] transform(double[] x) {
+        checkDimensions(x);
+        double[] distances = new double[k()];
+        for (int c = 0; c < k(); c++) {
+            distances[c] = Math.sqrt(table.distance(x, 0, c));
+        }
+        return distances;
+    }
+
+    /** Euclidean distances of every row to every centroid ({@code rows.length × k}). */
+    public double[][] transform(double[][] rows) {
+        double[][] out = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = transform(rows[i]);
+        }
+        return out;
+    }
+
+    /** Negative inertia of {@code rows} under this model, as scikit-learn's {@code score}. */
+    public double score(double[][] rows) {
+        return score(rows, null);
+    }
+
+    /** Negative weighted inertia of {@code rows} under this model; {@code weights} may be null. */
+    public double score(double[][] rows, double[] weights) {
+        if (weights != null && weights.length != rows.length) {
+            throw new InvalidInputException("weights: expected " + rows.length + " values, got " + weights.length);
+        }
+        double total = 0;
+        double[] scratch = table.newScratch();
+        for (int i = 0; i < rows.length; i++) {
+            checkDimensions(rows[i]);
+            int c = table.nearest(rows[i], 0, scratch);
+            total += (weights == null ? 1.0 : weights[i]) * table.distance(rows[i], 0, c);
+        }
+        return -total;
+    }
+
+    /** Streams {@code source} through the model on all processors, giving each row's label and squared distance to {@code sink} in input order. */
+    public void predict(BatchSource source, AssignmentSink sink) throws IOException {
+        stream(source, AssignTask.nearest(table, sink));
+    }
+
+    /** Streams {@code source} through the model, giving each row's label and distances to every centroid to {@code sink} in input order. */
+    public void transform(BatchSource source, DistancesSink sink) throws IOException {
+        stream(source, AssignTask.allDistances(table, sink));
+    }
+
+    private void stream(BatchSource source, AssignTask task) throws IOException {
+        if (source.dimensions() != dimensions()) {
+            throw new InvalidInputException(source.name() + " has " + source.dimensions()
+                    + " columns, the model has " + dimensions() + " dimensions");
+        }
+        try {
+            new PassRunner(Runtime.getRuntime().availableProcessors(), KMeansConfig.DEFAULT_BATCH_SIZE).run(source, task, null);
+        } catch (UncheckedIOException e) {
+            throw e.getCause(); // a sink's IOException, carried through the pass
+        }
+    }
+
+    private void checkDimensions(double[] x) {
+        if (x.length != dimensions()) {
+            throw new InvalidInputException("row has " + x.length + " values, the model has " + dimensions() + " dimensions");
+        }
+    }
+
+    static double[][] deepCopy(double[][] a) {
+        double[][] copy = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            copy[i] = a[i].clone();
+        }
+        return copy;
+    }
+
+    @Override
+    public String toString() {
+        return "KMeansModel(k=" + k() + ", dimensions=" + dimensions() + ", mode=" + mode + ", iterations=" + iterations
+                + ", converged=" + converged + ", inertia=" + inertia + ")";
+    }
+
+    // ---- serialization: plain arrays, checked again by the builder on the way in ----
+
+    private Object writeReplace() {
+        double[] historyInertia = history.stream().mapToDouble(IterationRecord::inertia).toArray();
+        double[] historyShift = history.stream().mapToDouble(IterationRecord::shift).toArray();
+        return new SerialForm(mode.name(), centroids, sizes, inertia, iterations, converged, historyInertia, historyShift,
+                initialCentroids);
+    }
+
+    private void readObject(ObjectInputStream in) throws java.io.InvalidObjectException {
+        throw new java.io.InvalidObjectException("KMeansModel is serialized through its serial form");
+    }
+
+    private record SerialForm(String mode, double[][] centroids, double[] sizes, double inertia, int iterations,
+                              boolean converged, double[] historyInertia, double[] historyShift,
+                              double[][] initialCentroids) implements Serializable {
+        private Object readResolve() throws java.io.InvalidObjectException {
+            try {
+                List<IterationRecord> history = new ArrayList<>(historyInertia.length);
+                for (int i = 0; i < historyInertia.length; i++) {
+                    history.add(new IterationRecord(historyInertia[i], historyShift[i]));
+                }
+                return builder(centroids).mode(Mode.valueOf(mode)).sizes(sizes).inertia(inertia).iterations(iterations)
+                        .converged(converged).history(history).initialCentroids(initialCentroids).build();
+            } catch (RuntimeException e) {
+                throw new java.io.InvalidObjectException("corrupt serialized KMeansModel: " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Collects a model's values and checks them in {@link #build()}: an {@link InvalidInputException}
+     * names the first field that is wrong. Unset values: mode EXACT, sizes zero, inertia 0, no
+     * iterations, not converged, no history.
+     */
+    public static final class Builder {
+        private final double[][] centroids;
+        private Mode mode = Mode.EXACT;
+        private double[] sizes;
+        private double inertia;
+        private int iterations;
+        private boolean converged;
+        private List<IterationRecord> history = List.of();
+        private double[][] initialCentroids;
+
+        private Builder(double[][] centroids) {
+            this.centroids = centroids;
+        }
+
+        public Builder mode(Mode mode) {
+            this.mode = mode;
+            return this;
+        }
+
+        public Builder sizes(double[] sizes) {
+            this.sizes = sizes;
+            return this;
+        }
+
+        public Builder inertia(double inertia) {
+            this.inertia = inertia;
+            return this;
+        }
+
+        public Builder iterations(int iterations) {
+            this.iterations = iterations;
+            return this;
+        }
+
+        public Builder converged(boolean converged) {
+            this.converged = converged;
+            return this;
+        }
+
+        public Builder history(List<IterationRecord> history) {
+            this.history = history;
+            return this;
+        }
+
+        /** Where the fit started (k rows like the centroids), or null if unknown. */
+        public Builder initialCentroids(double[][] initialCentroids) {
+            this.initialCentroids = initialCentroids;
+            return this;
+        }
+
+        public KMeansModel build() {
+            check(mode != null, "mode", "is missing");
+            checkMatrix(centroids, "centroids", -1, -1);
+            int k = centroids.length;
+            int d = centroids[0].length;
+            if (sizes == null) {
+                sizes = new double[k];
+            }
+            check(sizes.length == k, "sizes", "expected " + k + " values (one per centroid), found " + sizes.length);
+            for (int c = 0; c < k; c++) {
+                check(Double.isFinite(sizes[c]) && sizes[c] >= 0, "sizes[" + c + "]", "must be a finite number >= 0, found " + sizes[c]);
+            }
+            check(Double.isFinite(inertia) && inertia >= 0, "inertia", "must be a finite number >= 0, found " + inertia);
+            check(iterations >= 0, "iterations", "must be >= 0, found " + iterations);
+            check(history != null, "history", "is missing");
+            for (int i = 0; i < history.size(); i++) {
+                IterationRecord r = history.get(i);
+                check(r != null && !Double.isNaN(r.inertia()) && !Double.isNaN(r.shift()), "history[" + i + "]",
+                        "must hold numbers, found " + r);
+            }
+            if (initialCentroids != null) {
+                checkMatrix(initialCentroids, "initialCentroids", k, d);
+            }
+            return new KMeansModel(this);
+        }
+
+        private static void checkMatrix(double[][] m, String field, int rows, int columns) {
+            check(m != null && m.length > 0, field, "needs at least one row");
+            check(rows < 0 || m.length == rows, field, "expected " + rows + " rows, found " + m.length);
+            int d = columns >= 0 ? columns : m[0] == null ? 0 : m[0].length;
+            for (int c = 0; c < m.length; c++) {
+                check(m[c] != null && m[c].length == d && d > 0, field + "[" + c + "]",
+                        "expected " + d + " values, found " + (m[c] == null ? "none" : m[c].length));
+                for (int j = 0; j < d; j++) {
+                    check(Double.isFinite(m[c][j]), field + "[" + c + "][" + j + "]", "not a finite number: " + m[c][j]);
+                }
+            }
+        }
+
+        private static void check(boolean ok, String field, String problem) {
+            if (!ok) {
+                throw new InvalidInputException(field + ": " + problem);
+            }
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package io.github.minibatchkmeans.core;
+
+import io.github.minibatchkmeans.core.internal.pass.PassRunner;
+import io.github.minibatchkmeans.core.spi.BatchSource;
+import io.github.minibatchkmeans.core.spi.InvalidInputException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Objects;
+
+/**
+ * k-means for data of any size: the one estimator, for batch and online use, shaped like
+ * scikit-learn's {@code MiniBatchKMeans}.
+ *
+ * <p><b>The idea.</b> Lloyd's algorithm moves each centroid to the mean of its points, and a mean
+ * is a sum divided by a count. Sums and counts add up, so one pass over the data in mini-batches —
+ * assign each batch to the current centroids, add every row into its centroid's sum-vector and
+ * weight — followed by one division gives exactly the centroids in-memory Lloyd computes, in
+ * O(k·d + batch·d) memory. Because the sums merge, the pass runs on all cores; merged in a fixed
+ * order, the result is bit-identical for any thread count and batch size. That is
+ * {@link Mode#EXACT}. {@link Mode#STOCHASTIC} is Sculley's (2010) mini-batch update, as in
+ * scikit-learn: approximate, fast, and online through {@link #partialFit}.
+ *
+ * <pre>{@code
+ * KMeansModel model = new MiniBatchKMeans(KMeansConfig.builder(8).seed(1).build()).fit(rows);   // double[][]
+ * int[] labels = model.predict(rows);
+ * KMeansModel big = new MiniBatchKMeans(config).fit(new NpySource(Path.of("big.npy")));         // out of core
+ * try (MiniBatchKMeans online = new MiniBatchKMeans(config)) {
+ *     online.partialFit(batch1).partialFit(batch2);
+ *     KMeansModel current = online.model();
+ * }
+ * }</pre>
+ *
+ * <p>The estimator owns no threads of its own: passes borrow daemon threads from a shared pool,
+ * at most {@link KMeansConfig#threads()} at a time. {@code fit} may be called from several
+ * threads at once; {@code partialFit} calls on one estimator are serialized.
+ */
+public final class MiniBatchKMeans implements AutoCloseable {
+    private final KMeansConfig config;
+    private final ProgressListener listener;
+    private volatile KMeansModel model;
+    private OnlineLearner online;
+    private boolean closed;
+
+    public MiniBatchKMeans(KMeansConfig config) {
+        this(config, ProgressListener.NONE);
+    }
+
+    /** An estimator that reports each pass of a fit to {@code listener}. */
+    public MiniBatchKMeans(KMeansConfig config, ProgressListener listener) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    public KMeansConfig config() {
+        return config;
+    }
+
+    /** Fits in-memory rows (each of the same length). */
+    public KMeansModel fit(double[][] rows) {
+        return fit(rows, null);
+    }
+
+    /** Fits in-memory rows with non-negative weights ({@code null}: all 1). */
+    public KMeansModel fit(double[][] rows, double[] weights) {
+        return inMemory(ArraySource.of(rows, weights), null);
+    }
+
+    /** Fits a source read in batches, pass after pass: the data never has to fit in memory. */
+    public KMeansModel fit(BatchSource source) throws IOException {
+        return keep(new Fit(source, config, listener).run(null));
+    }
+
+    /** Fits in-memory rows and returns each row's label from the final pass (no extra pass); {@link #model()} holds the model. */
+    public int[] fitPredict(double[][] rows) {
+        return fitPredict(rows, null);
+    }
+
+    /** As {@link #fitPredict(double[][])}, with weights ({@code null}: all 1). */
+    public int[] fitPredict(double[][] rows, double[] weights) {
+        int[] labels = new int[rows.length];
+        inMemory(ArraySource.of(rows, weights), labels);
+        return labels;
+    }
+
+    /**
+     * The centroids this configuration would start from on {@code source} (the statistics pass and
+     * the initializer, with its restarts), without iterating.
+     */
+    public double[][] initialCenters(BatchSource source) throws IOException {
+        return new Fit(source, config, listener).initialize();
+    }
+
+    /**
+     * One online step (Sculley's update) on {@code batch}, continuing from the last
+     * {@code partialFit} or {@code fit}; the first batch ever initializes the centers with the
+     * configured initializer. Returns this estimator, as scikit-learn does.
+     */
+    public MiniBatchKMeans partialFit(double[][] batch) {
+        return partialFit(batch, null);
+    }
+
+    /** As {@link #partialFit(double[][])}, with weights ({@code null}: all 1). */
+    public synchronized MiniBatchKMeans partialFit(double[][] batch, double[] weights) {
+        if (closed) {
+            throw new IllegalStateException("this estimator is closed");
+        }
+        ArraySource rows = ArraySource.of(batch, weights);
+        int n = batch.length;
+        int d = rows.dimensions();
+        if (online == null) {
+            KMeansModel fitted = model;
+            if (fitted != null && fitted.dimensions() != d) {
+                throw new InvalidInputException("the batch has " + d + " columns, the model has " + fitted.dimensions());
+            }
+            online = new OnlineLearner(config, d, fitted == null ? null : fitted.centroids(),
+                    fitted == null ? null : fitted.sizes(), new PassRunner(config.threads(), config.batchSize()));
+        }
+        double[] flat = new double[n * d];
+        double[] w = new double[n];
+        try (var reader = rows.open()) {
+            reader.read(flat, w, n);
+            online.partialFit(flat, w, n);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // in-memory rows: no I/O happens
+        }
+        model = online.toModel();
+        return this;
+    }
+
+    /** The model of the last {@code fit}, or the current state of online learning. */
+    public KMeansModel model() {
+        KMeansModel current = model;
+        if (current == null) {
+            throw new IllegalStateException("not fitted yet: call fit or partialFit first");
+        }
+        return current;
+    }
+
+    /** Ends online learning; later calls to {@code partialFit} fail. The fitted model stays available. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        online = null;
+    }
+
+    private KMeansModel inMemory(ArraySource source, int[] labels) {
+        try {
+            return keep(new Fit(source, config, listener).run(labels));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // in-memory rows: no I/O happens
+        }
+    }
+
+    private synchronized KMeansModel keep(KMeansModel fitted) {
+        model = fitted;
+        online = null; // a new fit restarts online learning from its centroids
+        return fitted;
+    }
+}

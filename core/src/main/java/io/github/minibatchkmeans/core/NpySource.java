@@ -1,0 +1,116 @@
+package io.github.minibatchkmeans.core;
+
+import io.github.minibatchkmeans.core.internal.source.NpyHeader;
+import io.github.minibatchkmeans.core.spi.BatchReader;
+import io.github.minibatchkmeans.core.spi.BatchSource;
+import io.github.minibatchkmeans.core.spi.InvalidInputException;
+import io.github.minibatchkmeans.core.spi.SourceFiles;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.OptionalLong;
+
+/** A 2-D float32/float64 {@code .npy} file, streamed through a reused direct buffer on every pass. */
+public final class NpySource implements BatchSource {
+    private final Path file;
+    private final String name;
+    private final NpyHeader header;
+
+    public NpySource(Path file) {
+        this.file = file;
+        this.name = file.toString();
+        try (FileChannel channel = SourceFiles.openChannelChecked(file)) {
+            this.header = NpyHeader.read(channel, name);
+        } catch (IOException e) {
+            throw SourceFiles.unreadable(file, e);
+        }
+    }
+
+    @Override
+    public OptionalLong rows() {
+        return OptionalLong.of(header.rows());
+    }
+
+    /**
+     * The header of a {@code .npy} file holding {@code rows × columns} little-endian float64 (or
+     * float32) values in C order, padded so the data starts 64-byte aligned: write it, then the values.
+     */
+    public static byte[] header(long rows, int columns, boolean float32) {
+        return NpyHeader.encode(rows, columns, float32);
+    }
+
+    @Override
+    public int dimensions() {
+        return header.columns();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public BatchReader open() throws IOException {
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+        channel.position(header.dataOffset());
+        return new Reader(channel);
+    }
+
+    private final class Reader implements BatchReader {
+        private final FileChannel channel;
+        private ByteBuffer buffer;
+        private long row;
+
+        Reader(FileChannel channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public int read(double[] data, double[] weights, int maxRows) throws IOException {
+            int d = header.columns();
+            int n = (int) Math.min(maxRows, header.rows() - row);
+            if (n <= 0) {
+                return 0;
+            }
+            int bytes = n * d * header.itemSize();
+            if (buffer == null || buffer.capacity() < bytes) {
+                buffer = ByteBuffer.allocateDirect(bytes).order(ByteOrder.LITTLE_ENDIAN);
+            }
+            buffer.clear().limit(bytes);
+            while (buffer.hasRemaining()) {
+                if (channel.read(buffer) < 0) {
+                    throw new InvalidInputException(name + ": truncated .npy: data ends inside row " + (row + buffer.position() / (d * header.itemSize())));
+                }
+            }
+            buffer.flip();
+            if (header.itemSize() == Double.BYTES) {
+                DoubleBuffer values = buffer.asDoubleBuffer();
+                values.get(data, 0, n * d);
+            } else {
+                FloatBuffer values = buffer.asFloatBuffer();
+                for (int i = 0; i < n * d; i++) {
+                    data[i] = values.get(i);
+                }
+            }
+            for (int i = 0; i < n * d; i++) {
+                if (!Double.isFinite(data[i])) {
+                    throw new InvalidInputException(name + ": row " + (row + i / d) + ", column " + (i % d)
+                            + ": not a finite number: " + data[i]);
+                }
+            }
+            java.util.Arrays.fill(weights, 0, n, 1.0);
+            row += n;
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
+    }
+}

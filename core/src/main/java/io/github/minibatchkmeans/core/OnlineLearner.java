@@ -1,0 +1,198 @@
+package io.github.minibatchkmeans.core;
+
+import io.github.minibatchkmeans.core.internal.kernel.CentroidTable;
+import io.github.minibatchkmeans.core.internal.pass.PassRunner;
+import io.github.minibatchkmeans.core.internal.stats.ClusterStatistics;
+import io.github.minibatchkmeans.core.spi.InvalidInputException;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Online mini-batch k-means (Sculley 2010, in scikit-learn's current form): feed it batches with
+ * {@link #partialFit}; each batch is assigned to the current centers, then every center moves to
+ * the weighted mean of what it had seen and the batch's points,
+ * {@code c ← (c·W + Σ wᵢxᵢ) / (W + w_b)}, {@code W += w_b} — a per-center learning rate of
+ * {@code w_b / W} that shrinks as the center matures. Centers whose weight stays below
+ * {@code reassignmentRatio} × the heaviest are moved onto random points of the batch.
+ *
+ * <p>The first batch initializes the centers when none were given. Labels are computed in
+ * parallel; sums and updates run in row order, so results depend on the seed and the batches
+ * only, not on the thread count. Not thread-safe: feed it from one thread.
+ */
+final class OnlineLearner {
+    private final KMeansConfig config;
+    private final int k;
+    private final int dims;
+    private final double reassignmentRatio;
+    private final SplittableRandom random;
+    private final PassRunner runner;
+    private double[][] centers;
+    private final double[] counts;
+    private final ClusterStatistics batch;
+    private int[] labels = new int[0];
+    private long sinceLastReassignment;
+    private int batches;
+    private double streamedInertia;
+
+    /**
+     * @param initialCenters starting centers, or null to initialize from the first batch with the
+     *                       configured initializer
+     * @param initialCounts  the weight each starting center stands for, or null for none yet
+     * @param runner         supplies the threads for labelling
+     */
+    OnlineLearner(KMeansConfig config, int dims, double[][] initialCenters, double[] initialCounts, PassRunner runner) {
+        this.config = config;
+        this.k = config.k();
+        this.dims = dims;
+        this.reassignmentRatio = config.stochastic().reassignmentRatio();
+        this.random = new SplittableRandom(config.seed());
+        this.runner = runner;
+        this.counts = initialCounts == null ? new double[k] : initialCounts.clone();
+        this.batch = new ClusterStatistics(k, dims, 0);
+        if (initialCenters != null) {
+            if (initialCenters.length != k || initialCenters[0].length != dims) {
+                throw new InvalidInputException("initial centers: expected " + k + " × " + dims);
+            }
+            this.centers = KMeansModel.deepCopy(initialCenters);
+        }
+    }
+
+    /**
+     * One mini-batch step over {@code n} rows of the row-major {@code data}.
+     *
+     * @return the batch's weighted inertia with respect to the centers before the step
+     */
+    double partialFit(double[] data, double[] weights, int n) throws IOException {
+        if (n == 0) {
+            return 0;
+        }
+        if (centers == null) {
+            centers = initialize(data, weights, n);
+        }
+        CentroidTable table = new CentroidTable(centers);
+        if (labels.length < n) {
+            labels = new int[n];
+        }
+        int[] assigned = labels;
+        runner.parallelRanges(n, (from, to) -> table.assign(data, from, to, assigned, from, table.newScratch()));
+        batch.reset();
+        for (int i = 0; i < n; i++) {
+            int c = assigned[i];
+            batch.add(data, i * dims, weights[i], c, table.distance(data, i * dims, c), i);
+        }
+        moveCenters();
+        sinceLastReassignment += n;
+        if (reassignmentRatio > 0 && (anyEmpty() || sinceLastReassignment >= 10L * k)) {
+            sinceLastReassignment = 0;
+            reassign(data, n);
+        }
+        batches++;
+        streamedInertia += batch.inertia();
+        return batch.inertia();
+    }
+
+    private void moveCenters() {
+        for (int c = 0; c < k; c++) {
+            double wb = batch.weight(c);
+            if (wb <= 0) {
+                continue;
+            }
+            double total = counts[c] + wb;
+            for (int j = 0; j < dims; j++) {
+                centers[c][j] = (centers[c][j] * counts[c] + batch.sum(c, j)) / total;
+            }
+            counts[c] = total;
+        }
+    }
+
+    private boolean anyEmpty() {
+        for (double w : counts) {
+            if (w == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** scikit-learn's rule: light centers jump to random batch points, at most half the batch at once. */
+    private void reassign(double[] data, int n) {
+        double max = Arrays.stream(counts).max().orElse(0);
+        Integer[] byWeight = new Integer[k];
+        for (int c = 0; c < k; c++) {
+            byWeight[c] = c;
+        }
+        Arrays.sort(byWeight, (a, b) -> Double.compare(counts[a], counts[b]));
+        boolean[] move = new boolean[k];
+        int limit = n / 2;
+        int moving = 0;
+        for (int rank = 0; rank < k && rank < limit; rank++) {
+            int c = byWeight[rank];
+            if (counts[c] < reassignmentRatio * max) {
+                move[c] = true;
+                moving++;
+            }
+        }
+        if (moving == 0) {
+            return;
+        }
+        int[] rows = new int[n];
+        for (int i = 0; i < n; i++) {
+            rows[i] = i;
+        }
+        double lightestKept = Double.POSITIVE_INFINITY;
+        for (int c = 0; c < k; c++) {
+            if (!move[c]) {
+                lightestKept = Math.min(lightestKept, counts[c]);
+            }
+        }
+        int drawn = 0;
+        for (int c = 0; c < k; c++) {
+            if (move[c]) {
+                int pick = drawn + random.nextInt(n - drawn); // distinct rows: partial Fisher–Yates
+                int row = rows[pick];
+                rows[pick] = rows[drawn];
+                rows[drawn++] = row;
+                System.arraycopy(data, row * dims, centers[c], 0, dims);
+                // Not back to zero: a tiny weight would make the center jump again at once.
+                counts[c] = lightestKept;
+            }
+        }
+    }
+
+    /** The configured initializer on the first batch alone (scikit-learn's {@code partial_fit} does the same). */
+    private double[][] initialize(double[] data, double[] weights, int n) throws IOException {
+        long positive = Arrays.stream(weights, 0, n).filter(w -> w > 0).count();
+        if (positive < k) {
+            throw new InvalidInputException("the first batch has " + positive
+                    + " rows with positive weight; at least k = " + k + " are needed to initialize");
+        }
+        ArraySource first = ArraySource.ofFlat(Arrays.copyOf(data, n * dims), dims, Arrays.copyOf(weights, n));
+        KMeansConfig single = config.toBuilder().threads(runner.threads()).batchSize(runner.batchSize()).seed(random.nextLong())
+                .build();
+        return new Fit(first, single, ProgressListener.NONE).initialize();
+    }
+
+    /** The current centers (a copy), or null before the first batch. */
+    double[][] centers() {
+        return centers == null ? null : KMeansModel.deepCopy(centers);
+    }
+
+    /** Total weight each center has absorbed. */
+    double[] counts() {
+        return counts.clone();
+    }
+
+    /**
+     * A model of the current state: sizes are the absorbed weights and the inertia is the sum of the
+     * batch inertias seen so far (each measured before its own update).
+     */
+    KMeansModel toModel() {
+        if (centers == null) {
+            throw new IllegalStateException("no batch seen yet");
+        }
+        return KMeansModel.builder(centers).mode(Mode.STOCHASTIC).sizes(counts).inertia(streamedInertia).iterations(batches)
+                .converged(false).history(List.of()).build();
+    }
+}

@@ -1,0 +1,25 @@
+package io.github.minibatchkmeans.core;
+
+/**
+ * What the engine is doing, for progress bars and logs.
+ *
+ * @param stage     which kind of pass
+ * @param pass      1-based number of the pass within its stage (iteration number for ITERATION)
+ * @param rowsDone  rows processed so far in this pass
+ * @param totalRows rows in the data, or -1 while still unknown (during the first pass)
+ * @param inertia   inertia of the pass when it has finished, else NaN
+ * @param finished  true for the event that ends the pass
+ */
+public record ProgressEvent(Stage stage, int pass, long rowsDone, long totalRows, double inertia, boolean finished) {
+
+    public enum Stage {
+        /** Counting rows, feature means and variances, drawing the sample. */
+        SUMMARY,
+        /** A pass of a streaming initializer such as k-means||. */
+        INITIALIZATION,
+        /** One k-means iteration (EXACT) or epoch (STOCHASTIC). */
+        ITERATION,
+        /** Labels and inertia for the returned centroids. */
+        FINAL
+    }
+}

@@ -1,0 +1,102 @@
+package io.github.minibatchkmeans.core.internal.assign;
+
+import io.github.minibatchkmeans.core.internal.kernel.CentroidTable;
+import io.github.minibatchkmeans.core.spi.AssignmentSink;
+import io.github.minibatchkmeans.core.spi.DistancesSink;
+import io.github.minibatchkmeans.core.internal.pass.BlockTask;
+import io.github.minibatchkmeans.core.internal.pass.PassRunner;
+import io.github.minibatchkmeans.core.internal.pass.Rows;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * Labels every row in parallel and hands the results over in input order (blocks fold in row
+ * order): to an {@link AssignmentSink}, or with the distances to every centroid to a
+ * {@link DistancesSink}.
+ */
+public final class AssignTask implements BlockTask<AssignTask.Partial> {
+    private final CentroidTable table;
+    private final AssignmentSink nearest;
+    private final DistancesSink all;
+    private final double[] distances;
+
+    private AssignTask(CentroidTable table, AssignmentSink nearest, DistancesSink all) {
+        this.table = table;
+        this.nearest = nearest;
+        this.all = all;
+        this.distances = new double[table.k()];
+    }
+
+    public static AssignTask nearest(CentroidTable table, AssignmentSink sink) {
+        return new AssignTask(table, sink, null);
+    }
+
+    public static AssignTask allDistances(CentroidTable table, DistancesSink sink) {
+        return new AssignTask(table, null, sink);
+    }
+
+    /** The results of one block. */
+    final class Partial {
+        final int[] labels = new int[PassRunner.BLOCK_ROWS];
+        final double[] squared = new double[PassRunner.BLOCK_ROWS * (all == null ? 1 : table.k())];
+        final double[] scratch = table.newScratch();
+        long firstRow = -1;
+        int count;
+    }
+
+    @Override
+    public Partial newPartial() {
+        return new Partial();
+    }
+
+    @Override
+    public void accumulate(Partial p, Rows rows, int from, int to) {
+        if (p.count == 0) {
+            p.firstRow = rows.rowIndex(from);
+        }
+        int k = table.k();
+        table.assign(rows.data, from, to, p.labels, p.count, p.scratch);
+        for (int i = from; i < to; i++) {
+            int offset = i * rows.dims;
+            int c = p.labels[p.count];
+            if (all == null) {
+                p.squared[p.count] = table.distance(rows.data, offset, c);
+            } else {
+                for (int j = 0; j < k; j++) {
+                    p.squared[p.count * k + j] = table.distance(rows.data, offset, j);
+                }
+            }
+            p.count++;
+        }
+    }
+
+    @Override
+    public void fold(Partial total, Partial block) {
+        int k = table.k();
+        try {
+            for (int i = 0; i < block.count; i++) {
+                if (all == null) {
+                    nearest.accept(block.firstRow + i, block.labels[i], block.squared[i]);
+                } else {
+                    for (int j = 0; j < k; j++) {
+                        distances[j] = Math.sqrt(block.squared[i * k + j]);
+                    }
+                    all.accept(block.firstRow + i, block.labels[i], distances);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void reset(Partial p) {
+        p.count = 0;
+        p.firstRow = -1;
+    }
+
+    @Override
+    public long partialBytes() {
+        return 8L * PassRunner.BLOCK_ROWS * (all == null ? 2 : table.k() + 1);
+    }
+}

@@ -1,0 +1,273 @@
+package io.github.minibatchkmeans.core.internal.pass;
+
+import io.github.minibatchkmeans.core.spi.BatchReader;
+import io.github.minibatchkmeans.core.spi.BatchSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongConsumer;
+
+/**
+ * Runs {@link BlockTask}s over a {@link BatchSource}: reads batches (the I/O unit; the next one is
+ * prefetched while the current one is computed), cuts them into fixed row blocks (the numeric
+ * unit), accumulates blocks in parallel and folds them in block order. Memory is two batch
+ * buffers plus a bounded number of partials, whatever the number of rows. The threads come from
+ * a shared pool; {@code threads} bounds how many of them one pass uses at a time.
+ */
+public final class PassRunner {
+    /** Rows per accumulation block: a fixed constant so results never depend on batch size. */
+    public static final int BLOCK_ROWS = 512;
+    private static final long MAX_PARTIAL_BYTES = 64L << 20;
+
+    private final int threads;
+    private final int batchSize;
+
+    public PassRunner(int threads, int batchSize) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
+        }
+        this.threads = threads;
+        this.batchSize = batchSize;
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /**
+     * One pass of {@code task} over {@code source}; {@code rowsDone} (may be null) hears the
+     * running row count after each batch.
+     */
+    public <P> P run(BatchSource source, BlockTask<P> task, LongConsumer rowsDone) throws IOException {
+        BlockPass<P> pass = new BlockPass<>(task);
+        forEachBatch(source, rows -> {
+            pass.accumulateBatch(rows);
+            return true;
+        }, rowsDone);
+        return pass.finish();
+    }
+
+    /** Receives the batches of a pass in stream order. */
+    @FunctionalInterface
+    public interface BatchHandler {
+        /** Handles one batch (valid only during the call); returns false to end the pass early. */
+        boolean handle(Rows rows) throws IOException;
+    }
+
+    /**
+     * One pass over {@code source} handing each batch to {@code handler}, in order, while the next
+     * batch is read in the background.
+     */
+    public void forEachBatch(BatchSource source, BatchHandler handler, LongConsumer rowsDone) throws IOException {
+        int dims = source.dimensions();
+        Rows current = new Rows(batchSize, dims);
+        boolean prefetch = threads > 1;
+        Rows next = prefetch ? new Rows(batchSize, dims) : null;
+        long firstRow = 0;
+        try (BatchReader reader = source.open()) {
+            Future<Integer> pending = prefetch ? Workers.POOL.submit(fill(reader, next)) : null;
+            try {
+                while (true) {
+                    int n;
+                    if (pending == null) {
+                        n = reader.read(current.data, current.weights, batchSize);
+                    } else {
+                        n = await(pending);
+                        Rows swap = current;
+                        current = next;
+                        next = swap;
+                        pending = n == 0 ? null : Workers.POOL.submit(fill(reader, next));
+                    }
+                    if (n == 0) {
+                        return;
+                    }
+                    current.firstRow = firstRow;
+                    current.count = n;
+                    boolean more = handler.handle(current);
+                    firstRow += n;
+                    if (rowsDone != null) {
+                        rowsDone.accept(firstRow);
+                    }
+                    if (!more) {
+                        return;
+                    }
+                }
+            } finally {
+                if (pending != null) {
+                    quietlyAwait(pending); // never close the reader under a read in flight
+                }
+            }
+        }
+    }
+
+    /** Work on a range of rows. */
+    @FunctionalInterface
+    public interface RangeTask {
+        void run(int from, int to);
+    }
+
+    /**
+     * Runs {@code task} over {@code [0, rows)} cut into one contiguous range per thread, and waits.
+     * For row-independent work whose result does not depend on how the rows are split.
+     */
+    public void parallelRanges(int rows, RangeTask task) throws IOException {
+        if (threads == 1 || rows < 2 * threads) {
+            task.run(0, rows);
+            return;
+        }
+        List<Callable<Void>> jobs = new ArrayList<>(threads);
+        for (int t = 0; t < threads; t++) {
+            int from = (int) ((long) rows * t / threads);
+            int to = (int) ((long) rows * (t + 1) / threads);
+            jobs.add(() -> {
+                task.run(from, to);
+                return null;
+            });
+        }
+        invokeAll(jobs);
+    }
+
+    /** The state of one block pass: partials, the running total and the block left open. */
+    private final class BlockPass<P> {
+        private final BlockTask<P> task;
+        private final int perWave;
+        private final ArrayDeque<P> pool = new ArrayDeque<>();
+        private final P total;
+        private P open;
+
+        BlockPass(BlockTask<P> task) {
+            this.task = task;
+            this.perWave = wavesize(task);
+            this.total = task.newPartial();
+        }
+
+        P finish() {
+            if (open != null) {
+                task.fold(total, open);
+            }
+            return total;
+        }
+
+        /** Cuts a batch at block boundaries and accumulates it wave by wave. */
+        void accumulateBatch(Rows rows) throws IOException {
+            List<Fragment<P>> wave = new ArrayList<>(perWave);
+            long global = rows.firstRow;
+            int from = 0;
+            while (from < rows.count) {
+                long blockEnd = (global / BLOCK_ROWS + 1) * BLOCK_ROWS;
+                int to = (int) Math.min(rows.count, from + (blockEnd - global));
+                P partial = open != null ? open : pool.isEmpty() ? task.newPartial() : pool.pop();
+                open = null;
+                wave.add(new Fragment<>(partial, from, to, rows.firstRow + to == blockEnd));
+                global += to - from;
+                from = to;
+                if (wave.size() == perWave || from == rows.count) {
+                    runWave(rows, task, wave);
+                    for (Fragment<P> f : wave) {
+                        if (f.completesBlock) {
+                            task.fold(total, f.partial);
+                            task.reset(f.partial);
+                            pool.push(f.partial);
+                        } else {
+                            open = f.partial; // only a batch's last fragment can end mid-block
+                        }
+                    }
+                    wave.clear();
+                }
+            }
+        }
+    }
+
+    private static Callable<Integer> fill(BatchReader reader, Rows rows) {
+        return () -> reader.read(rows.data, rows.weights, rows.capacity());
+    }
+
+    private int wavesize(BlockTask<?> task) {
+        long bytes = Math.max(1, task.partialBytes());
+        long affordable = MAX_PARTIAL_BYTES / bytes;
+        return (int) Math.max(threads, Math.min(4L * threads, affordable));
+    }
+
+    private <P> void runWave(Rows rows, BlockTask<P> task, List<Fragment<P>> wave) throws IOException {
+        if (threads == 1 || wave.size() == 1) {
+            for (Fragment<P> f : wave) {
+                task.accumulate(f.partial, rows, f.from, f.to);
+            }
+            return;
+        }
+        // At most `threads` jobs, each taking the next fragment: the shared pool never runs more for one pass.
+        AtomicInteger next = new AtomicInteger();
+        List<Callable<Void>> jobs = new ArrayList<>(threads);
+        for (int t = 0; t < Math.min(threads, wave.size()); t++) {
+            jobs.add(() -> {
+                for (int i = next.getAndIncrement(); i < wave.size(); i = next.getAndIncrement()) {
+                    Fragment<P> f = wave.get(i);
+                    task.accumulate(f.partial, rows, f.from, f.to);
+                }
+                return null;
+            });
+        }
+        invokeAll(jobs);
+    }
+
+    private void invokeAll(List<Callable<Void>> jobs) throws IOException {
+        try {
+            for (Future<Void> done : Workers.POOL.invokeAll(jobs)) {
+                await(done);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    private static <T> T await(Future<T> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IOException(cause);
+        }
+    }
+
+    private static void quietlyAwait(Future<?> future) {
+        try {
+            future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // the pass is already failing for another reason
+        }
+    }
+
+    private record Fragment<P>(P partial, int from, int to, boolean completesBlock) {
+    }
+}

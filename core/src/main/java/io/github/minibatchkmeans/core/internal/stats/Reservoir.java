@@ -1,0 +1,49 @@
+package io.github.minibatchkmeans.core.internal.stats;
+
+import io.github.minibatchkmeans.core.spi.Sample;
+
+/**
+ * A uniform random sample of at most {@code capacity} rows with positive weight, kept with their
+ * weights. Each row's random key is a hash of (seed, row index) and the rows with the largest keys
+ * are kept, so the sample depends only on the data and the seed — not on batch size, thread count
+ * or merge order.
+ */
+public final class Reservoir {
+    private final TopRows top;
+    private final int dims;
+    private final long seed;
+
+    public Reservoir(int capacity, int dims, long seed) {
+        this.top = new TopRows(capacity, dims);
+        this.dims = dims;
+        this.seed = seed;
+    }
+
+    public void offer(long row, double weight, double[] data, int offset) {
+        if (weight > 0) {
+            top.offer(RowRandom.uniform(seed, row), row, weight, 0, data, offset);
+        }
+    }
+
+    public void merge(Reservoir other) {
+        top.merge(other.top);
+    }
+
+    public void clear() {
+        top.clear();
+    }
+
+    /** The sample, ordered by decreasing key: any prefix of it is itself a uniform sample. */
+    public Sample toSample() {
+        int[] order = top.slotsBestFirst();
+        double[] data = new double[order.length * dims];
+        double[] weights = new double[order.length];
+        long[] rows = new long[order.length];
+        for (int i = 0; i < order.length; i++) {
+            top.copyValues(order[i], data, i * dims);
+            weights[i] = top.weight(order[i]);
+            rows[i] = top.row(order[i]);
+        }
+        return new Sample(dims, data, weights, rows);
+    }
+}

@@ -1,0 +1,162 @@
+package io.github.minibatchkmeans.core.internal.stats;
+
+import java.util.Arrays;
+
+/**
+ * The at most {@code capacity} rows with the highest score, with their values, weight and a tag
+ * (the assigned cluster, say): a bounded min-heap under the total order (score, then lower row
+ * index first). Because the order is total, which rows are kept does not depend on the order in
+ * which they were offered or in which partial heaps were merged — what makes parallel passes
+ * deterministic. Used for the farthest points of a pass and for the random sample.
+ */
+public final class TopRows {
+    private final int capacity;
+    private final int dims;
+    private double[] scores;
+    private long[] rows;
+    private double[] weights;
+    private int[] tags;
+    private double[] values;
+    private int size;
+
+    public TopRows(int capacity, int dims) {
+        this.capacity = capacity;
+        this.dims = dims;
+        allocate(Math.min(capacity, 64));
+    }
+
+    /** True if (s1, r1) ranks below (s2, r2): a lower score, or an equal one with a higher row index. */
+    private static boolean below(double s1, long r1, double s2, long r2) {
+        return s1 < s2 || (s1 == s2 && r1 > r2);
+    }
+
+    /** Offers row {@code row} with values {@code data[offset .. offset+dims)}. */
+    public void offer(double score, long row, double weight, int tag, double[] data, int offset) {
+        if (size == capacity) {
+            if (capacity == 0 || !below(scores[0], rows[0], score, row)) {
+                return;
+            }
+            put(0, score, row, weight, tag, data, offset);
+            siftDown(0);
+        } else {
+            if (size == scores.length) {
+                allocate(Math.min(capacity, 2 * scores.length));
+            }
+            put(size, score, row, weight, tag, data, offset);
+            siftUp(size++);
+        }
+    }
+
+    public void merge(TopRows other) {
+        for (int i = 0; i < other.size; i++) {
+            offer(other.scores[i], other.rows[i], other.weights[i], other.tags[i], other.values, i * dims);
+        }
+    }
+
+    public void clear() {
+        size = 0;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** Slot indices, highest score first (ties: lower row index first). */
+    public int[] slotsBestFirst() {
+        return java.util.stream.IntStream.range(0, size).boxed()
+                .sorted((a, b) -> below(scores[a], rows[a], scores[b], rows[b]) ? 1
+                        : below(scores[b], rows[b], scores[a], rows[a]) ? -1 : 0)
+                .mapToInt(Integer::intValue).toArray();
+    }
+
+    public double score(int slot) {
+        return scores[slot];
+    }
+
+    public long row(int slot) {
+        return rows[slot];
+    }
+
+    public double weight(int slot) {
+        return weights[slot];
+    }
+
+    public int tag(int slot) {
+        return tags[slot];
+    }
+
+    public double value(int slot, int j) {
+        return values[slot * dims + j];
+    }
+
+    /** Copies the values of {@code slot} into {@code out} at {@code offset}. */
+    public void copyValues(int slot, double[] out, int offset) {
+        System.arraycopy(values, slot * dims, out, offset, dims);
+    }
+
+    private void allocate(int length) {
+        scores = scores == null ? new double[length] : Arrays.copyOf(scores, length);
+        rows = rows == null ? new long[length] : Arrays.copyOf(rows, length);
+        weights = weights == null ? new double[length] : Arrays.copyOf(weights, length);
+        tags = tags == null ? new int[length] : Arrays.copyOf(tags, length);
+        values = values == null ? new double[length * dims] : Arrays.copyOf(values, length * dims);
+    }
+
+    private void put(int slot, double score, long row, double weight, int tag, double[] data, int offset) {
+        scores[slot] = score;
+        rows[slot] = row;
+        weights[slot] = weight;
+        tags[slot] = tag;
+        System.arraycopy(data, offset, values, slot * dims, dims);
+    }
+
+    private void siftUp(int i) {
+        while (i > 0) {
+            int parent = (i - 1) / 2;
+            if (!below(scores[i], rows[i], scores[parent], rows[parent])) {
+                return;
+            }
+            swap(i, parent);
+            i = parent;
+        }
+    }
+
+    private void siftDown(int i) {
+        while (true) {
+            int left = 2 * i + 1;
+            int right = left + 1;
+            int least = i;
+            if (left < size && below(scores[left], rows[left], scores[least], rows[least])) {
+                least = left;
+            }
+            if (right < size && below(scores[right], rows[right], scores[least], rows[least])) {
+                least = right;
+            }
+            if (least == i) {
+                return;
+            }
+            swap(i, least);
+            i = least;
+        }
+    }
+
+    private void swap(int a, int b) {
+        double s = scores[a];
+        scores[a] = scores[b];
+        scores[b] = s;
+        long r = rows[a];
+        rows[a] = rows[b];
+        rows[b] = r;
+        double w = weights[a];
+        weights[a] = weights[b];
+        weights[b] = w;
+        int t = tags[a];
+        tags[a] = tags[b];
+        tags[b] = t;
+        for (int j = 0; j < dims; j++) {
+            double v = values[a * dims + j];
+            values[a * dims + j] = values[b * dims + j];
+            values[b * dims + j] = v;
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package io.github.minibatchkmeans.core.spi;
+
+import java.io.IOException;
+
+/** Receives each row's nearest centroid, in input order. */
+@FunctionalInterface
+public interface AssignmentSink {
+    /**
+     * @param row             0-based row index in the input
+     * @param label           nearest centroid
+     * @param squaredDistance squared Euclidean distance to it
+     */
+    void accept(long row, int label, double squaredDistance) throws IOException;
+}

@@ -1,0 +1,20 @@
+package io.github.minibatchkmeans.core.spi;
+
+import java.io.Closeable;
+import java.io.IOException;
+
+/** One pass over a {@link BatchSource}: fills caller-owned buffers with consecutive rows. */
+public interface BatchReader extends Closeable {
+
+    /**
+     * Reads up to {@code maxRows} rows into {@code data} (row-major, {@code maxRows × d}) and their
+     * weights into {@code weights} (1.0 for unweighted sources).
+     *
+     * @return the number of rows read; 0 only at the end of the data
+     * @throws InvalidInputException for malformed data, naming the place
+     */
+    int read(double[] data, double[] weights, int maxRows) throws IOException;
+
+    @Override
+    void close() throws IOException;
+}

@@ -1,0 +1,29 @@
+package io.github.minibatchkmeans.core.spi;
+
+import java.io.IOException;
+import java.util.OptionalLong;
+
+/**
+ * A re-iterable stream of dense, row-major mini-batches with per-row weights. Each pass calls
+ * {@link #open()} and gets a fresh reader, so the data never has to fit in memory.
+ *
+ * <p>Implement this to feed k-means from anything that yields rows: a file format, a database
+ * cursor, a toolkit's data set. Readers report malformed data with {@link InvalidInputException}
+ * naming the place.
+ */
+public interface BatchSource {
+
+    /** Number of features per row. */
+    int dimensions();
+
+    /** Opens a new pass over the rows, from the first row. */
+    BatchReader open() throws IOException;
+
+    /** Short name for messages, such as the file name. */
+    String name();
+
+    /** The number of rows, when known without reading them (sizes buffers and progress bars). */
+    default OptionalLong rows() {
+        return OptionalLong.empty();
+    }
+}

@@ -1,0 +1,14 @@
+package io.github.minibatchkmeans.core.spi;
+
+import java.io.IOException;
+
+/** Receives each row's nearest centroid and its distances to every centroid, in input order. */
+@FunctionalInterface
+public interface DistancesSink {
+    /**
+     * @param row       0-based row index in the input
+     * @param label     nearest centroid
+     * @param distances Euclidean distance to each centroid; the array is reused after the call
+     */
+    void accept(long row, int label, double[] distances) throws IOException;
+}

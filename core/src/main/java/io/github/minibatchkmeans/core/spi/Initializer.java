@@ -1,0 +1,26 @@
+package io.github.minibatchkmeans.core.spi;
+
+import java.io.IOException;
+import java.util.SplittableRandom;
+
+/**
+ * Chooses the starting centroids of a fit. The built-in ones are in
+ * {@code io.github.minibatchkmeans.core.Initializers}; implement this for your own.
+ */
+public interface Initializer {
+
+    /**
+     * Returns {@code k} centroids of {@code context.dimensions()} values each.
+     *
+     * @param random the only source of randomness to use, so that a seed reproduces the result
+     */
+    double[][] initialCenters(InitContext context, int k, SplittableRandom random) throws IOException;
+
+    /** How many initializations to try when the user does not say (scikit-learn: 3 for random, else 1). */
+    default int defaultRestarts() {
+        return 1;
+    }
+
+    /** Short name for results and logs, such as {@code "k-means++"}. */
+    String name();
+}

@@ -1,0 +1,141 @@
+package io.github.minibatchkmeans.core;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.minibatchkmeans.core.spi.InvalidInputException;
+import java.io.IOException;
+import java.util.List;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+/** The one estimator: the same answers however the data arrives. */
+class EstimatorTest {
+    private final double[][] x = TestData.blobs(3_000, 4, 5, 4, 21);
+    private final double[] w = weights(x.length);
+
+    private static double[] weights(int n) {
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = 0.5 + (i % 7) / 3.0;
+        }
+        return w;
+    }
+
+    private static void assertSameModel(KMeansModel a, KMeansModel b) {
+        for (int c = 0; c < a.k(); c++) {
+            assertArrayEquals(a.centroid(c), b.centroid(c), 0.0, "centroid " + c);
+        }
+        assertArrayEquals(a.sizes(), b.sizes(), 0.0);
+        assertEquals(a.inertia(), b.inertia(), 0.0);
+        assertEquals(a.iterations(), b.iterations());
+        assertEquals(a.history(), b.history());
+    }
+
+    @Test
+    void fitOnArraysEqualsFitThroughABatchSourceBitForBit() throws IOException {
+        for (Mode mode : Mode.values()) {
+            KMeansConfig config = KMeansConfig.builder(5).mode(mode).seed(3).batchSize(500).build();
+            assertSameModel(new MiniBatchKMeans(config).fit(x), new MiniBatchKMeans(config).fit(ArraySource.of(x)));
+            assertSameModel(new MiniBatchKMeans(config).fit(x, w), new MiniBatchKMeans(config).fit(ArraySource.of(x, w)));
+        }
+    }
+
+    @Test
+    void fitPredictLabelsArePredictLabelsWithoutAnExtraPass() throws IOException {
+        for (Mode mode : Mode.values()) {
+            for (int maxIterations : new int[] {1, 300}) { // stopped by the limit (a final pass), or converged
+                MiniBatchKMeans estimator = new MiniBatchKMeans(
+                        KMeansConfig.builder(5).mode(mode).maxIterations(maxIterations).seed(8).build());
+                int[] labels = estimator.fitPredict(x, w);
+                assertArrayEquals(estimator.model().predict(x), labels, mode + ", maxIterations " + maxIterations);
+            }
+        }
+        CountingSource counted = new CountingSource(ArraySource.of(x));
+        KMeansConfig config = KMeansConfig.builder(5).seed(8).build();
+        new MiniBatchKMeans(config).fit(counted);
+        assertEquals(counted.passes(), countPasses(config, x), "fitPredict reads the data as often as fit");
+    }
+
+    private static int countPasses(KMeansConfig config, double[][] rows) {
+        int[] finished = {0};
+        new MiniBatchKMeans(config, e -> {
+            if (e.finished()) {
+                finished[0]++;
+            }
+        }).fitPredict(rows);
+        return finished[0];
+    }
+
+    @Test
+    void modelPredictsAndTransformsWholeArrays() {
+        KMeansModel model = new MiniBatchKMeans(KMeansConfig.builder(5).seed(1).build()).fit(x);
+        int[] labels = model.predict(x);
+        double[][] distances = model.transform(x);
+        double inertia = 0;
+        for (int i = 0; i < x.length; i++) {
+            assertEquals(model.predict(x[i]), labels[i]);
+            for (double d : distances[i]) {
+                assertEquals(true, distances[i][labels[i]] <= d);
+            }
+            inertia += distances[i][labels[i]] * distances[i][labels[i]];
+        }
+        assertEquals(-inertia, model.score(x), 1e-9 * inertia);
+        assertEquals(model.inertia(), -model.score(x), 1e-9 * inertia, "the fit's inertia is that of its own labels");
+    }
+
+    @Test
+    void modelUnavailableBeforeFitting() {
+        assertThrows(IllegalStateException.class, () -> new MiniBatchKMeans(KMeansConfig.builder(2).build()).model());
+    }
+
+    @Test
+    void inMemoryInputErrorsAreUncheckedAndNamed() {
+        MiniBatchKMeans estimator = new MiniBatchKMeans(KMeansConfig.builder(3).build());
+        assertEquals("row 1: expected 2 values, got 1",
+                assertThrows(InvalidInputException.class, () -> estimator.fit(new double[][] {{1, 2}, {3}})).getMessage());
+        assertEquals("k = 3 is larger than the number of rows (2) in array",
+                assertThrows(InvalidInputException.class, () -> estimator.fit(new double[][] {{1}, {2}})).getMessage());
+    }
+
+    @Test
+    void configurationErrorsNameTheField() {
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> KMeansConfig.builder(0).build());
+        assertEquals("k", e.field());
+        assertEquals("must be >= 1, got 0", e.reason());
+        assertEquals("batchSize", assertThrows(InvalidConfigException.class,
+                () -> KMeansConfig.builder(2).batchSize(0).build()).field());
+        assertEquals("nInit", assertThrows(InvalidConfigException.class, () -> KMeansConfig.builder(2).nInit(0).build()).field());
+        assertEquals("stochastic.reassignmentRatio", assertThrows(InvalidConfigException.class,
+                () -> KMeansConfig.Stochastic.defaults().withReassignmentRatio(2)).field());
+        assertEquals("rounds", assertThrows(InvalidConfigException.class, () -> Initializers.kMeansParallel(0, 0)).field());
+    }
+
+    @Test
+    void automaticChoicesAreExplicitNotMagicNumbers() {
+        KMeansConfig config = KMeansConfig.builder(4).build();
+        assertEquals(OptionalInt.empty(), config.nInit(), "automatic restarts");
+        assertEquals(OptionalInt.empty(), config.stochastic().shuffleWindow(), "automatic shuffle window");
+        assertEquals(OptionalInt.of(3), config.toBuilder().nInit(3).build().nInit());
+        assertEquals(OptionalInt.empty(), config.toBuilder().nInit(3).automaticNInit().build().nInit());
+        assertEquals(OptionalInt.empty(), KMeansConfig.Stochastic.defaults().withoutEarlyStopping().maxNoImprovement());
+        assertEquals(1e-4, config.tolerance(), "EXACT's default tolerance");
+        assertEquals(0.0, KMeansConfig.builder(4).mode(Mode.STOCHASTIC).build().tolerance(), "STOCHASTIC's");
+        assertEquals(10_000, config.sampleSize());
+        assertEquals(20 * 1000, KMeansConfig.builder(1000).build().sampleSize());
+    }
+
+    @Test
+    void modelBuilderNamesTheBadValue() {
+        double[][] centroids = {{0, 1}, {2, 3}};
+        assertEquals("sizes: expected 2 values (one per centroid), found 1", assertThrows(InvalidInputException.class,
+                () -> KMeansModel.builder(centroids).sizes(new double[] {1}).build()).getMessage());
+        assertEquals("centroids[1][0]: not a finite number: NaN", assertThrows(InvalidInputException.class,
+                () -> KMeansModel.builder(new double[][] {{0, 1}, {Double.NaN, 3}}).build()).getMessage());
+        assertEquals("sizes[0]: must be a finite number >= 0, found -1.0", assertThrows(InvalidInputException.class,
+                () -> KMeansModel.builder(centroids).sizes(new double[] {-1, 1}).build()).getMessage());
+        KMeansModel model = KMeansModel.builder(centroids).history(List.of(new IterationRecord(2, 0))).build();
+        assertEquals(0, model.predict(new double[] {0.5, 0.5}));
+    }
+}

@@ -1,0 +1,112 @@
+package io.github.minibatchkmeans.core;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.minibatchkmeans.core.spi.InvalidInputException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SourcesTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String text) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, text);
+        return file;
+    }
+
+    static Path writeNpy(Path file, double[][] rows, boolean float32) throws IOException {
+        int d = rows[0].length;
+        byte[] header = NpySource.header(rows.length, d, float32);
+        ByteBuffer data = ByteBuffer.allocate(rows.length * d * (float32 ? 4 : 8)).order(ByteOrder.LITTLE_ENDIAN);
+        for (double[] row : rows) {
+            for (double v : row) {
+                if (float32) {
+                    data.putFloat((float) v);
+                } else {
+                    data.putDouble(v);
+                }
+            }
+        }
+        byte[] all = new byte[header.length + data.capacity()];
+        System.arraycopy(header, 0, all, 0, header.length);
+        System.arraycopy(data.array(), 0, all, header.length, data.capacity());
+        Files.write(file, all);
+        return file;
+    }
+
+    @Test
+    void npyFloat64AndFloat32AreStreamed() throws IOException {
+        double[][] rows = {{1, 2, 3}, {4, 5, 6}, {7, 8, 9.5}};
+        for (boolean float32 : new boolean[] {false, true}) {
+            NpySource source = new NpySource(writeNpy(dir.resolve("a" + float32 + ".npy"), rows, float32));
+            assertEquals(3, source.rows().orElseThrow());
+            assertEquals(3, source.dimensions());
+            List<double[]> read = TestData.readAll(source, 2);
+            for (int i = 0; i < 3; i++) {
+                double[] expected = {rows[i][0], rows[i][1], rows[i][2], 1.0};
+                assertArrayEquals(expected, read.get(i));
+            }
+        }
+    }
+
+    private Path npyWithDict(String name, String dict, int dataBytes) throws IOException {
+        byte[] text = (dict + "\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        ByteBuffer out = ByteBuffer.allocate(10 + text.length + dataBytes).order(ByteOrder.LITTLE_ENDIAN);
+        out.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0}).putShort((short) text.length).put(text);
+        Path file = dir.resolve(name);
+        Files.write(file, out.array());
+        return file;
+    }
+
+    @Test
+    void unsupportedOrTruncatedNpyIsRefusedWithOneLine() throws IOException {
+        Path ints = npyWithDict("i.npy", "{'descr': '<i8', 'fortran_order': False, 'shape': (2, 2), }", 32);
+        assertEquals(ints + ": unsupported .npy dtype '<i8' (need little-endian float32 '<f4' or float64 '<f8')",
+                assertThrows(InvalidInputException.class, () -> new NpySource(ints)).getMessage());
+        Path big = npyWithDict("b.npy", "{'descr': '>f8', 'fortran_order': False, 'shape': (2, 2), }", 32);
+        assertTrue(assertThrows(InvalidInputException.class, () -> new NpySource(big)).getMessage().contains("'>f8'"));
+        Path fortran = npyWithDict("f.npy", "{'descr': '<f8', 'fortran_order': True, 'shape': (2, 2), }", 32);
+        assertEquals(fortran + ": Fortran-order .npy is not supported (save with C order)",
+                assertThrows(InvalidInputException.class, () -> new NpySource(fortran)).getMessage());
+        Path oneD = npyWithDict("v.npy", "{'descr': '<f8', 'fortran_order': False, 'shape': (4,), }", 32);
+        assertEquals(oneD + ": .npy array must be 2-D (rows, columns), found shape (4,)",
+                assertThrows(InvalidInputException.class, () -> new NpySource(oneD)).getMessage());
+        Path threeD = npyWithDict("t.npy", "{'descr': '<f8', 'fortran_order': False, 'shape': (2, 2, 2), }", 64);
+        assertTrue(assertThrows(InvalidInputException.class, () -> new NpySource(threeD)).getMessage().contains("must be 2-D"));
+        Path shortData = npyWithDict("s.npy", "{'descr': '<f8', 'fortran_order': False, 'shape': (2, 2), }", 24);
+        assertEquals(shortData + ": truncated .npy: shape (2, 2) needs 32 bytes of data, found 24",
+                assertThrows(InvalidInputException.class, () -> new NpySource(shortData)).getMessage());
+        Path notNpy = write("x.npy", "hello world, not numpy");
+        assertEquals(notNpy + ": not a .npy file (bad magic string)",
+                assertThrows(InvalidInputException.class, () -> new NpySource(notNpy)).getMessage());
+    }
+
+    @Test
+    void npyNonFiniteValuesAreReportedByRowAndColumn() throws IOException {
+        Path file = writeNpy(dir.resolve("nan.npy"), new double[][] {{1, 2}, {3, Double.NaN}}, false);
+        assertEquals(file + ": row 1, column 1: not a finite number: NaN",
+                assertThrows(InvalidInputException.class, () -> TestData.readAll(new NpySource(file), 10)).getMessage());
+    }
+
+    @Test
+    void arraySourceChecksShapeValuesAndWeights() {
+        assertThrows(InvalidInputException.class, () -> ArraySource.of(new double[][] {{1, 2}, {3}}));
+        assertThrows(InvalidInputException.class, () -> ArraySource.of(new double[][] {{Double.NaN}}));
+        assertEquals("weights[1]: negative weight: -2.0", assertThrows(InvalidInputException.class,
+                () -> ArraySource.of(new double[][] {{1}, {2}}, new double[] {1, -2})).getMessage());
+        assertThrows(InvalidInputException.class, () -> ArraySource.ofFlat(new double[5], 2, null));
+    }
+}

@@ -1,0 +1,147 @@
+package io.github.minibatchkmeans.io;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.github.minibatchkmeans.core.IterationRecord;
+import io.github.minibatchkmeans.core.KMeansModel;
+import io.github.minibatchkmeans.core.Mode;
+import io.github.minibatchkmeans.core.spi.InvalidInputException;
+import io.github.minibatchkmeans.core.spi.SourceFiles;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The one saved form of a {@link KMeansModel}: a JSON object, version 1.
+ *
+ * <pre>{@code
+ * {
+ *   "format": "minibatch-kmeans-model",   // constant, identifies the file
+ *   "version": 1,                         // bumped on incompatible change
+ *   "mode": "EXACT" | "STOCHASTIC",
+ *   "k": 3, "dimensions": 2,
+ *   "centroids": [[x, y], ...],           // k rows of `dimensions` numbers
+ *   "sizes": [w, ...],                    // total weight per centroid
+ *   "inertia": 12.5, "iterations": 7, "converged": true,
+ *   "history": [{"inertia": ..., "shift": ...}, ...],
+ *   "initialCentroids": [[x, y], ...]      // optional: where the fit started
+ * }
+ * }</pre>
+ *
+ * Doubles are written in their shortest round-tripping form, so a loaded model predicts exactly
+ * as the saved one did. Reading is strict: every required field present with its JSON type (no
+ * strings for numbers, no fractions for counts, no nulls), nothing after the object, and the
+ * values checked by {@link KMeansModel.Builder} (shapes, finite numbers, non-negative sizes).
+ */
+public final class ModelJson {
+    public static final String FORMAT = "minibatch-kmeans-model";
+    public static final int VERSION = 1;
+
+    private static final ObjectMapper MAPPER = strictMapper();
+
+    private ModelJson() {
+    }
+
+    private static ObjectMapper strictMapper() {
+        JsonMapper mapper = JsonMapper.builder()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .build();
+        mapper.coercionConfigDefaults().setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        return mapper;
+    }
+
+    /** The JSON document, field by field: boxed, so that a missing field is told apart from a zero. */
+    record Document(String format, Integer version, Mode mode, Integer k, Integer dimensions, double[][] centroids,
+                    double[] sizes, Double inertia, Integer iterations, Boolean converged, List<IterationRecord> history,
+                    double[][] initialCentroids) {
+
+        /** The required fields, in file order, with their values (initialCentroids is optional). */
+        void checkComplete(String name) {
+            Object[][] fields = {{"format", format}, {"version", version}, {"mode", mode}, {"k", k}, {"dimensions", dimensions},
+                    {"centroids", centroids}, {"sizes", sizes}, {"inertia", inertia}, {"iterations", iterations},
+                    {"converged", converged}, {"history", history}};
+            for (Object[] field : fields) {
+                if (field[1] == null) {
+                    throw new InvalidInputException(name + ": not a valid model file: missing (or null) field \"" + field[0] + "\"");
+                }
+            }
+        }
+    }
+
+    public static void write(KMeansModel model, OutputStream out) throws IOException {
+        MAPPER.writeValue(out, new Document(FORMAT, VERSION, model.mode(), model.k(), model.dimensions(),
+                model.centroids(), model.sizes(), model.inertia(), model.iterations(), model.converged(), model.history(),
+                model.initialCentroids().orElse(null)));
+    }
+
+    public static String toJson(KMeansModel model) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        write(model, out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    public static KMeansModel read(Path file) throws IOException {
+        SourceFiles.checkReadable(file);
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString());
+        } catch (IOException e) {
+            throw SourceFiles.unreadable(file, e);
+        }
+    }
+
+    public static KMeansModel read(InputStream in, String name) throws IOException {
+        Document doc;
+        try {
+            doc = MAPPER.readValue(in, Document.class);
+        } catch (JacksonException e) {
+            throw new InvalidInputException(name + ": not a valid model file: " + e.getOriginalMessage()
+                    + location(e));
+        }
+        if (doc == null || !FORMAT.equals(doc.format())) {
+            throw new InvalidInputException(name + ": not a " + FORMAT + " file");
+        }
+        if (doc.version() == null || doc.version() != VERSION) {
+            throw new InvalidInputException(name + ": model format version " + doc.version()
+                    + " is not supported (this build reads " + VERSION + ")");
+        }
+        doc.checkComplete(name);
+        if (doc.k() < 1 || doc.centroids().length != doc.k()) {
+            throw new InvalidInputException(name + ": k is " + doc.k() + " but " + doc.centroids().length + " centroids are given");
+        }
+        for (double[] c : doc.centroids()) {
+            if (c == null || c.length != doc.dimensions()) {
+                throw new InvalidInputException(name + ": every centroid must have " + doc.dimensions() + " values (\"dimensions\")");
+            }
+        }
+        try {
+            return KMeansModel.builder(doc.centroids()).mode(doc.mode()).sizes(doc.sizes()).inertia(doc.inertia())
+                    .iterations(doc.iterations()).converged(doc.converged()).history(doc.history())
+                    .initialCentroids(doc.initialCentroids()).build();
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(name + ": " + e.getMessage());
+        }
+    }
+
+    private static String location(JacksonException e) {
+        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+    }
+}

@@ -1,0 +1,104 @@
+package io.github.minibatchkmeans.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.minibatchkmeans.core.TestData;
+import io.github.minibatchkmeans.core.spi.InvalidInputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvSourceTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String text) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, text);
+        return file;
+    }
+
+    @Test
+    void csvHeaderIsDetectedAndColumnsAreSelectedByNameOrIndex() throws IOException {
+        Path file = write("a.csv", "x,y,label,w\n1,2,7,0.5\n3,4,8,2\n");
+        CsvSource all = new CsvSource(file);
+        assertTrue(all.hasHeader());
+        assertEquals(List.of("x", "y", "label", "w"), all.featureNames());
+
+        CsvSource picked = new CsvSource(file, CsvOptions.forFile(file).withColumns(List.of("y", "0")).withWeightColumn("w"));
+        assertEquals(List.of("y", "x"), picked.featureNames());
+        List<double[]> rows = TestData.readAll(picked, 1);
+        assertArrayEquals(new double[] {2, 1, 0.5}, rows.get(0));
+        assertArrayEquals(new double[] {4, 3, 2}, rows.get(1));
+    }
+
+    @Test
+    void csvWithoutHeaderIsAllData() throws IOException {
+        Path file = write("b.csv", "1,2\n3,4\n\n5,6\n");
+        CsvSource source = new CsvSource(file);
+        assertFalse(source.hasHeader());
+        assertEquals(3, TestData.readAll(source, 2).size());
+        Path numericHeader = write("c.csv", "1,2\n3,4\n");
+        CsvSource forced = new CsvSource(numericHeader, CsvOptions.forFile(numericHeader).withHeader(CsvOptions.Header.PRESENT));
+        assertEquals(1, TestData.readAll(forced, 10).size());
+    }
+
+    @Test
+    void tsvIsChosenByExtensionAndEachPassStartsAgain() throws IOException {
+        Path file = write("d.tsv", "a\tb\n1\t2\n3\t4\n");
+        CsvSource source = new CsvSource(file);
+        assertEquals(2, source.dimensions());
+        assertEquals(TestData.readAll(source, 1).size(), TestData.readAll(source, 5).size());
+        assertArrayEquals(new double[] {3, 4, 1}, TestData.readAll(source, 5).get(1));
+    }
+
+    @Test
+    void csvErrorsNameFileLineAndColumn() throws IOException {
+        Path bad = write("bad.csv", "x,y\n1,2\n3,abc\n");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> TestData.readAll(new CsvSource(bad), 10));
+        assertEquals(bad + ":3:2: not a number: 'abc'", e.getMessage());
+
+        Path ragged = write("ragged.csv", "1,2\n3\n");
+        e = assertThrows(InvalidInputException.class, () -> TestData.readAll(new CsvSource(ragged), 10));
+        assertEquals(ragged + ":2: expected 2 fields, found 1", e.getMessage());
+
+        Path nan = write("nan.csv", "1,2\n3,NaN\n");
+        e = assertThrows(InvalidInputException.class, () -> TestData.readAll(new CsvSource(nan), 10));
+        assertEquals(nan + ":2:2: not a finite number: 'NaN'", e.getMessage());
+
+        Path inf = write("inf.csv", "1,-Infinity\n");
+        e = assertThrows(InvalidInputException.class, () -> TestData.readAll(new CsvSource(inf), 10));
+        assertEquals(inf + ":1:2: not a finite number: '-Infinity'", e.getMessage());
+
+        Path negative = write("neg.csv", "x,w\n1,1\n2,-1\n");
+        e = assertThrows(InvalidInputException.class,
+                () -> TestData.readAll(new CsvSource(negative, CsvOptions.forFile(negative).withWeightColumn("w")), 10));
+        assertEquals(negative + ":3:2: negative weight: -1.0", e.getMessage());
+    }
+
+    @Test
+    void csvFileProblemsAreOneLine() throws IOException {
+        Path empty = write("empty.csv", "");
+        assertEquals(empty + ": empty input (no rows)",
+                assertThrows(InvalidInputException.class, () -> new CsvSource(empty)).getMessage());
+        Path missing = dir.resolve("missing.csv");
+        assertEquals(missing + ": no such file",
+                assertThrows(InvalidInputException.class, () -> new CsvSource(missing)).getMessage());
+        assertEquals(dir + ": is a directory, not a data file",
+                assertThrows(InvalidInputException.class, () -> new CsvSource(dir)).getMessage());
+        Path file = write("e.csv", "x,y\n1,2\n");
+        assertTrue(assertThrows(InvalidInputException.class,
+                () -> new CsvSource(file, CsvOptions.forFile(file).withColumns(List.of("z")))).getMessage()
+                .startsWith(file + ": column 'z' not found"));
+        assertTrue(assertThrows(InvalidInputException.class,
+                () -> new CsvSource(file, CsvOptions.forFile(file).withWeightColumn("5"))).getMessage()
+                .startsWith(file + ": weight column index 5 is out of range"));
+    }
+}
