@@ -6,4 +6,7 @@
 module io.github.minibatchkmeans.core {
     exports io.github.minibatchkmeans.core;
     exports io.github.minibatchkmeans.core.spi;
+
+    // The Vector API kernel is used only when the JVM is started with --add-modules jdk.incubator.vector.
+    requires static jdk.incubator.vector;
 }

@@ -1,5 +1,7 @@
 package io.github.minibatchkmeans.core;
 
+import io.github.minibatchkmeans.core.internal.kernel.Arithmetic;
+import io.github.minibatchkmeans.core.internal.pass.FlatRows;
 import io.github.minibatchkmeans.core.spi.BatchReader;
 import io.github.minibatchkmeans.core.spi.BatchSource;
 import io.github.minibatchkmeans.core.spi.InvalidInputException;
@@ -22,10 +24,9 @@ public final class ArraySource implements BatchSource {
         this.rows = rows;
         this.dims = dims;
         this.weights = weights;
-        for (int i = 0; i < data.length; i++) {
-            if (!Double.isFinite(data[i])) {
-                throw new InvalidInputException("row " + i / dims + ", column " + i % dims + ": not a finite number: " + data[i]);
-            }
+        int bad = Arithmetic.get().firstNonFinite(data, 0, data.length);
+        if (bad >= 0) {
+            throw new InvalidInputException("row " + bad / dims + ", column " + bad % dims + ": not a finite number: " + data[bad]);
         }
         if (weights != null) {
             for (int i = 0; i < rows; i++) {
@@ -79,6 +80,11 @@ public final class ArraySource implements BatchSource {
         return "array";
     }
 
+    /** The same rows as passes read them in place. */
+    FlatRows inPlace() {
+        return new FlatRows(data, weights, dims, name());
+    }
+
     @Override
     public BatchReader open() {
         return new BatchReader() {
@@ -93,6 +99,13 @@ public final class ArraySource implements BatchSource {
                 } else {
                     System.arraycopy(weights, next, outWeights, 0, n);
                 }
+                next += n;
+                return n;
+            }
+
+            @Override
+            public long skip(long skip) {
+                int n = (int) Math.min(skip, rows - next);
                 next += n;
                 return n;
             }

@@ -3,7 +3,9 @@ package io.github.minibatchkmeans.core;
 import io.github.minibatchkmeans.core.ProgressEvent.Stage;
 import io.github.minibatchkmeans.core.internal.assign.LloydTask;
 import io.github.minibatchkmeans.core.internal.init.StreamingInitContext;
-import io.github.minibatchkmeans.core.internal.kernel.CentroidTable;
+import io.github.minibatchkmeans.core.internal.kernel.BlockLabels;
+import io.github.minibatchkmeans.core.internal.kernel.Kernel;
+import io.github.minibatchkmeans.core.internal.kernel.Kernels;
 import io.github.minibatchkmeans.core.internal.pass.PassRunner;
 import io.github.minibatchkmeans.core.internal.stats.ClusterStatistics;
 import io.github.minibatchkmeans.core.internal.stats.DataSummary;
@@ -28,7 +30,7 @@ final class Fit implements StreamingInitContext {
     private DataSummary summary;
 
     Fit(BatchSource source, KMeansConfig config, ProgressListener listener) {
-        this.source = source;
+        this.source = source instanceof ArraySource array ? array.inPlace() : source;
         this.config = config;
         this.listener = listener;
         this.passes = new PassRunner(config.threads(), config.batchSize());
@@ -91,23 +93,29 @@ final class Fit implements StreamingInitContext {
         return best;
     }
 
-    private static double sampleInertia(Sample sample, double[][] centers) {
-        CentroidTable table = new CentroidTable(centers);
-        double[] scratch = table.newScratch();
+    private double sampleInertia(Sample sample, double[][] centers) {
+        Kernel kernel = Kernels.create(centers, summary.mean());
+        BlockLabels block = new BlockLabels(kernel, PassRunner.BLOCK_ROWS, false);
         double inertia = 0;
-        for (int i = 0; i < sample.size(); i++) {
-            int offset = i * sample.dims();
-            inertia += sample.weights()[i] * table.distance(sample.data(), offset, table.nearest(sample.data(), offset, scratch));
+        for (int from = 0; from < sample.size(); from += PassRunner.BLOCK_ROWS) {
+            int to = Math.min(sample.size(), from + PassRunner.BLOCK_ROWS);
+            block.assign(sample.data(), from, to);
+            for (int i = from; i < to; i++) {
+                inertia += sample.weights()[i] * block.squaredDistance(i - from);
+            }
         }
         return inertia;
     }
 
-    /** One assignment pass of {@code centers}, reported as pass {@code number} of {@code stage}. */
-    ClusterStatistics lloydPass(Stage stage, int number, double[][] centers, int farthest, int[] labelsOut) throws IOException {
-        ClusterStatistics stats = LloydTask.pass(passes, source, centers, farthest, labelsOut,
+    /** The kernel for {@code centers}, measured from the data's mean. */
+    Kernel kernel(double[][] centers) {
+        return Kernels.create(centers, summary.mean());
+    }
+
+    /** One unpruned assignment pass of {@code centers}, reporting its progress as pass {@code number} of {@code stage}. */
+    ClusterStatistics lloydPass(Stage stage, int number, double[][] centers, int[] labelsOut) throws IOException {
+        return LloydTask.pass(passes, source, kernel(centers), labelsOut,
                 rows -> listener.onProgress(new ProgressEvent(stage, number, rows, summary.rows(), Double.NaN, false)));
-        listener.onProgress(new ProgressEvent(stage, number, summary.rows(), summary.rows(), stats.inertia(), true));
-        return stats;
     }
 
     KMeansConfig config() {

@@ -3,9 +3,17 @@ package io.github.minibatchkmeans.core;
 /**
  * One iteration of a fit.
  *
- * @param inertia weighted sum of squared distances of the pass to the centroids it assigned with
- *                (STOCHASTIC: the smoothed batch inertia per row at the end of the epoch)
- * @param shift   sum over centroids of the squared distance each one moved
+ * @param inertia      weighted sum of squared distances of the pass to the centroids it assigned with
+ *                     (STOCHASTIC: the sum of the batch inertias of the epoch)
+ * @param shift        sum over centroids of the squared distance each one moved
+ * @param rowsPruned   rows whose label the pruning bounds settled, without scoring them against every centroid
+ * @param blocksUnread blocks of rows the pass did not read at all, their bounds proving them unchanged
  */
-public record IterationRecord(double inertia, double shift) implements java.io.Serializable {
+public record IterationRecord(double inertia, double shift, long rowsPruned, long blocksUnread)
+        implements java.io.Serializable {
+
+    /** An iteration without pruning. */
+    public IterationRecord(double inertia, double shift) {
+        this(inertia, shift, 0, 0);
+    }
 }

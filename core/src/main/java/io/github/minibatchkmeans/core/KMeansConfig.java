@@ -27,15 +27,35 @@ import java.util.OptionalInt;
  * @param seed          seed for every random choice
  * @param sampleSize    rows kept in the in-memory sample used for seeding
  * @param nInit         initializations to try; empty chooses automatically
+ * @param pruning       EXACT: which exact pruning bounds to keep (default {@link Pruning#AUTO})
+ * @param heapFraction  share of the JVM's maximum heap the engine may fill with per-row state (pruning
+ *                      bounds, parsed rows); beyond it that state goes to temporary files (default 0.5)
  * @param stochastic    the settings only STOCHASTIC mode and {@code partialFit} use
  */
 public record KMeansConfig(int k, Mode mode, Initializer initializer, int maxIterations, double tolerance,
                            int batchSize, int threads, long seed, int sampleSize, OptionalInt nInit,
-                           Stochastic stochastic) {
+                           Pruning pruning, double heapFraction, Stochastic stochastic) {
 
     public static final int DEFAULT_MAX_ITERATIONS = 300;
     public static final double DEFAULT_TOLERANCE = 1e-4;
     public static final int DEFAULT_BATCH_SIZE = 4096;
+    public static final double DEFAULT_HEAP_FRACTION = 0.5;
+
+    /**
+     * How EXACT mode avoids distance computations without changing any label: bounds from the
+     * triangle inequality (Hamerly 2010, Elkan 2003) settle most rows after the first iterations,
+     * and a block of rows whose bounds all hold is not even read.
+     */
+    public enum Pruning {
+        /** Elkan's bounds for wide rows (64 features or more) when the memory allows, else Hamerly's. */
+        AUTO,
+        /** Plain Lloyd: every row scored against every centroid in every pass. */
+        OFF,
+        /** One lower bound per row. */
+        HAMERLY,
+        /** One lower bound per row and centroid. */
+        ELKAN
+    }
 
     public KMeansConfig {
         require(k >= 1, "k", "must be >= 1, got " + k);
@@ -48,6 +68,8 @@ public record KMeansConfig(int k, Mode mode, Initializer initializer, int maxIte
         require(sampleSize >= 1, "sampleSize", "must be >= 1, got " + sampleSize);
         require(nInit != null, "nInit", "must be set (empty for automatic)");
         require(nInit.isEmpty() || nInit.getAsInt() >= 1, "nInit", "must be >= 1, got " + nInit);
+        require(pruning != null, "pruning", "must be set");
+        require(heapFraction > 0 && heapFraction <= 1, "heapFraction", "must be in (0, 1], got " + heapFraction);
         require(stochastic != null, "stochastic", "must be set");
     }
 
@@ -66,6 +88,11 @@ public record KMeansConfig(int k, Mode mode, Initializer initializer, int maxIte
         return Math.max(10_000, 20 * k);
     }
 
+    /** The bytes of heap {@link #heapFraction} allows for per-row state. */
+    long heapBudgetBytes() {
+        return (long) (heapFraction * Runtime.getRuntime().maxMemory());
+    }
+
     public Builder toBuilder() {
         Builder b = new Builder(k);
         b.mode = mode;
@@ -77,6 +104,8 @@ public record KMeansConfig(int k, Mode mode, Initializer initializer, int maxIte
         b.seed = seed;
         b.sampleSize = sampleSize;
         b.nInit = nInit;
+        b.pruning = pruning;
+        b.heapFraction = heapFraction;
         b.stochastic = stochastic;
         return b;
     }
@@ -147,6 +176,8 @@ public record KMeansConfig(int k, Mode mode, Initializer initializer, int maxIte
         private long seed;
         private Integer sampleSize;
         private OptionalInt nInit = OptionalInt.empty();
+        private Pruning pruning = Pruning.AUTO;
+        private double heapFraction = DEFAULT_HEAP_FRACTION;
         private Stochastic stochastic = Stochastic.defaults();
 
         private Builder(int k) {
@@ -206,6 +237,16 @@ public record KMeansConfig(int k, Mode mode, Initializer initializer, int maxIte
             return this;
         }
 
+        public Builder pruning(Pruning pruning) {
+            this.pruning = pruning;
+            return this;
+        }
+
+        public Builder heapFraction(double fraction) {
+            this.heapFraction = fraction;
+            return this;
+        }
+
         public Builder stochastic(Stochastic settings) {
             this.stochastic = Objects.requireNonNull(settings, "settings");
             return this;
@@ -215,7 +256,7 @@ public record KMeansConfig(int k, Mode mode, Initializer initializer, int maxIte
             double tol = tolerance != null ? tolerance : mode == Mode.EXACT ? DEFAULT_TOLERANCE : 0.0;
             int sample = sampleSize != null ? sampleSize : defaultSampleSize(k);
             return new KMeansConfig(k, mode, initializer, maxIterations, tol, batchSize, threads, seed, sample, nInit,
-                    stochastic);
+                    pruning, heapFraction, stochastic);
         }
     }
 }

@@ -1,7 +1,9 @@
 package io.github.minibatchkmeans.core;
 
 import io.github.minibatchkmeans.core.internal.assign.AssignTask;
-import io.github.minibatchkmeans.core.internal.kernel.CentroidTable;
+import io.github.minibatchkmeans.core.internal.kernel.BlockLabels;
+import io.github.minibatchkmeans.core.internal.kernel.Kernel;
+import io.github.minibatchkmeans.core.internal.kernel.Kernels;
 import io.github.minibatchkmeans.core.internal.pass.PassRunner;
 import io.github.minibatchkmeans.core.spi.AssignmentSink;
 import io.github.minibatchkmeans.core.spi.BatchSource;
@@ -34,7 +36,9 @@ public final class KMeansModel implements Serializable {
     private final boolean converged;
     private final List<IterationRecord> history;
     private final double[][] initialCentroids;
-    private final transient CentroidTable table;
+    private final transient Kernel table;
+    /** Rows labelled per kernel call by {@link #predict(double[][])}. */
+    private static final int CHUNK_ROWS = 512;
 
     private KMeansModel(Builder b) {
         this.mode = b.mode;
@@ -45,7 +49,7 @@ public final class KMeansModel implements Serializable {
         this.converged = b.converged;
         this.history = List.copyOf(b.history);
         this.initialCentroids = b.initialCentroids == null ? null : deepCopy(b.initialCentroids);
-        this.table = new CentroidTable(this.centroids);
+        this.table = Kernels.create(this.centroids, Kernel.meanOf(this.centroids));
     }
 
     /** A builder for a model with these centroids (k rows of equal length). */
@@ -109,17 +113,23 @@ public final class KMeansModel implements Serializable {
 
     /** Index of the nearest centroid (ties: lowest index). */
     public int predict(double[] x) {
-        checkDimensions(x);
-        return table.nearest(x, 0, table.newScratch());
+        return predict(new double[][] {x})[0];
     }
 
     /** The nearest centroid of every row. */
     public int[] predict(double[][] rows) {
         int[] labels = new int[rows.length];
-        double[] scratch = table.newScratch();
-        for (int i = 0; i < rows.length; i++) {
-            checkDimensions(rows[i]);
-            labels[i] = table.nearest(rows[i], 0, scratch);
+        int chunk = Math.min(rows.length, CHUNK_ROWS);
+        BlockLabels block = new BlockLabels(table, chunk, false);
+        double[] flat = new double[chunk * dimensions()];
+        for (int first = 0; first < rows.length; first += chunk) {
+            int n = Math.min(chunk, rows.length - first);
+            for (int i = 0; i < n; i++) {
+                checkDimensions(rows[first + i]);
+                System.arraycopy(rows[first + i], 0, flat, i * dimensions(), dimensions());
+            }
+            block.assign(flat, 0, n);
+            System.arraycopy(block.labels, 0, labels, first, n);
         }
         return labels;
     }
@@ -153,12 +163,10 @@ public final class KMeansModel implements Serializable {
         if (weights != null && weights.length != rows.length) {
             throw new InvalidInputException("weights: expected " + rows.length + " values, got " + weights.length);
         }
+        int[] labels = predict(rows);
         double total = 0;
-        double[] scratch = table.newScratch();
         for (int i = 0; i < rows.length; i++) {
-            checkDimensions(rows[i]);
-            int c = table.nearest(rows[i], 0, scratch);
-            total += (weights == null ? 1.0 : weights[i]) * table.distance(rows[i], 0, c);
+            total += (weights == null ? 1.0 : weights[i]) * table.distance(rows[i], 0, labels[i]);
         }
         return -total;
     }

@@ -109,6 +109,14 @@ public final class NpySource implements BatchSource {
         }
 
         @Override
+        public long skip(long rows) throws IOException {
+            long n = Math.min(rows, header.rows() - row);
+            row += n;
+            channel.position(header.dataOffset() + row * header.columns() * header.itemSize());
+            return n;
+        }
+
+        @Override
         public void close() throws IOException {
             channel.close();
         }

@@ -1,6 +1,8 @@
 package io.github.minibatchkmeans.core;
 
-import io.github.minibatchkmeans.core.internal.kernel.CentroidTable;
+import io.github.minibatchkmeans.core.internal.kernel.BlockLabels;
+import io.github.minibatchkmeans.core.internal.kernel.Kernel;
+import io.github.minibatchkmeans.core.internal.kernel.Kernels;
 import io.github.minibatchkmeans.core.internal.pass.PassRunner;
 import io.github.minibatchkmeans.core.internal.stats.ClusterStatistics;
 import io.github.minibatchkmeans.core.spi.InvalidInputException;
@@ -32,6 +34,7 @@ final class OnlineLearner {
     private final double[] counts;
     private final ClusterStatistics batch;
     private int[] labels = new int[0];
+    private double[] distances = new double[0];
     private long sinceLastReassignment;
     private int batches;
     private double streamedInertia;
@@ -50,7 +53,7 @@ final class OnlineLearner {
         this.random = new SplittableRandom(config.seed());
         this.runner = runner;
         this.counts = initialCounts == null ? new double[k] : initialCounts.clone();
-        this.batch = new ClusterStatistics(k, dims, 0);
+        this.batch = new ClusterStatistics(k, dims);
         if (initialCenters != null) {
             if (initialCenters.length != k || initialCenters[0].length != dims) {
                 throw new InvalidInputException("initial centers: expected " + k + " × " + dims);
@@ -71,16 +74,24 @@ final class OnlineLearner {
         if (centers == null) {
             centers = initialize(data, weights, n);
         }
-        CentroidTable table = new CentroidTable(centers);
+        Kernel kernel = Kernels.create(centers, Kernel.meanOf(centers));
         if (labels.length < n) {
             labels = new int[n];
+            distances = new double[n];
         }
         int[] assigned = labels;
-        runner.parallelRanges(n, (from, to) -> table.assign(data, from, to, assigned, from, table.newScratch()));
+        double[] squared = distances;
+        runner.parallelRanges(n, (from, to) -> {
+            BlockLabels block = new BlockLabels(kernel, to - from, false);
+            block.assign(data, from, to);
+            System.arraycopy(block.labels, 0, assigned, from, to - from);
+            for (int i = from; i < to; i++) {
+                squared[i] = block.squaredDistance(i - from);
+            }
+        });
         batch.reset();
         for (int i = 0; i < n; i++) {
-            int c = assigned[i];
-            batch.add(data, i * dims, weights[i], c, table.distance(data, i * dims, c), i);
+            batch.add(data, i * dims, weights[i], assigned[i], squared[i]);
         }
         moveCenters();
         sinceLastReassignment += n;

@@ -53,7 +53,8 @@ final class StochasticFit {
             history.add(new IterationRecord(epochInertia[0], ExactLloyd.squaredShift(atStart, learner.centers())));
         }
         double[][] centers = learner.centers();
-        ClusterStatistics result = context.lloydPass(Stage.FINAL, 1, centers, 0, labelsOut);
+        ClusterStatistics result = context.lloydPass(Stage.FINAL, 1, centers, labelsOut);
+        listener.onProgress(new ProgressEvent(Stage.FINAL, 1, summary.rows(), summary.rows(), result.inertia(), true));
         return KMeansModel.builder(centers).mode(Mode.STOCHASTIC).sizes(result.weights()).inertia(result.inertia())
                 .iterations(epochs).converged(stopped[0]).history(history).build();
     }

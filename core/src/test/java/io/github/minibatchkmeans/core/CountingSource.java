@@ -4,7 +4,7 @@ import io.github.minibatchkmeans.core.spi.BatchReader;
 import io.github.minibatchkmeans.core.spi.BatchSource;
 import java.io.IOException;
 
-/** Counts the passes made over a source. */
+/** Counts the passes made over a source; wrapping an in-memory source, it also makes the engine stream it through readers. */
 public final class CountingSource implements BatchSource {
     private final BatchSource inner;
     private int opens;

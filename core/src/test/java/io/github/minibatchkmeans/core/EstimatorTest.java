@@ -37,8 +37,10 @@ class EstimatorTest {
     void fitOnArraysEqualsFitThroughABatchSourceBitForBit() throws IOException {
         for (Mode mode : Mode.values()) {
             KMeansConfig config = KMeansConfig.builder(5).mode(mode).seed(3).batchSize(500).build();
-            assertSameModel(new MiniBatchKMeans(config).fit(x), new MiniBatchKMeans(config).fit(ArraySource.of(x)));
-            assertSameModel(new MiniBatchKMeans(config).fit(x, w), new MiniBatchKMeans(config).fit(ArraySource.of(x, w)));
+            // arrays are read in place; a BatchSource is streamed through a reader in batches
+            assertSameModel(new MiniBatchKMeans(config).fit(x), new MiniBatchKMeans(config).fit(new CountingSource(ArraySource.of(x))));
+            assertSameModel(new MiniBatchKMeans(config).fit(x, w),
+                    new MiniBatchKMeans(config).fit(new CountingSource(ArraySource.of(x, w))));
         }
     }
 

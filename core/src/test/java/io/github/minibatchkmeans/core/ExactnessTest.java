@@ -15,10 +15,11 @@ class ExactnessTest {
     private static final int D = 5;
     private static final int K = 6;
 
+    /** Streams the rows through a reader in batches of {@code batch}, rather than in place. */
     private static KMeansModel fit(ArraySource source, double[][] init, int batch, int threads) throws IOException {
         KMeansConfig config = KMeansConfig.builder(K).initializer(Initializers.explicit(init))
                 .batchSize(batch).threads(threads).build();
-        return new MiniBatchKMeans(config).fit(source);
+        return new MiniBatchKMeans(config).fit(new CountingSource(source));
     }
 
     @Test
@@ -62,7 +63,7 @@ class ExactnessTest {
         for (int batch : new int[] {13, 512, 3_000}) {
             for (int threads : new int[] {1, 3}) {
                 KMeansConfig config = KMeansConfig.builder(5).seed(42).batchSize(batch).threads(threads).build();
-                KMeansModel model = new MiniBatchKMeans(config).fit(source);
+                KMeansModel model = new MiniBatchKMeans(config).fit(new CountingSource(source));
                 if (first == null) {
                     first = model;
                 }

@@ -38,7 +38,8 @@ final class ModelProtos {
             b.addSizes(size);
         }
         for (IterationRecord r : model.history()) {
-            b.addHistory(IterationProto.newBuilder().setInertia(r.inertia()).setShift(r.shift()));
+            b.addHistory(IterationProto.newBuilder().setInertia(r.inertia()).setShift(r.shift()).setRowsPruned(r.rowsPruned())
+                    .setBlocksUnread(r.blocksUnread()));
         }
         model.initialCentroids().ifPresent(initial -> {
             for (double[] c : initial) {
@@ -78,7 +79,7 @@ final class ModelProtos {
         }
         List<IterationRecord> history = new ArrayList<>();
         for (IterationProto r : proto.getHistoryList()) {
-            history.add(new IterationRecord(r.getInertia(), r.getShift()));
+            history.add(new IterationRecord(r.getInertia(), r.getShift(), r.getRowsPruned(), r.getBlocksUnread()));
         }
         double[][] initial = proto.getInitialCentroidsCount() == 0 ? null : rows(proto.getInitialCentroidsList(), k, d);
         KMeansModel model = KMeansModel.builder(rows(proto.getCentroidsList(), k, d)).mode(mode)

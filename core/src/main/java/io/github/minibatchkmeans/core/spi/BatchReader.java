@@ -15,6 +15,18 @@ public interface BatchReader extends Closeable {
      */
     int read(double[] data, double[] weights, int maxRows) throws IOException;
 
+    /**
+     * Moves past up to {@code rows} rows without delivering them, if the source can do so cheaply
+     * (seek in a file, move an index). Exact k-means skips the blocks of rows its bounds prove
+     * unchanged. The default skips nothing; the caller then reads and drops the rows.
+     *
+     * @return the number of rows skipped: fewer than asked only at the end of the data or when the
+     *         source cannot skip
+     */
+    default long skip(long rows) throws IOException {
+        return 0;
+    }
+
     @Override
     void close() throws IOException;
 }

@@ -1,6 +1,8 @@
 package io.github.minibatchkmeans.core.bench;
 
-import io.github.minibatchkmeans.core.internal.kernel.CentroidTable;
+import io.github.minibatchkmeans.core.internal.kernel.BlockLabels;
+import io.github.minibatchkmeans.core.internal.kernel.Kernel;
+import io.github.minibatchkmeans.core.internal.kernel.Kernels;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -17,28 +19,33 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The distance kernel alone: labelling one 512-row block (the engine's accumulation block) against
- * k centroids of d dimensions, single-threaded. GFLOP/s = 2·512·k·d / (time per operation).
- * Run: {@code java -cp <core test classpath> org.openjdk.jmh.Main KernelBenchmark}.
+ * k centroids of d dimensions, single-threaded, with the kernel this JVM chooses — the Vector API
+ * one under {@code --add-modules jdk.incubator.vector}, else the scalar one — or the one forced by
+ * {@code -Dminibatchkmeans.kernel=scalar}. GFLOP/s = 2·512·k·d / (time per operation).
+ * Run (README, "Benchmarks"): {@code java [--add-modules jdk.incubator.vector] -cp <core test class path>
+ * org.openjdk.jmh.Main KernelBenchmark}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class KernelBenchmark {
     private static final int ROWS = 512;
 
-    @Param({"16", "64", "256"})
+    @Param({"10", "64", "256"})
     int k;
 
-    @Param({"32"})
+    @Param({"16", "32", "128", "784"})
     int d;
 
+    /** {@code vector} or {@code scalar}. */
+    @Param({"vector", "scalar"})
+    String kernel;
+
     private double[] data;
-    private CentroidTable table;
-    private double[] scratch;
-    private int[] labels;
+    private BlockLabels block;
 
     @Setup
     public void setUp() {
@@ -53,14 +60,17 @@ public class KernelBenchmark {
                 c[j] = random.nextGaussian();
             }
         }
-        table = new CentroidTable(centers);
-        scratch = table.newScratch();
-        labels = new int[ROWS];
+        double[] origin = Kernel.meanOf(centers);
+        Kernel chosen = kernel.equals("scalar") ? Kernels.scalar(centers, origin) : Kernels.create(centers, origin);
+        if (!chosen.name().equals(kernel)) {
+            throw new IllegalStateException("asked for the " + kernel + " kernel, got " + chosen.name());
+        }
+        block = new BlockLabels(chosen, ROWS, false);
     }
 
     @Benchmark
     public int[] assignBlock() {
-        table.assign(data, 0, ROWS, labels, 0, scratch);
-        return labels;
+        block.assign(data, 0, ROWS);
+        return block.labels;
     }
 }

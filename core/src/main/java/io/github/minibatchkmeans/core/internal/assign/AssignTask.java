@@ -1,6 +1,7 @@
 package io.github.minibatchkmeans.core.internal.assign;
 
-import io.github.minibatchkmeans.core.internal.kernel.CentroidTable;
+import io.github.minibatchkmeans.core.internal.kernel.BlockLabels;
+import io.github.minibatchkmeans.core.internal.kernel.Kernel;
 import io.github.minibatchkmeans.core.spi.AssignmentSink;
 import io.github.minibatchkmeans.core.spi.DistancesSink;
 import io.github.minibatchkmeans.core.internal.pass.BlockTask;
@@ -15,23 +16,23 @@ import java.io.UncheckedIOException;
  * {@link DistancesSink}.
  */
 public final class AssignTask implements BlockTask<AssignTask.Partial> {
-    private final CentroidTable table;
+    private final Kernel table;
     private final AssignmentSink nearest;
     private final DistancesSink all;
     private final double[] distances;
 
-    private AssignTask(CentroidTable table, AssignmentSink nearest, DistancesSink all) {
+    private AssignTask(Kernel table, AssignmentSink nearest, DistancesSink all) {
         this.table = table;
         this.nearest = nearest;
         this.all = all;
         this.distances = new double[table.k()];
     }
 
-    public static AssignTask nearest(CentroidTable table, AssignmentSink sink) {
+    public static AssignTask nearest(Kernel table, AssignmentSink sink) {
         return new AssignTask(table, sink, null);
     }
 
-    public static AssignTask allDistances(CentroidTable table, DistancesSink sink) {
+    public static AssignTask allDistances(Kernel table, DistancesSink sink) {
         return new AssignTask(table, null, sink);
     }
 
@@ -39,7 +40,7 @@ public final class AssignTask implements BlockTask<AssignTask.Partial> {
     final class Partial {
         final int[] labels = new int[PassRunner.BLOCK_ROWS];
         final double[] squared = new double[PassRunner.BLOCK_ROWS * (all == null ? 1 : table.k())];
-        final double[] scratch = table.newScratch();
+        final BlockLabels block = new BlockLabels(table, PassRunner.BLOCK_ROWS, false);
         long firstRow = -1;
         int count;
     }
@@ -55,10 +56,11 @@ public final class AssignTask implements BlockTask<AssignTask.Partial> {
             p.firstRow = rows.rowIndex(from);
         }
         int k = table.k();
-        table.assign(rows.data, from, to, p.labels, p.count, p.scratch);
+        p.block.assign(rows.data, from, to);
         for (int i = from; i < to; i++) {
             int offset = i * rows.dims;
-            int c = p.labels[p.count];
+            int c = p.block.labels[i - from];
+            p.labels[p.count] = c;
             if (all == null) {
                 p.squared[p.count] = table.distance(rows.data, offset, c);
             } else {
@@ -97,6 +99,6 @@ public final class AssignTask implements BlockTask<AssignTask.Partial> {
 
     @Override
     public long partialBytes() {
-        return 8L * PassRunner.BLOCK_ROWS * (all == null ? 2 : table.k() + 1);
+        return 8L * PassRunner.BLOCK_ROWS * (all == null ? 2 : table.k() + 1) + 8L * PassRunner.BLOCK_ROWS * (table.dims() + 4);
     }
 }

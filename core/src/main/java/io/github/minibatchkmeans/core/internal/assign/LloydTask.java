@@ -1,51 +1,51 @@
 package io.github.minibatchkmeans.core.internal.assign;
 
-import io.github.minibatchkmeans.core.internal.kernel.CentroidTable;
+import io.github.minibatchkmeans.core.internal.kernel.BlockLabels;
+import io.github.minibatchkmeans.core.internal.kernel.Kernel;
+import io.github.minibatchkmeans.core.internal.kernel.RowSink;
 import io.github.minibatchkmeans.core.internal.pass.BlockTask;
 import io.github.minibatchkmeans.core.internal.pass.PassRunner;
 import io.github.minibatchkmeans.core.internal.pass.Rows;
-import io.github.minibatchkmeans.core.spi.BatchSource;
 import io.github.minibatchkmeans.core.internal.stats.ClusterStatistics;
+import io.github.minibatchkmeans.core.spi.BatchSource;
 import java.io.IOException;
 import java.util.function.LongConsumer;
 
 /**
  * One assignment pass (Lloyd 1982): each row goes to its nearest centroid and is added into that
  * centroid's sum-vector and weight. Dividing the folded sums by the weights afterwards is exactly
- * the in-memory Lloyd update.
+ * the in-memory Lloyd update. The inertia comes from the kernel's own scores (score + ‖x−o‖²), so
+ * no row is measured twice.
  */
 public final class LloydTask implements BlockTask<LloydTask.Partial> {
-    private final CentroidTable table;
-    private final int farthestToKeep;
+    private final Kernel kernel;
     private final int[] labelsOut;
 
-    /**
-     * @param farthestToKeep how many far points to remember for relocating empty clusters
-     * @param labelsOut      receives each row's label by row index, or null
-     */
-    public LloydTask(CentroidTable table, int farthestToKeep, int[] labelsOut) {
-        this.table = table;
-        this.farthestToKeep = farthestToKeep;
+    /** @param labelsOut receives each row's label by row index, or null */
+    public LloydTask(Kernel kernel, int[] labelsOut) {
+        this.kernel = kernel;
         this.labelsOut = labelsOut;
     }
 
-    /** Statistics of one pass of {@code centers} over {@code source}. */
-    public static ClusterStatistics pass(PassRunner runner, BatchSource source, double[][] centers, int farthestToKeep,
+    /** Statistics of one pass of {@code kernel}'s centroids over {@code source}. */
+    public static ClusterStatistics pass(PassRunner runner, BatchSource source, Kernel kernel, int[] labelsOut,
                                          LongConsumer rowsDone) throws IOException {
-        return pass(runner, source, centers, farthestToKeep, null, rowsDone);
+        return runner.run(source, new LloydTask(kernel, labelsOut), rowsDone).statistics;
     }
 
-    /** As {@link #pass(PassRunner, BatchSource, double[][], int, LongConsumer)}, also writing each row's label into {@code labelsOut}. */
-    public static ClusterStatistics pass(PassRunner runner, BatchSource source, double[][] centers, int farthestToKeep,
-                                         int[] labelsOut, LongConsumer rowsDone) throws IOException {
-        return runner.run(source, new LloydTask(new CentroidTable(centers), farthestToKeep, labelsOut), rowsDone).statistics;
-    }
-
-    /** A block's statistics plus the kernel's scratch buffer of the thread filling it. */
+    /** A block's statistics plus the labelling buffers of the thread filling it. */
     public final class Partial {
-        final ClusterStatistics statistics = new ClusterStatistics(table.k(), table.dims(), farthestToKeep);
-        final double[] scratch = table.newScratch();
-        final int[] labels = new int[PassRunner.BLOCK_ROWS];
+        final ClusterStatistics statistics = new ClusterStatistics(kernel.k(), kernel.dims(), kernel.origin());
+        final BlockLabels block = new BlockLabels(kernel, PassRunner.BLOCK_ROWS, false);
+        Rows rows;
+        int from;
+        /** Adds each row as soon as the kernel has scored it, from the centred copy still in the cache. */
+        final RowSink add = (i, label, centred, offset, squared) -> {
+            statistics.add(centred, offset, rows.weights[from + i], label, squared);
+            if (labelsOut != null) {
+                labelsOut[(int) rows.rowIndex(from + i)] = label;
+            }
+        };
     }
 
     @Override
@@ -55,19 +55,9 @@ public final class LloydTask implements BlockTask<LloydTask.Partial> {
 
     @Override
     public void accumulate(Partial partial, Rows rows, int from, int to) {
-        int d = rows.dims;
-        double[] x = rows.data;
-        table.assign(x, from, to, partial.labels, 0, partial.scratch);
-        for (int i = from; i < to; i++) {
-            int offset = i * d;
-            int c = partial.labels[i - from];
-            // The expanded form only ranks centroids; the inertia uses the exact difference.
-            double distance = table.distance(x, offset, c);
-            partial.statistics.add(x, offset, rows.weights[i], c, distance, rows.rowIndex(i));
-            if (labelsOut != null) {
-                labelsOut[(int) rows.rowIndex(i)] = c;
-            }
-        }
+        partial.rows = rows;
+        partial.from = from;
+        partial.block.assign(rows.data, from, to, partial.add);
     }
 
     @Override
@@ -82,6 +72,6 @@ public final class LloydTask implements BlockTask<LloydTask.Partial> {
 
     @Override
     public long partialBytes() {
-        return 8L * table.k() * (table.dims() + 2) + 8L * farthestToKeep * (table.dims() + 4);
+        return 8L * kernel.k() * (kernel.dims() + 2) + 8L * PassRunner.BLOCK_ROWS * (kernel.dims() + 4);
     }
 }

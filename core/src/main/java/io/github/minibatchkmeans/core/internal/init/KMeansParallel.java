@@ -3,7 +3,9 @@ package io.github.minibatchkmeans.core.internal.init;
 import io.github.minibatchkmeans.core.spi.InitContext;
 import io.github.minibatchkmeans.core.spi.Initializer;
 import io.github.minibatchkmeans.core.internal.assign.LloydTask;
-import io.github.minibatchkmeans.core.internal.kernel.CentroidTable;
+import io.github.minibatchkmeans.core.internal.kernel.BlockLabels;
+import io.github.minibatchkmeans.core.internal.kernel.Kernel;
+import io.github.minibatchkmeans.core.internal.kernel.Kernels;
 import io.github.minibatchkmeans.core.internal.pass.BlockTask;
 import io.github.minibatchkmeans.core.internal.pass.PassRunner;
 import io.github.minibatchkmeans.core.internal.pass.Rows;
@@ -61,7 +63,7 @@ public final class KMeansParallel implements Initializer {
         long seed = random.nextLong();
         PassRunner passes = context.passes();
         for (int round = 1; round <= rounds; round++) {
-            Round task = new Round(new CentroidTable(candidates.toArray(double[][]::new)), ell, seed + round);
+            Round task = new Round(Kernels.create(candidates.toArray(double[][]::new), context.mean()), ell, seed + round);
             int number = round;
             Round.Partial result = passes.run(context.source(), task, rows -> context.progress(number, rows, Double.NaN, false));
             context.progress(number, context.rows(), result.cost, true);
@@ -75,7 +77,7 @@ public final class KMeansParallel implements Initializer {
             }
         }
         double[][] pool = candidates.toArray(double[][]::new);
-        double[] weights = LloydTask.pass(passes, context.source(), pool, 0, null).weights();
+        double[] weights = LloydTask.pass(passes, context.source(), Kernels.create(pool, context.mean()), null, null).weights();
         context.progress(rounds + 1, context.rows(), Double.NaN, true);
         double[] flat = new double[pool.length * dims];
         for (int c = 0; c < pool.length; c++) {
@@ -86,11 +88,11 @@ public final class KMeansParallel implements Initializer {
 
     /** One oversampling pass: the cost φ = Σ w·D², and ℓ rows drawn ∝ w·D². */
     private static final class Round implements BlockTask<Round.Partial> {
-        private final CentroidTable candidates;
+        private final Kernel candidates;
         private final int ell;
         private final long seed;
 
-        Round(CentroidTable candidates, int ell, long seed) {
+        Round(Kernel candidates, int ell, long seed) {
             this.candidates = candidates;
             this.ell = ell;
             this.seed = seed;
@@ -99,8 +101,7 @@ public final class KMeansParallel implements Initializer {
         final class Partial {
             double cost;
             final TopRows drawn = new TopRows(ell, candidates.dims());
-            final double[] scratch = candidates.newScratch();
-            final int[] labels = new int[PassRunner.BLOCK_ROWS];
+            final BlockLabels block = new BlockLabels(candidates, PassRunner.BLOCK_ROWS, false);
         }
 
         @Override
@@ -110,10 +111,10 @@ public final class KMeansParallel implements Initializer {
 
         @Override
         public void accumulate(Partial p, Rows rows, int from, int to) {
-            candidates.assign(rows.data, from, to, p.labels, 0, p.scratch);
+            p.block.assign(rows.data, from, to);
             for (int i = from; i < to; i++) {
                 int offset = i * rows.dims;
-                double mass = rows.weights[i] * candidates.distance(rows.data, offset, p.labels[i - from]);
+                double mass = rows.weights[i] * p.block.squaredDistance(i - from);
                 if (mass > 0) {
                     p.cost += mass;
                     long row = rows.rowIndex(i);
@@ -137,7 +138,7 @@ public final class KMeansParallel implements Initializer {
 
         @Override
         public long partialBytes() {
-            return 8L * ell * (candidates.dims() + 4) + 8L * candidates.k() * 4;
+            return 8L * ell * (candidates.dims() + 4) + 8L * PassRunner.BLOCK_ROWS * (candidates.dims() + 4);
         }
     }
 }

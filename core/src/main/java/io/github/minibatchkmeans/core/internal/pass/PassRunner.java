@@ -1,6 +1,5 @@
 package io.github.minibatchkmeans.core.internal.pass;
 
-import io.github.minibatchkmeans.core.spi.BatchReader;
 import io.github.minibatchkmeans.core.spi.BatchSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
+import java.util.function.LongPredicate;
 
 /**
  * Runs {@link BlockTask}s over a {@link BatchSource}: reads batches (the I/O unit; the next one is
@@ -52,11 +52,28 @@ public final class PassRunner {
      * running row count after each batch.
      */
     public <P> P run(BatchSource source, BlockTask<P> task, LongConsumer rowsDone) throws IOException {
-        BlockPass<P> pass = new BlockPass<>(task);
+        return run(source, task, rowsDone, null);
+    }
+
+    /**
+     * One pass of {@code task} over the blocks of {@code source} that {@code blockNeeded} (null: all)
+     * accepts; the others are skipped — seeked past when the reader can, read and dropped when not.
+     */
+    public <P> P run(BatchSource source, BlockTask<P> task, LongConsumer rowsDone, LongPredicate blockNeeded)
+            throws IOException {
+        BlockPass<P> pass = new BlockPass<>(task, blockNeeded);
+        if (source instanceof FlatRows flat) { // in memory already: one batch, no copy
+            Rows all = flat.asBatch();
+            pass.accumulateBatch(all);
+            if (rowsDone != null) {
+                rowsDone.accept(all.count);
+            }
+            return pass.finish();
+        }
         forEachBatch(source, rows -> {
             pass.accumulateBatch(rows);
             return true;
-        }, rowsDone);
+        }, rowsDone, blockNeeded);
         return pass.finish();
     }
 
@@ -72,18 +89,22 @@ public final class PassRunner {
      * batch is read in the background.
      */
     public void forEachBatch(BatchSource source, BatchHandler handler, LongConsumer rowsDone) throws IOException {
+        forEachBatch(source, handler, rowsDone, null);
+    }
+
+    private void forEachBatch(BatchSource source, BatchHandler handler, LongConsumer rowsDone, LongPredicate blockNeeded)
+            throws IOException {
         int dims = source.dimensions();
         Rows current = new Rows(batchSize, dims);
         boolean prefetch = threads > 1;
         Rows next = prefetch ? new Rows(batchSize, dims) : null;
-        long firstRow = 0;
-        try (BatchReader reader = source.open()) {
+        try (PlannedReader reader = new PlannedReader(source.open(), blockNeeded, batchSize, dims)) {
             Future<Integer> pending = prefetch ? Workers.POOL.submit(fill(reader, next)) : null;
             try {
                 while (true) {
                     int n;
                     if (pending == null) {
-                        n = reader.read(current.data, current.weights, batchSize);
+                        n = reader.fill(current);
                     } else {
                         n = await(pending);
                         Rows swap = current;
@@ -94,12 +115,9 @@ public final class PassRunner {
                     if (n == 0) {
                         return;
                     }
-                    current.firstRow = firstRow;
-                    current.count = n;
                     boolean more = handler.handle(current);
-                    firstRow += n;
                     if (rowsDone != null) {
-                        rowsDone.accept(firstRow);
+                        rowsDone.accept(current.firstRow + n);
                     }
                     if (!more) {
                         return;
@@ -143,13 +161,15 @@ public final class PassRunner {
     /** The state of one block pass: partials, the running total and the block left open. */
     private final class BlockPass<P> {
         private final BlockTask<P> task;
+        private final LongPredicate blockNeeded;
         private final int perWave;
         private final ArrayDeque<P> pool = new ArrayDeque<>();
         private final P total;
         private P open;
 
-        BlockPass(BlockTask<P> task) {
+        BlockPass(BlockTask<P> task, LongPredicate blockNeeded) {
             this.task = task;
+            this.blockNeeded = blockNeeded;
             this.perWave = wavesize(task);
             this.total = task.newPartial();
         }
@@ -169,30 +189,43 @@ public final class PassRunner {
             while (from < rows.count) {
                 long blockEnd = (global / BLOCK_ROWS + 1) * BLOCK_ROWS;
                 int to = (int) Math.min(rows.count, from + (blockEnd - global));
+                if (blockNeeded != null && !blockNeeded.test(global / BLOCK_ROWS)) {
+                    global += to - from; // a whole block the pass does not need (batches of readers never hold one)
+                    from = to;
+                    if (from == rows.count && !wave.isEmpty()) {
+                        finishWave(rows, wave);
+                    }
+                    continue;
+                }
                 P partial = open != null ? open : pool.isEmpty() ? task.newPartial() : pool.pop();
                 open = null;
                 wave.add(new Fragment<>(partial, from, to, rows.firstRow + to == blockEnd));
                 global += to - from;
                 from = to;
                 if (wave.size() == perWave || from == rows.count) {
-                    runWave(rows, task, wave);
-                    for (Fragment<P> f : wave) {
-                        if (f.completesBlock) {
-                            task.fold(total, f.partial);
-                            task.reset(f.partial);
-                            pool.push(f.partial);
-                        } else {
-                            open = f.partial; // only a batch's last fragment can end mid-block
-                        }
-                    }
-                    wave.clear();
+                    finishWave(rows, wave);
                 }
             }
         }
+
+        /** Accumulates the wave's fragments in parallel, then folds the completed blocks in order. */
+        private void finishWave(Rows rows, List<Fragment<P>> wave) throws IOException {
+            runWave(rows, task, wave);
+            for (Fragment<P> f : wave) {
+                if (f.completesBlock) {
+                    task.fold(total, f.partial);
+                    task.reset(f.partial);
+                    pool.push(f.partial);
+                } else {
+                    open = f.partial; // only a batch's last fragment can end mid-block
+                }
+            }
+            wave.clear();
+        }
     }
 
-    private static Callable<Integer> fill(BatchReader reader, Rows rows) {
-        return () -> reader.read(rows.data, rows.weights, rows.capacity());
+    private static Callable<Integer> fill(PlannedReader reader, Rows rows) {
+        return () -> reader.fill(rows);
     }
 
     private int wavesize(BlockTask<?> task) {

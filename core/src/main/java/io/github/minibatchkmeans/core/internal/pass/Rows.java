@@ -12,9 +12,14 @@ public final class Rows {
     int count;
 
     public Rows(int capacity, int dims) {
+        this(new double[capacity * dims], new double[capacity], dims);
+    }
+
+    /** Rows over existing arrays. */
+    Rows(double[] data, double[] weights, int dims) {
         this.dims = dims;
-        this.data = new double[capacity * dims];
-        this.weights = new double[capacity];
+        this.data = data;
+        this.weights = weights;
     }
 
     /** Global index (0-based, in stream order) of row {@code i} of this buffer. */

@@ -1,28 +1,35 @@
 package io.github.minibatchkmeans.core.internal.stats;
 
+import io.github.minibatchkmeans.core.internal.kernel.Arithmetic;
 import java.util.Arrays;
 
 /**
  * The heart of the method: per-centroid weighted sum-vectors and total weights, plus the
- * weighted inertia and the points farthest from their centroid. All of it is additive, so
- * statistics of disjoint row sets {@link #merge merge} into the statistics of their union, and a
- * Lloyd update is just {@code sum / weight} once every row has been added.
+ * weighted inertia. All of it is additive, so statistics of disjoint row sets {@link #merge merge}
+ * into the statistics of their union, and a Lloyd update is just {@code sum / weight} once every
+ * row has been added.
  */
 public final class ClusterStatistics {
     private final int k;
     private final int dims;
+    /** The point the summed rows are measured from: the sums are of {@code x − origin}. */
+    private final double[] origin;
     private final double[] sums;
     private final double[] weights;
     private double inertia;
-    private final TopRows farthest;
 
-    /** @param farthestToKeep how many far points to remember for empty-cluster relocation (0 for none) */
-    public ClusterStatistics(int k, int dims, int farthestToKeep) {
+    /** Statistics of raw rows. */
+    public ClusterStatistics(int k, int dims) {
+        this(k, dims, new double[dims]);
+    }
+
+    /** Statistics of rows given as {@code x − origin} (the kernel's centred rows). */
+    public ClusterStatistics(int k, int dims, double[] origin) {
         this.k = k;
         this.dims = dims;
+        this.origin = origin.clone();
         this.sums = new double[k * dims];
         this.weights = new double[k];
-        this.farthest = new TopRows(farthestToKeep, dims);
     }
 
     public int k() {
@@ -35,19 +42,15 @@ public final class ClusterStatistics {
 
     /**
      * Adds one row: {@code data[offset .. offset+dims)} with weight {@code w}, assigned to
-     * {@code cluster} at squared distance {@code distance}; {@code row} is its global index.
+     * {@code cluster} at squared distance {@code distance}.
      */
-    public void add(double[] data, int offset, double w, int cluster, double distance, long row) {
-        int base = cluster * dims;
-        for (int j = 0; j < dims; j++) {
-            sums[base + j] += w * data[offset + j];
-        }
+    public void add(double[] data, int offset, double w, int cluster, double distance) {
+        Arithmetic.get().addScaled(sums, cluster * dims, w, data, offset, dims);
         weights[cluster] += w;
         inertia += w * distance;
-        if (w > 0) {
-            farthest.offer(distance, row, w, cluster, data, offset);
-        }
     }
+
+
 
     /** Adds {@code other}'s statistics to these. */
     public void merge(ClusterStatistics other) {
@@ -58,14 +61,12 @@ public final class ClusterStatistics {
             weights[c] += other.weights[c];
         }
         inertia += other.inertia;
-        farthest.merge(other.farthest);
     }
 
     public void reset() {
         Arrays.fill(sums, 0);
         Arrays.fill(weights, 0);
         inertia = 0;
-        farthest.clear();
     }
 
     /** Total weight of the rows assigned to {@code cluster}. */
@@ -73,7 +74,7 @@ public final class ClusterStatistics {
         return weights[cluster];
     }
 
-    /** Weighted sum of feature {@code j} over the rows assigned to {@code cluster}. */
+    /** Weighted sum of feature {@code j} over the rows assigned to {@code cluster} (of raw rows: this holds no origin). */
     public double sum(int cluster, int j) {
         return sums[cluster * dims + j];
     }
@@ -87,15 +88,36 @@ public final class ClusterStatistics {
         return inertia;
     }
 
+    /** True if some cluster got no weight. */
+    public boolean anyEmpty() {
+        for (double w : weights) {
+            if (w == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How many clusters got no weight. */
+    public int emptyCount() {
+        int empty = 0;
+        for (double w : weights) {
+            if (w == 0) {
+                empty++;
+            }
+        }
+        return empty;
+    }
+
     /**
-     * Moves every empty cluster onto one of the points farthest from its centroid in this pass,
-     * taking that point's weight and sum out of its old cluster (scikit-learn's rule). Points are
-     * taken farthest first (ties: lower row index); a point is skipped if taking it would empty its
-     * own cluster.
+     * Moves every empty cluster onto one of the points farthest from their centroid in this pass
+     * ({@code farthest}, tagged with their cluster), taking that point's weight and sum out of its
+     * old cluster (scikit-learn's rule). Points are taken farthest first (ties: lower row index); a
+     * point is skipped if taking it would empty its own cluster.
      *
      * @return the number of clusters relocated
      */
-    public int relocateEmptyClusters() {
+    public int relocateEmptyClusters(TopRows farthest) {
         int relocated = 0;
         int[] order = farthest.slotsBestFirst();
         int next = 0;
@@ -113,7 +135,7 @@ public final class ClusterStatistics {
                 int oldBase = old * dims;
                 int newBase = empty * dims;
                 for (int j = 0; j < dims; j++) {
-                    double v = farthest.value(p, j) * w;
+                    double v = (farthest.value(p, j) - origin[j]) * w;
                     sums[oldBase + j] -= v;
                     sums[newBase + j] = v;
                 }
@@ -137,7 +159,7 @@ public final class ClusterStatistics {
                 means[c] = new double[dims];
                 double inverse = 1.0 / weights[c];
                 for (int j = 0; j < dims; j++) {
-                    means[c][j] = sums[c * dims + j] * inverse;
+                    means[c][j] = origin[j] + sums[c * dims + j] * inverse;
                 }
             } else {
                 means[c] = previous[c].clone();

@@ -1,17 +1,21 @@
 package io.github.minibatchkmeans.core.internal.stats;
 
+import io.github.minibatchkmeans.core.internal.kernel.Arithmetic;
 import io.github.minibatchkmeans.core.internal.pass.BlockTask;
 import io.github.minibatchkmeans.core.internal.pass.Rows;
 
 /**
- * The statistics pass: counts, weighted mean and variance per feature (West's weighted update
- * within a block, Chan et al.'s pairwise merge across blocks, both stable for large n), and a
- * {@link Reservoir} sample.
+ * The statistics pass: counts, weighted mean and variance per feature, and a {@link Reservoir}
+ * sample. Within a block, plain sums of {@code x − s} and {@code (x − s)²} with s the block's first
+ * row (a shift inside the data, so the squares do not cancel; fixed by the block, so batch
+ * boundaries change nothing) — one vectorizable pass; across blocks, Chan, Golub and LeVeque's
+ * pairwise update, stable for any n.
  */
 public final class SummaryTask implements BlockTask<SummaryTask.Partial> {
     private final int dims;
     private final int sampleSize;
     private final long seed;
+    private final Arithmetic arithmetic = Arithmetic.get();
 
     public SummaryTask(int dims, int sampleSize, long seed) {
         this.dims = dims;
@@ -27,6 +31,11 @@ public final class SummaryTask implements BlockTask<SummaryTask.Partial> {
         final double[] mean = new double[dims];
         final double[] m2 = new double[dims];
         final Reservoir sample = new Reservoir(sampleSize, dims, seed);
+        /** The block's shift (its first row) and its rows' weighted sums of x − shift and (x − shift)². */
+        final double[] shift = new double[dims];
+        final double[] shifted = new double[dims];
+        final double[] squares = new double[dims];
+        boolean shiftSet;
 
         public DataSummary toSummary() {
             double[] variance = new double[dims];
@@ -45,6 +54,11 @@ public final class SummaryTask implements BlockTask<SummaryTask.Partial> {
     @Override
     public void accumulate(Partial p, Rows rows, int from, int to) {
         double[] x = rows.data;
+        if (!p.shiftSet) {
+            System.arraycopy(x, from * dims, p.shift, 0, dims);
+            p.shiftSet = true;
+        }
+        double[] shift = p.shift;
         for (int i = from; i < to; i++) {
             double w = rows.weights[i];
             p.rows++;
@@ -53,15 +67,31 @@ public final class SummaryTask implements BlockTask<SummaryTask.Partial> {
             }
             p.positiveRows++;
             p.weight += w;
-            double share = w / p.weight;
             int base = i * dims;
-            for (int j = 0; j < dims; j++) {
-                double delta = x[base + j] - p.mean[j];
-                p.mean[j] += share * delta;
-                p.m2[j] += w * delta * (x[base + j] - p.mean[j]);
-            }
+            arithmetic.addShiftedMoments(x, base, shift, w, p.shifted, p.squares, dims);
             p.sample.offer(rows.rowIndex(i), w, x, base);
         }
+    }
+
+    /** Turns a block's shifted sums into its mean and squared deviations (in place of them). */
+    private void settle(Partial block) {
+        for (int j = 0; j < dims; j++) {
+            double meanShift = block.shifted[j] / block.weight;
+            block.mean[j] = block.shift[j] + meanShift;
+            block.m2[j] = Math.max(0, block.squares[j] - meanShift * block.shifted[j]);
+        }
+    }
+
+    /** Chan, Golub and LeVeque's pairwise update: adds a set of rows' weight, mean and squared deviations to {@code into}. */
+    private void merge(Partial into, double weight, double[] mean, double[] m2) {
+        double total = into.weight + weight;
+        double share = weight / total;
+        for (int j = 0; j < dims; j++) {
+            double delta = mean[j] - into.mean[j];
+            into.mean[j] += delta * share;
+            into.m2[j] += m2[j] + delta * delta * into.weight * share;
+        }
+        into.weight = total;
     }
 
     @Override
@@ -69,14 +99,8 @@ public final class SummaryTask implements BlockTask<SummaryTask.Partial> {
         total.rows += block.rows;
         total.positiveRows += block.positiveRows;
         if (block.weight > 0) {
-            double weight = total.weight + block.weight;
-            double share = block.weight / weight;
-            for (int j = 0; j < dims; j++) {
-                double delta = block.mean[j] - total.mean[j];
-                total.mean[j] += delta * share;
-                total.m2[j] += block.m2[j] + delta * delta * total.weight * share;
-            }
-            total.weight = weight;
+            settle(block);
+            merge(total, block.weight, block.mean, block.m2);
         }
         total.sample.merge(block.sample);
     }
@@ -88,6 +112,9 @@ public final class SummaryTask implements BlockTask<SummaryTask.Partial> {
         p.weight = 0;
         java.util.Arrays.fill(p.mean, 0);
         java.util.Arrays.fill(p.m2, 0);
+        java.util.Arrays.fill(p.shifted, 0);
+        java.util.Arrays.fill(p.squares, 0);
+        p.shiftSet = false;
         p.sample.clear();
     }
 

@@ -7,7 +7,8 @@ import java.util.Arrays;
  * (the assigned cluster, say): a bounded min-heap under the total order (score, then lower row
  * index first). Because the order is total, which rows are kept does not depend on the order in
  * which they were offered or in which partial heaps were merged — what makes parallel passes
- * deterministic. Used for the farthest points of a pass and for the random sample.
+ * deterministic. Used for the farthest points of a pass and for the random sample. The heap orders
+ * slot numbers, so a sift moves ints, never a row's values.
  */
 public final class TopRows {
     private final int capacity;
@@ -17,6 +18,8 @@ public final class TopRows {
     private double[] weights;
     private int[] tags;
     private double[] values;
+    /** Slots in heap order: heap[0] is the lowest-ranked slot. */
+    private int[] heap;
     private int size;
 
     public TopRows(int capacity, int dims) {
@@ -33,16 +36,18 @@ public final class TopRows {
     /** Offers row {@code row} with values {@code data[offset .. offset+dims)}. */
     public void offer(double score, long row, double weight, int tag, double[] data, int offset) {
         if (size == capacity) {
-            if (capacity == 0 || !below(scores[0], rows[0], score, row)) {
+            int lowest = heap[0];
+            if (capacity == 0 || !below(scores[lowest], rows[lowest], score, row)) {
                 return;
             }
-            put(0, score, row, weight, tag, data, offset);
+            put(lowest, score, row, weight, tag, data, offset);
             siftDown(0);
         } else {
             if (size == scores.length) {
                 allocate(Math.min(capacity, 2 * scores.length));
             }
             put(size, score, row, weight, tag, data, offset);
+            heap[size] = size;
             siftUp(size++);
         }
     }
@@ -100,6 +105,7 @@ public final class TopRows {
         weights = weights == null ? new double[length] : Arrays.copyOf(weights, length);
         tags = tags == null ? new int[length] : Arrays.copyOf(tags, length);
         values = values == null ? new double[length * dims] : Arrays.copyOf(values, length * dims);
+        heap = heap == null ? new int[length] : Arrays.copyOf(heap, length);
     }
 
     private void put(int slot, double score, long row, double weight, int tag, double[] data, int offset) {
@@ -110,10 +116,17 @@ public final class TopRows {
         System.arraycopy(data, offset, values, slot * dims, dims);
     }
 
+    /** True if the slot at heap position a ranks below the one at position b. */
+    private boolean lower(int a, int b) {
+        int sa = heap[a];
+        int sb = heap[b];
+        return below(scores[sa], rows[sa], scores[sb], rows[sb]);
+    }
+
     private void siftUp(int i) {
         while (i > 0) {
             int parent = (i - 1) / 2;
-            if (!below(scores[i], rows[i], scores[parent], rows[parent])) {
+            if (!lower(i, parent)) {
                 return;
             }
             swap(i, parent);
@@ -126,10 +139,10 @@ public final class TopRows {
             int left = 2 * i + 1;
             int right = left + 1;
             int least = i;
-            if (left < size && below(scores[left], rows[left], scores[least], rows[least])) {
+            if (left < size && lower(left, least)) {
                 least = left;
             }
-            if (right < size && below(scores[right], rows[right], scores[least], rows[least])) {
+            if (right < size && lower(right, least)) {
                 least = right;
             }
             if (least == i) {
@@ -141,22 +154,8 @@ public final class TopRows {
     }
 
     private void swap(int a, int b) {
-        double s = scores[a];
-        scores[a] = scores[b];
-        scores[b] = s;
-        long r = rows[a];
-        rows[a] = rows[b];
-        rows[b] = r;
-        double w = weights[a];
-        weights[a] = weights[b];
-        weights[b] = w;
-        int t = tags[a];
-        tags[a] = tags[b];
-        tags[b] = t;
-        for (int j = 0; j < dims; j++) {
-            double v = values[a * dims + j];
-            values[a * dims + j] = values[b * dims + j];
-            values[b * dims + j] = v;
-        }
+        int t = heap[a];
+        heap[a] = heap[b];
+        heap[b] = t;
     }
 }

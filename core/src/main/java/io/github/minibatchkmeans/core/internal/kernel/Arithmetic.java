@@ -1,0 +1,70 @@
+package io.github.minibatchkmeans.core.internal.kernel;
+
+/**
+ * The feature-by-feature loops outside the distance kernel — a row added into a sum, a row's
+ * shifted moments, a squared distance, a finiteness check — on the Vector API when the JVM has it
+ * (C2 leaves such loops scalar when they update several arrays or reduce), else in plain Java.
+ * {@link #get()} is chosen once, like the kernel.
+ */
+public class Arithmetic {
+    private static final Arithmetic INSTANCE = Kernels.arithmetic();
+
+    protected Arithmetic() {
+    }
+
+    /** The implementation this JVM uses. */
+    public static Arithmetic get() {
+        return INSTANCE;
+    }
+
+    /** {@code into[at + j] += w · row[offset + j]} for {@code j < n}. */
+    public void addScaled(double[] into, int at, double w, double[] row, int offset, int n) {
+        for (int j = 0; j < n; j++) {
+            into[at + j] += w * row[offset + j];
+        }
+    }
+
+    /** For {@code j < n}, with {@code v = row[offset + j] − shift[j]}: {@code sums[j] += w·v}, {@code squares[j] += w·v²}. */
+    public void addShiftedMoments(double[] row, int offset, double[] shift, double w, double[] sums, double[] squares, int n) {
+        for (int j = 0; j < n; j++) {
+            double v = row[offset + j] - shift[j];
+            double wv = w * v;
+            sums[j] += wv;
+            squares[j] += wv * v;
+        }
+    }
+
+    /** {@code Σ (a[i + j] − b[k + j])²} for {@code j < n}: four running sums, so the additions overlap. */
+    public double squaredDistance(double[] a, int i, double[] b, int k, int n) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int j = 0;
+        for (; j + 4 <= n; j += 4) {
+            double d0 = a[i + j] - b[k + j];
+            double d1 = a[i + j + 1] - b[k + j + 1];
+            double d2 = a[i + j + 2] - b[k + j + 2];
+            double d3 = a[i + j + 3] - b[k + j + 3];
+            s0 += d0 * d0;
+            s1 += d1 * d1;
+            s2 += d2 * d2;
+            s3 += d3 * d3;
+        }
+        for (; j < n; j++) {
+            double diff = a[i + j] - b[k + j];
+            s0 += diff * diff;
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** The index of the first value in {@code [from, to)} that is NaN or infinite, or -1. */
+    public int firstNonFinite(double[] values, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Double.isFinite(values[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

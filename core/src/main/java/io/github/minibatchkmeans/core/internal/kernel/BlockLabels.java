@@ -1,0 +1,49 @@
+package io.github.minibatchkmeans.core.internal.kernel;
+
+/**
+ * One thread's buffers for labelling rows with a {@link Kernel}: per row the nearest centroid, its
+ * score, (optionally) the second-lowest score, and the row's squared norm about the kernel's
+ * origin. {@code best[i] + norms[i]} is row i's squared distance to its centroid.
+ */
+public final class BlockLabels {
+    private final Kernel kernel;
+    private final double[] scratch;
+    public final double[] norms;
+    public final int[] labels;
+    public final double[] best;
+    public final double[] second;
+
+    /** Buffers for up to {@code capacity} rows; {@code withSecond} also tracks the runner-up score. */
+    public BlockLabels(Kernel kernel, int capacity, boolean withSecond) {
+        this.kernel = kernel;
+        this.scratch = kernel.newScratch();
+        this.norms = new double[capacity];
+        this.labels = new int[capacity];
+        this.best = new double[capacity];
+        this.second = withSecond ? new double[capacity] : null;
+    }
+
+    /** Labels rows {@code [from, to)} of the row-major {@code data} into slots {@code 0 .. to−from}. */
+    public void assign(double[] data, int from, int to) {
+        kernel.nearest(data, from, null, to - from, labels, best, second, norms, scratch, null);
+    }
+
+    /** As {@link #assign(double[], int, int)}, handing each row to {@code sink} while it is in the cache. */
+    public void assign(double[] data, int from, int to, RowSink sink) {
+        kernel.nearest(data, from, null, to - from, labels, best, second, norms, scratch, sink);
+    }
+
+    /** Labels the listed rows of {@code data} into slots {@code 0 .. count}. */
+    public void assign(double[] data, int[] rows, int count) {
+        kernel.nearest(data, 0, rows, count, labels, best, second, norms, scratch, null);
+    }
+
+    /** Squared distance of slot {@code i} to its nearest centroid, from the kernel (never below 0). */
+    public double squaredDistance(int i) {
+        return Math.max(0, best[i] + norms[i]);
+    }
+
+    public Kernel kernel() {
+        return kernel;
+    }
+}

@@ -1,0 +1,131 @@
+package io.github.minibatchkmeans.core.internal.kernel;
+
+/**
+ * Centroids laid out for the distance kernel, where k-means spends its time.
+ *
+ * <p>The nearest centroid minimises {@code ‖x−c‖² = ‖x‖² − 2x·c + ‖c‖²}; {@code ‖x‖²} is the same
+ * for every c, so ranking needs only the <em>score</em> {@code ‖c‖² − 2x·c}: one dot product per
+ * (row, centroid), a matrix product computed in register tiles. Both rows and centroids are first
+ * moved to an {@link #origin() origin} near the data (the data's mean, or the centroids'): far from
+ * the origin, {@code ‖x‖²} and {@code 2x·c} would be huge and nearly equal, and their difference —
+ * the distance — would be lost to cancellation. The kernel centres each tile of rows itself and
+ * reports {@code ‖x−o‖²}, so that {@code score + ‖x−o‖²} is the squared distance.
+ *
+ * <p>Every (row, centroid) dot product is summed in the same order — feature 0 to d−1 — whichever
+ * tile or remainder path computes it, so a row's label never depends on its position in a block.
+ * Two implementations: {@link VectorKernel} (the Vector API, FMA) when the JVM has the
+ * {@code jdk.incubator.vector} module, else {@link ScalarKernel}; {@link Kernels} chooses.
+ */
+public abstract class Kernel {
+    /** Unit roundoff of double precision. */
+    private static final double UNIT_ROUNDOFF = 0x1.0p-53;
+
+    protected final int k;
+    protected final int dims;
+    /** The raw centroids, row-major {@code k × dims}. */
+    protected final double[] centroids;
+    private final double[] origin;
+    /** {@code ‖c−o‖²} per centroid. */
+    protected final double[] bias;
+    private final double largestCentredNorm;
+
+    protected Kernel(double[][] centers, double[] origin) {
+        this.k = centers.length;
+        this.dims = centers[0].length;
+        if (origin.length != dims) {
+            throw new IllegalArgumentException("origin has " + origin.length + " values, centroids " + dims);
+        }
+        this.origin = origin.clone();
+        this.centroids = new double[k * dims];
+        this.bias = new double[k];
+        double largest = 0;
+        for (int c = 0; c < k; c++) {
+            if (centers[c].length != dims) {
+                throw new IllegalArgumentException("centroid " + c + " has " + centers[c].length + " values, expected " + dims);
+            }
+            double norm = 0;
+            for (int j = 0; j < dims; j++) {
+                double v = centers[c][j];
+                centroids[c * dims + j] = v;
+                double centred = v - origin[j];
+                norm += centred * centred;
+            }
+            bias[c] = norm;
+            largest = Math.max(largest, Math.sqrt(norm));
+        }
+        this.largestCentredNorm = largest;
+    }
+
+    /** The mean of {@code centers}: the origin to use when nothing is known about the data. */
+    public static double[] meanOf(double[][] centers) {
+        double[] mean = new double[centers[0].length];
+        for (double[] c : centers) {
+            for (int j = 0; j < mean.length; j++) {
+                mean[j] += c[j];
+            }
+        }
+        for (int j = 0; j < mean.length; j++) {
+            mean[j] /= centers.length;
+        }
+        return mean;
+    }
+
+    public final int k() {
+        return k;
+    }
+
+    public final int dims() {
+        return dims;
+    }
+
+    public final double[] origin() {
+        return origin.clone();
+    }
+
+    /** A per-thread working buffer for {@link #nearest} and {@link #scores}. */
+    public abstract double[] newScratch();
+
+    /**
+     * Labels {@code count} rows of the row-major {@code data}: row {@code first + i}, or row
+     * {@code rowIndex[i]} when a list is given. For each: the index of the lowest score (ties:
+     * lowest index), that score, the lowest score among the other centroids when {@code second} is
+     * given, and the row's squared distance {@code ‖x−o‖²} to the origin. Rows are centred a tile
+     * at a time in {@code scratch}, so each is read from memory once; {@code sink}, if given, hears
+     * each row with its centred values right after its tile.
+     */
+    public abstract void nearest(double[] data, int first, int[] rowIndex, int count, int[] labels, double[] best,
+                                 double[] second, double[] norms, double[] scratch, RowSink sink);
+
+    /** Every score, {@code out[i·k + c]}, and {@code ‖x−o‖²}, for rows chosen as in {@link #nearest}. */
+    public abstract void scores(double[] data, int first, int[] rowIndex, int count, double[] out, double[] norms,
+                                double[] scratch);
+
+    /** The offset in {@code data} of the i-th row of a call. */
+    protected final int rowOffset(int first, int[] rowIndex, int i) {
+        return (rowIndex == null ? first + i : rowIndex[i]) * dims;
+    }
+
+    /** The origin, for implementations' centring loops. */
+    protected final double[] originValues() {
+        return origin;
+    }
+
+    /** Exact squared distance from the raw row at {@code data[offset..]} to centroid {@code c}, from the differences. */
+    public final double distance(double[] data, int offset, int c) {
+        return Arithmetic.get().squaredDistance(data, offset, centroids, c * dims, dims);
+    }
+
+    /**
+     * A bound on how far {@code score + ‖x−o‖²} may be from the true squared distance, for rows with
+     * {@code ‖x−o‖ ≤ largestRowNorm}: a dot product of d terms errs by at most γ·Σ|xⱼcⱼ| with
+     * γ ≈ d·u (Higham, Accuracy and Stability of Numerical Algorithms, §3.1), and |x·c| ≤ ‖x‖‖c‖.
+     */
+    public final double errorBound(double largestRowNorm) {
+        double scale = largestRowNorm + 2 * largestCentredNorm;
+        return 4.0 * (dims + 4) * UNIT_ROUNDOFF * scale * scale;
+    }
+
+
+    /** Which implementation this is, for reports: {@code "vector"} or {@code "scalar"}. */
+    public abstract String name();
+}

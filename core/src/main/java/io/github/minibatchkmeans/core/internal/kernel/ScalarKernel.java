@@ -1,0 +1,193 @@
+package io.github.minibatchkmeans.core.internal.kernel;
+
+/**
+ * The kernel in plain Java: register tiles of 4 rows × 4 centroids — 16 independent
+ * accumulators, each value loaded once per tile instead of once per product. Java never
+ * reassociates floating-point sums, so C2 cannot vectorize the dot products; the tile keeps the
+ * FPU busy instead. Used when the JVM lacks the Vector API.
+ */
+final class ScalarKernel extends Kernel {
+    private static final int TILE = 4;
+    /** Centred centroids, centroid-major: {@code (c − o)} at {@code c·d + j}. */
+    private final double[] centred;
+
+    ScalarKernel(double[][] centers, double[] origin) {
+        super(centers, origin);
+        this.centred = new double[k * dims];
+        for (int c = 0; c < k; c++) {
+            for (int j = 0; j < dims; j++) {
+                centred[c * dims + j] = centers[c][j] - origin[j];
+            }
+        }
+    }
+
+    @Override
+    public String name() {
+        return "scalar";
+    }
+
+    /** Scratch: four centred rows, then their dot products with every centroid. */
+    @Override
+    public double[] newScratch() {
+        return new double[TILE * dims + TILE * k];
+    }
+
+    @Override
+    public void nearest(double[] data, int first, int[] rowIndex, int count, int[] labels, double[] best, double[] second,
+                        double[] norms, double[] scratch, RowSink sink) {
+        int dots = TILE * dims;
+        for (int r = 0; r < count; r += TILE) {
+            int tile = Math.min(TILE, count - r);
+            centreTile(data, first, rowIndex, r, tile, scratch, norms);
+            dotsOfTile(scratch, tile, dots);
+            for (int q = 0; q < tile; q++) {
+                pick(scratch, dots + q * k, r + q, labels, best, second);
+                if (sink != null) {
+                    sink.accept(r + q, labels[r + q], scratch, q * dims, Math.max(0, best[r + q] + norms[r + q]));
+                }
+            }
+        }
+    }
+
+    @Override
+    public void scores(double[] data, int first, int[] rowIndex, int count, double[] out, double[] norms, double[] scratch) {
+        int dots = TILE * dims;
+        for (int r = 0; r < count; r += TILE) {
+            int tile = Math.min(TILE, count - r);
+            centreTile(data, first, rowIndex, r, tile, scratch, norms);
+            dotsOfTile(scratch, tile, dots);
+            for (int q = 0; q < tile; q++) {
+                for (int c = 0; c < k; c++) {
+                    out[(r + q) * k + c] = bias[c] - 2 * scratch[dots + q * k + c];
+                }
+            }
+        }
+    }
+
+    /** Copies rows r .. r+tile−1 of the call, minus the origin, to the head of {@code scratch}; their squared norms to {@code norms}. */
+    private void centreTile(double[] data, int first, int[] rowIndex, int r, int tile, double[] scratch, double[] norms) {
+        double[] origin = originValues();
+        for (int q = 0; q < tile; q++) {
+            int from = rowOffset(first, rowIndex, r + q);
+            int to = q * dims;
+            double norm = 0;
+            for (int j = 0; j < dims; j++) {
+                double v = data[from + j] - origin[j];
+                scratch[to + j] = v;
+                norm += v * v;
+            }
+            norms[r + q] = norm;
+        }
+    }
+
+    /** Dot products of the tile's rows (at the head of {@code scratch}) with every centroid, at {@code scratch[dots ..]}. */
+    private void dotsOfTile(double[] scratch, int tile, int dots) {
+        if (tile == TILE) {
+            dotsOfFourRows(scratch, 0, scratch, dots);
+        } else {
+            for (int q = 0; q < tile; q++) {
+                dotsOfOneRow(scratch, q * dims, scratch, dots + q * k);
+            }
+        }
+    }
+
+    /** The lowest and second-lowest score of one row's dot products at {@code dots[base..]}. */
+    private void pick(double[] dots, int base, int r, int[] labels, double[] best, double[] second) {
+        int label = 0;
+        double lowest = bias[0] - 2 * dots[base];
+        double next = Double.POSITIVE_INFINITY;
+        for (int c = 1; c < k; c++) {
+            double score = bias[c] - 2 * dots[base + c];
+            if (score < lowest) {
+                next = lowest;
+                lowest = score;
+                label = c;
+            } else if (score < next) {
+                next = score;
+            }
+        }
+        labels[r] = label;
+        best[r] = lowest;
+        if (second != null) {
+            second[r] = next;
+        }
+    }
+
+    /** {@code out[at + q·k + c] = x_q · c} for the four rows starting at {@code x0}. */
+    private void dotsOfFourRows(double[] x, int x0, double[] out, int at) {
+        int x1 = x0 + dims;
+        int x2 = x1 + dims;
+        int x3 = x2 + dims;
+        int c = 0;
+        for (; c + TILE <= k; c += TILE) {
+            int p0 = c * dims;
+            int p1 = p0 + dims;
+            int p2 = p1 + dims;
+            int p3 = p2 + dims;
+            double a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0;
+            double a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+            for (int j = 0; j < dims; j++) {
+                double v0 = x[x0 + j], v1 = x[x1 + j], v2 = x[x2 + j], v3 = x[x3 + j];
+                double c0 = centred[p0 + j], c1 = centred[p1 + j], c2 = centred[p2 + j], c3 = centred[p3 + j];
+                a00 += v0 * c0; a01 += v0 * c1; a02 += v0 * c2; a03 += v0 * c3;
+                a10 += v1 * c0; a11 += v1 * c1; a12 += v1 * c2; a13 += v1 * c3;
+                a20 += v2 * c0; a21 += v2 * c1; a22 += v2 * c2; a23 += v2 * c3;
+                a30 += v3 * c0; a31 += v3 * c1; a32 += v3 * c2; a33 += v3 * c3;
+            }
+            int o0 = at + c;
+            int o1 = o0 + k;
+            int o2 = o1 + k;
+            int o3 = o2 + k;
+            out[o0] = a00; out[o0 + 1] = a01; out[o0 + 2] = a02; out[o0 + 3] = a03;
+            out[o1] = a10; out[o1 + 1] = a11; out[o1 + 2] = a12; out[o1 + 3] = a13;
+            out[o2] = a20; out[o2 + 1] = a21; out[o2 + 2] = a22; out[o2 + 3] = a23;
+            out[o3] = a30; out[o3 + 1] = a31; out[o3 + 2] = a32; out[o3 + 3] = a33;
+        }
+        for (; c < k; c++) {
+            int p = c * dims;
+            double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+            for (int j = 0; j < dims; j++) {
+                double cv = centred[p + j];
+                a0 += x[x0 + j] * cv;
+                a1 += x[x1 + j] * cv;
+                a2 += x[x2 + j] * cv;
+                a3 += x[x3 + j] * cv;
+            }
+            out[at + c] = a0;
+            out[at + k + c] = a1;
+            out[at + 2 * k + c] = a2;
+            out[at + 3 * k + c] = a3;
+        }
+    }
+
+    /** {@code out[at + c] = x · c} for the row at {@code x0}. */
+    private void dotsOfOneRow(double[] x, int x0, double[] out, int at) {
+        int c = 0;
+        for (; c + TILE <= k; c += TILE) {
+            int p0 = c * dims;
+            int p1 = p0 + dims;
+            int p2 = p1 + dims;
+            int p3 = p2 + dims;
+            double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+            for (int j = 0; j < dims; j++) {
+                double v = x[x0 + j];
+                a0 += v * centred[p0 + j];
+                a1 += v * centred[p1 + j];
+                a2 += v * centred[p2 + j];
+                a3 += v * centred[p3 + j];
+            }
+            out[at + c] = a0;
+            out[at + c + 1] = a1;
+            out[at + c + 2] = a2;
+            out[at + c + 3] = a3;
+        }
+        for (; c < k; c++) {
+            int p = c * dims;
+            double a = 0;
+            for (int j = 0; j < dims; j++) {
+                a += x[x0 + j] * centred[p + j];
+            }
+            out[at + c] = a;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.github.minibatchkmeans.core.internal.kernel;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/** {@link Arithmetic} on the Vector API (loaded only when the JVM has the module). */
+final class VectorArithmetic extends Arithmetic {
+    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    private static final int LANES = SPECIES.length();
+
+    @Override
+    public void addScaled(double[] into, int at, double w, double[] row, int offset, int n) {
+        int end = SPECIES.loopBound(n);
+        DoubleVector weight = DoubleVector.broadcast(SPECIES, w);
+        int j = 0;
+        for (; j < end; j += LANES) {
+            DoubleVector.fromArray(SPECIES, row, offset + j).fma(weight, DoubleVector.fromArray(SPECIES, into, at + j))
+                    .intoArray(into, at + j);
+        }
+        for (; j < n; j++) {
+            into[at + j] += w * row[offset + j];
+        }
+    }
+
+    @Override
+    public void addShiftedMoments(double[] row, int offset, double[] shift, double w, double[] sums, double[] squares, int n) {
+        int end = SPECIES.loopBound(n);
+        DoubleVector weight = DoubleVector.broadcast(SPECIES, w);
+        int j = 0;
+        for (; j < end; j += LANES) {
+            DoubleVector v = DoubleVector.fromArray(SPECIES, row, offset + j).sub(DoubleVector.fromArray(SPECIES, shift, j));
+            DoubleVector wv = v.mul(weight);
+            wv.add(DoubleVector.fromArray(SPECIES, sums, j)).intoArray(sums, j);
+            wv.fma(v, DoubleVector.fromArray(SPECIES, squares, j)).intoArray(squares, j);
+        }
+        for (; j < n; j++) {
+            double v = row[offset + j] - shift[j];
+            double wv = w * v;
+            sums[j] += wv;
+            squares[j] += wv * v;
+        }
+    }
+
+    @Override
+    public double squaredDistance(double[] a, int i, double[] b, int k, int n) {
+        if (n < 4 * LANES) {
+            return super.squaredDistance(a, i, b, k, n); // short rows: the lane reduction would cost more than it saves
+        }
+        int end = SPECIES.loopBound(n);
+        DoubleVector squares = DoubleVector.zero(SPECIES);
+        int j = 0;
+        for (; j < end; j += LANES) {
+            DoubleVector diff = DoubleVector.fromArray(SPECIES, a, i + j).sub(DoubleVector.fromArray(SPECIES, b, k + j));
+            squares = diff.fma(diff, squares);
+        }
+        double sum = squares.reduceLanes(VectorOperators.ADD);
+        for (; j < n; j++) {
+            double diff = a[i + j] - b[k + j];
+            sum += diff * diff;
+        }
+        return sum;
+    }
+
+    @Override
+    public int firstNonFinite(double[] values, int from, int to) {
+        int end = from + SPECIES.loopBound(to - from);
+        int i = from;
+        for (; i < end; i += LANES) {
+            DoubleVector v = DoubleVector.fromArray(SPECIES, values, i);
+            if (!v.abs().compare(VectorOperators.LE, Double.MAX_VALUE).allTrue()) { // NaN and ±∞ fail ≤ MAX_VALUE
+                break;
+            }
+        }
+        return super.firstNonFinite(values, i, to);
+    }
+}

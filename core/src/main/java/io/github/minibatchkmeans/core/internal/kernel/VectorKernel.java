@@ -1,0 +1,210 @@
+package io.github.minibatchkmeans.core.internal.kernel;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The kernel on the Vector API: register tiles of 4 rows × 2 vectors of centroids (8 or 16
+ * centroids, by the machine's vector width), 8 accumulators updated by fused multiply-add. The
+ * centroids are laid out for it in panels: for each feature j, the panel's centroid values sit
+ * side by side, so one vector load feeds four rows and no horizontal sum is ever needed — each
+ * lane accumulates one (row, centroid) dot product in feature order.
+ *
+ * <p>Loaded only when the {@code jdk.incubator.vector} module is present (see {@link Kernels}).
+ */
+final class VectorKernel extends Kernel {
+    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    private static final int LANES = SPECIES.length();
+    private static final int PANEL = 2 * LANES;
+    private static final int TILE = 4;
+    private static final DoubleVector MINUS_TWO = DoubleVector.broadcast(SPECIES, -2.0);
+
+    private final int panels;
+    /** Centred centroids in panels: {@code (c − o)_j} of centroid {@code p·PANEL + i} at {@code (p·d + j)·PANEL + i}. */
+    private final double[] packed;
+    /** {@code ‖c−o‖²}, padded with +∞ so that padding centroids never win. */
+    private final double[] paddedBias;
+
+    VectorKernel(double[][] centers, double[] origin) {
+        super(centers, origin);
+        this.panels = (k + PANEL - 1) / PANEL;
+        this.packed = new double[panels * dims * PANEL];
+        this.paddedBias = new double[panels * PANEL];
+        java.util.Arrays.fill(paddedBias, Double.POSITIVE_INFINITY);
+        for (int c = 0; c < k; c++) {
+            int p = c / PANEL;
+            int lane = c % PANEL;
+            for (int j = 0; j < dims; j++) {
+                packed[(p * dims + j) * PANEL + lane] = centers[c][j] - origin[j];
+            }
+            paddedBias[c] = bias[c];
+        }
+    }
+
+    @Override
+    public String name() {
+        return "vector";
+    }
+
+    /** Scratch: four centred rows, then one panel's scores for each of them. */
+    @Override
+    public double[] newScratch() {
+        return new double[TILE * dims + TILE * PANEL];
+    }
+
+    @Override
+    public void nearest(double[] data, int first, int[] rowIndex, int count, int[] labels, double[] best, double[] second,
+                        double[] norms, double[] scratch, RowSink sink) {
+        int scores = TILE * dims;
+        for (int r = 0; r < count; r += TILE) {
+            int tile = Math.min(TILE, count - r);
+            centreTile(data, first, rowIndex, r, tile, scratch, norms);
+            for (int q = 0; q < tile; q++) {
+                best[r + q] = Double.POSITIVE_INFINITY;
+                labels[r + q] = 0;
+                if (second != null) {
+                    second[r + q] = Double.POSITIVE_INFINITY;
+                }
+            }
+            for (int p = 0; p < panels; p++) {
+                scoresOfTile(scratch, tile, p, scores);
+                for (int q = 0; q < tile; q++) {
+                    pick(scratch, scores + q * PANEL, p, r + q, labels, best, second);
+                }
+            }
+            if (sink != null) {
+                for (int q = 0; q < tile; q++) {
+                    sink.accept(r + q, labels[r + q], scratch, q * dims, Math.max(0, best[r + q] + norms[r + q]));
+                }
+            }
+        }
+    }
+
+    @Override
+    public void scores(double[] data, int first, int[] rowIndex, int count, double[] out, double[] norms, double[] scratch) {
+        int scores = TILE * dims;
+        for (int r = 0; r < count; r += TILE) {
+            int tile = Math.min(TILE, count - r);
+            centreTile(data, first, rowIndex, r, tile, scratch, norms);
+            for (int p = 0; p < panels; p++) {
+                scoresOfTile(scratch, tile, p, scores);
+                int width = Math.min(PANEL, k - p * PANEL);
+                for (int q = 0; q < tile; q++) {
+                    System.arraycopy(scratch, scores + q * PANEL, out, (r + q) * k + p * PANEL, width);
+                }
+            }
+        }
+    }
+
+    private void scoresOfTile(double[] scratch, int tile, int p, int scores) {
+        if (tile == TILE) {
+            scoresOfFourRows(scratch, 0, p, scratch, scores);
+        } else {
+            for (int q = 0; q < tile; q++) {
+                scoresOfOneRow(scratch, q * dims, p, scratch, scores + q * PANEL);
+            }
+        }
+    }
+
+    /** Copies rows r .. r+tile−1 of the call, minus the origin, to the head of {@code scratch}; their squared norms to {@code norms}. */
+    private void centreTile(double[] data, int first, int[] rowIndex, int r, int tile, double[] scratch, double[] norms) {
+        double[] origin = originValues();
+        int vectorEnd = SPECIES.loopBound(dims);
+        for (int q = 0; q < tile; q++) {
+            int from = rowOffset(first, rowIndex, r + q);
+            int to = q * dims;
+            DoubleVector squares = DoubleVector.zero(SPECIES);
+            int j = 0;
+            for (; j < vectorEnd; j += LANES) {
+                DoubleVector v = DoubleVector.fromArray(SPECIES, data, from + j).sub(DoubleVector.fromArray(SPECIES, origin, j));
+                v.intoArray(scratch, to + j);
+                squares = v.fma(v, squares);
+            }
+            double norm = squares.reduceLanes(VectorOperators.ADD);
+            for (; j < dims; j++) {
+                double v = data[from + j] - origin[j];
+                scratch[to + j] = v;
+                norm += v * v;
+            }
+            norms[r + q] = norm;
+        }
+    }
+
+    /** Folds one panel's scores of one row into its running lowest and second-lowest (ties: lowest index). */
+    private void pick(double[] scores, int base, int panel, int r, int[] labels, double[] best, double[] second) {
+        int first = panel * PANEL;
+        int width = Math.min(PANEL, k - first);
+        double lowest = best[r];
+        double next = second == null ? Double.POSITIVE_INFINITY : second[r];
+        int label = labels[r];
+        for (int i = 0; i < width; i++) {
+            double score = scores[base + i];
+            if (score < lowest) {
+                next = lowest;
+                lowest = score;
+                label = first + i;
+            } else if (score < next) {
+                next = score;
+            }
+        }
+        labels[r] = label;
+        best[r] = lowest;
+        if (second != null) {
+            second[r] = next;
+        }
+    }
+
+    /** Scores of four rows against panel {@code p}: {@code out[at + q·PANEL + i]}. */
+    private void scoresOfFourRows(double[] x, int x0, int p, double[] out, int at) {
+        int x1 = x0 + dims;
+        int x2 = x1 + dims;
+        int x3 = x2 + dims;
+        DoubleVector a00 = DoubleVector.zero(SPECIES);
+        DoubleVector a01 = a00, a10 = a00, a11 = a00, a20 = a00, a21 = a00, a30 = a00, a31 = a00;
+        int base = p * dims * PANEL;
+        for (int j = 0; j < dims; j++) {
+            int column = base + j * PANEL;
+            DoubleVector c0 = DoubleVector.fromArray(SPECIES, packed, column);
+            DoubleVector c1 = DoubleVector.fromArray(SPECIES, packed, column + LANES);
+            DoubleVector v0 = DoubleVector.broadcast(SPECIES, x[x0 + j]);
+            DoubleVector v1 = DoubleVector.broadcast(SPECIES, x[x1 + j]);
+            DoubleVector v2 = DoubleVector.broadcast(SPECIES, x[x2 + j]);
+            DoubleVector v3 = DoubleVector.broadcast(SPECIES, x[x3 + j]);
+            a00 = v0.fma(c0, a00);
+            a01 = v0.fma(c1, a01);
+            a10 = v1.fma(c0, a10);
+            a11 = v1.fma(c1, a11);
+            a20 = v2.fma(c0, a20);
+            a21 = v2.fma(c1, a21);
+            a30 = v3.fma(c0, a30);
+            a31 = v3.fma(c1, a31);
+        }
+        DoubleVector b0 = DoubleVector.fromArray(SPECIES, paddedBias, p * PANEL);
+        DoubleVector b1 = DoubleVector.fromArray(SPECIES, paddedBias, p * PANEL + LANES);
+        // score = ‖c‖² − 2·x·c, as -2·dot + bias in one FMA per vector
+        a00.fma(MINUS_TWO, b0).intoArray(out, at);
+        a01.fma(MINUS_TWO, b1).intoArray(out, at + LANES);
+        a10.fma(MINUS_TWO, b0).intoArray(out, at + PANEL);
+        a11.fma(MINUS_TWO, b1).intoArray(out, at + PANEL + LANES);
+        a20.fma(MINUS_TWO, b0).intoArray(out, at + 2 * PANEL);
+        a21.fma(MINUS_TWO, b1).intoArray(out, at + 2 * PANEL + LANES);
+        a30.fma(MINUS_TWO, b0).intoArray(out, at + 3 * PANEL);
+        a31.fma(MINUS_TWO, b1).intoArray(out, at + 3 * PANEL + LANES);
+    }
+
+    /** Scores of one row against panel {@code p}, at {@code out[at ..]}: the same FMA chain per (row, centroid) as in four-row tiles. */
+    private void scoresOfOneRow(double[] x, int x0, int p, double[] out, int at) {
+        DoubleVector a0 = DoubleVector.zero(SPECIES);
+        DoubleVector a1 = a0;
+        int base = p * dims * PANEL;
+        for (int j = 0; j < dims; j++) {
+            int column = base + j * PANEL;
+            DoubleVector v = DoubleVector.broadcast(SPECIES, x[x0 + j]);
+            a0 = v.fma(DoubleVector.fromArray(SPECIES, packed, column), a0);
+            a1 = v.fma(DoubleVector.fromArray(SPECIES, packed, column + LANES), a1);
+        }
+        a0.fma(MINUS_TWO, DoubleVector.fromArray(SPECIES, paddedBias, p * PANEL)).intoArray(out, at);
+        a1.fma(MINUS_TWO, DoubleVector.fromArray(SPECIES, paddedBias, p * PANEL + LANES)).intoArray(out, at + LANES);
+    }
+}

@@ -1,0 +1,191 @@
+package io.github.minibatchkmeans.core.internal.prune;
+
+import io.github.minibatchkmeans.core.internal.assign.FarthestTask;
+import io.github.minibatchkmeans.core.internal.kernel.Kernel;
+import io.github.minibatchkmeans.core.internal.kernel.Kernels;
+import io.github.minibatchkmeans.core.internal.pass.PassRunner;
+import io.github.minibatchkmeans.core.internal.stats.TopRows;
+import io.github.minibatchkmeans.core.spi.BatchSource;
+import java.io.IOException;
+import java.util.function.LongConsumer;
+import java.util.function.LongPredicate;
+
+/**
+ * Exact Lloyd iterations that skip work the triangle inequality proves unnecessary, with the same
+ * labels as unpruned passes at every iteration. The first pass scores every row and sets its
+ * bounds; each later pass brings bounds up to date by how far the centroids moved, settles most
+ * rows with them, and does not even read a block whose summary shows that none of its rows can
+ * change cluster. The cluster sums are updated only by rows that changed cluster ({@link Moments}),
+ * so unread blocks still count. Variants: {@link Variant#HAMERLY} (Hamerly 2010, one lower bound
+ * per row: cheap bookkeeping, best for small k) and {@link Variant#ELKAN} (Elkan 2003, one lower
+ * bound per centroid: k times the memory and bookkeeping, but it settles far more rows when
+ * distances are costly — large k or wide rows).
+ */
+public final class BoundedLloyd implements AutoCloseable {
+    /** Which bounds to keep. */
+    public enum Variant { HAMERLY, ELKAN }
+
+    private final BatchSource source;
+    private final PassRunner passes;
+    private final double[] origin;
+    private final int k;
+    private final BoundedState state;
+    private final long rows;
+    private Moments moments;
+    private double[][] previous;
+
+    /**
+     * @param rows        the rows in {@code source} (known from the statistics pass)
+     * @param origin      where rows and centroids are measured from: the data's mean
+     * @param budgetBytes how much heap the bounds may take; beyond it they go to a scratch file
+     */
+    public BoundedLloyd(BatchSource source, PassRunner passes, long rows, double[] origin, int k, Variant variant,
+                        long budgetBytes) {
+        this.source = source;
+        this.passes = passes;
+        this.origin = origin.clone();
+        this.k = k;
+        this.rows = rows;
+        this.state = new BoundedState(rows, k, variant == Variant.ELKAN, budgetBytes);
+    }
+
+    /** Bytes of bounds per row for {@code variant} with {@code k} centroids. */
+    public static long bytesPerRow(Variant variant, int k) {
+        return RowBounds.bytesPerRow(variant == Variant.ELKAN ? k : 1);
+    }
+
+    /** True if the bounds are in a scratch file rather than on the heap. */
+    public boolean mapped() {
+        return state.bounds().mapped();
+    }
+
+    /**
+     * What one pass gave: the new means, the weights and inertia of the assignment, and the work
+     * saved — rows not scored against every centroid (settled by their bounds or in unread blocks)
+     * and blocks not read.
+     */
+    public record Outcome(double[][] means, double[] weights, double inertia, long rowsSettled, long blocksUnread) {
+    }
+
+    /** One assignment pass of {@code centers}, then empty clusters relocated (scikit-learn's rule). */
+    public Outcome pass(double[][] centers, LongConsumer rowsDone) throws IOException {
+        boolean first = moments == null;
+        if (!first) {
+            state.drift().record(previous, centers);
+        }
+        previous = centers;
+        Kernel kernel = Kernels.create(centers, origin);
+        double[] between = distancesBetween(centers);
+        double[] halfNearest = new double[k];
+        for (int c = 0; c < k; c++) {
+            double nearest = Double.POSITIVE_INFINITY;
+            for (int o = 0; o < k; o++) {
+                if (o != c) {
+                    nearest = Math.min(nearest, between[c * k + o]);
+                }
+            }
+            halfNearest[c] = nearest / 2;
+        }
+        LongPredicate needed = first ? block -> true : block -> !state.settled(block);
+        long unread = 0;
+        for (long b = 0; b < state.blocks() && !first; b++) {
+            unread += needed.test(b) ? 0 : 1;
+        }
+        BoundedPass task = new BoundedPass(state, kernel, first, halfNearest, state.elkan() ? between : null);
+        BoundedPass.Partial total = passes.run(source, task, rowsDone, needed);
+        if (first) {
+            moments = new Moments(k, kernel.dims());
+            state.largestRowNorm(Math.sqrt(total.largestNorm));
+        }
+        if (total.moments != null) {
+            moments.add(total.moments);
+        }
+        double inertia = moments.inertia(centers, origin);
+        relocateEmptyClusters(kernel);
+        return new Outcome(moments.means(origin, centers), moments.weights(), inertia, rows - total.computed, unread);
+    }
+
+    /** Distances between centroids, row-major k × k, shrunk by their rounding so they stay lower bounds. */
+    private double[] distancesBetween(double[][] centers) {
+        double[] between = new double[k * k];
+        int d = centers[0].length;
+        for (int a = 0; a < k; a++) {
+            for (int b = a + 1; b < k; b++) {
+                double squared = 0;
+                for (int j = 0; j < d; j++) {
+                    double diff = centers[a][j] - centers[b][j];
+                    squared += diff * diff;
+                }
+                double distance = Math.sqrt(squared) * (1 - 1e-12);
+                between[a * k + b] = distance;
+                between[b * k + a] = distance;
+            }
+        }
+        return between;
+    }
+
+    /**
+     * scikit-learn's rule for a cluster the pass left empty: it takes one of the rows farthest from
+     * their centroid, with its weight. Rare, so the far rows are found by a pass of their own; the
+     * moved rows lose their bounds, so the next pass scores them again.
+     */
+    private void relocateEmptyClusters(Kernel kernel) throws IOException {
+        int empty = 0;
+        for (int c = 0; c < k; c++) {
+            empty += moments.weight(c) > 0 ? 0 : 1;
+        }
+        if (empty == 0) {
+            return;
+        }
+        TopRows farthest = FarthestTask.find(passes, source, kernel, empty + k);
+        int[] order = farthest.slotsBestFirst();
+        int next = 0;
+        int d = kernel.dims();
+        double[] centred = new double[d];
+        RowBounds.Window buffer = RowBounds.Window.buffer(1, state.bounds().lowers());
+        for (int c = 0; c < k; c++) {
+            if (moments.weight(c) > 0) {
+                continue;
+            }
+            while (next < order.length) {
+                int slot = order[next++];
+                int from = farthest.tag(slot);
+                double w = farthest.weight(slot);
+                if (moments.weight(from) - w <= 0) {
+                    continue; // taking it would empty its own cluster
+                }
+                double norm = 0;
+                for (int j = 0; j < d; j++) {
+                    centred[j] = farthest.value(slot, j) - origin[j];
+                    norm += centred[j] * centred[j];
+                }
+                moments.move(centred, w, norm, from, c);
+                long row = farthest.row(slot);
+                RowBounds.Window bounds = state.bounds().open(row, 1, buffer);
+                bounds.labels[bounds.base] = c; // with no bounds: due, so the next pass scores it
+                bounds.upper[bounds.base] = Float.POSITIVE_INFINITY;
+                java.util.Arrays.fill(bounds.lower, bounds.base * state.bounds().lowers(),
+                        (bounds.base + 1) * state.bounds().lowers(), 0f);
+                bounds.deadline[bounds.base] = 0f;
+                state.bounds().release(row, 1, bounds);
+                state.invalidate(row);
+                break;
+            }
+        }
+    }
+
+    /** Every row's current label, by row index. */
+    public void labels(int[] out) {
+        RowBounds.Window buffer = RowBounds.Window.buffer(PassRunner.BLOCK_ROWS, state.bounds().lowers());
+        for (int first = 0; first < out.length; first += PassRunner.BLOCK_ROWS) {
+            int count = Math.min(PassRunner.BLOCK_ROWS, out.length - first);
+            RowBounds.Window w = state.bounds().open(first, count, buffer);
+            System.arraycopy(w.labels, w.base, out, first, count);
+        }
+    }
+
+    @Override
+    public void close() {
+        state.close();
+    }
+}

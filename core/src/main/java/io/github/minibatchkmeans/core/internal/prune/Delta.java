@@ -1,0 +1,55 @@
+package io.github.minibatchkmeans.core.internal.prune;
+
+import java.util.Arrays;
+
+/**
+ * The changes one block makes to the cluster moments: rows leaving and joining clusters. Dense
+ * per cluster, with the touched clusters listed so that clearing and folding cost what was used.
+ */
+final class Delta {
+    private final int dims;
+    final double[] sum;
+    final double[] weight;
+    final double[] square;
+    final int[] touched;
+    int touchedCount;
+    private final boolean[] isTouched;
+
+    Delta(int k, int dims) {
+        this.dims = dims;
+        this.sum = new double[k * dims];
+        this.weight = new double[k];
+        this.square = new double[k];
+        this.touched = new int[k];
+        this.isTouched = new boolean[k];
+    }
+
+    /**
+     * Adds ({@code sign} = 1) or removes ({@code -1}) the row at {@code data[offset..]}, measured from
+     * {@code origin} (its squared norm there is {@code norm}), to cluster {@code c}.
+     */
+    void add(int c, double[] data, int offset, double[] origin, double w, double norm, double sign) {
+        if (!isTouched[c]) {
+            isTouched[c] = true;
+            touched[touchedCount++] = c;
+        }
+        double sw = sign * w;
+        int base = c * dims;
+        for (int j = 0; j < dims; j++) {
+            sum[base + j] += sw * (data[offset + j] - origin[j]);
+        }
+        weight[c] += sw;
+        square[c] += sw * norm;
+    }
+
+    void clear() {
+        for (int t = 0; t < touchedCount; t++) {
+            int c = touched[t];
+            Arrays.fill(sum, c * dims, (c + 1) * dims, 0);
+            weight[c] = 0;
+            square[c] = 0;
+            isTouched[c] = false;
+        }
+        touchedCount = 0;
+    }
+}

@@ -1,0 +1,146 @@
+package io.github.minibatchkmeans.core.internal.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.minibatchkmeans.core.SimpleLloyd;
+import io.github.minibatchkmeans.core.TestData;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.BiFunction;
+import org.junit.jupiter.api.Test;
+
+/** Both kernels — the Vector API one (the surefire JVM has the module) and the scalar one — label as brute force does. */
+class KernelTest {
+    private static final List<BiFunction<double[][], double[], Kernel>> KERNELS = List.of(Kernels::create, Kernels::scalar);
+
+    @Test
+    void theVectorKernelIsTheOneInUseHere() {
+        assertEquals("vector", Kernels.active(), "surefire starts the JVM with --add-modules jdk.incubator.vector");
+        assertEquals("scalar", Kernels.scalar(new double[][] {{1}}, new double[] {0}).name());
+    }
+
+    private static double[] flat(double[][] x) {
+        double[] out = new double[x.length * x[0].length];
+        for (int i = 0; i < x.length; i++) {
+            System.arraycopy(x[i], 0, out, i * x[0].length, x[0].length);
+        }
+        return out;
+    }
+
+    @Test
+    void labelsEqualBruteForceForAnyShapeAndPosition() {
+        for (BiFunction<double[][], double[], Kernel> make : KERNELS) {
+            for (int k : new int[] {1, 3, 8, 9, 17, 33}) {
+                for (int d : new int[] {1, 5, 16}) {
+                    for (int n : new int[] {1, 3, 4, 10, 37}) {
+                        double[][] x = TestData.uniform(n, d, 31L * k + n + d);
+                        double[][] centers = TestData.uniform(k, d, 7L * k + d);
+                        Kernel kernel = make.apply(centers, Kernel.meanOf(centers));
+                        BlockLabels block = new BlockLabels(kernel, n + 2, true);
+                        double[] rows = new double[(n + 2) * d];
+                        System.arraycopy(flat(x), 0, rows, 2 * d, n * d);
+                        block.assign(rows, 2, n + 2); // rows 2.. of the buffer: labels must not depend on position
+                        int[] expected = SimpleLloyd.assign(x, centers);
+                        String where = kernel.name() + " k=" + k + ", d=" + d + ", n=" + n;
+                        assertArrayEquals(expected, Arrays.copyOf(block.labels, n), where);
+                        for (int i = 0; i < n; i++) {
+                            double direct = kernel.distance(rows, (i + 2) * d, expected[i]);
+                            assertEquals(direct, block.squaredDistance(i), kernel.errorBound(10 * Math.sqrt(d)), where);
+                            assertTrue(k == 1 ? block.second[i] == Double.POSITIVE_INFINITY : block.second[i] >= block.best[i], where);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void allScoresMatchNearest() {
+        double[][] x = TestData.uniform(21, 6, 3);
+        double[][] centers = TestData.uniform(19, 6, 4);
+        for (BiFunction<double[][], double[], Kernel> make : KERNELS) {
+            Kernel kernel = make.apply(centers, Kernel.meanOf(centers));
+            double[] norms = new double[21];
+            double[] scores = new double[21 * 19];
+            kernel.scores(flat(x), 0, null, 21, scores, norms, kernel.newScratch());
+            int[] expected = SimpleLloyd.assign(x, centers);
+            for (int r = 0; r < 21; r++) {
+                int argmin = 0;
+                for (int c = 1; c < 19; c++) {
+                    argmin = scores[r * 19 + c] < scores[r * 19 + argmin] ? c : argmin;
+                }
+                assertEquals(expected[r], argmin, kernel.name());
+            }
+        }
+    }
+
+    @Test
+    void tiesGoToTheLowestIndex() {
+        double[][] centers = {{5, 5}, {1, 1}, {1, 1}, {-1, -1}, {1, 1}};
+        for (BiFunction<double[][], double[], Kernel> make : KERNELS) {
+            Kernel kernel = make.apply(centers, new double[] {0, 0});
+            BlockLabels block = new BlockLabels(kernel, 5, false);
+            block.assign(new double[] {0, 0, 1, 1, 0, 0, 1, 1, 1, 1}, 0, 5);
+            assertArrayEquals(new int[] {1, 1, 1, 1, 1}, Arrays.copyOf(block.labels, 5),
+                    kernel.name() + ": (0,0) is equally far from (1,1) and (-1,-1)");
+        }
+    }
+
+    @Test
+    void farFromTheOriginTheLabelsAreThoseOfTheDataMovedBack() {
+        // Clusters a unit apart, 1e9 from the origin: without centring, ‖x‖² ≈ 1e18 leaves no digit for the distance.
+        double[][] near = TestData.blobs(400, 3, 4, 3, 5);
+        double[][] centers = {near[0].clone(), near[1].clone(), near[2].clone(), near[3].clone()};
+        double[][] far = new double[near.length][];
+        double[][] farCenters = new double[4][];
+        for (int i = 0; i < near.length; i++) {
+            far[i] = Arrays.stream(near[i]).map(v -> v + 1e9).toArray();
+        }
+        for (int c = 0; c < 4; c++) {
+            farCenters[c] = Arrays.stream(centers[c]).map(v -> v + 1e9).toArray();
+        }
+        int[] expected = SimpleLloyd.assign(near, centers);
+        for (BiFunction<double[][], double[], Kernel> make : KERNELS) {
+            Kernel kernel = make.apply(farCenters, Kernel.meanOf(farCenters));
+            BlockLabels block = new BlockLabels(kernel, far.length, false);
+            block.assign(flat(far), 0, far.length);
+            int differ = 0;
+            for (int i = 0; i < far.length; i++) {
+                differ += block.labels[i] == expected[i] ? 0 : 1;
+            }
+            // the shift itself rounds each value to 2^-23 ≈ 1e-7: only rows that close to a tie may differ
+            assertTrue(differ <= 2, kernel.name() + ": " + differ + " of 400 labels differ");
+        }
+    }
+
+    @Test
+    void distanceIsTheDirectSquaredDifference() {
+        Kernel kernel = Kernels.create(new double[][] {{1e8, 1}, {0, 0}}, new double[] {0, 0});
+        assertEquals(4.0, kernel.distance(new double[] {1e8 + 2, 1}, 0, 0), 0.0, "no cancellation far from the origin");
+    }
+
+    @Test
+    void errorBoundCoversTheKernelsDistances() {
+        double[][] x = TestData.uniform(300, 40, 8);
+        double[][] centers = TestData.uniform(12, 40, 9);
+        for (BiFunction<double[][], double[], Kernel> make : KERNELS) {
+            Kernel kernel = make.apply(centers, Kernel.meanOf(centers));
+            BlockLabels block = new BlockLabels(kernel, 300, false);
+            double[] rows = flat(x);
+            block.assign(rows, 0, 300);
+            double largest = 0;
+            for (int i = 0; i < 300; i++) {
+                largest = Math.max(largest, Math.sqrt(block.norms[i]));
+            }
+            List<Double> errors = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                errors.add(Math.abs(block.squaredDistance(i) - kernel.distance(rows, i * 40, block.labels[i])));
+            }
+            double worst = errors.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+            assertTrue(worst <= kernel.errorBound(largest), kernel.name() + ": " + worst + " > " + kernel.errorBound(largest));
+        }
+    }
+}
