@@ -6,6 +6,7 @@ import io.github.minibatchkmeans.core.internal.init.StreamingInitContext;
 import io.github.minibatchkmeans.core.internal.kernel.BlockLabels;
 import io.github.minibatchkmeans.core.internal.kernel.Kernel;
 import io.github.minibatchkmeans.core.internal.kernel.Kernels;
+import io.github.minibatchkmeans.core.internal.pass.ParsedOnce;
 import io.github.minibatchkmeans.core.internal.pass.PassRunner;
 import io.github.minibatchkmeans.core.internal.stats.ClusterStatistics;
 import io.github.minibatchkmeans.core.internal.stats.DataSummary;
@@ -22,7 +23,7 @@ import java.util.SplittableRandom;
  * uniform sample; the initializer chooses starting centroids from it (or with passes of its own,
  * through this object as its {@link StreamingInitContext}); then the mode's loop runs its passes.
  */
-final class Fit implements StreamingInitContext {
+final class Fit implements StreamingInitContext, AutoCloseable {
     private final BatchSource source;
     private final KMeansConfig config;
     private final ProgressListener listener;
@@ -30,7 +31,9 @@ final class Fit implements StreamingInitContext {
     private DataSummary summary;
 
     Fit(BatchSource source, KMeansConfig config, ProgressListener listener) {
-        this.source = source instanceof ArraySource array ? array.inPlace() : source;
+        this.source = source instanceof ArraySource array ? array.inPlace()
+                : source.rereading() == BatchSource.Rereading.PARSES ? new ParsedOnce(source, config.heapBudgetBytes())
+                : source;
         this.config = config;
         this.listener = listener;
         this.passes = new PassRunner(config.threads(), config.batchSize());
@@ -120,6 +123,19 @@ final class Fit implements StreamingInitContext {
 
     KMeansConfig config() {
         return config;
+    }
+
+    /** What is left of the heap budget once parsed rows are kept. */
+    long heapBudgetLeft() {
+        return Math.max(0, config.heapBudgetBytes() - (source instanceof ParsedOnce parsed ? parsed.residentBytes() : 0));
+    }
+
+    /** Deletes the spill file of kept rows, if any. */
+    @Override
+    public void close() {
+        if (source instanceof ParsedOnce parsed) {
+            parsed.close();
+        }
     }
 
     DataSummary summary() {

@@ -67,7 +67,9 @@ public final class MiniBatchKMeans implements AutoCloseable {
 
     /** Fits a source read in batches, pass after pass: the data never has to fit in memory. */
     public KMeansModel fit(BatchSource source) throws IOException {
-        return keep(new Fit(source, config, listener).run(null));
+        try (Fit fit = new Fit(source, config, listener)) {
+            return keep(fit.run(null));
+        }
     }
 
     /** Fits in-memory rows and returns each row's label from the final pass (no extra pass); {@link #model()} holds the model. */
@@ -87,7 +89,9 @@ public final class MiniBatchKMeans implements AutoCloseable {
      * the initializer, with its restarts), without iterating.
      */
     public double[][] initialCenters(BatchSource source) throws IOException {
-        return new Fit(source, config, listener).initialize();
+        try (Fit fit = new Fit(source, config, listener)) {
+            return fit.initialize();
+        }
     }
 
     /**

@@ -12,7 +12,20 @@ import io.github.minibatchkmeans.core.spi.BatchSource;
 import io.github.minibatchkmeans.core.spi.InvalidInputException;
 import io.github.minibatchkmeans.core.spi.SourceFiles;
 import io.github.minibatchkmeans.core.spi.Weights;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,10 +49,23 @@ public final class CsvSource implements BatchSource {
     /** For each field of a record: the feature slot, {@link #WEIGHT}, or {@link #SKIP}. */
     private final int[] slotOfField;
     private final List<String> featureNames;
+    private Boolean quoted;
 
     /** Spellings of NaN and infinity that other tools write (numpy, pandas, R) and Java does not parse. */
     private static final java.util.regex.Pattern NON_FINITE =
             java.util.regex.Pattern.compile("\\s*[+-]?(nan|inf|infinity)\\s*", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** Files this large are parsed in byte ranges on all processors. */
+    private static final long PARALLEL_FROM_BYTES = 8L << 20;
+    /** Bytes per range parsed by one thread. */
+    private static final int RANGE_BYTES = 4 << 20;
+    private static final int PARSERS = Runtime.getRuntime().availableProcessors();
+    /** The threads that parse ranges: daemons, made on demand. */
+    private static final ExecutorService PARSING = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "minibatch-kmeans-csv");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private static final int SKIP = -1;
     private static final int WEIGHT = -2;
@@ -108,13 +134,37 @@ public final class CsvSource implements BatchSource {
         return featureNames.size();
     }
 
+    /** Every pass parses the text again: the estimator keeps what the first pass parsed. */
+    @Override
+    public Rereading rereading() {
+        return Rereading.PARSES;
+    }
+
+    /** Whether the file has a quote character anywhere: then a newline may sit inside a field, and only one thread can parse it. */
+    private boolean quoted() throws IOException {
+        if (quoted == null) {
+            byte quote = (byte) '"';
+            boolean found = false;
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] buffer = new byte[1 << 16];
+                for (int n = in.read(buffer); n > 0 && !found; n = in.read(buffer)) {
+                    for (int i = 0; i < n && !found; i++) {
+                        found = buffer[i] == quote;
+                    }
+                }
+            }
+            quoted = found;
+        }
+        return quoted;
+    }
+
     @Override
     public String name() {
         return name;
     }
 
     private CsvReader.CsvReaderBuilder builder() {
-        return CsvReader.builder().fieldSeparator(options.separator())
+        return CsvReader.builder().fieldSeparator(options.separator()).detectBomHeader(true)
                 .allowExtraFields(true).allowMissingFields(true).skipEmptyLines(true);
     }
 
@@ -166,7 +216,10 @@ public final class CsvSource implements BatchSource {
     public BatchReader open() throws IOException {
         SourceFiles.checkReadable(file);
         try {
-            return new Reader(builder().build(new RowHandler(), file));
+            if (Files.size(file) >= PARALLEL_FROM_BYTES && PARSERS > 1 && !quoted()) {
+                return new ParallelReader();
+            }
+            return new Reader(builder().build(new RowHandler(0, hasHeader), file));
         } catch (IOException e) {
             throw SourceFiles.unreadable(file, e);
         }
@@ -177,12 +230,19 @@ public final class CsvSource implements BatchSource {
         final double[] row = new double[dimensions()];
         double weight;
         long line;
+        /** Lines of the file before the text this handler parses. */
+        private final long lineOffset;
         /** The header record is consumed by returning null from {@link #buildRecord()}. */
-        private boolean headerPending = hasHeader;
+        private boolean headerPending;
+
+        RowHandler(long lineOffset, boolean header) {
+            this.lineOffset = lineOffset;
+            this.headerPending = header;
+        }
 
         @Override
         protected void handleBegin(long startingLineNumber) {
-            line = startingLineNumber;
+            line = lineOffset + startingLineNumber;
             weight = 1.0;
         }
 
@@ -235,6 +295,7 @@ public final class CsvSource implements BatchSource {
         }
     }
 
+    /** Reads the file front to back on one thread. */
     private final class Reader implements BatchReader {
         private final CsvReader<RowHandler> csv;
         private final CloseableIterator<RowHandler> records;
@@ -269,6 +330,169 @@ public final class CsvSource implements BatchSource {
         @Override
         public void close() throws IOException {
             csv.close();
+        }
+    }
+
+    /** One byte range of the file, parsed: its rows, its lines, and the error that ended it, if any. */
+    private record Parsed(double[] data, double[] weights, int rows, long lines, InvalidInputException error) {
+    }
+
+    /**
+     * Reads the file in byte ranges cut at line ends, each parsed by its own FastCSV reader on a
+     * thread of its own, handed out in file order: parsing, which dominates reading text, uses every
+     * processor. Only for files without quote characters, where every newline ends a record.
+     */
+    private final class ParallelReader implements BatchReader {
+        private final FileChannel channel;
+        private final long size;
+        private final ArrayDeque<Future<Parsed>> ahead = new ArrayDeque<>();
+        private long nextStart;
+        private long linesBefore;
+        private Parsed current;
+        private int position;
+
+        ParallelReader() throws IOException {
+            this.channel = FileChannel.open(file, StandardOpenOption.READ);
+            this.size = channel.size();
+            fillAhead();
+        }
+
+        private void fillAhead() throws IOException {
+            while (ahead.size() < 2 * PARSERS && nextStart < size) {
+                long start = nextStart;
+                long end = lineEndAfter(Math.min(size, start + RANGE_BYTES));
+                nextStart = end;
+                ahead.add(PARSING.submit(() -> parse(start, end)));
+            }
+        }
+
+        /** The position just past the first newline at or after {@code from}, or the end of the file. */
+        private long lineEndAfter(long from) throws IOException {
+            ByteBuffer buffer = ByteBuffer.allocate(1 << 12);
+            long at = from;
+            while (at < size) {
+                buffer.clear();
+                int n = channel.read(buffer, at);
+                if (n <= 0) {
+                    break;
+                }
+                for (int i = 0; i < n; i++) {
+                    if (buffer.get(i) == '\n') {
+                        return at + i + 1;
+                    }
+                }
+                at += n;
+            }
+            return size;
+        }
+
+        private Parsed parse(long start, long end) throws IOException {
+            byte[] bytes = new byte[(int) (end - start)];
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                if (channel.read(buffer, start + buffer.position()) < 0) {
+                    throw new IOException(file + ": the file shrank while being read");
+                }
+            }
+            int from = start == 0 && bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB
+                    && bytes[2] == (byte) 0xBF ? 3 : 0; // a UTF-8 byte order mark
+            long lines = 0;
+            for (byte b : bytes) {
+                lines += b == '\n' ? 1 : 0;
+            }
+            int d = dimensions();
+            int guess = Math.max(16, bytes.length / (8 * d + 8)); // rows, if each value took about 8 characters
+            double[] data = new double[guess * d];
+            double[] weights = new double[guess];
+            int rows = 0;
+            RowHandler handler = new RowHandler(0, start == 0 && hasHeader);
+            InvalidInputException error = null;
+            try (CsvReader<RowHandler> csv = builder().detectBomHeader(false).build(handler,
+                    new InputStreamReader(new ByteArrayInputStream(bytes, from, bytes.length - from), StandardCharsets.UTF_8))) {
+                for (RowHandler record : csv) {
+                    if (rows == weights.length) {
+                        weights = java.util.Arrays.copyOf(weights, 2 * rows);
+                        data = java.util.Arrays.copyOf(data, 2 * rows * d);
+                    }
+                    System.arraycopy(record.row, 0, data, rows * d, d);
+                    weights[rows++] = record.weight;
+                }
+            } catch (CsvParseException e) {
+                error = e.getCause() instanceof InvalidInputException bad ? bad
+                        : new InvalidInputException(name + ": " + e.getMessage() + ": " + e.getCause().getMessage(), e);
+            }
+            return new Parsed(data, weights, rows, lines, error);
+        }
+
+        @Override
+        public int read(double[] data, double[] weights, int maxRows) throws IOException {
+            int d = dimensions();
+            int n = 0;
+            while (n < maxRows) {
+                if (current == null || position == current.rows()) {
+                    if (current != null && current.error() != null) {
+                        throw relocated(current.error());
+                    }
+                    if (current != null) {
+                        linesBefore += current.lines();
+                    }
+                    fillAhead();
+                    if (ahead.isEmpty()) {
+                        current = null;
+                        break;
+                    }
+                    current = await(ahead.poll());
+                    position = 0;
+                    continue;
+                }
+                int take = Math.min(maxRows - n, current.rows() - position);
+                System.arraycopy(current.data(), position * d, data, n * d, take * d);
+                System.arraycopy(current.weights(), position, weights, n, take);
+                position += take;
+                n += take;
+            }
+            return n;
+        }
+
+        /** A range's error with its line numbered in the whole file: "file:line[:column]: problem". */
+        private InvalidInputException relocated(InvalidInputException error) {
+            String message = error.getMessage();
+            String prefix = name + ":";
+            if (!message.startsWith(prefix)) {
+                return error;
+            }
+            int end = message.indexOf(':', prefix.length());
+            try {
+                long line = Long.parseLong(message.substring(prefix.length(), end));
+                return new InvalidInputException(prefix + (linesBefore + line) + message.substring(end), error);
+            } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+                return error;
+            }
+        }
+
+        private Parsed await(Future<Parsed> future) throws IOException {
+            try {
+                return future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IOException(e.getCause());
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            for (Future<Parsed> pending : ahead) {
+                pending.cancel(false);
+            }
+            channel.close();
         }
     }
 }

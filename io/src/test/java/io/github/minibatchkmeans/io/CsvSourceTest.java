@@ -101,4 +101,52 @@ class CsvSourceTest {
                 () -> new CsvSource(file, CsvOptions.forFile(file).withWeightColumn("5"))).getMessage()
                 .startsWith(file + ": weight column index 5 is out of range"));
     }
+
+    /** A file large enough to be parsed in ranges on several threads. */
+    private Path big(String name, int rows, int badRow) throws IOException {
+        Path file = dir.resolve(name);
+        try (java.io.BufferedWriter out = Files.newBufferedWriter(file)) {
+            out.write("a,b,c\n");
+            for (int i = 0; i < rows; i++) {
+                out.write(i == badRow ? i + ",oops," + (i % 7) + "\n" : i + "," + (i * 0.5) + "," + (i % 7) + "\n");
+                if (i % 1000 == 999) {
+                    out.write("\n"); // empty lines count as lines, not rows
+                }
+            }
+        }
+        return file;
+    }
+
+    @Test
+    void aLargeFileParsedOnAllThreadsGivesEveryRowInOrder() throws IOException {
+        Path file = big("big.csv", 600_000, -1);
+        assertTrue(Files.size(file) > 8 << 20, "large enough for ranges: " + Files.size(file));
+        List<double[]> rows = TestData.readAll(new CsvSource(file), 4096);
+        assertEquals(600_000, rows.size());
+        for (int i = 0; i < rows.size(); i += 997) {
+            assertArrayEquals(new double[] {i, i * 0.5, i % 7, 1.0}, rows.get(i));
+        }
+        assertArrayEquals(new double[] {599_999, 599_999 * 0.5, 599_999 % 7, 1.0}, rows.get(599_999));
+    }
+
+    @Test
+    void aLargeFileStillNamesTheLineOfABadValue() throws IOException {
+        int bad = 550_000; // far into a later range; line = header + rows before + blank lines before
+        Path file = big("bad-big.csv", 600_000, bad);
+        long line = 1 + bad + bad / 1000 + 1;
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> TestData.readAll(new CsvSource(file), 4096));
+        assertEquals(file + ":" + line + ":2: not a number: 'oops'", e.getMessage());
+    }
+
+    @Test
+    void aByteOrderMarkIsNotPartOfTheFirstField() throws IOException {
+        Path plain = dir.resolve("bom.csv");
+        Files.write(plain, ("\uFEFFa,b\n1,2\n3,4\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        CsvSource source = new CsvSource(plain, CsvOptions.forFile(plain).withColumns(List.of("a")));
+        assertEquals(List.of("a"), source.featureNames());
+        assertEquals(2, TestData.readAll(source, 10).size());
+        Path headerless = dir.resolve("bom-data.csv");
+        Files.write(headerless, ("\uFEFF1,2\n3,4\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(2, TestData.readAll(new CsvSource(headerless), 10).size(), "the first row is data, not a header");
+    }
 }

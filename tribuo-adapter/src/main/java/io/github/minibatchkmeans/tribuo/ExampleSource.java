@@ -21,11 +21,19 @@ final class ExampleSource implements BatchSource {
     private final Iterable<Example<ClusterID>> examples;
     private final ImmutableFeatureMap features;
     private final String name;
+    private final Rereading rereading;
 
-    ExampleSource(Iterable<Example<ClusterID>> examples, ImmutableFeatureMap features, String name) {
+    /** @param rereading CHEAP for a {@code Dataset} in memory, PARSES for a {@code DataSource} that re-reads its file */
+    ExampleSource(Iterable<Example<ClusterID>> examples, ImmutableFeatureMap features, String name, Rereading rereading) {
         this.examples = examples;
         this.features = features;
         this.name = name;
+        this.rereading = rereading;
+    }
+
+    @Override
+    public Rereading rereading() {
+        return rereading;
     }
 
     @Override

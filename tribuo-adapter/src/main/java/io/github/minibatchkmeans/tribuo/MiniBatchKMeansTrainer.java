@@ -8,6 +8,7 @@ import io.github.minibatchkmeans.core.InvalidConfigException;
 import io.github.minibatchkmeans.core.KMeansConfig;
 import io.github.minibatchkmeans.core.KMeansModel;
 import io.github.minibatchkmeans.core.MiniBatchKMeans;
+import io.github.minibatchkmeans.core.spi.BatchSource;
 import io.github.minibatchkmeans.core.spi.Initializer;
 import io.github.minibatchkmeans.core.spi.InvalidInputException;
 import java.io.IOException;
@@ -172,7 +173,7 @@ public class MiniBatchKMeansTrainer implements Trainer<ClusterID> {
     public MiniBatchKMeansModel train(Dataset<ClusterID> examples, Map<String, Provenance> runProvenance, int invocationCount) {
         ImmutableFeatureMap features = examples.getFeatureIDMap();
         Run run = begin(invocationCount);
-        KMeansModel fitted = fit(new ExampleSource(examples, features, "dataset"), features, run.seed);
+        KMeansModel fitted = fit(new ExampleSource(examples, features, "dataset", BatchSource.Rereading.CHEAP), features, run.seed);
         return wrap(fitted, features, examples.getProvenance(), run.provenance, runProvenance);
     }
 
@@ -195,7 +196,7 @@ public class MiniBatchKMeansTrainer implements Trainer<ClusterID> {
             throw new IllegalArgumentException("The data source produced no examples with features: " + source);
         }
         ImmutableFeatureMap features = new ImmutableFeatureMap(discovered);
-        KMeansModel fitted = fit(new ExampleSource(source, features, source.toString()), features, run.seed);
+        KMeansModel fitted = fit(new ExampleSource(source, features, source.toString(), BatchSource.Rereading.PARSES), features, run.seed);
         DatasetProvenance data = new StreamedDatasetProvenance(source.getProvenance(), count, features.size(), centroids);
         return wrap(fitted, features, data, run.provenance, runProvenance);
     }

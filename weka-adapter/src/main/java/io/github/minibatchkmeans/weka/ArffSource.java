@@ -50,6 +50,12 @@ public final class ArffSource implements BatchSource {
         return file.toString();
     }
 
+    /** Every pass parses the text again: the estimator keeps what the first pass parsed. */
+    @Override
+    public Rereading rereading() {
+        return Rereading.PARSES;
+    }
+
     private ArffLoader newLoader() {
         ArffLoader loader = new ArffLoader();
         try {

@@ -26,4 +26,22 @@ public interface BatchSource {
     default OptionalLong rows() {
         return OptionalLong.empty();
     }
+
+    /** How costly another pass over the rows is; the estimator adapts to it. */
+    default Rereading rereading() {
+        return Rereading.CHEAP;
+    }
+
+    /** What another pass over a source costs. */
+    enum Rereading {
+        /** Rows in memory or stored in binary (arrays, {@code .npy}): every pass reads them again. */
+        CHEAP,
+        /**
+         * Text parsed again on every pass (CSV, ARFF): the estimator keeps the rows the first pass
+         * parsed — in memory within its budget, else in a binary spill file — and reads those after.
+         */
+        PARSES,
+        /** Rows that can be read only once (standard input, a one-shot stream): the one-pass learner is used. */
+        ONCE
+    }
 }

@@ -2,36 +2,54 @@ package io.github.minibatchkmeans.core.internal.pass;
 
 import io.github.minibatchkmeans.core.spi.BatchReader;
 import io.github.minibatchkmeans.core.spi.BatchSource;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalLong;
 
 /**
- * Rows already in memory as one row-major array: passes read them in place, as a single batch,
- * instead of copying them into batch buffers.
+ * Rows already in memory, as one or more row-major chunks: passes read them in place, a chunk per
+ * batch, instead of copying them into batch buffers.
  */
 public final class FlatRows implements BatchSource {
-    private final double[] data;
-    private final double[] weights;
+    private final List<double[]> data;
+    private final List<double[]> weights;
     private final int dims;
     private final String name;
+    private final long rows;
 
-    /** @param weights one per row, or null for all 1 */
+    /** One chunk; {@code weights} may be null for all 1. */
     public FlatRows(double[] data, double[] weights, int dims, String name) {
-        this.data = data;
-        this.dims = dims;
-        this.name = name;
-        if (weights == null) {
-            weights = new double[data.length / dims];
-            Arrays.fill(weights, 1.0);
-        }
-        this.weights = weights;
+        this(List.of(data), List.of(weights != null ? weights : ones(data.length / dims)), dims, name);
     }
 
-    /** The rows as one batch, sharing the arrays. */
-    Rows asBatch() {
-        Rows rows = new Rows(data, weights, dims);
-        rows.firstRow = 0;
-        rows.count = weights.length;
-        return rows;
+    /** Chunks of rows and their weights, in order. */
+    FlatRows(List<double[]> data, List<double[]> weights, int dims, String name) {
+        this.data = List.copyOf(data);
+        this.weights = List.copyOf(weights);
+        this.dims = dims;
+        this.name = name;
+        this.rows = weights.stream().mapToLong(w -> w.length).sum();
+    }
+
+    private static double[] ones(int n) {
+        double[] w = new double[n];
+        Arrays.fill(w, 1.0);
+        return w;
+    }
+
+    /** The chunks as batches, sharing the arrays. */
+    List<Rows> asBatches() {
+        List<Rows> batches = new ArrayList<>(data.size());
+        long first = 0;
+        for (int c = 0; c < data.size(); c++) {
+            Rows batch = new Rows(data.get(c), weights.get(c), dims);
+            batch.firstRow = first;
+            batch.count = weights.get(c).length;
+            first += batch.count;
+            batches.add(batch);
+        }
+        return batches;
     }
 
     @Override
@@ -45,29 +63,45 @@ public final class FlatRows implements BatchSource {
     }
 
     @Override
-    public java.util.OptionalLong rows() {
-        return java.util.OptionalLong.of(weights.length);
+    public OptionalLong rows() {
+        return OptionalLong.of(rows);
     }
 
     @Override
     public BatchReader open() {
         return new BatchReader() {
+            private int chunk;
             private int next;
 
             @Override
             public int read(double[] out, double[] outWeights, int maxRows) {
-                int n = Math.min(maxRows, weights.length - next);
-                System.arraycopy(data, next * dims, out, 0, n * dims);
-                System.arraycopy(weights, next, outWeights, 0, n);
+                while (chunk < data.size() && next == weights.get(chunk).length) {
+                    chunk++;
+                    next = 0;
+                }
+                if (chunk == data.size()) {
+                    return 0;
+                }
+                int n = Math.min(maxRows, weights.get(chunk).length - next);
+                System.arraycopy(data.get(chunk), next * dims, out, 0, n * dims);
+                System.arraycopy(weights.get(chunk), next, outWeights, 0, n);
                 next += n;
                 return n;
             }
 
             @Override
-            public long skip(long rows) {
-                int n = (int) Math.min(rows, weights.length - next);
-                next += n;
-                return n;
+            public long skip(long skip) {
+                long skipped = 0;
+                while (skipped < skip && chunk < data.size()) {
+                    int n = (int) Math.min(skip - skipped, weights.get(chunk).length - next);
+                    next += n;
+                    skipped += n;
+                    if (next == weights.get(chunk).length) {
+                        chunk++;
+                        next = 0;
+                    }
+                }
+                return skipped;
             }
 
             @Override

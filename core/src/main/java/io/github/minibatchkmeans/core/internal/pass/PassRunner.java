@@ -62,11 +62,13 @@ public final class PassRunner {
     public <P> P run(BatchSource source, BlockTask<P> task, LongConsumer rowsDone, LongPredicate blockNeeded)
             throws IOException {
         BlockPass<P> pass = new BlockPass<>(task, blockNeeded);
-        if (source instanceof FlatRows flat) { // in memory already: one batch, no copy
-            Rows all = flat.asBatch();
-            pass.accumulateBatch(all);
-            if (rowsDone != null) {
-                rowsDone.accept(all.count);
+        FlatRows flat = source instanceof ParsedOnce parsed ? parsed.resident() : source instanceof FlatRows f ? f : null;
+        if (flat != null) { // in memory already: a batch per chunk, no copy
+            for (Rows chunk : flat.asBatches()) {
+                pass.accumulateBatch(chunk);
+                if (rowsDone != null) {
+                    rowsDone.accept(chunk.firstRow + chunk.count);
+                }
             }
             return pass.finish();
         }
