@@ -36,7 +36,7 @@ final class ExactLloyd {
         this.context = context;
         Variant variant = variant(context.config(), context.summary().rows(), context.dimensions());
         this.bounded = variant == null ? null : new BoundedLloyd(context.source(), context.passes(), context.summary().rows(),
-                context.summary().mean(), context.config().k(), variant, context.heapBudgetLeft());
+                context.summary().mean(), context.config().k(), variant, context.scratchBudgetBytes());
     }
 
     /**

@@ -126,7 +126,8 @@ final class Fit implements StreamingInitContext, AutoCloseable {
     }
 
     /** What is left of the heap budget once parsed rows are kept. */
-    long heapBudgetLeft() {
+    @Override
+    public long scratchBudgetBytes() {
         return Math.max(0, config.heapBudgetBytes() - (source instanceof ParsedOnce parsed ? parsed.residentBytes() : 0));
     }
 

@@ -1,5 +1,6 @@
 package io.github.minibatchkmeans.core;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,6 +41,23 @@ class KMeansParallelTest {
             assertEquals(K, covered.size(), "seed " + seed + ": one seed per blob");
             assertEquals(1 + 5 + 1, source.passes(), "statistics pass, 5 oversampling rounds, weighting pass");
             assertEquals(6, events.stream().filter(e -> e.stage() == ProgressEvent.Stage.INITIALIZATION && e.finished()).count());
+        }
+    }
+
+    @Test
+    void theSeedsDoNotDependOnWhereTheRowStateLivesNorOnThreadsOrBatches() throws IOException {
+        double[][] x = TestData.blobs(9_000, 5, 8, 4, 21);
+        KMeansConfig base = KMeansConfig.builder(8).initializer(Initializers.kMeansParallel()).seed(5).threads(1).build();
+        double[][] expected = new MiniBatchKMeans(base).initialCenters(ArraySource.of(x));
+        KMeansConfig[] variants = {
+                base.toBuilder().heapFraction(1e-9).build(), // per-row state in a scratch file
+                base.toBuilder().threads(3).batchSize(777).build(),
+                base.toBuilder().heapFraction(1e-9).threads(2).batchSize(100).build()};
+        for (KMeansConfig variant : variants) {
+            double[][] seeds = new MiniBatchKMeans(variant).initialCenters(ArraySource.of(x));
+            for (int c = 0; c < expected.length; c++) {
+                assertArrayEquals(expected[c], seeds[c], 0.0, variant.toString());
+            }
         }
     }
 

@@ -9,6 +9,9 @@ public interface StreamingInitContext extends InitContext {
     /** The engine's pass runner: its threads and batch size. */
     PassRunner passes();
 
+    /** Heap bytes per-row state may take before it moves to a scratch file. */
+    long scratchBudgetBytes();
+
     /** Reports progress of initialization pass {@code pass}; {@code cost} is known when {@code finished}. */
     void progress(int pass, long rowsDone, double cost, boolean finished);
 }

@@ -1,6 +1,7 @@
 package io.github.minibatchkmeans.core.internal.kernel;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -19,6 +20,10 @@ final class VectorKernel extends Kernel {
     private static final int PANEL = 2 * LANES;
     private static final int TILE = 4;
     private static final DoubleVector MINUS_TWO = DoubleVector.broadcast(SPECIES, -2.0);
+    /** 0, 1, …, LANES−1: a lane's centroid within its half-panel. */
+    private static final DoubleVector LANE_INDEX = DoubleVector.zero(SPECIES).addIndex(1);
+    /** Per row, lane-wise over the panels: lowest score, its centroid, second-lowest score. */
+    private static final int STATE = 3 * PANEL;
 
     private final int panels;
     /** Centred centroids in panels: {@code (c − o)_j} of centroid {@code p·PANEL + i} at {@code (p·d + j)·PANEL + i}. */
@@ -47,31 +52,39 @@ final class VectorKernel extends Kernel {
         return "vector";
     }
 
-    /** Scratch: four centred rows, then one panel's scores for each of them. */
+    /** Scratch: four centred rows, one panel's scores for each of them, then each row's running lane-wise minima. */
     @Override
     public double[] newScratch() {
-        return new double[TILE * dims + TILE * PANEL];
+        return new double[TILE * dims + TILE * PANEL + TILE * STATE];
     }
 
     @Override
     public void nearest(double[] data, int first, int[] rowIndex, int count, int[] labels, double[] best, double[] second,
                         double[] norms, double[] scratch, RowSink sink) {
         int scores = TILE * dims;
+        int state = scores + TILE * PANEL;
+        boolean withSecond = second != null;
         for (int r = 0; r < count; r += TILE) {
             int tile = Math.min(TILE, count - r);
             centreTile(data, first, rowIndex, r, tile, scratch, norms);
             for (int q = 0; q < tile; q++) {
-                best[r + q] = Double.POSITIVE_INFINITY;
-                labels[r + q] = 0;
-                if (second != null) {
-                    second[r + q] = Double.POSITIVE_INFINITY;
-                }
+                int at = state + q * STATE;
+                java.util.Arrays.fill(scratch, at, at + PANEL, Double.POSITIVE_INFINITY);
+                java.util.Arrays.fill(scratch, at + PANEL, at + 2 * PANEL, 0);
+                java.util.Arrays.fill(scratch, at + 2 * PANEL, at + STATE, Double.POSITIVE_INFINITY);
             }
             for (int p = 0; p < panels; p++) {
                 scoresOfTile(scratch, tile, p, scores);
+                DoubleVector offset = DoubleVector.broadcast(SPECIES, p * PANEL);
                 for (int q = 0; q < tile; q++) {
-                    pick(scratch, scores + q * PANEL, p, r + q, labels, best, second);
+                    int at = scores + q * PANEL;
+                    int st = state + q * STATE;
+                    foldLanes(scratch, at, st, offset.add(LANE_INDEX), withSecond);
+                    foldLanes(scratch, at + LANES, st + LANES, offset.add(LANE_INDEX).add(LANES), withSecond);
                 }
+            }
+            for (int q = 0; q < tile; q++) {
+                pick(scratch, state + q * STATE, r + q, labels, best, second);
             }
             if (sink != null) {
                 for (int q = 0; q < tile; q++) {
@@ -79,6 +92,24 @@ final class VectorKernel extends Kernel {
                 }
             }
         }
+    }
+
+    /**
+     * Folds a vector of scores into its lanes' running lowest score, its centroid and the second
+     * lowest — without a branch, which on scattered data mispredicts as often as a lower score turns up.
+     * A strict comparison keeps the earlier panel on ties: the lower centroid index.
+     */
+    private static void foldLanes(double[] scratch, int scores, int state, DoubleVector centroids, boolean withSecond) {
+        DoubleVector score = DoubleVector.fromArray(SPECIES, scratch, scores);
+        DoubleVector lowest = DoubleVector.fromArray(SPECIES, scratch, state);
+        VectorMask<Double> lower = score.lt(lowest);
+        if (withSecond) {
+            // lower: the old lowest becomes second; else the score may: min(second, max(score, lowest)) covers both.
+            DoubleVector next = DoubleVector.fromArray(SPECIES, scratch, state + 2 * PANEL);
+            next.min(score.max(lowest)).intoArray(scratch, state + 2 * PANEL);
+        }
+        lowest.blend(score, lower).intoArray(scratch, state);
+        DoubleVector.fromArray(SPECIES, scratch, state + PANEL).blend(centroids, lower).intoArray(scratch, state + PANEL);
     }
 
     @Override
@@ -131,26 +162,28 @@ final class VectorKernel extends Kernel {
         }
     }
 
-    /** Folds one panel's scores of one row into its running lowest and second-lowest (ties: lowest index). */
-    private void pick(double[] scores, int base, int panel, int r, int[] labels, double[] best, double[] second) {
-        int first = panel * PANEL;
-        int width = Math.min(PANEL, k - first);
-        double lowest = best[r];
-        double next = second == null ? Double.POSITIVE_INFINITY : second[r];
-        int label = labels[r];
-        for (int i = 0; i < width; i++) {
-            double score = scores[base + i];
-            if (score < lowest) {
+    /** Reduces one row's lanes to its lowest score (ties: lowest centroid index), that centroid and the second lowest. */
+    private static void pick(double[] scratch, int state, int r, int[] labels, double[] best, double[] second) {
+        double lowest = Double.POSITIVE_INFINITY;
+        double next = Double.POSITIVE_INFINITY;
+        double label = 0;
+        for (int i = 0; i < PANEL; i++) {
+            double score = scratch[state + i];
+            double centroid = scratch[state + PANEL + i];
+            if (score < lowest || (score == lowest && centroid < label)) {
                 next = lowest;
                 lowest = score;
-                label = first + i;
+                label = centroid;
             } else if (score < next) {
                 next = score;
             }
         }
-        labels[r] = label;
+        labels[r] = (int) label;
         best[r] = lowest;
         if (second != null) {
+            for (int i = 0; i < PANEL; i++) {
+                next = Math.min(next, scratch[state + 2 * PANEL + i]); // a lane's own runner-up may beat the other lanes' lowest
+            }
             second[r] = next;
         }
     }

@@ -19,7 +19,8 @@ import java.util.List;
  * centroid), the time the bounds were taken and the deadline until which they settle the row.
  * Bounds are floats, rounded outwards when stored, so they stay bounds. On the heap when they fit
  * the memory budget, otherwise in a memory-mapped scratch file that is deleted when closed (and on
- * exit). Blocks of rows are read and written by disjoint threads.
+ * exit). Blocks of rows are read and written by disjoint threads. k-means|| keeps its per-row
+ * nearest candidate and squared distance here too, as label and upper bound with no lower bounds.
  */
 public abstract class RowBounds implements AutoCloseable {
     /** The factors of {@link #up} and {@link #down}. */
@@ -59,19 +60,19 @@ public abstract class RowBounds implements AutoCloseable {
      * Rows {@code [first, first+count)} to work on in place: on the heap the bounds' own arrays, in
      * a file {@code buffer}'s, loaded. Changes must be handed back with {@link #release}.
      */
-    abstract Window open(long first, int count, Window buffer);
+    public abstract Window open(long first, int count, Window buffer);
 
     /** Writes back what {@link #open} lent, if it was a copy. */
-    abstract void release(long first, int count, Window window);
+    public abstract void release(long first, int count, Window window);
 
     /** Arrays holding some rows' state, row {@code first + r} at index {@code base + r}. */
-    static final class Window {
-        int[] labels;
-        float[] upper;
+    public static final class Window {
+        public int[] labels;
+        public float[] upper;
         float[] lower;
         int[] stamp;
         float[] deadline;
-        int base;
+        public int base;
 
         Window(int[] labels, float[] upper, float[] lower, int[] stamp, float[] deadline) {
             this.labels = labels;
@@ -82,7 +83,7 @@ public abstract class RowBounds implements AutoCloseable {
         }
 
         /** A buffer for {@code rows} rows with {@code lowers} lower bounds each. */
-        static Window buffer(int rows, int lowers) {
+        public static Window buffer(int rows, int lowers) {
             return new Window(new int[rows], new float[rows], new float[rows * lowers], new int[rows], new float[rows]);
         }
 
@@ -124,12 +125,12 @@ public abstract class RowBounds implements AutoCloseable {
         }
 
         @Override
-        Window open(long first, int count, Window buffer) {
+        public Window open(long first, int count, Window buffer) {
             return new Window(all.labels, all.upper, all.lower, all.stamp, all.deadline).at((int) first);
         }
 
         @Override
-        void release(long first, int count, Window window) {
+        public void release(long first, int count, Window window) {
         }
 
         @Override
@@ -174,7 +175,7 @@ public abstract class RowBounds implements AutoCloseable {
 
         /** Each row is [label, upper, stamp, deadline, lower...] as 4-byte words. */
         @Override
-        Window open(long first, int count, Window w) {
+        public Window open(long first, int count, Window w) {
             for (int i = 0; i < count; i++) {
                 long row = first + i;
                 int segment = (int) (row / segmentRows);
@@ -193,7 +194,7 @@ public abstract class RowBounds implements AutoCloseable {
         }
 
         @Override
-        void release(long first, int count, Window w) {
+        public void release(long first, int count, Window w) {
             for (int i = 0; i < count; i++) {
                 long row = first + i;
                 int segment = (int) (row / segmentRows);

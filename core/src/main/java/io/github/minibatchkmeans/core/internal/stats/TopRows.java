@@ -52,6 +52,11 @@ public final class TopRows {
         }
     }
 
+    /** A score no row below it can enter with: the lowest kept score once full, else −∞. */
+    public double floor() {
+        return size == capacity && capacity > 0 ? scores[heap[0]] : Double.NEGATIVE_INFINITY;
+    }
+
     public void merge(TopRows other) {
         for (int i = 0; i < other.size; i++) {
             offer(other.scores[i], other.rows[i], other.weights[i], other.tags[i], other.values, i * dims);
