@@ -218,8 +218,10 @@ public final class KMeansModel implements Serializable {
     private Object writeReplace() {
         double[] historyInertia = history.stream().mapToDouble(IterationRecord::inertia).toArray();
         double[] historyShift = history.stream().mapToDouble(IterationRecord::shift).toArray();
+        long[] historyPruned = history.stream().mapToLong(IterationRecord::rowsPruned).toArray();
+        long[] historyUnread = history.stream().mapToLong(IterationRecord::blocksUnread).toArray();
         return new SerialForm(mode.name(), centroids, sizes, inertia, iterations, converged, historyInertia, historyShift,
-                initialCentroids);
+                initialCentroids, historyPruned, historyUnread);
     }
 
     private void readObject(ObjectInputStream in) throws java.io.InvalidObjectException {
@@ -228,12 +230,13 @@ public final class KMeansModel implements Serializable {
 
     private record SerialForm(String mode, double[][] centroids, double[] sizes, double inertia, int iterations,
                               boolean converged, double[] historyInertia, double[] historyShift,
-                              double[][] initialCentroids) implements Serializable {
+                              double[][] initialCentroids, long[] historyPruned, long[] historyUnread) implements Serializable {
         private Object readResolve() throws java.io.InvalidObjectException {
             try {
                 List<IterationRecord> history = new ArrayList<>(historyInertia.length);
-                for (int i = 0; i < historyInertia.length; i++) {
-                    history.add(new IterationRecord(historyInertia[i], historyShift[i]));
+                for (int i = 0; i < historyInertia.length; i++) { // pruning counts are absent (null) in 0.1.0 streams
+                    history.add(new IterationRecord(historyInertia[i], historyShift[i],
+                            historyPruned == null ? 0 : historyPruned[i], historyUnread == null ? 0 : historyUnread[i]));
                 }
                 return builder(centroids).mode(Mode.valueOf(mode)).sizes(sizes).inertia(inertia).iterations(iterations)
                         .converged(converged).history(history).initialCentroids(initialCentroids).build();

@@ -1,5 +1,6 @@
 package io.github.minibatchkmeans.core;
 
+import io.github.minibatchkmeans.core.internal.kernel.Kernels;
 import io.github.minibatchkmeans.core.internal.pass.PassRunner;
 import io.github.minibatchkmeans.core.spi.BatchSource;
 import io.github.minibatchkmeans.core.spi.InvalidInputException;
@@ -53,6 +54,14 @@ public final class MiniBatchKMeans implements AutoCloseable {
 
     public KMeansConfig config() {
         return config;
+    }
+
+    /**
+     * The distance kernel this JVM runs: {@code "vector"} (SIMD on the Vector API, when the JVM was
+     * started with {@code --add-modules jdk.incubator.vector}) or {@code "scalar"}.
+     */
+    public static String distanceKernel() {
+        return Kernels.active();
     }
 
     /** Fits in-memory rows (each of the same length). */

@@ -35,7 +35,7 @@ import java.util.List;
  *   "centroids": [[x, y], ...],           // k rows of `dimensions` numbers
  *   "sizes": [w, ...],                    // total weight per centroid
  *   "inertia": 12.5, "iterations": 7, "converged": true,
- *   "history": [{"inertia": ..., "shift": ...}, ...],
+ *   "history": [{"inertia": ..., "shift": ..., "rowsPruned": ..., "blocksUnread": ...}, ...],
  *   "initialCentroids": [[x, y], ...]      // optional: where the fit started
  * }
  * }</pre>

@@ -39,6 +39,30 @@ final class AdjustedRandIndex {
         return max == expected ? 1.0 : (pairs - expected) / (max - expected);
     }
 
+    /**
+     * Rows outside the majority of their cluster, matching each side's clusters to the other's
+     * (the larger count of the two ways): 0 exactly when the two labelings are the same partition.
+     */
+    long unmatchedRows() {
+        long n = 0;
+        long byRow = 0;
+        long[] columnBest = new long[table[0].length];
+        for (long[] row : table) {
+            long best = 0;
+            for (int j = 0; j < row.length; j++) {
+                n += row[j];
+                best = Math.max(best, row[j]);
+                columnBest[j] = Math.max(columnBest[j], row[j]);
+            }
+            byRow += best;
+        }
+        long byColumn = 0;
+        for (long best : columnBest) {
+            byColumn += best;
+        }
+        return n - Math.min(byRow, byColumn);
+    }
+
     private static double choose2(double m) {
         return m * (m - 1) / 2;
     }

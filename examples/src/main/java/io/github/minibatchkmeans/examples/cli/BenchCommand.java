@@ -1,5 +1,6 @@
 package io.github.minibatchkmeans.examples.cli;
 
+import io.github.minibatchkmeans.core.ArraySource;
 import io.github.minibatchkmeans.core.Initializers;
 import io.github.minibatchkmeans.core.InvalidConfigException;
 import io.github.minibatchkmeans.core.KMeansConfig;
@@ -15,30 +16,57 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bench}: times EXACT iterations (assign every row, fold sums and counts, move the
- * centroids) over a file from its first k rows, the first iteration being the warm-up, and reports
- * rows/s, MB/s of input and GFLOP/s of the distance kernel (2·n·k·d flops per pass).
+ * {@code bench}: a benchmark, not a test. Alone, it times EXACT iterations over a file (or
+ * generated blobs) from its first k rows, the first iteration being the warm-up, and reports
+ * rows/s, MB/s of input and GFLOP/s of the distance kernel (2·n·k·d flops per pass). With
+ * {@code --peers} it races our engine against the toolkits' own k-means ({@link PeerBench}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Time exact k-means passes over a file: rows/s, MB/s, GFLOP/s.")
+        description = {"Time exact k-means passes: rows/s, MB/s, GFLOP/s; with --peers, against ELKI, Tribuo and Weka.",
+                "Data: --input FILE, or blobs generated in memory with --rows and --dims."})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    InputOptions input = new InputOptions();
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Data data;
 
-    @Option(names = "--k", required = true, paramLabel = "K", description = "Number of centroids (starting at the first K rows).")
+    /** A file, or generated blobs. */
+    static final class Data {
+        @ArgGroup(exclusive = false)
+        InputOptions file;
+
+        @ArgGroup(exclusive = false)
+        Generated generated;
+    }
+
+    /** Gaussian blobs made in memory. */
+    static final class Generated {
+        @Option(names = "--rows", required = true, paramLabel = "N", description = "Generate N rows of Gaussian blobs.")
+        long rows;
+
+        @Option(names = "--dims", required = true, paramLabel = "D", description = "Columns of the generated rows.")
+        int dims;
+
+        @Option(names = "--clusters", paramLabel = "C", description = "Blobs to generate; default: --k.")
+        Integer clusters;
+
+        @Option(names = "--cluster-std", defaultValue = "1", paramLabel = "S",
+                description = "Standard deviation of each blob (centers uniform in [-10, 10]); default 1.")
+        double std;
+    }
+
+    @Option(names = "--k", required = true, paramLabel = "K", description = "Number of centroids.")
     int k;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads; default: all processors.")
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads; default: all processors, 1 with --peers.")
     Integer threads;
 
     @Option(names = "--batch-size", defaultValue = "4096", paramLabel = "B", description = "Rows per batch; default 4096.")
@@ -47,30 +75,64 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--passes", defaultValue = "3", paramLabel = "P", description = "Timed passes; default 3.")
     int passes;
 
+    @Option(names = "--peers", arity = "0..1", fallbackValue = PeerBench.ALL, split = ",", paramLabel = "LIST",
+            description = "Race the toolkits' k-means from the same start on the same rows: any of "
+                    + PeerBench.ALL + " (default: all).")
+    List<String> peers;
+
+    @Option(names = "--max-iter", defaultValue = "300", paramLabel = "N", description = "With --peers: iteration cap; default 300.")
+    int maxIterations;
+
+    @Option(names = "--repeat", defaultValue = "3", paramLabel = "R",
+            description = "With --peers: runs of each, the fastest counts; default 3.")
+    int repeat;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed of the data and the start; default 1.")
+    long seed;
+
     @Option(names = "--json", description = "Print the measurement as one JSON object.")
     boolean json;
 
-    /** What {@code bench --json} prints. */
+    /** What {@code bench --json} prints without {@code --peers}. */
     record Result(String input, long rows, int dims, int k, int threads, int batchSize, int passes, double seconds,
-                  double rowsPerSecond, double megabytesPerSecond, double gflops) {
+                  double rowsPerSecond, double megabytesPerSecond, double gflops, String kernel) {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
+        if (k < 1) {
+            throw new UsageException("--k: must be >= 1, got " + k);
+        }
+        if (data.generated != null && (data.generated.rows < 1 || data.generated.dims < 1)) {
+            throw new UsageException("--rows and --dims: must be >= 1");
+        }
+        if (data.generated != null && (!(data.generated.std >= 0) || Double.isInfinite(data.generated.std))) {
+            throw new UsageException("--cluster-std: must be a finite number >= 0, got " + data.generated.std);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (peers != null) {
+            int workers = threads == null ? 1 : threads;
+            double[][] rows = data.file != null ? readAll(data.file.open()) : generate(data.generated);
+            String name = data.file != null ? data.file.input.toString() : generatedName(data.generated);
+            new PeerBench(name, rows, k, workers, maxIterations, seed, peers, repeat).run(out, json);
+            return 0;
+        }
+        return timePasses(out, threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+    }
+
+    private int timePasses(PrintWriter out, int workers) throws IOException {
         if (passes < 1) {
             throw new UsageException("--passes: must be >= 1, got " + passes);
         }
-        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        BatchSource source = input.open();
+        BatchSource source = data.file != null ? data.file.open() : ArraySource.of(generate(data.generated));
         double[][] start = firstRows(source, k);
         KMeansConfig config;
         try {
             config = KMeansConfig.builder(k).initializer(Initializers.explicit(start)).maxIterations(passes + 1).tolerance(0)
-                    .threads(workers).batchSize(batchSize).build();
+                    .threads(workers).batchSize(batchSize).pruning(KMeansConfig.Pruning.OFF).build();
         } catch (InvalidConfigException e) {
             throw UsageException.of(e);
         }
-        long fileBytes = Files.size(input.input);
         IterationTimer timer = new IterationTimer();
         new MiniBatchKMeans(config, timer).fit(source);
         if (timer.seconds.size() < 2) {
@@ -81,18 +143,55 @@ final class BenchCommand implements Callable<Integer> {
         double median = timed.get(timed.size() / 2);
         long rows = timer.rows;
         int d = source.dimensions();
+        long bytes = data.file != null ? Files.size(data.file.input) : rows * d * 8L;
         Result result = new Result(source.name(), rows, d, k, workers, batchSize, timed.size(), median, rows / median,
-                fileBytes / median / 1e6, 2.0 * rows * k * d / median / 1e9);
-        PrintWriter out = spec.commandLine().getOut();
+                bytes / median / 1e6, 2.0 * rows * k * d / median / 1e9, MiniBatchKMeans.distanceKernel());
         if (json) {
             out.println(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(result));
             return 0;
         }
-        out.printf(Locale.ROOT, "%s: %,d rows x %d columns, k = %d, %d threads, batch %d%n", source.name(), rows, d, k,
-                workers, batchSize);
+        out.printf(Locale.ROOT, "%s: %,d rows x %d columns, k = %d, %d threads, batch %d, %s kernel%n", source.name(), rows, d,
+                k, workers, batchSize, result.kernel());
         out.printf(Locale.ROOT, "one exact pass (median of %d): %.3f s, %,.0f rows/s, %.0f MB/s, %.2f GFLOP/s%n", timed.size(),
                 median, result.rowsPerSecond(), result.megabytesPerSecond(), result.gflops());
         return 0;
+    }
+
+    private String generatedName(Generated g) {
+        return String.format(Locale.ROOT, "blobs(rows=%d, dims=%d, clusters=%d, std=%s, seed=%d)", g.rows, g.dims,
+                clusters(g), g.std, seed);
+    }
+
+    private int clusters(Generated g) {
+        return g.clusters == null ? k : g.clusters;
+    }
+
+    private double[][] generate(Generated g) {
+        if (g.rows > Integer.MAX_VALUE - 8) {
+            throw new UsageException("--rows: at most " + (Integer.MAX_VALUE - 8) + " rows are generated in memory");
+        }
+        Blobs blobs = new Blobs(g.dims, clusters(g), seed, g.std);
+        double[][] rows = new double[(int) g.rows][g.dims];
+        for (int i = 0; i < rows.length; i++) {
+            blobs.fill(i, rows[i], 0);
+        }
+        return rows;
+    }
+
+    /** All rows of {@code source} in memory (the peers cluster arrays). */
+    private static double[][] readAll(BatchSource source) throws IOException {
+        int d = source.dimensions();
+        List<double[]> rows = new ArrayList<>();
+        double[] weight = new double[1];
+        try (BatchReader reader = source.open()) {
+            for (double[] row = new double[d]; reader.read(row, weight, 1) == 1; row = new double[d]) {
+                rows.add(row);
+            }
+        }
+        if (rows.isEmpty()) {
+            throw new InvalidInputException(source.name() + ": no rows");
+        }
+        return rows.toArray(double[][]::new);
     }
 
     /** Seconds between the ends of consecutive passes, for the iteration passes. */
@@ -116,9 +215,6 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static double[][] firstRows(BatchSource source, int k) throws IOException {
-        if (k < 1) {
-            throw new UsageException("--k: must be >= 1, got " + k);
-        }
         int d = source.dimensions();
         double[][] centers = new double[k][];
         double[] row = new double[d];

@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 
 /**
  * Gaussian blobs like scikit-learn's {@code make_blobs}: {@code k} centers uniform in
- * [-10, 10]^d, unit standard deviation. Every row is a pure function of (seed, row index), so
+ * [-10, 10]^d, unit standard deviation unless told otherwise. Every row is a pure function of (seed, row index), so
  * the data can be streamed out and its generating labels recomputed later without storing them.
  */
 final class Blobs {
@@ -12,8 +12,15 @@ final class Blobs {
     private final int clusters;
     private final long seed;
     private final double[][] centers;
+    private final double std;
 
     Blobs(int dims, int clusters, long seed) {
+        this(dims, clusters, seed, 1);
+    }
+
+    /** Blobs of standard deviation {@code std} (scikit-learn's {@code cluster_std}). */
+    Blobs(int dims, int clusters, long seed, double std) {
+        this.std = std;
         this.dims = dims;
         this.clusters = clusters;
         this.seed = seed;
@@ -40,7 +47,7 @@ final class Blobs {
         SplittableRandom random = rowRandom(row);
         double[] center = centers[random.nextInt(clusters)];
         for (int j = 0; j < dims; j++) {
-            out[offset + j] = center[j] + random.nextGaussian();
+            out[offset + j] = center[j] + std * random.nextGaussian();
         }
     }
 

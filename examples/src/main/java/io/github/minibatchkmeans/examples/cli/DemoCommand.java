@@ -45,7 +45,8 @@ final class DemoCommand implements Callable<Integer> {
 
     /** The numbers {@code demo --json} prints. */
     record Result(long rows, int dims, int k, long dataBytes, long maxHeapBytes, long peakHeapBytes, int iterations,
-                  int passes, double seconds, double rowsPerSecond, double inertia, double adjustedRandIndex, String plot) {
+                  int passes, double seconds, double rowsPerSecond, double inertia, double adjustedRandIndex, String plot,
+                  String kernel) {
     }
 
     @Override
@@ -78,7 +79,8 @@ final class DemoCommand implements Callable<Integer> {
             AdjustedRandIndex ari = new AdjustedRandIndex(CLUSTERS, CLUSTERS);
             model.predict(source, (row, label, distance) -> ari.add(blobs.label(row), label));
 
-            out.printf(Locale.ROOT, "fit:  exact k-means, k = %d, k-means++ init, %d threads%n", CLUSTERS, config.threads());
+            out.printf(Locale.ROOT, "fit:  exact k-means, k = %d, k-means++ init, %d threads, %s distance kernel%n", CLUSTERS,
+                    config.threads(), MiniBatchKMeans.distanceKernel());
             out.printf(Locale.ROOT, "      %s after %d iterations: %d passes over %,d rows in %.2f s (%,.0f rows/s)%n",
                     model.converged() ? "converged" : "stopped", model.iterations(), passes.count(), rows, seconds,
                     rows * (double) passes.count() / seconds);
@@ -96,7 +98,7 @@ final class DemoCommand implements Callable<Integer> {
                 spec.commandLine().getOut().println(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
                         new Result(rows, DIMS, CLUSTERS, size, maxHeap, peak, model.iterations(), passes.count(), seconds,
                                 rows * (double) passes.count() / seconds, model.inertia(), ari.value(),
-                                plot.toAbsolutePath().toString())));
+                                plot.toAbsolutePath().toString(), MiniBatchKMeans.distanceKernel())));
             }
         } finally {
             deleteRecursively(dir);

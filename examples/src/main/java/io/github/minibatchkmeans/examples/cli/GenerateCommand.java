@@ -31,6 +31,10 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--clusters", required = true, paramLabel = "K", description = "Number of blobs.")
     int clusters;
 
+    @Option(names = "--cluster-std", defaultValue = "1", paramLabel = "S",
+            description = "Standard deviation of each blob (centers uniform in [-10, 10]); default 1.")
+    double std;
+
     @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Random seed; default 0.")
     long seed;
 
@@ -55,8 +59,11 @@ final class GenerateCommand implements Callable<Integer> {
         if (clusters < 1) {
             throw new UsageException("--clusters: must be >= 1, got " + clusters);
         }
+        if (!(std >= 0) || Double.isInfinite(std)) {
+            throw new UsageException("--cluster-std: must be a finite number >= 0, got " + std);
+        }
         long start = System.nanoTime();
-        long bytes = write(new Blobs(dims, clusters, seed), rows, out);
+        long bytes = write(new Blobs(dims, clusters, seed, std), rows, out);
         PrintWriter stdout = spec.commandLine().getOut();
         double seconds = (System.nanoTime() - start) / 1e9;
         if (json) {

@@ -3,6 +3,7 @@ package io.github.minibatchkmeans.examples.cli;
 import io.github.minibatchkmeans.core.spi.InvalidInputException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,7 +26,8 @@ public final class Main {
     static final PrintWriter STDERR = new PrintWriter(System.err, true);
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), STDERR));
+        Optional<Integer> child = Relaunch.inChildJvm(args);
+        System.exit(child.isPresent() ? child.get() : run(args, new PrintWriter(System.out, true), STDERR));
     }
 
     /** Runs the tool with the given streams and returns the exit code (used by tests). */

@@ -33,7 +33,7 @@ final class ProgressBars implements ProgressListener {
         bar.stepTo(e.rowsDone());
         if (e.finished()) {
             if (!Double.isNaN(e.inertia())) {
-                bar.setExtraMessage(String.format(Locale.ROOT, "inertia %.6g", e.inertia()));
+                bar.setExtraMessage(String.format(Locale.ROOT, "inertia %.6g", e.inertia()) + ProgressLines.pruning(e));
             }
             close();
         }

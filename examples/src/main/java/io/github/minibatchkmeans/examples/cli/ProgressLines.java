@@ -28,8 +28,17 @@ final class ProgressLines implements ProgressListener {
             case FINAL -> "final pass";
         };
         String inertia = Double.isNaN(e.inertia()) ? "" : String.format(Locale.ROOT, ", inertia %.6g", e.inertia());
-        err.printf(Locale.ROOT, "%s: %,d rows in %.2f s (%,.0f rows/s)%s%n", what, e.rowsDone(), seconds,
-                e.rowsDone() / Math.max(seconds, 1e-9), inertia);
+        err.printf(Locale.ROOT, "%s: %,d rows in %.2f s (%,.0f rows/s)%s%s%n", what, e.rowsDone(), seconds,
+                e.rowsDone() / Math.max(seconds, 1e-9), inertia, pruning(e));
         err.flush();
+    }
+
+    /** What pruning saved in an exact iteration: rows whose distances it skipped, blocks it did not read. */
+    static String pruning(ProgressEvent e) {
+        if (e.pruned() == 0 && e.unread() == 0) {
+            return "";
+        }
+        return String.format(Locale.ROOT, ", %.1f%% of rows pruned, %,d blocks unread", 100.0 * e.pruned() / e.totalRows(),
+                e.unread());
     }
 }

@@ -172,6 +172,20 @@ class BadInputTest {
     }
 
     @Test
+    void badBenchOptionsNameTheOption() {
+        CliRun unknown = CliRun.of("bench", "--rows", "100", "--dims", "2", "--k", "2", "--peers", "elki-lloyd,scipy");
+        assertEquals(2, unknown.exitCode());
+        assertEquals(prefix() + "--peers: unknown peer 'scipy' (use any of " + PeerBench.ALL + ")", unknown.err().strip());
+        CliRun spread = CliRun.of("bench", "--rows", "100", "--dims", "2", "--k", "2", "--cluster-std", "-1");
+        assertEquals(2, spread.exitCode());
+        assertEquals(prefix() + "--cluster-std: must be a finite number >= 0, got -1.0", spread.err().strip());
+        CliRun both = CliRun.of("bench", "--rows", "100", "--dims", "2", "--input", "x.npy", "--k", "2");
+        assertEquals(2, both.exitCode());
+        assertEquals(1, both.err().strip().lines().count(), both.err());
+        assertTrue(both.err().contains("mutually exclusive"), both.err());
+    }
+
+    @Test
     void withProgressTheErrorIsTheLastLine() throws IOException {
         Path f = text("late.csv", "1,2\n3,4\n");
         CliRun run = CliRun.of("fit", "--input", f.toString(), "--k", "3");

@@ -112,6 +112,32 @@ class FormatsAndReportsTest {
     }
 
     @Test
+    void benchAgainstThePeersRunsEachFromOurStartAndComparesPartitions() throws IOException {
+        CliRun bench = CliRun.of("bench", "--rows", "3000", "--dims", "4", "--k", "5", "--cluster-std", "2", "--repeat", "1",
+                "--peers", "--json");
+        assertEquals(0, bench.exitCode(), bench.err());
+        JsonNode json = JSON.readTree(bench.out());
+        assertEquals(3000, json.get("rows").asInt());
+        JsonNode runs = json.get("runs");
+        assertEquals(2 + 5, runs.size(), "ours twice, then ELKI's three, Tribuo and Weka");
+        int iterations = runs.get(0).get("iterations").asInt();
+        for (int i = 0; i < 5; i++) { // ours plain and pruned, ELKI Lloyd, Hamerly, Elkan: the same start, the same result
+            JsonNode run = runs.get(i);
+            assertEquals("same", run.get("start").asText(), run.toString());
+            assertEquals(iterations, run.get("iterations").asInt(), run.toString());
+            assertEquals(0, run.get("rowsUnmatched").asLong(), run.toString());
+            assertEquals(1.0, run.get("adjustedRandIndex").asDouble(), 0.0, run.toString());
+        }
+        for (int i = 5; i < 7; i++) { // Tribuo and Weka from their own start: a partition near ours
+            JsonNode run = runs.get(i);
+            assertEquals("own k-means++", run.get("start").asText());
+            assertTrue(run.get("adjustedRandIndex").asDouble() > 0.5, run.toString());
+            assertTrue(run.get("secondsPerIteration").asDouble() > 0, run.toString());
+        }
+        assertEquals(1.0, runs.get(1).get("timesOurs").asDouble(), 1e-12, "the ratio's reference is ours, pruned");
+    }
+
+    @Test
     void progressLinesWhenNotOnATerminalAndSilenceWithQuiet() throws IOException {
         CliRun loud = CliRun.of("fit", "--input", data("npy").toString(), "--k", "3");
         assertEquals(0, loud.exitCode(), loud.err());
@@ -125,11 +151,11 @@ class FormatsAndReportsTest {
     }
 
     @Test
-    void demoRunsOutOfCoreInA64MbHeapAndLeavesOnlyItsPlot() throws Exception {
+    void demoRunsOutOfCoreInA64MbHeapOnTheVectorKernelAndLeavesOnlyItsPlot() throws Exception {
         Path plot = dir.resolve("demo.png");
         Process process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx64m", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "demo", "--json", "--quiet",
-                "--plot", plot.toString())).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                "--plot", plot.toString())).redirectError(dir.resolve("stderr.txt").toFile()).start();
         String out;
         try (InputStream in = process.getInputStream()) {
             out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -140,6 +166,9 @@ class FormatsAndReportsTest {
         assertTrue(json.get("dataBytes").asLong() > json.get("maxHeapBytes").asLong(), "data larger than the heap");
         assertTrue(json.get("adjustedRandIndex").asDouble() > 0.99, out);
         assertTrue(json.get("passes").asInt() >= 3);
+        // started without the Vector API module, the tool relaunched itself with it, and kept its stderr clean
+        assertEquals("vector", json.get("kernel").asText(), out);
+        assertEquals("", Files.readString(dir.resolve("stderr.txt")));
         assertEquals(FitPlot.WIDTH, ImageIO.read(plot.toFile()).getWidth());
         try (var temp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             assertFalse(temp.anyMatch(p -> p.getFileName().toString().startsWith("minibatch-kmeans-demo")

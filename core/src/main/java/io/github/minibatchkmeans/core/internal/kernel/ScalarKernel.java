@@ -93,6 +93,10 @@ final class ScalarKernel extends Kernel {
 
     /** The lowest and second-lowest score of one row's dot products at {@code dots[base..]}. */
     private void pick(double[] dots, int base, int r, int[] labels, double[] best, double[] second) {
+        if (second == null) {
+            pickLowest(dots, base, r, labels, best);
+            return;
+        }
         int label = 0;
         double lowest = bias[0] - 2 * dots[base];
         double next = Double.POSITIVE_INFINITY;
@@ -111,6 +115,20 @@ final class ScalarKernel extends Kernel {
         if (second != null) {
             second[r] = next;
         }
+    }
+
+    /** The lowest score alone, as conditional moves: a branch would mispredict each time a lower score turns up. */
+    private void pickLowest(double[] dots, int base, int r, int[] labels, double[] best) {
+        int label = 0;
+        double lowest = bias[0] - 2 * dots[base];
+        for (int c = 1; c < k; c++) {
+            double score = bias[c] - 2 * dots[base + c];
+            boolean lower = score < lowest;
+            label = lower ? c : label;
+            lowest = lower ? score : lowest;
+        }
+        labels[r] = label;
+        best[r] = lowest;
     }
 
     /** {@code out[at + q·k + c] = x_q · c} for the four rows starting at {@code x0}. */

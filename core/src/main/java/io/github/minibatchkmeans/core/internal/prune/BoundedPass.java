@@ -27,6 +27,8 @@ final class BoundedPass implements BlockTask<BoundedPass.Partial> {
     private static final double GROW = 1 + SLACK;
     private static final double SHRINK = 1 - SLACK;
     private static final double ROOT_TWO_SLACK = Math.sqrt(2 * SLACK);
+    /** Covers the rounding of a float subtraction and product (2⁻²⁴ each) in the scan's budgets. */
+    private static final float SHRINK_FLOAT = 1 - 0x1.0p-21f;
 
     private final BoundedState state;
     private final Kernel kernel;
@@ -47,6 +49,8 @@ final class BoundedPass implements BlockTask<BoundedPass.Partial> {
     private final int now;
     /** Each cluster's clock now. */
     private final double[] clocks;
+    /** The clocks rounded up to floats, for the scan: a deadline beyond one is beyond the clock. */
+    private final float[] clocksUp;
 
     BoundedPass(BoundedState state, Kernel kernel, boolean first, double[] halfNearest, double[] between) {
         this.state = state;
@@ -67,6 +71,10 @@ final class BoundedPass implements BlockTask<BoundedPass.Partial> {
         this.drift = state.drift();
         this.now = drift.now();
         this.clocks = drift.clocks();
+        this.clocksUp = new float[k];
+        for (int c = 0; c < k; c++) {
+            clocksUp[c] = RowBounds.up(clocks[c]);
+        }
     }
 
     /** One block's buffers, changes and counts. */
@@ -115,14 +123,15 @@ final class BoundedPass implements BlockTask<BoundedPass.Partial> {
             int[] labels = w.labels;
             int[] list = p.pending;
             int base = w.base;
+            float[] clocks = clocksUp;
             float budget = p.budget;
             int due = 0;
-            for (int r = 0; r < count; r++) { // branch-free: due rows are few, and scattered
-                double left = deadlines[base + r] - clocks[labels[base + r]];
-                boolean settled = left > 0; // its bounds still settle it: not touched
+            for (int r = 0; r < count; r++) { // branch-free and all in float: due rows are few, and scattered
+                float left = deadlines[base + r] - clocks[labels[base + r]];
+                boolean settled = left > 0; // its bounds still settle it: not touched (exact: floats subtract exactly to 0 only when equal)
                 list[due] = r;
                 due += settled ? 0 : 1;
-                float counted = settled ? (float) (left * SHRINK) : Float.POSITIVE_INFINITY;
+                float counted = settled ? left * SHRINK_FLOAT : Float.POSITIVE_INFINITY;
                 budget = counted < budget ? counted : budget;
             }
             p.budget = budget;
