@@ -4,6 +4,7 @@ import io.github.minibatchkmeans.core.Initializers;
 import io.github.minibatchkmeans.core.KMeansConfig;
 import io.github.minibatchkmeans.core.KMeansModel;
 import io.github.minibatchkmeans.core.Mode;
+import io.github.minibatchkmeans.core.OnePass;
 import io.github.minibatchkmeans.core.spi.Initializer;
 import io.github.minibatchkmeans.core.spi.InvalidInputException;
 import io.github.minibatchkmeans.weka.AttributeEncoding;
@@ -32,9 +33,14 @@ import weka.core.WeightedInstancesHandler;
  * Mini-batch k-means for Weka. Batch training ({@code buildClusterer} on a data set) runs the
  * exact mode by default: every iteration reads the instances in mini-batches, folding them into
  * per-centroid sums and counts — the same centroids as SimpleKMeans' Lloyd iterations from the
- * same start, without copying the data set, on as many threads as asked. Incremental training
- * ({@code updateClusterer}, which {@code weka.Run -t file} uses) runs Sculley's stochastic
- * mini-batch updates, so files of any size can be clustered.
+ * same start, without copying the data set, on as many threads as asked — from several starts on
+ * small data, keeping the best. Incremental training ({@code updateClusterer}, which
+ * {@code weka.Run -t file} uses) keeps the instances until there are more than
+ * {@link #INCREMENTAL_BUFFER}, and then trains exactly as batch training does; a longer stream
+ * goes through the one-pass learner (a streaming coreset, then exact iterations with restarts on
+ * it) in bounded memory, its result nearly independent of the order of the instances. Ranges,
+ * means and the "Full Data" column always come from the whole stream. With {@code -stochastic},
+ * incremental training runs Sculley's mini-batch updates instead.
  *
  * <p>Distances match SimpleKMeans': numeric attributes normalized to [0, 1] (unless {@code -D}),
  * nominal ones contributing 0 or 1, missing values replaced by means and value frequencies.
@@ -59,14 +65,25 @@ public class MiniBatchKMeans extends RandomizableClusterer
     private int numExecutionSlots = 1;
     private double tolerance = KMeansConfig.DEFAULT_TOLERANCE;
     private boolean dontNormalize;
+    /** Starts to try; 0: automatic (several on small data, see {@code KMeansConfig.nInit}). */
+    private int restarts;
+
+    /** Instances incremental training keeps whole before it switches to the one-pass learner. */
+    public static final int INCREMENTAL_BUFFER = 65_536;
 
     private AttributeEncoding encoding;
     private KMeansModel model;
-    private boolean trainedIncrementally;
+    /** How the model was trained, for the report. */
+    private String training = "";
+    /** Statistics of all the training instances: the report's "Full Data" column. */
+    private AttributeEncoding wholeData;
 
     /** State of incremental training; not part of a saved model. */
     private transient Instances buffer;
     private transient io.github.minibatchkmeans.core.MiniBatchKMeans learner;
+    private transient AttributeEncoding.Accumulator seen;
+    private transient AttributeEncoding streamEncoding;
+    private transient OnePass onePass;
 
     public MiniBatchKMeans() {
         m_SeedDefault = 10;
@@ -78,8 +95,10 @@ public class MiniBatchKMeans extends RandomizableClusterer
                 + "each iteration streams the instances in mini-batches and folds them into per-centroid sums and counts, "
                 + "giving exactly the centroids of Lloyd's algorithm (SimpleKMeans) from the same start, in memory that "
                 + "does not grow with the data and on several threads. In stochastic mode each mini-batch moves the "
-                + "centroids with per-centroid learning rates (Sculley 2010); incremental training (updateClusterer, "
-                + "as used by weka.Run -t) always works this way.\n\nFor more information see:\n\n"
+                + "centroids with per-centroid learning rates (Sculley 2010). On small data several starts are tried and the "
+                + "best kept. Incremental training (updateClusterer, as used by weka.Run -t) trains exactly when the "
+                + "instances fit in memory, and otherwise in one pass over a streaming coreset, whatever their order."
+                + "\n\nFor more information see:\n\n"
                 + getTechnicalInformation().toString();
     }
 
@@ -115,8 +134,10 @@ public class MiniBatchKMeans extends RandomizableClusterer
     }
 
     private KMeansConfig config(Mode mode) {
-        return KMeansConfig.builder(numClusters).mode(mode).initializer(initializer()).maxIterations(maxIterations)
-                .tolerance(tolerance).batchSize(batchSize).threads(numExecutionSlots).seed(getSeed()).build();
+        KMeansConfig.Builder config = KMeansConfig.builder(numClusters).mode(mode).initializer(initializer())
+                .maxIterations(maxIterations).tolerance(tolerance).batchSize(batchSize).threads(numExecutionSlots)
+                .seed(getSeed());
+        return (restarts > 0 ? config.nInit(restarts) : config).build();
     }
 
     private Initializer initializer() {
@@ -137,12 +158,19 @@ public class MiniBatchKMeans extends RandomizableClusterer
         model = null;
         encoding = null;
         learner = null;
+        onePass = null;
         if (data.numInstances() == 0) {
-            buffer = new Instances(data, batchSize);
-            trainedIncrementally = true;
+            buffer = new Instances(data, 1024);
+            seen = new AttributeEncoding.Accumulator(new Instances(data, 0));
             return;
         }
-        trainedIncrementally = false;
+        train(data);
+        wholeData = encoding;
+        training = stochastic ? "stochastic (Sculley's mini-batch updates)" : "exact (Lloyd iterations over mini-batches)";
+    }
+
+    /** Batch training on instances in memory. */
+    private void train(Instances data) throws Exception {
         encoding = AttributeEncoding.fit(data, data, !dontNormalize);
         KMeansConfig config = config(stochastic ? Mode.STOCHASTIC : Mode.EXACT);
         try {
@@ -158,44 +186,87 @@ public class MiniBatchKMeans extends RandomizableClusterer
 
     @Override
     public void updateClusterer(Instance instance) throws Exception {
-        if (buffer == null) {
+        if (seen == null) {
             throw new IllegalStateException("call buildClusterer with the data's header before updateClusterer");
         }
-        buffer.add(instance);
-        if (buffer.numInstances() >= batchSize) {
-            step();
+        seen.add(instance);
+        if (onePass != null) {
+            feed(instance);
+            return;
         }
+        buffer.add(instance);
+        if (stochastic && buffer.numInstances() >= batchSize) {
+            step();
+        } else if (!stochastic && buffer.numInstances() > INCREMENTAL_BUFFER) {
+            // too many to keep: from now on one pass in bounded memory, missing values by the means so far
+            streamEncoding = seen.build(false);
+            onePass = new io.github.minibatchkmeans.core.MiniBatchKMeans(config(Mode.EXACT))
+                    .onePass(streamEncoding.dimensions(), !dontNormalize);
+            for (int i = 0; i < buffer.numInstances(); i++) {
+                feed(buffer.instance(i));
+            }
+            buffer = null;
+        }
+    }
+
+    /** Adds one instance, in raw units, to the one-pass learner. */
+    private void feed(Instance instance) {
+        double[] row = new double[streamEncoding.dimensions()];
+        streamEncoding.encode(instance, row, 0);
+        onePass.add(row, instance.weight());
     }
 
     @Override
     public void updateFinished() {
         try {
-            if (buffer != null && buffer.numInstances() > 0) {
-                step();
+            if (stochastic) {
+                if (buffer != null && buffer.numInstances() > 0) {
+                    step();
+                }
+                if (learner == null) {
+                    throw new IllegalStateException("MiniBatchKMeans: no instances were given to updateClusterer");
+                }
+                model = learner.model();
+                encoding = streamEncoding; // the updates' scale: the first mini-batch's ranges
+                wholeData = seen.build(!dontNormalize);
+                training = "stochastic (Sculley's mini-batch updates, one pass)";
+            } else if (onePass == null) {
+                if (buffer == null || buffer.numInstances() == 0) {
+                    throw new IllegalStateException("MiniBatchKMeans: no instances were given to updateClusterer");
+                }
+                train(buffer);
+                wholeData = encoding;
+                training = "exact (Lloyd iterations over mini-batches; all " + buffer.numInstances()
+                        + " instances kept in memory)";
+            } else {
+                encoding = seen.build(!dontNormalize);
+                wholeData = encoding;
+                model = onePass.finish(encoding.shift(), encoding.scale());
+                training = "one pass (" + onePass.rows() + " instances summarized by a streaming coreset, then exact "
+                        + "Lloyd iterations on it)";
             }
-            if (learner == null) {
-                throw new IllegalStateException("MiniBatchKMeans: no instances were given to updateClusterer");
-            }
-            model = learner.model();
         } catch (Exception e) {
             throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
         } finally {
             learner = null;
             buffer = null;
+            onePass = null;
+            seen = null;
+            streamEncoding = null;
         }
     }
 
-    /** One stochastic step on the buffered instances; the first buffer also fixes the encoding. */
+    /** One stochastic step on the buffered instances; the first buffer fixes the scale the updates use. */
     private void step() throws Exception {
-        if (encoding == null) {
-            encoding = AttributeEncoding.fit(buffer, buffer, !dontNormalize);
+        if (learner == null) {
+            streamEncoding = AttributeEncoding.fit(buffer, buffer, !dontNormalize);
             learner = new io.github.minibatchkmeans.core.MiniBatchKMeans(config(Mode.STOCHASTIC));
         }
         int n = buffer.numInstances();
-        double[][] rows = new double[n][encoding.dimensions()];
+        double[][] rows = new double[n][streamEncoding.dimensions()];
         double[] weights = new double[n];
         for (int i = 0; i < n; i++) {
-            encoding.encode(buffer.instance(i), rows[i], 0);
+            streamEncoding.encode(buffer.instance(i), rows[i], 0);
             weights[i] = buffer.instance(i).weight();
         }
         try {
@@ -240,19 +311,17 @@ public class MiniBatchKMeans extends RandomizableClusterer
         if (model == null) {
             return "No clusterer built yet!";
         }
+        boolean online = model.mode() == Mode.STOCHASTIC;
         StringBuilder s = new StringBuilder("\nMini-batch k-means\n==================\n\n");
-        s.append("Mode: ").append(model.mode() == Mode.EXACT ? "exact (Lloyd iterations over mini-batches)"
-                : "stochastic (Sculley's mini-batch updates)").append('\n');
-        s.append(model.mode() == Mode.EXACT ? "Number of iterations: " : "Number of mini-batches: ")
-                .append(model.iterations()).append('\n');
-        s.append(model.mode() == Mode.EXACT ? "Within cluster sum of squared errors: "
-                : "Within cluster sum of squared errors (summed over the mini-batches as seen): ")
-                .append(Utils.doubleToString(model.inertia(), 4)).append("\n\n");
-        s.append("Initial starting points (").append(new SelectedTag(initializationMethod, TAGS_INITIALIZATION)
-                .getSelectedTag().getReadable()).append(trainedIncrementally ? ", chosen from the first mini-batch" : "")
-                .append("):\n");
+        s.append("Mode: ").append(training).append('\n');
+        s.append(online ? "Number of mini-batches: " : "Number of iterations: ").append(model.iterations()).append('\n');
+        s.append(online ? "Within cluster sum of squared errors (summed over the mini-batches as seen): "
+                : "Within cluster sum of squared errors: ").append(Utils.doubleToString(model.inertia(), 4)).append("\n");
         Instances header = encoding.header();
         model.initialCentroids().ifPresent(initial -> {
+            s.append("\nInitial starting points (").append(new SelectedTag(initializationMethod, TAGS_INITIALIZATION)
+                    .getSelectedTag().getReadable()).append(model.mode() == Mode.ONE_PASS ? ", on the coreset" : "")
+                    .append(", of the best start):\n");
             for (int c = 0; c < initial.length; c++) {
                 s.append("Cluster ").append(c).append(": ").append(CentroidReport.describe(header, encoding.decode(initial[c])))
                         .append('\n');
@@ -260,14 +329,12 @@ public class MiniBatchKMeans extends RandomizableClusterer
         });
         s.append("\nMissing values globally replaced with mean/mode\n");
         if (encoding.normalizes()) {
-            s.append(trainedIncrementally ? "Numeric attributes normalized to [0,1] by the ranges of the first mini-batch:\n"
-                    : "Numeric attributes normalized to [0,1] by their ranges in the training data\n");
-            if (trainedIncrementally) {
-                s.append(encoding.describeRanges());
-            }
+            s.append(online ? "Numeric attributes normalized to [0,1] by the ranges of the first mini-batch:\n"
+                    + encoding.describeRanges() : "Numeric attributes normalized to [0,1] by their ranges in the training data\n");
         }
-        s.append("\nFinal cluster centroids:\n");
-        s.append(CentroidReport.render(header, encoding.fullData(), encoding.totalWeight(), getClusterCentroids(),
+        s.append("\nFinal cluster centroids").append(online ? " (sizes: instances each centroid took during the updates)" : "")
+                .append(":\n");
+        s.append(CentroidReport.render(header, wholeData.fullData(), wholeData.totalWeight(), getClusterCentroids(),
                 model.sizes()));
         return s.toString();
     }
@@ -289,6 +356,8 @@ public class MiniBatchKMeans extends RandomizableClusterer
         options.add(new Option("\tConvergence tolerance, relative to the mean attribute variance.\n\t(default 1.0E-4).", "tol", 1,
                 "-tol <num>"));
         options.add(new Option("\tDo not normalize numeric attributes to [0,1].", "D", 0, "-D"));
+        options.add(new Option("\tStarts to try, keeping the lowest within-cluster SSE; 0 = automatic (10 on small data,\n"
+                + "\telse 1 for k-means++ and 3 for random).\n\t(default 0).", "restarts", 1, "-restarts <num>"));
         options.addAll(Collections.list(super.listOptions()));
         return options.elements();
     }
@@ -309,6 +378,8 @@ public class MiniBatchKMeans extends RandomizableClusterer
         String tol = Utils.getOption("tol", options);
         setTolerance(tol.isEmpty() ? KMeansConfig.DEFAULT_TOLERANCE : Double.parseDouble(tol));
         setDontNormalize(Utils.getFlag('D', options));
+        String starts = Utils.getOption("restarts", options);
+        setRestarts(starts.isEmpty() ? 0 : Integer.parseInt(starts));
         super.setOptions(options);
         Utils.checkForRemainingOptions(options);
     }
@@ -317,7 +388,7 @@ public class MiniBatchKMeans extends RandomizableClusterer
     public String[] getOptions() {
         List<String> options = new ArrayList<>(List.of("-N", "" + numClusters, "-I", "" + maxIterations,
                 "-init", "" + initializationMethod, "-batch-size", "" + batchSize, "-num-slots", "" + numExecutionSlots,
-                "-tol", "" + tolerance));
+                "-tol", "" + tolerance, "-restarts", "" + restarts));
         if (stochastic) {
             options.add("-stochastic");
         }
@@ -442,6 +513,22 @@ public class MiniBatchKMeans extends RandomizableClusterer
 
     public void setDontNormalize(boolean dontNormalize) {
         this.dontNormalize = dontNormalize;
+    }
+
+    public String restartsTipText() {
+        return "Starts to try, keeping the one with the lowest within-cluster SSE; 0 chooses: 10 on small data, else 1 "
+                + "for k-means++ and 3 for random.";
+    }
+
+    public int getRestarts() {
+        return restarts;
+    }
+
+    public void setRestarts(int restarts) throws Exception {
+        if (restarts < 0) {
+            throw new Exception("Restarts must be >= 0");
+        }
+        this.restarts = restarts;
     }
 
     @Override

@@ -2,14 +2,16 @@ package io.github.minibatchkmeans.core;
 
 import io.github.minibatchkmeans.core.KMeansConfig.Pruning;
 import io.github.minibatchkmeans.core.ProgressEvent.Stage;
-import io.github.minibatchkmeans.core.internal.assign.FarthestTask;
+import io.github.minibatchkmeans.core.internal.pass.BlockTask;
+import io.github.minibatchkmeans.core.internal.pass.PassRunner;
+import io.github.minibatchkmeans.core.internal.pass.TaskGroup;
 import io.github.minibatchkmeans.core.internal.prune.BoundedLloyd;
 import io.github.minibatchkmeans.core.internal.prune.BoundedLloyd.Outcome;
 import io.github.minibatchkmeans.core.internal.prune.BoundedLloyd.Variant;
-import io.github.minibatchkmeans.core.internal.stats.ClusterStatistics;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongPredicate;
 
 /**
  * EXACT mode: each iteration is one full pass that folds every batch into per-centroid sums and
@@ -19,6 +21,11 @@ import java.util.List;
  * no centroid moved, or when the total squared shift is at most {@code tol} × the mean feature
  * variance; then, unless the last pass already used the returned centroids, one more pass gives
  * their labels' sizes and inertia.
+ *
+ * <p>Restarts ({@code nInit} starts, scikit-learn's {@code KMeans} semantics) all run to
+ * convergence and the lowest full-data inertia wins (the first on ties). Sums and counts are per
+ * start, so one pass over the stream serves every start still running: r starts read the data once
+ * per iteration, not r times.
  */
 final class ExactLloyd {
     /**
@@ -29,14 +36,13 @@ final class ExactLloyd {
      */
     static final int ELKAN_FROM_DIMS = 64;
 
+    /** Relative inertia difference below which two starts count as the same optimum (sums in another order). */
+    private static final double TIE = 1e-12;
+
     private final Fit context;
-    private final BoundedLloyd bounded;
 
     ExactLloyd(Fit context) {
         this.context = context;
-        Variant variant = variant(context.config(), context.summary().rows(), context.dimensions());
-        this.bounded = variant == null ? null : new BoundedLloyd(context.source(), context.passes(), context.summary().rows(),
-                context.summary().mean(), context.config().k(), variant, context.scratchBudgetBytes());
     }
 
     /**
@@ -44,83 +50,87 @@ final class ExactLloyd {
      * features when its k bounds per row fit the heap budget, else Hamerly's (which spill to a
      * scratch file if they must).
      */
-    static Variant variant(KMeansConfig config, long rows, int dims) {
+    static Variant variant(KMeansConfig config, long rows, int dims, long budgetBytes) {
         return switch (config.pruning()) {
             case OFF -> null;
             case HAMERLY -> Variant.HAMERLY;
             case ELKAN -> Variant.ELKAN;
-            case AUTO -> dims >= ELKAN_FROM_DIMS
-                    && BoundedLloyd.bytesPerRow(Variant.ELKAN, config.k()) * rows <= config.heapBudgetBytes()
+            case AUTO -> dims >= ELKAN_FROM_DIMS && BoundedLloyd.bytesPerRow(Variant.ELKAN, config.k()) * rows <= budgetBytes
                     ? Variant.ELKAN : Variant.HAMERLY;
         };
     }
 
-    /** Iterates from {@code initialCenters}; {@code labelsOut}, when given, receives the final labels. */
-    KMeansModel fit(double[][] initialCenters, int[] labelsOut) throws IOException {
+    /** Iterates every start in {@code starts}; {@code labelsOut}, when given, receives the winner's final labels. */
+    KMeansModel fit(List<double[][]> starts, int[] labelsOut) throws IOException {
+        long rows = context.summary().rows();
+        long budget = context.scratchBudgetBytes() / starts.size();
+        Variant variant = variant(context.config(), rows, context.dimensions(), budget);
+        List<Restart> runs = new ArrayList<>();
         try {
-            return iterate(initialCenters, labelsOut);
+            for (double[][] start : starts) {
+                BoundedLloyd bounded = variant == null ? null : new BoundedLloyd(context.source(), context.passes(), rows,
+                        context.summary().mean(), context.config().k(), variant, budget);
+                int[] labels = labelsOut == null || variant != null ? null : starts.size() == 1 ? labelsOut : new int[labelsOut.length];
+                runs.add(new Restart(context, start, bounded, labels));
+            }
+            iterate(runs);
+            Restart best = runs.get(0);
+            for (Restart run : runs) { // better by more than rounding: starts that reach one optimum tie, the first wins
+                best = run.result.inertia() < best.result.inertia() * (1 - TIE) ? run : best;
+            }
+            if (labelsOut != null) {
+                best.labelsInto(labelsOut);
+            }
+            return best.model();
         } finally {
-            if (bounded != null) {
-                bounded.close();
-            }
+            runs.forEach(Restart::close);
         }
     }
 
-    private KMeansModel iterate(double[][] initialCenters, int[] labelsOut) throws IOException {
-        KMeansConfig config = context.config();
-        double threshold = config.tolerance() * context.summary().meanVariance();
-        double[][] centers = initialCenters;
-        List<IterationRecord> history = new ArrayList<>();
-        Outcome ofReturnedCenters = null;
-        boolean converged = false;
-        int iterations = 0;
-        while (iterations < config.maxIterations()) {
-            iterations++;
-            Outcome pass = pass(Stage.ITERATION, iterations, centers, labelsOut);
-            double[][] next = pass.means();
-            double shift = squaredShift(centers, next);
-            history.add(new IterationRecord(pass.inertia(), shift, pass.rowsSettled(), pass.blocksUnread()));
-            centers = next;
-            if (shift == 0) { // no centroid moved: this pass's labels and inertia are final
-                converged = true;
-                ofReturnedCenters = pass;
-                break;
+    /** Passes until every start is done; each pass serves all starts still running. */
+    private void iterate(List<Restart> runs) throws IOException {
+        int iteration = 0;
+        int finals = 0;
+        while (true) {
+            List<Restart> active = runs.stream().filter(r -> r.phase != Restart.Phase.DONE).toList();
+            if (active.isEmpty()) {
+                return;
             }
-            if (shift <= threshold) {
-                converged = true;
-                break;
-            }
+            boolean iterating = active.stream().anyMatch(r -> r.phase == Restart.Phase.ITERATING);
+            Stage stage = iterating ? Stage.ITERATION : Stage.FINAL;
+            int number = iterating ? ++iteration : ++finals;
+            pass(active, stage, number);
         }
-        if (ofReturnedCenters == null) {
-            ofReturnedCenters = pass(Stage.FINAL, 1, centers, labelsOut);
-        }
-        if (bounded != null && labelsOut != null) {
-            bounded.labels(labelsOut);
-        }
-        return KMeansModel.builder(centers).mode(Mode.EXACT).sizes(ofReturnedCenters.weights())
-                .inertia(ofReturnedCenters.inertia()).iterations(iterations).converged(converged).history(history).build();
     }
 
-    /** One assignment pass of {@code centers}, with empty clusters relocated, reported as pass {@code number} of {@code stage}. */
-    private Outcome pass(Stage stage, int number, double[][] centers, int[] labelsOut) throws IOException {
+    /** One pass serving {@code active}, reported as pass {@code number} of {@code stage}. */
+    private void pass(List<Restart> active, Stage stage, int number) throws IOException {
         long rows = context.summary().rows();
         ProgressListener listener = context.listener();
-        Outcome outcome;
-        if (bounded != null) {
-            outcome = bounded.pass(centers,
-                    done -> listener.onProgress(new ProgressEvent(stage, number, done, rows, Double.NaN, false)));
-        } else {
-            ClusterStatistics stats = context.lloydPass(stage, number, centers, labelsOut);
-            double inertia = stats.inertia();
-            if (stats.anyEmpty()) { // rare: one more pass finds the far points scikit-learn relocates to
-                stats.relocateEmptyClusters(FarthestTask.find(context.passes(), context.source(), context.kernel(centers),
-                        stats.emptyCount() + centers.length));
-            }
-            outcome = new Outcome(stats.means(centers), stats.weights(), inertia, 0, 0);
+        List<BlockTask<?>> tasks = new ArrayList<>();
+        List<LongPredicate> needs = new ArrayList<>();
+        for (Restart run : active) {
+            tasks.add(run.task());
+            needs.add(run.needed());
         }
-        listener.onProgress(new ProgressEvent(stage, number, rows, rows, outcome.inertia(), true, outcome.rowsSettled(),
-                outcome.blocksUnread()));
-        return outcome;
+        LongPredicate needed = needs.contains(null) ? null : block -> needs.stream().anyMatch(n -> n.test(block));
+        Object[] folded = context.passes().run(context.source(), new TaskGroup(tasks),
+                done -> listener.onProgress(new ProgressEvent(stage, number, done, rows, Double.NaN, false)), needed);
+        Outcome best = null;
+        for (int t = 0; t < active.size(); t++) {
+            Outcome outcome = active.get(t).finish(folded[t]);
+            best = best == null || outcome.inertia() < best.inertia() ? outcome : best;
+        }
+        long unread = needed == null ? 0 : unreadBlocks(needed, rows);
+        listener.onProgress(new ProgressEvent(stage, number, rows, rows, best.inertia(), true, best.rowsSettled(), unread));
+    }
+
+    private static long unreadBlocks(LongPredicate needed, long rows) {
+        long unread = 0;
+        for (long b = 0; b * PassRunner.BLOCK_ROWS < rows; b++) {
+            unread += needed.test(b) ? 0 : 1;
+        }
+        return unread;
     }
 
     static double squaredShift(double[][] from, double[][] to) {

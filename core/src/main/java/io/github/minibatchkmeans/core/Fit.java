@@ -15,6 +15,8 @@ import io.github.minibatchkmeans.core.spi.BatchSource;
 import io.github.minibatchkmeans.core.spi.InvalidInputException;
 import io.github.minibatchkmeans.core.spi.Sample;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -24,6 +26,11 @@ import java.util.SplittableRandom;
  * through this object as its {@link StreamingInitContext}); then the mode's loop runs its passes.
  */
 final class Fit implements StreamingInitContext, AutoCloseable {
+    /** Starts tried by default on small data in EXACT mode (scikit-learn's {@code KMeans}: 10 for random starts). */
+    static final int SMALL_DATA_RESTARTS = 10;
+    /** Rows × k × dims up to which data counts as small: a pass then costs milliseconds. */
+    static final double SMALL_DATA_WORK = 2e7;
+
     private final BatchSource source;
     private final KMeansConfig config;
     private final ProgressListener listener;
@@ -41,26 +48,59 @@ final class Fit implements StreamingInitContext, AutoCloseable {
 
     /** The whole fit; {@code labelsOut}, when given, receives each row's final label. */
     KMeansModel run(int[] labelsOut) throws IOException {
-        double[][] centers = initialize();
-        KMeansModel model = config.mode() == Mode.STOCHASTIC
-                ? new StochasticFit(this).fit(centers, labelsOut)
-                : new ExactLloyd(this).fit(centers, labelsOut);
-        return model.toBuilder().initialCentroids(centers).build();
+        summarize();
+        if (config.mode() == Mode.STOCHASTIC) {
+            double[][] centers = bestStartOnSample();
+            return new StochasticFit(this).fit(centers, labelsOut).toBuilder().initialCentroids(centers).build();
+        }
+        List<double[][]> starts = new ArrayList<>();
+        SplittableRandom master = new SplittableRandom(config.seed());
+        for (int r = restarts(); r > 0; r--) {
+            starts.add(config.initializer().initialCenters(this, config.k(), master.split()));
+        }
+        return new ExactLloyd(this).fit(starts, labelsOut);
     }
 
-    /** The statistics pass and the initializer: the centers the loop will start from. */
+    /**
+     * The statistics pass and the initializer: the centers a fit would start from (with restarts,
+     * the start whose inertia on the sample is lowest).
+     */
     double[][] initialize() throws IOException {
+        summarize();
+        return bestStartOnSample();
+    }
+
+    private void summarize() throws IOException {
         summary = summarize(source, config.sampleSize(), config.seed(), passes, listener);
         checkFeasible();
-        return initialCenters();
+    }
+
+    /**
+     * How many starts: as configured, else the initializer's default — raised to
+     * {@link #SMALL_DATA_RESTARTS} in EXACT mode for randomized initializers when a pass is cheap
+     * (rows × k × dims at most {@link #SMALL_DATA_WORK}), where a poor local optimum is the main risk
+     * and restarts cost little.
+     */
+    int restarts() {
+        if (!config.initializer().randomized()) {
+            return 1; // the same centers every time
+        }
+        if (config.nInit().isPresent()) {
+            return config.nInit().getAsInt();
+        }
+        int restarts = config.initializer().defaultRestarts();
+        boolean cheap = (double) summary.rows() * config.k() * source.dimensions() <= SMALL_DATA_WORK;
+        return config.mode() == Mode.EXACT && cheap && config.initializer().randomized()
+                ? Math.max(restarts, SMALL_DATA_RESTARTS) : restarts;
     }
 
     /** The statistics pass over {@code source}. */
     static DataSummary summarize(BatchSource source, int sampleSize, long seed, PassRunner passes, ProgressListener listener)
             throws IOException {
         SummaryTask task = new SummaryTask(source.dimensions(), sampleSize, seed);
+        long total = source.rows().orElse(-1);
         DataSummary summary = passes.run(source, task,
-                rows -> listener.onProgress(new ProgressEvent(Stage.SUMMARY, 1, rows, -1, Double.NaN, false))).toSummary();
+                rows -> listener.onProgress(new ProgressEvent(Stage.SUMMARY, 1, rows, total, Double.NaN, false))).toSummary();
         listener.onProgress(new ProgressEvent(Stage.SUMMARY, 1, summary.rows(), summary.rows(), Double.NaN, true));
         return summary;
     }
@@ -79,10 +119,10 @@ final class Fit implements StreamingInitContext, AutoCloseable {
         }
     }
 
-    /** Runs the initializer {@code nInit} times and keeps the centers with the lowest sample inertia. */
-    private double[][] initialCenters() throws IOException {
+    /** Runs the initializer {@link #restarts()} times and keeps the centers with the lowest inertia on the sample. */
+    private double[][] bestStartOnSample() throws IOException {
         SplittableRandom master = new SplittableRandom(config.seed());
-        int restarts = config.nInit().orElse(config.initializer().defaultRestarts());
+        int restarts = restarts();
         double[][] best = null;
         double bestInertia = Double.POSITIVE_INFINITY;
         for (int r = 0; r < restarts; r++) {

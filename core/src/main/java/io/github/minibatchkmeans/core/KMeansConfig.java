@@ -17,16 +17,21 @@ import java.util.OptionalInt;
  * }</pre>
  *
  * @param k             number of clusters
- * @param mode          {@link Mode#EXACT} (default) or {@link Mode#STOCHASTIC}
+ * @param mode          {@link Mode#EXACT} (default), {@link Mode#STOCHASTIC} or {@link Mode#ONE_PASS}
  * @param initializer   how to choose the starting centroids (default greedy k-means++)
- * @param maxIterations EXACT: passes; STOCHASTIC: epochs over the stream (default 300)
+ * @param maxIterations EXACT: passes; STOCHASTIC: epochs over the stream; ONE_PASS: iterations on the
+ *                      coreset (default 300)
  * @param tolerance     convergence threshold relative to the mean feature variance (default 1e-4 for
- *                      EXACT; 0, meaning no centre-shift test, for STOCHASTIC)
+ *                      EXACT and ONE_PASS; 0, meaning no centre-shift test, for STOCHASTIC)
  * @param batchSize     rows per batch: the I/O unit in EXACT mode, the update unit in STOCHASTIC
  * @param threads       worker threads (default: all processors); results do not depend on it
  * @param seed          seed for every random choice
  * @param sampleSize    rows kept in the in-memory sample used for seeding
- * @param nInit         initializations to try; empty chooses automatically
+ * @param nInit         starts to try: in EXACT mode each runs to convergence, sharing one pass per
+ *                      iteration, and the lowest inertia wins (scikit-learn's {@code KMeans}); in
+ *                      STOCHASTIC mode the start with the lowest inertia on the sample is kept.
+ *                      Empty chooses: 10 in EXACT mode on small data (rows × k × dims ≤ 2·10⁷),
+ *                      else the initializer's default (3 for random, 1 for k-means++)
  * @param pruning       EXACT: which exact pruning bounds to keep (default {@link Pruning#AUTO})
  * @param heapFraction  share of the JVM's maximum heap the engine may fill with per-row state (pruning
  *                      bounds, parsed rows); beyond it that state goes to temporary files (default 0.5)
@@ -253,7 +258,7 @@ public record KMeansConfig(int k, Mode mode, Initializer initializer, int maxIte
         }
 
         public KMeansConfig build() {
-            double tol = tolerance != null ? tolerance : mode == Mode.EXACT ? DEFAULT_TOLERANCE : 0.0;
+            double tol = tolerance != null ? tolerance : mode == Mode.STOCHASTIC ? 0.0 : DEFAULT_TOLERANCE;
             int sample = sampleSize != null ? sampleSize : defaultSampleSize(k);
             return new KMeansConfig(k, mode, initializer, maxIterations, tol, batchSize, threads, seed, sample, nInit,
                     pruning, heapFraction, stochastic);

@@ -74,11 +74,66 @@ public final class MiniBatchKMeans implements AutoCloseable {
         return inMemory(ArraySource.of(rows, weights), null);
     }
 
-    /** Fits a source read in batches, pass after pass: the data never has to fit in memory. */
+    /**
+     * Fits a source read in batches, pass after pass: the data never has to fit in memory. A source
+     * that can be read only once ({@link BatchSource.Rereading#ONCE}) gets the one-pass learner
+     * ({@link Mode#ONE_PASS}) in EXACT mode, and one epoch of online updates in STOCHASTIC mode.
+     */
     public KMeansModel fit(BatchSource source) throws IOException {
+        boolean once = source.rereading() == BatchSource.Rereading.ONCE;
+        if (config.mode() == Mode.ONE_PASS || once && config.mode() == Mode.EXACT) {
+            return keep(onePass(source));
+        }
+        if (once) {
+            return keep(onlineEpoch(source));
+        }
         try (Fit fit = new Fit(source, config, listener)) {
             return keep(fit.run(null));
         }
+    }
+
+    /**
+     * A fit that takes rows one at a time, each once, in bounded memory ({@link OnePass}): for
+     * data that arrives as a stream; {@link OnePass#finish} gives the model.
+     *
+     * @param rangeScaled true if {@code finish} will scale columns by their ranges; the coreset then
+     *                    measures distances that way too
+     */
+    public OnePass onePass(int dimensions, boolean rangeScaled) {
+        return new OnePass(config, dimensions, rangeScaled, "stream");
+    }
+
+    /** {@link Mode#ONE_PASS} over {@code source}: every row read once, in stream order. */
+    private KMeansModel onePass(BatchSource source) throws IOException {
+        OnePass pass = new OnePass(config, source.dimensions(), false, source.name());
+        long total = source.rows().orElse(-1);
+        new PassRunner(config.threads(), config.batchSize()).forEachBatch(source, rows -> {
+            for (int i = 0; i < rows.count(); i++) {
+                pass.add(rows.data, i * rows.dims, rows.weights[i]);
+            }
+            return true;
+        }, done -> listener.onProgress(new ProgressEvent(ProgressEvent.Stage.ITERATION, 1, done, total, Double.NaN, false)));
+        KMeansModel fitted = pass.finish();
+        listener.onProgress(new ProgressEvent(ProgressEvent.Stage.ITERATION, 1, pass.rows(), pass.rows(), fitted.inertia(),
+                true));
+        return fitted;
+    }
+
+    /** STOCHASTIC mode over a source read once: one epoch of online updates, the first batch initializing. */
+    private KMeansModel onlineEpoch(BatchSource source) throws IOException {
+        OnlineLearner[] learner = {null};
+        long total = source.rows().orElse(-1);
+        new PassRunner(1, config.batchSize()).forEachBatch(source, rows -> {
+            if (learner[0] == null) { // the first batch initializes the centers
+                learner[0] = new OnlineLearner(config, rows.dims, null, null, new PassRunner(config.threads(), config.batchSize()));
+            }
+            learner[0].partialFit(rows.data, rows.weights, rows.count());
+            return true;
+        }, done -> listener.onProgress(new ProgressEvent(ProgressEvent.Stage.ITERATION, 1, done, total, Double.NaN, false)));
+        if (learner[0] == null) {
+            throw new InvalidInputException(source.name() + ": empty input (no data rows)");
+        }
+        return learner[0].toModel();
     }
 
     /** Fits in-memory rows and returns each row's label from the final pass (no extra pass); {@link #model()} holds the model. */
@@ -158,6 +213,13 @@ public final class MiniBatchKMeans implements AutoCloseable {
 
     private KMeansModel inMemory(ArraySource source, int[] labels) {
         try {
+            if (config.mode() == Mode.ONE_PASS) {
+                KMeansModel fitted = keep(onePass(source));
+                if (labels != null) {
+                    fitted.predict(source, (row, label, distance) -> labels[(int) row] = label);
+                }
+                return fitted;
+            }
             return keep(new Fit(source, config, listener).run(labels));
         } catch (IOException e) {
             throw new UncheckedIOException(e); // in-memory rows: no I/O happens

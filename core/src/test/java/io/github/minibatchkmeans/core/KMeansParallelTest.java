@@ -32,7 +32,7 @@ class KMeansParallelTest {
             CountingSource source = new CountingSource(ArraySource.of(x));
             List<ProgressEvent> events = new ArrayList<>();
             KMeansConfig config = KMeansConfig.builder(K).initializer(Initializers.kMeansParallel()).threads(2).batchSize(1000)
-                    .seed(seed).build();
+                    .seed(seed).nInit(1).build();
             double[][] seeds = new MiniBatchKMeans(config, events::add).initialCenters(source);
             Set<Integer> covered = new HashSet<>();
             for (double[] s : seeds) {
@@ -65,7 +65,7 @@ class KMeansParallelTest {
     void aWholeFitWithKMeansParallelReadsTheDataAFixedNumberOfTimes() throws IOException {
         CountingSource source = new CountingSource(ArraySource.of(TestData.blobs(5_000, 3, 5, 20, 2)));
         KMeansModel model = new MiniBatchKMeans(
-                KMeansConfig.builder(5).initializer(Initializers.kMeansParallel()).maxIterations(1).build()).fit(source);
+                KMeansConfig.builder(5).initializer(Initializers.kMeansParallel()).nInit(1).maxIterations(1).build()).fit(source);
         assertEquals(1 + 6 + 1 + 1, source.passes(), "statistics, 6 for k-means||, one iteration, final");
         assertEquals(1, model.iterations());
     }

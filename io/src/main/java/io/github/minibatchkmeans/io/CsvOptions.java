@@ -10,8 +10,10 @@ import java.util.List;
  * @param header       whether the first record names the columns
  * @param columns      feature columns by header name or 0-based index; empty means every column but the weight
  * @param weightColumn the weight column by name or 0-based index, or null for unit weights
+ * @param labelColumn  a class or label column, by name or 0-based index, kept out of the features
+ *                     (read with {@link CsvSource#labels}), or null
  */
-public record CsvOptions(char separator, Header header, List<String> columns, String weightColumn) {
+public record CsvOptions(char separator, Header header, List<String> columns, String weightColumn, String labelColumn) {
 
     public enum Header { AUTO, PRESENT, ABSENT }
 
@@ -22,18 +24,22 @@ public record CsvOptions(char separator, Header header, List<String> columns, St
     /** Defaults for a file: tab-separated for {@code .tsv}, comma-separated otherwise, header auto-detected. */
     public static CsvOptions forFile(Path file) {
         boolean tsv = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".tsv");
-        return new CsvOptions(tsv ? '\t' : ',', Header.AUTO, List.of(), null);
+        return new CsvOptions(tsv ? '\t' : ',', Header.AUTO, List.of(), null, null);
     }
 
     public CsvOptions withHeader(Header header) {
-        return new CsvOptions(separator, header, columns, weightColumn);
+        return new CsvOptions(separator, header, columns, weightColumn, labelColumn);
     }
 
     public CsvOptions withColumns(List<String> columns) {
-        return new CsvOptions(separator, header, columns, weightColumn);
+        return new CsvOptions(separator, header, columns, weightColumn, labelColumn);
     }
 
     public CsvOptions withWeightColumn(String weightColumn) {
-        return new CsvOptions(separator, header, columns, weightColumn);
+        return new CsvOptions(separator, header, columns, weightColumn, labelColumn);
+    }
+
+    public CsvOptions withLabelColumn(String labelColumn) {
+        return new CsvOptions(separator, header, columns, weightColumn, labelColumn);
     }
 }

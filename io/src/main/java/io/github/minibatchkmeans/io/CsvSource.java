@@ -42,6 +42,9 @@ import java.util.List;
  */
 public final class CsvSource implements BatchSource {
     private final Path file;
+    /** The one-shot stream instead of a file (standard input), marked at its start. */
+    private final InputStream stream;
+    private boolean streamOpened;
     private final String name;
     private final CsvOptions options;
     private final boolean hasHeader;
@@ -49,6 +52,8 @@ public final class CsvSource implements BatchSource {
     /** For each field of a record: the feature slot, {@link #WEIGHT}, or {@link #SKIP}. */
     private final int[] slotOfField;
     private final List<String> featureNames;
+    /** The field of the label column, or −1. */
+    private final int labelField;
     private Boolean quoted;
 
     /** Spellings of NaN and infinity that other tools write (numpy, pandas, R) and Java does not parse. */
@@ -71,31 +76,48 @@ public final class CsvSource implements BatchSource {
     private static final int WEIGHT = -2;
 
     public CsvSource(Path file, CsvOptions options) {
+        this(file, null, file.toString(), options);
+    }
+
+    /**
+     * A source over a stream that can be read once — standard input, say ({@link Rereading#ONCE}:
+     * the estimator learns in one pass). The first line is looked at, for the header, and read again.
+     */
+    public static CsvSource ofStream(InputStream in, String name, CsvOptions options) {
+        return new CsvSource(null, new java.io.BufferedInputStream(in, 1 << 16), name, options);
+    }
+
+    private CsvSource(Path file, InputStream stream, String name, CsvOptions options) {
         this.file = file;
-        this.name = file.toString();
+        this.stream = stream;
+        this.name = name;
         this.options = options;
         List<String> first = firstRecord();
         this.fieldCount = first.size();
         this.hasHeader = switch (options.header()) {
             case PRESENT -> true;
             case ABSENT -> false;
-            case AUTO -> first.stream().anyMatch(f -> !isNumber(f));
+            case AUTO -> looksLikeHeader(first, options.labelColumn());
         };
         List<String> names = hasHeader ? first : null;
         this.slotOfField = new int[fieldCount];
         Arrays.fill(slotOfField, SKIP);
         int weightField = options.weightColumn() == null ? -1 : resolve(options.weightColumn(), names, "weight column");
+        this.labelField = options.labelColumn() == null ? -1 : resolve(options.labelColumn(), names, "label column");
+        if (labelField >= 0 && labelField == weightField) {
+            throw new InvalidInputException(name + ": column '" + options.labelColumn() + "' cannot be both the weight and the label");
+        }
         List<Integer> features = new ArrayList<>();
         if (options.columns().isEmpty()) {
             for (int f = 0; f < fieldCount; f++) {
-                if (f != weightField) {
+                if (f != weightField && f != labelField) {
                     features.add(f);
                 }
             }
         } else {
             for (String spec : options.columns()) {
                 int f = resolve(spec, names, "column");
-                if (f == weightField || features.contains(f)) {
+                if (f == weightField || f == labelField || features.contains(f)) {
                     throw new InvalidInputException(name + ": column '" + spec + "' is selected twice");
                 }
                 features.add(f);
@@ -134,10 +156,54 @@ public final class CsvSource implements BatchSource {
         return featureNames.size();
     }
 
-    /** Every pass parses the text again: the estimator keeps what the first pass parsed. */
+    /** Every pass parses the text again: the estimator keeps what the first pass parsed. A stream is read once. */
     @Override
     public Rereading rereading() {
-        return Rereading.PARSES;
+        return stream != null ? Rereading.ONCE : Rereading.PARSES;
+    }
+
+    /** True if the rows carry a label column. */
+    public boolean hasLabels() {
+        return labelField >= 0;
+    }
+
+    /**
+     * The label column, one value per data row in order, as small integers — {@code names} receives
+     * each distinct value at its code. One more read of the file (not possible for a stream).
+     */
+    public int[] labels(List<String> names) throws IOException {
+        if (labelField < 0) {
+            throw new IllegalStateException(name + ": no label column");
+        }
+        if (stream != null) {
+            throw new InvalidInputException(name + ": the label column needs a second read, and a stream can be read once");
+        }
+        java.util.Map<String, Integer> codes = new java.util.HashMap<>();
+        int[] labels = new int[1024];
+        int n = 0;
+        try (CsvReader<CsvRecord> reader = builder().ofCsvRecord(file)) {
+            boolean skip = hasHeader;
+            for (CsvRecord record : reader) {
+                if (skip) {
+                    skip = false;
+                    continue;
+                }
+                String value = labelField < record.getFieldCount() ? record.getField(labelField) : "";
+                Integer code = codes.get(value);
+                if (code == null) {
+                    code = codes.size();
+                    codes.put(value, code);
+                    names.add(value);
+                }
+                if (n == labels.length) {
+                    labels = Arrays.copyOf(labels, 2 * n);
+                }
+                labels[n++] = code;
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return Arrays.copyOf(labels, n);
     }
 
     /** Whether the file has a quote character anywhere: then a newline may sit inside a field, and only one thread can parse it. */
@@ -169,6 +235,9 @@ public final class CsvSource implements BatchSource {
     }
 
     private List<String> firstRecord() {
+        if (stream != null) {
+            return firstRecordOfStream();
+        }
         SourceFiles.checkReadable(file);
         try (CsvReader<CsvRecord> reader = builder().ofCsvRecord(file)) {
             CloseableIterator<CsvRecord> it = reader.iterator();
@@ -178,6 +247,29 @@ public final class CsvSource implements BatchSource {
             return it.next().getFields();
         } catch (IOException | UncheckedIOException e) {
             throw SourceFiles.unreadable(file, e instanceof UncheckedIOException u ? u.getCause() : (IOException) e);
+        } catch (CsvParseException e) {
+            throw new InvalidInputException(name + ":1: " + e.getCause().getMessage());
+        }
+    }
+
+    /** The stream's first line, looked at and then given back to the stream. */
+    private List<String> firstRecordOfStream() {
+        try {
+            stream.mark(1 << 20);
+            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+            for (int b = stream.read(); b != -1 && b != '\n' && line.size() < (1 << 20) - 1; b = stream.read()) {
+                line.write(b);
+            }
+            stream.reset();
+            String text = line.toString(StandardCharsets.UTF_8);
+            if (text.isBlank()) {
+                throw new InvalidInputException(name + ": empty input (no rows)");
+            }
+            try (CsvReader<CsvRecord> reader = builder().ofCsvRecord(text)) {
+                return reader.iterator().next().getFields();
+            }
+        } catch (IOException e) {
+            throw new InvalidInputException(name + ": cannot read: " + e.getMessage(), e);
         } catch (CsvParseException e) {
             throw new InvalidInputException(name + ":1: " + e.getCause().getMessage());
         }
@@ -203,6 +295,30 @@ public final class CsvSource implements BatchSource {
         }
     }
 
+    /**
+     * A first record is a header if it names the label column, or has a field that is not a number —
+     * other than the label column's, whose values (class names) need not be numbers.
+     */
+    private static boolean looksLikeHeader(List<String> first, String labelColumn) {
+        if (labelColumn != null && first.contains(labelColumn)) {
+            return true;
+        }
+        int labelIndex = -1;
+        if (labelColumn != null) {
+            try {
+                labelIndex = Integer.parseInt(labelColumn.trim());
+            } catch (NumberFormatException e) {
+                labelIndex = -1;
+            }
+        }
+        for (int f = 0; f < first.size(); f++) {
+            if (f != labelIndex && !isNumber(first.get(f))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isNumber(String s) {
         try {
             JavaDoubleParser.parseDouble(s);
@@ -214,6 +330,13 @@ public final class CsvSource implements BatchSource {
 
     @Override
     public BatchReader open() throws IOException {
+        if (stream != null) {
+            if (streamOpened) {
+                throw new IOException(name + ": a stream can be read only once");
+            }
+            streamOpened = true;
+            return new Reader(builder().build(new RowHandler(0, hasHeader), new InputStreamReader(stream, StandardCharsets.UTF_8)));
+        }
         SourceFiles.checkReadable(file);
         try {
             if (Files.size(file) >= PARALLEL_FROM_BYTES && PARSERS > 1 && !quoted()) {

@@ -30,13 +30,14 @@ import java.util.List;
  * {
  *   "format": "minibatch-kmeans-model",   // constant, identifies the file
  *   "version": 1,                         // bumped on incompatible change
- *   "mode": "EXACT" | "STOCHASTIC",
+ *   "mode": "EXACT" | "STOCHASTIC" | "ONE_PASS",
  *   "k": 3, "dimensions": 2,
  *   "centroids": [[x, y], ...],           // k rows of `dimensions` numbers
  *   "sizes": [w, ...],                    // total weight per centroid
  *   "inertia": 12.5, "iterations": 7, "converged": true,
  *   "history": [{"inertia": ..., "shift": ..., "rowsPruned": ..., "blocksUnread": ...}, ...],
- *   "initialCentroids": [[x, y], ...]      // optional: where the fit started
+ *   "initialCentroids": [[x, y], ...],     // optional: where the fit started
+ *   "columns": ["a", "b"]                  // optional: the input columns the model was fitted on
  * }
  * }</pre>
  *
@@ -72,7 +73,7 @@ public final class ModelJson {
     /** The JSON document, field by field: boxed, so that a missing field is told apart from a zero. */
     record Document(String format, Integer version, Mode mode, Integer k, Integer dimensions, double[][] centroids,
                     double[] sizes, Double inertia, Integer iterations, Boolean converged, List<IterationRecord> history,
-                    double[][] initialCentroids) {
+                    double[][] initialCentroids, List<String> columns) {
 
         /** The required fields, in file order, with their values (initialCentroids is optional). */
         void checkComplete(String name) {
@@ -88,9 +89,24 @@ public final class ModelJson {
     }
 
     public static void write(KMeansModel model, OutputStream out) throws IOException {
+        write(model, null, out);
+    }
+
+    /**
+     * Writes {@code model} with the names of the input columns it was fitted on (null: none), so
+     * that predicting can pick the same columns of a new file.
+     */
+    public static void write(KMeansModel model, List<String> columns, OutputStream out) throws IOException {
+        if (columns != null && columns.size() != model.dimensions()) {
+            throw new IllegalArgumentException(columns.size() + " column names for a model of " + model.dimensions() + " dimensions");
+        }
         MAPPER.writeValue(out, new Document(FORMAT, VERSION, model.mode(), model.k(), model.dimensions(),
                 model.centroids(), model.sizes(), model.inertia(), model.iterations(), model.converged(), model.history(),
-                model.initialCentroids().orElse(null)));
+                model.initialCentroids().orElse(null), columns));
+    }
+
+    /** A model file's model and, when it has them, the names of the columns the model was fitted on. */
+    public record Stored(KMeansModel model, List<String> columns) {
     }
 
     public static String toJson(KMeansModel model) throws IOException {
@@ -109,6 +125,20 @@ public final class ModelJson {
     }
 
     public static KMeansModel read(InputStream in, String name) throws IOException {
+        return load(in, name).model();
+    }
+
+    /** The model and its column names (null when the file has none). */
+    public static Stored load(Path file) throws IOException {
+        SourceFiles.checkReadable(file);
+        try (InputStream in = Files.newInputStream(file)) {
+            return load(in, file.toString());
+        } catch (IOException e) {
+            throw SourceFiles.unreadable(file, e);
+        }
+    }
+
+    private static Stored load(InputStream in, String name) throws IOException {
         Document doc;
         try {
             doc = MAPPER.readValue(in, Document.class);
@@ -132,10 +162,13 @@ public final class ModelJson {
                 throw new InvalidInputException(name + ": every centroid must have " + doc.dimensions() + " values (\"dimensions\")");
             }
         }
+        if (doc.columns() != null && (doc.columns().size() != doc.dimensions() || doc.columns().contains(null))) {
+            throw new InvalidInputException(name + ": \"columns\" must name each of the " + doc.dimensions() + " dimensions");
+        }
         try {
-            return KMeansModel.builder(doc.centroids()).mode(doc.mode()).sizes(doc.sizes()).inertia(doc.inertia())
+            return new Stored(KMeansModel.builder(doc.centroids()).mode(doc.mode()).sizes(doc.sizes()).inertia(doc.inertia())
                     .iterations(doc.iterations()).converged(doc.converged()).history(doc.history())
-                    .initialCentroids(doc.initialCentroids()).build();
+                    .initialCentroids(doc.initialCentroids()).build(), doc.columns());
         } catch (InvalidInputException e) {
             throw new InvalidInputException(name + ": " + e.getMessage());
         }

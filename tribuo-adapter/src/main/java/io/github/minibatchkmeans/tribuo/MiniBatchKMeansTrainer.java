@@ -73,7 +73,13 @@ public class MiniBatchKMeansTrainer implements Trainer<ClusterID> {
         /** Lloyd's algorithm streamed in batches: exactly in-memory Lloyd. */
         EXACT(io.github.minibatchkmeans.core.Mode.EXACT),
         /** Sculley's mini-batch updates: approximate, faster. */
-        STOCHASTIC(io.github.minibatchkmeans.core.Mode.STOCHASTIC);
+        STOCHASTIC(io.github.minibatchkmeans.core.Mode.STOCHASTIC),
+        /**
+         * One pass in bounded memory, nearly independent of example order (a streaming coreset, then
+         * exact iterations on it); {@code train(DataSource)} then iterates the source once, so a
+         * one-shot source works — its first example must name every feature.
+         */
+        ONE_PASS(io.github.minibatchkmeans.core.Mode.ONE_PASS);
 
         private final io.github.minibatchkmeans.core.Mode core;
 
@@ -184,6 +190,9 @@ public class MiniBatchKMeansTrainer implements Trainer<ClusterID> {
      */
     public MiniBatchKMeansModel train(DataSource<ClusterID> source, Map<String, Provenance> runProvenance) {
         Run run = begin(INCREMENT_INVOCATION_COUNT);
+        if (mode == Mode.ONE_PASS) {
+            return trainInOnePass(source, runProvenance, run);
+        }
         MutableFeatureMap discovered = new MutableFeatureMap();
         long count = 0;
         for (Example<ClusterID> example : source) {
@@ -197,6 +206,63 @@ public class MiniBatchKMeansTrainer implements Trainer<ClusterID> {
         }
         ImmutableFeatureMap features = new ImmutableFeatureMap(discovered);
         KMeansModel fitted = fit(new ExampleSource(source, features, source.toString(), BatchSource.Rereading.PARSES), features, run.seed);
+        DatasetProvenance data = new StreamedDatasetProvenance(source.getProvenance(), count, features.size(), centroids);
+        return wrap(fitted, features, data, run.provenance, runProvenance);
+    }
+
+    /**
+     * {@link Mode#ONE_PASS} over a source iterated exactly once: the features are those of the first
+     * example (a later example with another feature is refused, naming it), every example goes into
+     * the one-pass learner as it comes.
+     */
+    private MiniBatchKMeansModel trainInOnePass(DataSource<ClusterID> source, Map<String, Provenance> runProvenance, Run run) {
+        java.util.Iterator<Example<ClusterID>> examples = source.iterator();
+        if (!examples.hasNext()) {
+            throw new IllegalArgumentException("The data source produced no examples: " + source);
+        }
+        Example<ClusterID> first = examples.next();
+        MutableFeatureMap discovered = new MutableFeatureMap();
+        for (Feature f : first) {
+            discovered.add(f.getName(), f.getValue());
+        }
+        if (discovered.size() == 0) {
+            throw new IllegalArgumentException("The first example has no features: " + source);
+        }
+        java.util.List<String> names = new java.util.ArrayList<>(discovered.keySet());
+        java.util.Collections.sort(names);
+        Map<String, Integer> column = new HashMap<>();
+        for (String name : names) {
+            column.put(name, column.size());
+        }
+        io.github.minibatchkmeans.core.OnePass pass;
+        try {
+            pass = new MiniBatchKMeans(config(run.seed)).onePass(names.size(), false);
+        } catch (InvalidInputException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        long count = 0;
+        double[] row = new double[names.size()];
+        for (Example<ClusterID> example = first; example != null; example = examples.hasNext() ? examples.next() : null) {
+            java.util.Arrays.fill(row, 0);
+            for (Feature f : example) {
+                Integer j = column.get(f.getName());
+                if (j == null) {
+                    throw new IllegalArgumentException("example " + (count + 1) + " has feature '" + f.getName()
+                            + "', which the first example did not: one-pass training takes its features from the first example");
+                }
+                row[j] = f.getValue();
+                discovered.add(f.getName(), f.getValue());
+            }
+            pass.add(row, example.getWeight());
+            count++;
+        }
+        KMeansModel fitted;
+        try {
+            fitted = pass.finish();
+        } catch (InvalidInputException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        ImmutableFeatureMap features = new ImmutableFeatureMap(discovered);
         DatasetProvenance data = new StreamedDatasetProvenance(source.getProvenance(), count, features.size(), centroids);
         return wrap(fitted, features, data, run.provenance, runProvenance);
     }

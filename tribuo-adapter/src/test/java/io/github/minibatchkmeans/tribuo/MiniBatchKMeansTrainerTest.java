@@ -144,4 +144,51 @@ class MiniBatchKMeansTrainerTest {
         assertTrue(p.getOutput().getID() >= 0 && p.getOutput().getID() < 4);
         assertTrue(new ClusteringFactory().getUnknownOutput() != null);
     }
+
+    /** A data source that can be iterated once, like a network stream; a second iterator() fails. */
+    private static final class OneShot implements org.tribuo.DataSource<ClusterID> {
+        private final java.util.List<org.tribuo.Example<ClusterID>> examples;
+        private boolean used;
+
+        OneShot(Iterable<org.tribuo.Example<ClusterID>> from) {
+            this.examples = new java.util.ArrayList<>();
+            from.forEach(examples::add);
+        }
+
+        @Override
+        public java.util.Iterator<org.tribuo.Example<ClusterID>> iterator() {
+            if (used) {
+                throw new IllegalStateException("a one-shot source was read twice");
+            }
+            used = true;
+            return examples.iterator();
+        }
+
+        @Override
+        public org.tribuo.OutputFactory<ClusterID> getOutputFactory() {
+            return new org.tribuo.clustering.ClusteringFactory();
+        }
+
+        @Override
+        public org.tribuo.provenance.DataSourceProvenance getProvenance() {
+            return new org.tribuo.provenance.SimpleDataSourceProvenance("one-shot", getOutputFactory());
+        }
+    }
+
+    @Test
+    void onePassTrainingReadsAOneShotSourceOnceAndMatchesExactTrainingOnSmallData() {
+        GaussianClusterDataSource data = new GaussianClusterDataSource(3_000, 4);
+        MiniBatchKMeansTrainer onePass = new MiniBatchKMeansTrainer(5, 100, MiniBatchKMeansTrainer.Initialisation.PLUSPLUS,
+                MiniBatchKMeansTrainer.Mode.ONE_PASS, 4096, 1, 1e-4, 7);
+        MiniBatchKMeansTrainer exact = new MiniBatchKMeansTrainer(5, 100, MiniBatchKMeansTrainer.Initialisation.PLUSPLUS,
+                MiniBatchKMeansTrainer.Mode.EXACT, 4096, 1, 1e-4, 7);
+        MiniBatchKMeansModel once = onePass.train(new OneShot(data), java.util.Map.of());
+        MiniBatchKMeansModel full = exact.train(new MutableDataset<>(data));
+        assertEquals(io.github.minibatchkmeans.core.Mode.ONE_PASS, once.getKMeansModel().mode());
+        assertEquals(full.getKMeansModel().inertia(), once.getKMeansModel().inertia(), 1e-6 * full.getKMeansModel().inertia(),
+                "3,000 examples fit the buffer: the one pass clusters them exactly");
+        for (org.tribuo.Example<ClusterID> example : data) {
+            assertEquals(full.predict(example).getOutput().getID(), once.predict(example).getOutput().getID());
+        }
+    }
 }

@@ -8,7 +8,12 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.NoSuchElementException;
 import weka.core.Instance;
 import weka.core.Instances;
@@ -22,9 +27,18 @@ import weka.core.converters.ArffLoader;
 public final class ArffSource implements BatchSource {
     private final Path file;
     private final AttributeEncoding encoding;
+    private final int labelIndex;
 
     /** @param normalize scale numeric attributes to [0, 1] as Weka's EuclideanDistance does */
     public ArffSource(Path file, boolean normalize) {
+        this(file, normalize, List.of(), null);
+    }
+
+    /**
+     * @param columns     the attributes to cluster on, by name or 0-based index; empty: all but the label
+     * @param labelColumn an attribute kept out of the features and read by {@link #labels}, or null
+     */
+    public ArffSource(Path file, boolean normalize, List<String> columns, String labelColumn) {
         this.file = file;
         if (Files.isDirectory(file)) {
             throw new InvalidInputException(file + ": is a directory, not a data file");
@@ -33,7 +47,72 @@ public final class ArffSource implements BatchSource {
             throw new InvalidInputException(file + ": no such file");
         }
         Instances header = structure(newLoader());
-        this.encoding = AttributeEncoding.fit(() -> instances(newLoader()), header, normalize);
+        this.labelIndex = labelColumn == null ? -1 : attribute(header, labelColumn, "label column");
+        Set<Integer> excluded = new HashSet<>();
+        if (!columns.isEmpty()) {
+            Set<Integer> chosen = new HashSet<>();
+            for (String spec : columns) {
+                int a = attribute(header, spec, "column");
+                if (a == labelIndex || !chosen.add(a)) {
+                    throw new InvalidInputException(file + ": column '" + spec + "' is selected twice");
+                }
+            }
+            for (int a = 0; a < header.numAttributes(); a++) {
+                if (!chosen.contains(a)) {
+                    excluded.add(a);
+                }
+            }
+        }
+        if (labelIndex >= 0) {
+            excluded.add(labelIndex);
+        }
+        this.encoding = AttributeEncoding.fit(() -> instances(newLoader()), header, normalize, excluded);
+        if (encoding.dimensions() == 0) {
+            throw new InvalidInputException(file + ": no feature columns selected");
+        }
+    }
+
+    private int attribute(Instances header, String spec, String what) {
+        if (header.attribute(spec) != null) {
+            return header.attribute(spec).index();
+        }
+        try {
+            int index = Integer.parseInt(spec.trim());
+            if (index < 0 || index >= header.numAttributes()) {
+                throw new InvalidInputException(file + ": " + what + " index " + index + " is out of range (the file has "
+                        + header.numAttributes() + " attributes, numbered from 0)");
+            }
+            return index;
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(file + ": " + what + " '" + spec + "' is not an attribute of the file");
+        }
+    }
+
+    /** True if a label attribute was named. */
+    public boolean hasLabels() {
+        return labelIndex >= 0;
+    }
+
+    /** The label attribute's value for each instance, in order, as codes; {@code names} receives each value at its code. */
+    public int[] labels(List<String> names) {
+        Map<String, Integer> codes = new HashMap<>();
+        int[] labels = new int[1024];
+        int n = 0;
+        for (Iterator<Instance> it = instances(newLoader()); it.hasNext(); ) {
+            Instance instance = it.next();
+            String value = instance.isMissing(labelIndex) ? "?" : instance.toString(labelIndex);
+            Integer code = codes.get(value);
+            if (code == null) {
+                code = codes.size();
+                codes.put(value, code);
+                names.add(value);
+            }
+            if (n == labels.length) {
+                labels = java.util.Arrays.copyOf(labels, 2 * n);
+            }
+            labels[n++] = code;
+        }
+        return java.util.Arrays.copyOf(labels, n);
     }
 
     public AttributeEncoding encoding() {

@@ -31,6 +31,10 @@ public final class AttributeEncoding implements Serializable {
     private final int dims;
 
     private AttributeEncoding(Instances header, boolean normalize, Statistics stats) {
+        this(header, normalize, stats, java.util.Set.of());
+    }
+
+    private AttributeEncoding(Instances header, boolean normalize, Statistics stats, java.util.Set<Integer> excluded) {
         this.header = new Instances(header, 0);
         this.normalize = normalize;
         int n = header.numAttributes();
@@ -43,7 +47,7 @@ public final class AttributeEncoding implements Serializable {
         int next = 0;
         for (int a = 0; a < n; a++) {
             Attribute attribute = header.attribute(a);
-            if (a == header.classIndex()) {
+            if (a == header.classIndex() || excluded.contains(a)) {
                 offset[a] = -1;
                 continue;
             }
@@ -65,11 +69,65 @@ public final class AttributeEncoding implements Serializable {
 
     /** Learns ranges, means and frequencies from {@code data} in one pass. */
     public static AttributeEncoding fit(Iterable<Instance> data, Instances header, boolean normalize) {
+        return fit(data, header, normalize, java.util.Set.of());
+    }
+
+    /** As {@link #fit(Iterable, Instances, boolean)}, leaving the attributes {@code excluded} (and the class) out. */
+    public static AttributeEncoding fit(Iterable<Instance> data, Instances header, boolean normalize,
+                                        java.util.Set<Integer> excluded) {
         Statistics stats = new Statistics(header);
         for (Instance instance : data) {
             stats.add(instance);
         }
-        return new AttributeEncoding(header, normalize, stats);
+        return new AttributeEncoding(header, normalize, stats, excluded);
+    }
+
+    /** Statistics gathered one instance at a time, for an encoding of a whole stream. */
+    public static final class Accumulator {
+        private final Instances header;
+        private final Statistics stats;
+
+        public Accumulator(Instances header) {
+            this.header = header;
+            this.stats = new Statistics(header);
+        }
+
+        public void add(Instance instance) {
+            stats.add(instance);
+        }
+
+        /** The encoding of everything added so far. */
+        public AttributeEncoding build(boolean normalize) {
+            return new AttributeEncoding(header, normalize, stats.copy());
+        }
+    }
+
+    /**
+     * Per encoded column, what normalization subtracts and then multiplies by: a numeric
+     * attribute's minimum and 1/range (0 for a constant one), 0 and 1 for one-hot columns and
+     * without normalization. {@code encode} of this encoding equals a raw encoding mapped by them.
+     */
+    public double[] shift() {
+        double[] shift = new double[dims];
+        for (int a = 0; a < offset.length; a++) {
+            if (offset[a] >= 0 && frequencies[a] == null && normalize) {
+                shift[offset[a]] = min[a];
+            }
+        }
+        return shift;
+    }
+
+    /** See {@link #shift()}. */
+    public double[] scale() {
+        double[] scale = new double[dims];
+        java.util.Arrays.fill(scale, 1);
+        for (int a = 0; a < offset.length; a++) {
+            if (offset[a] >= 0 && frequencies[a] == null && normalize) {
+                double range = max[a] - min[a];
+                scale[offset[a]] = range > 0 ? 1 / range : 0;
+            }
+        }
+        return scale;
     }
 
     /** Width of an encoded row. */
@@ -178,8 +236,7 @@ public final class AttributeEncoding implements Serializable {
         final double[][] counts;
         double weight;
 
-        Statistics(Instances header) {
-            int n = header.numAttributes();
+        private Statistics(int n) {
             min = new double[n];
             max = new double[n];
             sum = new double[n];
@@ -187,11 +244,29 @@ public final class AttributeEncoding implements Serializable {
             counts = new double[n][];
             java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
             java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        }
+
+        Statistics(Instances header) {
+            this(header.numAttributes());
+            int n = header.numAttributes();
             for (int a = 0; a < n; a++) {
                 if (header.attribute(a).isNominal()) {
                     counts[a] = new double[header.attribute(a).numValues()];
                 }
             }
+        }
+
+        Statistics copy() {
+            Statistics copy = new Statistics(min.length);
+            System.arraycopy(min, 0, copy.min, 0, min.length);
+            System.arraycopy(max, 0, copy.max, 0, max.length);
+            System.arraycopy(sum, 0, copy.sum, 0, sum.length);
+            System.arraycopy(present, 0, copy.present, 0, present.length);
+            for (int a = 0; a < counts.length; a++) {
+                copy.counts[a] = counts[a] == null ? null : counts[a].clone();
+            }
+            copy.weight = weight;
+            return copy;
         }
 
         void add(Instance instance) {

@@ -79,7 +79,7 @@ class MiniBatchKMeansWekaTest {
         ours.buildClusterer(data);
         String text = ours.toString();
         for (String expected : List.of("Mode: exact", "Number of iterations: ", "Within cluster sum of squared errors: ",
-                "Initial starting points (k-means++):", "Cluster 0: ", "Final cluster centroids:", "Cluster#",
+                "Initial starting points (k-means++, of the best start):", "Cluster 0: ", "Final cluster centroids:", "Cluster#",
                 "Full Data", "(300.0)", "colour", "x1")) {
             assertTrue(text.contains(expected), expected + " in\n" + text);
         }
@@ -89,10 +89,33 @@ class MiniBatchKMeansWekaTest {
     }
 
     @Test
-    void incrementalTrainingStreamsStochasticallyAndStatesItsRanges() throws Exception {
+    void incrementalTrainingOfAFileThatFitsInMemoryEqualsBatchTraining() throws Exception {
         Instances data = WekaData.groups(3000, 3, 0.0, 4);
         data.deleteAttributeAt(WekaData.NUMERIC + 1);
+        data.sort(0); // a sorted file, as Weka's example files are: the order must not matter
+        MiniBatchKMeans batch = clusterer("-N", "3");
+        batch.buildClusterer(data);
         MiniBatchKMeans ours = clusterer("-N", "3", "-batch-size", "500");
+        ours.buildClusterer(new Instances(data, 0));
+        for (int i = 0; i < data.numInstances(); i++) {
+            ours.updateClusterer(data.instance(i));
+        }
+        ours.updateFinished();
+        String text = ours.toString();
+        assertTrue(text.contains("Mode: exact (Lloyd iterations over mini-batches; all 3000 instances kept in memory)"), text);
+        assertTrue(text.contains("normalized to [0,1] by their ranges in the training data"), text);
+        assertTrue(text.contains("(3000.0)"), "Full Data counts every instance:\n" + text);
+        assertEquals(batch.getModel().inertia(), ours.getModel().inertia(), 1e-9 * batch.getModel().inertia());
+        for (int i = 0; i < data.numInstances(); i++) {
+            assertEquals(batch.clusterInstance(data.instance(i)), ours.clusterInstance(data.instance(i)));
+        }
+    }
+
+    @Test
+    void stochasticIncrementalTrainingStatesItsRangesAndItsCounts() throws Exception {
+        Instances data = WekaData.groups(3000, 3, 0.0, 4);
+        data.deleteAttributeAt(WekaData.NUMERIC + 1);
+        MiniBatchKMeans ours = clusterer("-N", "3", "-batch-size", "500", "-stochastic");
         ours.buildClusterer(new Instances(data, 0));
         for (int i = 0; i < data.numInstances(); i++) {
             ours.updateClusterer(data.instance(i));
@@ -102,6 +125,9 @@ class MiniBatchKMeansWekaTest {
         assertTrue(text.contains("Mode: stochastic"), text);
         assertTrue(text.contains("normalized to [0,1] by the ranges of the first mini-batch"), text);
         assertTrue(text.contains("  x1 ["), text);
+        assertTrue(text.contains("instances each centroid took during the updates"), text);
+        assertTrue(text.contains("(3000.0)"), "Full Data is the whole stream, not the first mini-batch:\n" + text);
+        assertTrue(!text.contains("Initial starting points"), "no starting points to show:\n" + text);
         Map<Integer, Integer> counts = new HashMap<>();
         for (int i = 0; i < data.numInstances(); i++) {
             counts.merge(ours.clusterInstance(data.instance(i)), 1, Integer::sum);
@@ -113,7 +139,7 @@ class MiniBatchKMeansWekaTest {
     @Test
     void optionsRoundTrip() throws Exception {
         String[] options = {"-N", "7", "-I", "55", "-init", "2", "-batch-size", "123", "-num-slots", "2", "-tol", "0.001",
-                "-stochastic", "-D", "-S", "99"};
+                "-stochastic", "-D", "-restarts", "4", "-S", "99"};
         MiniBatchKMeans a = clusterer(options.clone());
         MiniBatchKMeans b = clusterer(a.getOptions());
         assertArrayEquals(a.getOptions(), b.getOptions());
@@ -121,6 +147,7 @@ class MiniBatchKMeansWekaTest {
         assertEquals(2, b.getInitializationMethod().getSelectedTag().getID());
         assertTrue(b.getStochastic() && b.getDontNormalize());
         assertEquals(99, b.getSeed());
+        assertEquals(4, b.getRestarts());
     }
 
     /** Runs one of Weka's checkers and returns what it printed. */

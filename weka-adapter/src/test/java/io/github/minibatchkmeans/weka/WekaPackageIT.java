@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -111,7 +113,8 @@ class WekaPackageIT {
         Result run = weka("-Xmx64m", Map.of(), false, "weka.Run", "weka.clusterers.MiniBatchKMeans", "-t", big.toString(),
                 "-N", "4");
         assertEquals(0, run.exitCode(), run.output());
-        assertTrue(run.output().contains("Mode: stochastic"), run.output());
+        assertTrue(run.output().contains("Mode: one pass (1500000 instances summarized by a streaming coreset"), run.output());
+        assertTrue(run.output().contains("(1500000.0)"), "Full Data counts the whole stream:\n" + run.output());
         assertTrue(run.output().contains("Final cluster centroids:"), run.output());
         assertTrue(!run.output().contains("OutOfMemoryError"), run.output());
     }
@@ -161,6 +164,90 @@ class WekaPackageIT {
             assertEquals(1100, image.getWidth());
         } finally {
             server.destroy();
+        }
+    }
+
+    /** Weka's own example files, as a new user would cluster them: default options, {@code -N} the number of classes. */
+    private static final List<String> WEKA_FILES = List.of("iris", "diabetes", "labor", "segment-challenge", "ionosphere",
+            "vote", "glass", "weather.numeric");
+    /** The files whose attributes are all numeric: there SimpleKMeans' SSE and ours measure the same thing. */
+    private static final List<String> NUMERIC_FILES = List.of("iris", "diabetes", "segment-challenge", "ionosphere", "glass");
+    private static final Pattern WRONG = Pattern.compile("Incorrectly clustered instances :\\s*[0-9.]+\\s*([0-9.]+)\\s*%");
+    private static final Pattern SSE = Pattern.compile("Within cluster sum of squared errors: ([0-9.E-]+)");
+
+    private static Path wekaFile(String name) throws IOException {
+        Path file = home.resolve(name + ".arff");
+        if (!Files.exists(file)) {
+            try (InputStream in = WekaPackageIT.class.getResourceAsStream("/weka-data/" + name + ".arff")) {
+                Files.copy(in, file);
+            }
+        }
+        return file;
+    }
+
+    private static double number(Pattern pattern, String output) {
+        Matcher m = pattern.matcher(output);
+        assertTrue(m.find(), pattern + " in\n" + output);
+        return Double.parseDouble(m.group(1));
+    }
+
+    /** SimpleKMeans through Weka's own evaluation, in this JVM: the error % and SSE of one seed (null: its default). */
+    private static double[] simpleKMeans(Path file, int k, Integer seed) throws Exception {
+        List<String> args = new ArrayList<>(List.of("-t", file.toString(), "-c", "last", "-N", "" + k));
+        if (seed != null) {
+            args.addAll(List.of("-S", "" + seed));
+        }
+        String out = weka.clusterers.ClusterEvaluation.evaluateClusterer(new weka.clusterers.SimpleKMeans(),
+                args.toArray(new String[0]));
+        return new double[] {number(WRONG, out), number(SSE, out)};
+    }
+
+    @Test
+    void onWekasOwnFilesTheDefaultsClusterAtLeastAsWellAsSimpleKMeans() throws Exception {
+        StringBuilder table = new StringBuilder(String.format(java.util.Locale.ROOT, "%-18s %3s %9s %9s %7s %11s %11s%n",
+                "file", "k", "SKM med%", "SKM def%", "ours%", "SKM SSE", "ours SSE"));
+        List<String> failures = new ArrayList<>();
+        for (String name : WEKA_FILES) {
+            Path file = wekaFile(name);
+            weka.core.Instances data = weka.core.converters.ConverterUtils.DataSource.read(file.toString());
+            int k = data.attribute(data.numAttributes() - 1).numValues();
+            double[] errors = new double[10];
+            for (int seed = 1; seed <= 10; seed++) {
+                errors[seed - 1] = simpleKMeans(file, k, seed)[0];
+            }
+            java.util.Arrays.sort(errors);
+            double median = (errors[4] + errors[5]) / 2;
+            double[] byDefault = simpleKMeans(file, k, null);
+            Result ours = weka("-Xmx256m", Map.of(), false, "weka.Run", "weka.clusterers.MiniBatchKMeans", "-t", file.toString(),
+                    "-c", "last", "-N", "" + k);
+            assertEquals(0, ours.exitCode(), ours.output());
+            double error = number(WRONG, ours.output());
+            double sse = number(SSE, ours.output());
+            table.append(String.format(java.util.Locale.ROOT, "%-18s %3d %9.1f %9.1f %7.1f %11.3f %11.3f%n", name, k, median,
+                    byDefault[0], error, byDefault[1], sse));
+            if (error > median + 2) {
+                failures.add(name + ": " + error + " % wrong, SimpleKMeans' median " + median + " %");
+            }
+            if (NUMERIC_FILES.contains(name) && sse > byDefault[1] * (1 + 1e-4)) {
+                failures.add(name + ": SSE " + sse + " above SimpleKMeans' default run's " + byDefault[1]);
+            }
+        }
+        assertTrue(failures.isEmpty(), failures + "\n" + table);
+    }
+
+    @Test
+    void theFullDataColumnIsTheWholeDatasMeanAndCount() throws Exception {
+        Path file = wekaFile("iris");
+        Result run = weka("-Xmx256m", Map.of(), false, "weka.Run", "weka.clusterers.MiniBatchKMeans", "-t", file.toString(),
+                "-c", "last", "-N", "3");
+        assertEquals(0, run.exitCode(), run.output());
+        assertTrue(run.output().contains("(150.0)"), run.output());
+        weka.core.Instances data = weka.core.converters.ConverterUtils.DataSource.read(file.toString());
+        for (int a = 0; a < 4; a++) {
+            String name = data.attribute(a).name();
+            Matcher row = Pattern.compile("\\n" + name + "\\s+([0-9.]+)").matcher(run.output());
+            assertTrue(row.find(), name + " in\n" + run.output());
+            assertEquals(data.meanOrMode(a), Double.parseDouble(row.group(1)), 1e-4, name);
         }
     }
 }

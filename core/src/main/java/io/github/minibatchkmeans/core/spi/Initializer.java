@@ -21,6 +21,14 @@ public interface Initializer {
         return 1;
     }
 
+    /**
+     * True if different random streams give different centers, so that restarts can find a better
+     * optimum (false for fixed, given centers).
+     */
+    default boolean randomized() {
+        return true;
+    }
+
     /** Short name for results and logs, such as {@code "k-means++"}. */
     String name();
 }

@@ -39,6 +39,21 @@ final class AdjustedRandIndex {
         return max == expected ? 1.0 : (pairs - expected) / (max - expected);
     }
 
+    /** Purity: each found cluster counted by its most common true class, over all rows. */
+    double purity() {
+        long n = 0;
+        long majority = 0;
+        for (int found = 0; found < table[0].length; found++) {
+            long best = 0;
+            for (long[] row : table) {
+                best = Math.max(best, row[found]);
+                n += row[found];
+            }
+            majority += best;
+        }
+        return n == 0 ? 1 : (double) majority / n;
+    }
+
     /**
      * Rows outside the majority of their cluster, matching each side's clusters to the other's
      * (the larger count of the two ways): 0 exactly when the two labelings are the same partition.

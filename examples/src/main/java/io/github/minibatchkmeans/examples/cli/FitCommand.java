@@ -8,6 +8,8 @@ import io.github.minibatchkmeans.io.ModelJson;
 import java.io.BufferedWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -49,16 +51,32 @@ final class FitCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         KMeansConfig config = options.toConfig();
+        if (input.fromStandardInput()) {
+            for (Object[] needsTwo : new Object[][] {{"--labels-out", labelsOut}, {"--plot", plot}, {"--label-column", input.labelColumn}}) {
+                if (needsTwo[1] != null) {
+                    throw new UsageException(needsTwo[0] + ": needs a second read of the input, and --input - is read once");
+                }
+            }
+        }
+        String plotFormat = plot == null ? null : FitPlot.format(plot);
         BatchSource source = input.open();
         try (Outputs outputs = new Outputs()) {
             AtomicFile centroids = centroidsOut == null ? null : outputs.create(centroidsOut);
             AtomicFile labels = labelsOut == null ? null : outputs.create(labelsOut);
             AtomicFile model = modelOut == null ? null : outputs.create(modelOut);
             AtomicFile picture = plot == null ? null : outputs.create(plot);
-            PassCounter passes = new PassCounter(report.progress(err));
+            io.github.minibatchkmeans.core.ProgressListener progress = report.progress(err);
+            PassCounter passes = new PassCounter(progress);
             HeapPeak.reset();
             long start = System.nanoTime();
-            KMeansModel fitted = new MiniBatchKMeans(config, passes).fit(source);
+            KMeansModel fitted;
+            try {
+                fitted = new MiniBatchKMeans(config, passes).fit(source);
+            } finally {
+                if (progress instanceof ProgressBars bars) {
+                    bars.close(); // a bar cut short by an error ends its line before the message
+                }
+            }
             double seconds = (System.nanoTime() - start) / 1e9;
             long peakHeap = HeapPeak.bytes();
             if (labels != null) {
@@ -75,14 +93,15 @@ final class FitCommand implements Callable<Integer> {
                 }
             }
             if (model != null) {
-                ModelJson.write(fitted, model.stream());
+                ModelJson.write(fitted, InputOptions.featureNames(source), model.stream());
             }
+            Agreement agreement = agreement(source, fitted);
             if (picture != null) {
-                PlotSample.write(fitted, source, config.seed(), picture.stream());
+                PlotSample.write(fitted, source, config.seed(), picture.stream(), plotFormat);
             }
             outputs.commitAll();
             FitReport result = new FitReport(source.name(), passes.rows(), source.dimensions(), config, fitted,
-                    passes.count(), seconds, peakHeap);
+                    passes.count(), seconds, peakHeap, agreement);
             if (report.json) {
                 out.println(result.toJson());
             } else if (!report.quiet) {
@@ -90,5 +109,21 @@ final class FitCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** How the clusters agree with the label column, when there is one (one more read of the input). */
+    private Agreement agreement(BatchSource source, KMeansModel fitted) throws java.io.IOException {
+        List<String> classes = new ArrayList<>();
+        int[] truth = InputOptions.labels(source, classes);
+        if (truth == null) {
+            return null;
+        }
+        AdjustedRandIndex table = new AdjustedRandIndex(Math.max(1, classes.size()), fitted.k());
+        fitted.predict(source, (row, label, distance) -> table.add(truth[(int) row], label));
+        return new Agreement(input.labelColumn, classes.size(), table.value(), table.purity());
+    }
+
+    /** Agreement with a label column: adjusted Rand index and purity. */
+    record Agreement(String labelColumn, int classes, double adjustedRandIndex, double purity) {
     }
 }

@@ -31,44 +31,74 @@ final class FitPlot {
     private FitPlot() {
     }
 
-    static void write(KMeansModel model, Sample sample, OutputStream out) throws IOException {
-        List<Chart<?, ?>> charts = List.of(history(model), scatter(model, sample));
-        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        for (int i = 0; i < charts.size(); i++) { // two charts side by side in one PNG
-            Graphics2D part = (Graphics2D) g.create(i * WIDTH / 2, 0, WIDTH / 2, HEIGHT);
-            charts.get(i).paint(part, WIDTH / 2, HEIGHT);
-            part.dispose();
+    /** The image format for {@code file} by its extension: PNG or JPEG; anything else is refused before any work. */
+    static String format(java.nio.file.Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".png")) {
+            return "png";
         }
-        g.dispose();
-        ImageIO.write(image, "png", out);
+        if (name.endsWith(".jpg") || name.endsWith(".jpeg")) {
+            return "jpg";
+        }
+        throw new UsageException("--plot: " + file + ": use a .png, .jpg or .jpeg file name");
     }
 
-    private static XYChart history(KMeansModel model) {
-        XYChart chart = new XYChartBuilder().width(WIDTH / 2).height(HEIGHT).title("Convergence")
-                .xAxisTitle("iteration").yAxisTitle("inertia").build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+    static void write(KMeansModel model, Sample sample, OutputStream out, String format) throws IOException {
+        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        // left: inertia above, centroid shift below — two charts, so neither line can hide the other; right: the sample
+        paint(g, inertiaChart(model), 0, 0, WIDTH / 2, HEIGHT / 2);
+        paint(g, shiftChart(model), 0, HEIGHT / 2, WIDTH / 2, HEIGHT - HEIGHT / 2);
+        paint(g, scatter(model, sample), WIDTH / 2, 0, WIDTH - WIDTH / 2, HEIGHT);
+        g.dispose();
+        if (!ImageIO.write(image, format, out)) {
+            throw new IOException("no image writer for " + format);
+        }
+    }
+
+    private static void paint(Graphics2D g, Chart<?, ?> chart, int x, int y, int width, int height) {
+        Graphics2D part = (Graphics2D) g.create(x, y, width, height);
+        chart.paint(part, width, height);
+        part.dispose();
+    }
+
+    private static XYChart inertiaChart(KMeansModel model) {
+        return historyChart(model, "Convergence: inertia", "inertia", IterationRecord::inertia, SeriesMarkers.CIRCLE);
+    }
+
+    private static XYChart shiftChart(KMeansModel model) {
+        return historyChart(model, "Convergence: centroid shift", "squared shift", IterationRecord::shift, SeriesMarkers.DIAMOND);
+    }
+
+    private static XYChart historyChart(KMeansModel model, String title, String what,
+                                        java.util.function.ToDoubleFunction<IterationRecord> value,
+                                        org.knowm.xchart.style.markers.Marker marker) {
+        XYChart chart = new XYChartBuilder().width(WIDTH / 2).height(HEIGHT / 2).title(title).xAxisTitle("iteration")
+                .yAxisTitle(what).build();
+        chart.getStyler().setLegendVisible(false);
         List<IterationRecord> history = model.history();
-        double[] x = new double[history.size()];
-        double[] inertia = new double[history.size()];
-        double[] shift = new double[history.size()];
-        for (int i = 0; i < x.length; i++) {
+        double[] x = new double[Math.max(1, history.size())];
+        double[] y = new double[x.length];
+        for (int i = 0; i < history.size(); i++) {
             x[i] = i + 1;
-            inertia[i] = history.get(i).inertia();
-            shift[i] = history.get(i).shift();
+            y[i] = value.applyAsDouble(history.get(i));
         }
-        if (x.length == 0) {
-            x = new double[] {0};
-            inertia = new double[] {model.inertia()};
-            shift = new double[] {0};
+        if (history.isEmpty()) {
+            y[0] = what.equals("inertia") ? model.inertia() : 0;
         }
-        chart.addSeries("inertia", x, inertia).setMarker(SeriesMarkers.CIRCLE);
-        XYSeries shifts = chart.addSeries("centroid shift (right axis)", x, shift);
-        shifts.setMarker(SeriesMarkers.DIAMOND);
-        shifts.setYAxisGroup(1);
-        chart.setYAxisGroupTitle(1, "squared shift");
-        chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
+        chart.addSeries(what, x, y).setMarker(marker);
+        chart.getStyler().setYAxisDecimalPattern(decimalPattern(y));
+        chart.getStyler().setXAxisDecimalPattern("0");
         return chart;
+    }
+
+    /** Ticks that read as numbers: a leading zero ({@code 0.08}, not {@code .08}), scientific for very large or small values. */
+    static String decimalPattern(double[] values) {
+        double largest = 0;
+        for (double v : values) {
+            largest = Math.max(largest, Math.abs(v));
+        }
+        return largest >= 1e5 || largest > 0 && largest < 1e-3 ? "0.0##E0" : "0.0##";
     }
 
     private static XYChart scatter(KMeansModel model, Sample sample) {
@@ -106,6 +136,8 @@ final class FitPlot {
         XYSeries centroids = chart.addSeries("centroids", cx, cy);
         centroids.setMarker(SeriesMarkers.CROSS).setMarkerColor(Color.BLACK);
         chart.getStyler().setMarkerSize(6);
+        chart.getStyler().setXAxisDecimalPattern(decimalPattern(cx));
+        chart.getStyler().setYAxisDecimalPattern(decimalPattern(cy));
         return chart;
     }
 

@@ -17,7 +17,7 @@ final class HeapPeak {
         }
     }
 
-    /** Sum of the heap pools' peaks: an upper bound on the peak heap in use. */
+    /** Sum of the heap pools' peaks, at most the max heap: an upper bound on the peak heap in use. */
     static long bytes() {
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -25,6 +25,6 @@ final class HeapPeak {
                 peak += pool.getPeakUsage().getUsed();
             }
         }
-        return peak;
+        return Math.min(peak, Runtime.getRuntime().maxMemory()); // the pools peak at different times
     }
 }

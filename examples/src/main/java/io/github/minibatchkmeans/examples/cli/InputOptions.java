@@ -13,8 +13,13 @@ import picocli.CommandLine.Option;
 
 /** How an input file is read; its format comes from the extension. */
 final class InputOptions {
-    @Option(names = "--input", required = true, paramLabel = "FILE", description = "Data: .csv, .tsv, .npy or .arff.")
+    @Option(names = "--input", required = true, paramLabel = "FILE",
+            description = "Data: .csv, .tsv, .npy or .arff; - reads CSV from standard input, in one pass.")
     Path input;
+
+    @Option(names = "--label-column", paramLabel = "NAME|INDEX",
+            description = "CSV/TSV/ARFF column of class labels: kept out of the features, used to report agreement.")
+    String labelColumn;
 
     @Option(names = "--columns", split = ",", paramLabel = "LIST",
             description = "CSV/TSV feature columns, by header name or 0-based index (default: all but the weight column).")
@@ -26,21 +31,57 @@ final class InputOptions {
     @Option(names = "--no-header", description = "CSV/TSV: the first line is data, not a header.")
     boolean noHeader;
 
+    /** True when the input is standard input: one pass only. */
+    boolean fromStandardInput() {
+        return input.toString().equals("-");
+    }
+
     BatchSource open() {
+        return open(columns);
+    }
+
+    /** The label column's values as codes for each row, in order ({@code names}: the values); null without one. */
+    static int[] labels(BatchSource source, List<String> names) throws java.io.IOException {
+        if (source instanceof CsvSource csv && csv.hasLabels()) {
+            return csv.labels(names);
+        }
+        if (source instanceof ArffSource arff && arff.hasLabels()) {
+            return arff.labels(names);
+        }
+        return null;
+    }
+
+    /** The names of the feature columns of {@code source}, when it has them (for the model file). */
+    static List<String> featureNames(BatchSource source) {
+        return source instanceof CsvSource csv && csv.hasHeader() ? csv.featureNames() : null;
+    }
+
+    /** Opens the input with {@code featureColumns} (by name or index; empty: all but weight and label). */
+    BatchSource open(List<String> featureColumns) {
+        if (fromStandardInput()) {
+            CsvOptions options = new CsvOptions(',', noHeader ? CsvOptions.Header.ABSENT : CsvOptions.Header.AUTO,
+                    featureColumns, weightColumn, labelColumn);
+            return CsvSource.ofStream(System.in, "<stdin>", options);
+        }
         String name = input.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".csv") || name.endsWith(".tsv")) {
-            CsvOptions options = CsvOptions.forFile(input).withColumns(columns).withWeightColumn(weightColumn);
+            CsvOptions options = CsvOptions.forFile(input).withColumns(featureColumns).withWeightColumn(weightColumn)
+                    .withLabelColumn(labelColumn);
             return new CsvSource(input, noHeader ? options.withHeader(CsvOptions.Header.ABSENT) : options);
         }
-        if (!columns.isEmpty() || weightColumn != null || noHeader) {
-            throw new InvalidInputException("--columns, --weight-column and --no-header apply to CSV/TSV input only");
+        if (name.endsWith(".arff")) {
+            if (weightColumn != null || noHeader) {
+                throw new InvalidInputException("--weight-column and --no-header apply to CSV/TSV input only (ARFF has instance weights)");
+            }
+            // Weka's own loader, streaming; nominal attributes one-hot, numeric ones as they are.
+            return new ArffSource(input, false, featureColumns, labelColumn);
+        }
+        if (!featureColumns.isEmpty() || weightColumn != null || noHeader || labelColumn != null) {
+            throw new InvalidInputException("--columns, --weight-column, --label-column and --no-header apply to CSV/TSV "
+                    + "(and --columns, --label-column to ARFF) input only");
         }
         if (name.endsWith(".npy")) {
             return new NpySource(input);
-        }
-        if (name.endsWith(".arff")) {
-            // Weka's own loader, streaming; nominal attributes one-hot, numeric ones as they are.
-            return new ArffSource(input, false);
         }
         throw new InvalidInputException(input + ": unsupported input format (use .csv, .tsv, .npy or .arff)");
     }

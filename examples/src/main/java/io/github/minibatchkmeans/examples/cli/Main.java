@@ -6,14 +6,19 @@ import java.nio.file.NoSuchFileException;
 import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.ScopeType;
 
 /** {@code java -jar minibatch-kmeans.jar <command>}: k-means for data that does not fit in memory. */
 @Command(name = "minibatch-kmeans", mixinStandardHelpOptions = true, version = "minibatch-kmeans 0.1.0",
         description = "Exact out-of-core and stochastic mini-batch k-means.",
         subcommands = {FitCommand.class, PredictCommand.class, GenerateCommand.class, DemoCommand.class, BenchCommand.class})
-public final class Main {
+public final class Main implements Runnable {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces with errors.")
     boolean debug;
 
@@ -30,6 +35,13 @@ public final class Main {
         System.exit(child.isPresent() ? child.get() : run(args, new PrintWriter(System.out, true), STDERR));
     }
 
+    /** No command: the usage, on stderr, as a usage error. */
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        throw new UsageException("a command is needed: demo, fit, predict, generate or bench");
+    }
+
     /** Runs the tool with the given streams and returns the exit code (used by tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
@@ -37,7 +49,8 @@ public final class Main {
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, arguments) -> {
-            err.println("minibatch-kmeans: " + e.getMessage());
+            String unknown = UnknownOptions.describe(e.getCommandLine(), arguments);
+            err.println("minibatch-kmeans: " + (unknown != null ? unknown : e.getMessage()));
             return EXIT_USAGE;
         });
         cli.setExecutionExceptionHandler((e, command, parsed) -> {

@@ -16,8 +16,8 @@ final class PlotSample {
     private PlotSample() {
     }
 
-    static void write(KMeansModel model, BatchSource source, long seed, OutputStream out) throws IOException {
-        FitPlot.write(model, draw(source, SAMPLE_ROWS, seed), out);
+    static void write(KMeansModel model, BatchSource source, long seed, OutputStream out, String format) throws IOException {
+        FitPlot.write(model, draw(source, SAMPLE_ROWS, seed), out, format);
     }
 
     /** A uniform sample of at most {@code size} rows with positive weight (reservoir sampling, Vitter's Algorithm R). */

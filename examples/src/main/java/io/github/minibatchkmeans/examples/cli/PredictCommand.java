@@ -3,6 +3,7 @@ package io.github.minibatchkmeans.examples.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.minibatchkmeans.core.KMeansModel;
 import io.github.minibatchkmeans.core.spi.BatchSource;
+import io.github.minibatchkmeans.core.spi.InvalidInputException;
 import io.github.minibatchkmeans.io.ModelJson;
 import java.io.BufferedWriter;
 import java.io.PrintWriter;
@@ -39,8 +40,16 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        KMeansModel model = ModelJson.read(modelFile);
-        BatchSource source = input.open();
+        ModelJson.Stored stored = ModelJson.load(modelFile);
+        KMeansModel model = stored.model();
+        // the model's own columns, by name, unless told otherwise: a file with more columns predicts as fit saw it
+        BatchSource source = input.columns.isEmpty() && stored.columns() != null && !input.fromStandardInput()
+                && !input.input.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".npy")
+                ? input.open(stored.columns()) : input.open();
+        if (source.dimensions() != model.dimensions()) {
+            throw new InvalidInputException(source.name() + ": " + source.dimensions() + " feature columns, but the model has "
+                    + model.dimensions() + " dimensions" + (stored.columns() == null ? "" : " (" + String.join(", ", stored.columns()) + ")"));
+        }
         long[] counts = new long[model.k()];
         double[] inertia = new double[1];
         long start = System.nanoTime();

@@ -10,9 +10,10 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /** A progress bar per pass on the terminal's stderr: rows, rows/s, pass, and the inertia when it ends. */
-final class ProgressBars implements ProgressListener {
+final class ProgressBars implements ProgressListener, AutoCloseable {
     private final PrintStream err;
     private ProgressBar bar;
+    private LineEnding consumer;
     private ProgressEvent.Stage stage;
     private int pass;
 
@@ -26,8 +27,9 @@ final class ProgressBars implements ProgressListener {
             close();
             stage = e.stage();
             pass = e.pass();
+            consumer = new LineEnding(err);
             bar = new ProgressBarBuilder().setTaskName(name(e)).setInitialMax(e.totalRows()).showSpeed()
-                    .setUnit(" rows", 1).setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(err))
+                    .setUnit(" rows", 1).setStyle(ProgressBarStyle.ASCII).setConsumer(consumer)
                     .setUpdateIntervalMillis(250).build();
         }
         bar.stepTo(e.rowsDone());
@@ -48,10 +50,29 @@ final class ProgressBars implements ProgressListener {
         };
     }
 
-    private void close() {
+    /** Ends the bar still drawn, if any, with its line: what is printed next starts on a line of its own. */
+    public void close() {
         if (bar != null) {
             bar.close();
+            consumer.close(); // the library skips it when the bar closes before its first refresh
             bar = null;
+        }
+    }
+
+    /** The console consumer, ending its line exactly once. */
+    private static final class LineEnding extends ConsoleProgressBarConsumer {
+        private boolean ended;
+
+        LineEnding(PrintStream out) {
+            super(out);
+        }
+
+        @Override
+        public synchronized void close() {
+            if (!ended) {
+                ended = true;
+                super.close();
+            }
         }
     }
 }

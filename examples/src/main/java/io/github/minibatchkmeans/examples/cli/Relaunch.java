@@ -15,8 +15,10 @@ import java.util.Optional;
  * Starts the tool again in a JVM with the Vector API module ({@code --add-modules
  * jdk.incubator.vector}), so that its distance kernel runs on SIMD: a jar's manifest cannot add a
  * module. The child gets the same JVM options, arguments, stdin and stdout; its stderr is copied
- * through without the JVM's one-line notice that an incubator module is in use. Skipped when the
- * module is already there, when this JVM is the child, or when {@code MINIBATCHKMEANS_NO_RELAUNCH} is set.
+ * through without the JVM's one-line notice that an incubator module is in use. {@code demo}
+ * without {@code -Xmx} also gets a small heap there, so that its data does not fit in memory.
+ * Skipped when nothing is missing, when this JVM is the child, or when
+ * {@code MINIBATCHKMEANS_NO_RELAUNCH} is set.
  */
 final class Relaunch {
     /** Set in the child, so that it never relaunches in turn. */
@@ -26,21 +28,35 @@ final class Relaunch {
     private Relaunch() {
     }
 
-    /** The exit code of the tool run in a child JVM with the module, or empty when this JVM should run it. */
+    /** The heap {@code demo} gives itself when started without {@code -Xmx}: its data is twice that, so out of core. */
+    static final String DEMO_HEAP = "-Xmx64m";
+
+    /**
+     * The exit code of the tool run in a child JVM — with the Vector API module when this one lacks
+     * it, and for {@code demo} started without {@code -Xmx} with {@link #DEMO_HEAP} — or empty when
+     * this JVM should run it.
+     */
     static Optional<Integer> inChildJvm(String[] args) {
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() || System.getProperty(MARKER) != null
-                || System.getenv("MINIBATCHKMEANS_NO_RELAUNCH") != null || !moduleInstalled()) {
+        if (System.getProperty(MARKER) != null || System.getenv("MINIBATCHKMEANS_NO_RELAUNCH") != null) {
             return Optional.empty();
         }
+        List<String> jvmOptions = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        boolean addModule = ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty() && moduleInstalled();
+        boolean capHeap = args.length > 0 && args[0].equals("demo") && jvmOptions.stream().noneMatch(o -> o.startsWith("-Xmx"));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        if (!Files.isExecutable(java)) {
+        if (!addModule && !capHeap || !Files.isExecutable(java)) {
             return Optional.empty();
         }
         List<String> command = new ArrayList<>();
         command.add(java.toString());
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        command.addAll(List.of("--add-modules", "jdk.incubator.vector", "-D" + MARKER + "=true",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(jvmOptions);
+        if (capHeap) {
+            command.add(DEMO_HEAP);
+        }
+        if (addModule) {
+            command.addAll(List.of("--add-modules", "jdk.incubator.vector"));
+        }
+        command.addAll(List.of("-D" + MARKER + "=true", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
         try {
             Process child = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.INHERIT)
@@ -52,7 +68,7 @@ final class Relaunch {
             copier.join();
             return Optional.of(code);
         } catch (IOException e) {
-            return Optional.empty(); // no child: run here, on the scalar kernel
+            return Optional.empty(); // no child: run here
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.of(Main.EXIT_ERROR);

@@ -166,7 +166,7 @@ class BadInputTest {
     @Test
     void badOptionValuesNameTheOption() throws IOException {
         Path data = text("ok.csv", "1,2\n3,4\n5,6\n");
-        assertEquals(prefix() + "--mode: expected exact or stochastic, got 'fast'", failingFit(data, "--mode", "fast"));
+        assertEquals(prefix() + "--mode: expected exact, stochastic or one-pass, got 'fast'", failingFit(data, "--mode", "fast"));
         assertEquals(prefix() + "--batch-size: must be >= 1, got 0", failingFit(data, "--batch-size", "0"));
         assertTrue(failingFit(data, "--k", "two").contains("'--k'"));
     }

@@ -120,4 +120,88 @@ class FitCommandTest {
         assertEquals(3, lines.get(0).split(",").length);
         assertEquals(300, new ObjectMapper().readTree(run.out()).get("rows").asLong());
     }
+
+    /** Three blobs with a class name column between the features: "a,b,class,c". */
+    private Path labelled(String name) throws IOException {
+        java.util.Random random = new java.util.Random(8);
+        StringBuilder csv = new StringBuilder("a,b,class,c\n");
+        String[] classes = {"setosa", "versicolor", "virginica"};
+        for (int i = 0; i < 900; i++) {
+            int c = i % 3;
+            csv.append(String.format(java.util.Locale.ROOT, "%.4f,%.4f,%s,%.4f%n", 10 * c + random.nextGaussian(),
+                    random.nextGaussian(), classes[c], -5 * c + random.nextGaussian()));
+        }
+        Path file = dir.resolve(name);
+        Files.writeString(file, csv);
+        return file;
+    }
+
+    @Test
+    void aLabelColumnStaysOutOfTheFeaturesAndMeasuresTheAgreement() throws IOException {
+        Path data = labelled("labelled.csv");
+        CliRun run = CliRun.of("fit", "--input", data.toString(), "--k", "3", "--label-column", "class", "--json", "--quiet");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertEquals(3, json.get("dimensions").asInt(), "a, b and c; not the class");
+        assertEquals("class", json.get("labelColumn").asText());
+        assertEquals(1.0, json.get("adjustedRandIndex").asDouble(), 1e-9);
+        assertEquals(1.0, json.get("purity").asDouble(), 1e-9);
+        CliRun text = CliRun.of("fit", "--input", data.toString(), "--k", "2", "--label-column", "2");
+        assertTrue(text.out().contains("against label column 2 (3 classes): adjusted Rand index"), text.out());
+        assertTrue(text.out().contains("purity 0.6667"), text.out());
+    }
+
+    @Test
+    void arffInputHonoursTheLabelColumnAndTheColumns() throws IOException {
+        Path arff = dir.resolve("labelled.arff");
+        StringBuilder text = new StringBuilder("@relation t\n@attribute a numeric\n@attribute b numeric\n"
+                + "@attribute kind {x,y}\n@data\n");
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 0; i < 400; i++) {
+            text.append(String.format(java.util.Locale.ROOT, "%.4f,%.4f,%s%n", 8 * (i % 2) + random.nextGaussian(),
+                    random.nextGaussian(), i % 2 == 0 ? "x" : "y"));
+        }
+        Files.writeString(arff, text);
+        CliRun run = CliRun.of("fit", "--input", arff.toString(), "--k", "2", "--label-column", "kind", "--json", "--quiet");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertEquals(2, json.get("dimensions").asInt());
+        assertEquals(1.0, json.get("adjustedRandIndex").asDouble(), 1e-9);
+        CliRun one = CliRun.of("fit", "--input", arff.toString(), "--k", "2", "--columns", "a", "--label-column", "kind", "--json",
+                "--quiet");
+        assertEquals(1, new ObjectMapper().readTree(one.out()).get("dimensions").asInt());
+    }
+
+    @Test
+    void predictPicksTheColumnsTheModelWasFittedOn() throws IOException {
+        Path data = labelled("more-columns.csv");
+        Path model = dir.resolve("model.json");
+        Path fitLabels = dir.resolve("fit-labels.txt");
+        CliRun fit = CliRun.of("fit", "--input", data.toString(), "--k", "3", "--columns", "c,a", "--quiet", "--model-out",
+                model.toString(), "--labels-out", fitLabels.toString());
+        assertEquals(0, fit.exitCode(), fit.err());
+        assertTrue(Files.readString(model).contains("\"columns\""), "the model file names its columns");
+        Path predicted = dir.resolve("predicted.txt");
+        CliRun predict = CliRun.of("predict", "--model", model.toString(), "--input", data.toString(), "--quiet", "--labels-out",
+                predicted.toString());
+        assertEquals(0, predict.exitCode(), predict.err());
+        assertEquals(Files.readAllLines(fitLabels), Files.readAllLines(predicted), "no --columns needed to predict the same way");
+    }
+
+    @Test
+    void standardInputIsClusteredInOnePass() throws IOException {
+        String csv = Files.readString(labelled("stdin.csv")).replace(",setosa", "").replace(",versicolor", "")
+                .replace(",virginica", "").replace("a,b,class,c", "a,b,c");
+        CliRun run = CliRun.withInput(csv, "fit", "--input", "-", "--k", "3", "--json", "--quiet");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertEquals("one-pass", json.get("mode").asText());
+        assertEquals(900, json.get("rows").asLong());
+        assertEquals(900, json.get("sizes").get(0).asDouble() + json.get("sizes").get(1).asDouble()
+                + json.get("sizes").get(2).asDouble(), 1e-9);
+        CliRun labels = CliRun.withInput(csv, "fit", "--input", "-", "--k", "3", "--labels-out", dir.resolve("l.txt").toString());
+        assertEquals(2, labels.exitCode());
+        assertEquals("minibatch-kmeans: --labels-out: needs a second read of the input, and --input - is read once",
+                labels.err().strip());
+    }
 }

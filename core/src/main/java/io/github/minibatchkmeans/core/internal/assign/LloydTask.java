@@ -33,6 +33,11 @@ public final class LloydTask implements BlockTask<LloydTask.Partial> {
         return runner.run(source, new LloydTask(kernel, labelsOut), rowsDone).statistics;
     }
 
+    /** The statistics of a pass's folded result (a {@link Partial} of this task). */
+    public static ClusterStatistics statisticsOf(Object folded) {
+        return ((LloydTask.Partial) folded).statistics;
+    }
+
     /** A block's statistics plus the labelling buffers of the thread filling it. */
     public final class Partial {
         final ClusterStatistics statistics = new ClusterStatistics(kernel.k(), kernel.dims(), kernel.origin());

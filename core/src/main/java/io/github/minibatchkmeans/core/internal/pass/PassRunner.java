@@ -62,7 +62,7 @@ public final class PassRunner {
     public <P> P run(BatchSource source, BlockTask<P> task, LongConsumer rowsDone, LongPredicate blockNeeded)
             throws IOException {
         BlockPass<P> pass = new BlockPass<>(task, blockNeeded);
-        FlatRows flat = source instanceof ParsedOnce parsed ? parsed.resident() : source instanceof FlatRows f ? f : null;
+        FlatRows flat = inMemory(source);
         if (flat != null) { // in memory already: a batch per chunk, no copy
             for (Rows chunk : flat.asBatches()) {
                 pass.accumulateBatch(chunk);
@@ -77,6 +77,11 @@ public final class PassRunner {
             return true;
         }, rowsDone, blockNeeded);
         return pass.finish();
+    }
+
+    /** The rows of {@code source} when they are in memory already (read in place by passes), else null. */
+    public static FlatRows inMemory(BatchSource source) {
+        return source instanceof ParsedOnce parsed ? parsed.resident() : source instanceof FlatRows f ? f : null;
     }
 
     /** Receives the batches of a pass in stream order. */

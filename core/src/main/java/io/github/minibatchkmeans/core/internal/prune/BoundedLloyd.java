@@ -3,10 +3,12 @@ package io.github.minibatchkmeans.core.internal.prune;
 import io.github.minibatchkmeans.core.internal.assign.FarthestTask;
 import io.github.minibatchkmeans.core.internal.kernel.Kernel;
 import io.github.minibatchkmeans.core.internal.kernel.Kernels;
+import io.github.minibatchkmeans.core.internal.pass.BlockTask;
 import io.github.minibatchkmeans.core.internal.pass.PassRunner;
 import io.github.minibatchkmeans.core.internal.stats.TopRows;
 import io.github.minibatchkmeans.core.spi.BatchSource;
 import java.io.IOException;
+import java.util.BitSet;
 import java.util.function.LongConsumer;
 import java.util.function.LongPredicate;
 
@@ -69,6 +71,19 @@ public final class BoundedLloyd implements AutoCloseable {
 
     /** One assignment pass of {@code centers}, then empty clusters relocated (scikit-learn's rule). */
     public Outcome pass(double[][] centers, LongConsumer rowsDone) throws IOException {
+        Plan plan = begin(centers);
+        return end(passes.run(source, plan.task(), rowsDone, plan.needed()), plan);
+    }
+
+    /**
+     * A pass to run — alone, or grouped with other fits' passes over the same stream: its task, the
+     * blocks it needs, and how many it does not.
+     */
+    public record Plan(BlockTask<?> task, LongPredicate needed, long blocksUnread, Kernel kernel, double[][] centers) {
+    }
+
+    /** Prepares the pass of {@code centers}: the centroids' moves bring the bounds up to date. */
+    public Plan begin(double[][] centers) {
         boolean first = moments == null;
         if (!first) {
             state.drift().record(previous, centers);
@@ -86,23 +101,42 @@ public final class BoundedLloyd implements AutoCloseable {
             }
             halfNearest[c] = nearest / 2;
         }
-        LongPredicate needed = first ? block -> true : block -> !state.settled(block);
-        long unread = 0;
-        for (long b = 0; b < state.blocks() && !first; b++) {
-            unread += needed.test(b) ? 0 : 1;
-        }
+        BitSet skipped = first ? new BitSet() : unneededBlocks();
         BoundedPass task = new BoundedPass(state, kernel, first, halfNearest, state.elkan() ? between : null);
-        BoundedPass.Partial total = passes.run(source, task, rowsDone, needed);
-        if (first) {
-            moments = new Moments(k, kernel.dims());
+        return new Plan(task, block -> !skipped.get((int) block), skipped.cardinality(), kernel, centers);
+    }
+
+    /** Finishes the pass of {@code plan} from its folded result: new means, weights, inertia; empty clusters relocated. */
+    public Outcome end(Object folded, Plan plan) throws IOException {
+        BoundedPass.Partial total = (BoundedPass.Partial) folded;
+        if (moments == null) {
+            moments = new Moments(k, plan.kernel().dims());
             state.largestRowNorm(Math.sqrt(total.largestNorm));
         }
         if (total.moments != null) {
             moments.add(total.moments);
         }
-        double inertia = moments.inertia(centers, origin);
-        relocateEmptyClusters(kernel);
-        return new Outcome(moments.means(origin, centers), moments.weights(), inertia, rows - total.computed, unread);
+        double inertia = moments.inertia(plan.centers(), origin);
+        relocateEmptyClusters(plan.kernel());
+        return new Outcome(moments.means(origin, plan.centers()), moments.weights(), inertia, rows - total.computed,
+                plan.blocksUnread());
+    }
+
+    /**
+     * Blocks the pass need not read: those the block summaries settle, and, when reading a block
+     * costs I/O, those whose every row's deadline is still ahead of its cluster's clock.
+     */
+    private BitSet unneededBlocks() {
+        boolean exact = PassRunner.inMemory(source) == null;
+        float[] clocksUp = exact ? state.drift().clocksUp() : null;
+        RowBounds.Window buffer = exact ? RowBounds.Window.buffer(PassRunner.BLOCK_ROWS, state.bounds().lowers()) : null;
+        BitSet skipped = new BitSet(state.blocks());
+        for (int b = 0; b < state.blocks(); b++) {
+            if (state.settled(b) || exact && state.noRowDue(b, clocksUp, buffer)) {
+                skipped.set(b);
+            }
+        }
+        return skipped;
     }
 
     /** Distances between centroids, row-major k × k, shrunk by their rounding so they stay lower bounds. */

@@ -71,10 +71,7 @@ final class BoundedPass implements BlockTask<BoundedPass.Partial> {
         this.drift = state.drift();
         this.now = drift.now();
         this.clocks = drift.clocks();
-        this.clocksUp = new float[k];
-        for (int c = 0; c < k; c++) {
-            clocksUp[c] = RowBounds.up(clocks[c]);
-        }
+        this.clocksUp = drift.clocksUp();
     }
 
     /** One block's buffers, changes and counts. */

@@ -72,6 +72,23 @@ final class BoundedState implements AutoCloseable {
                 && 2 * (drift.total() - blockVisited[b]) < blockBudget[b];
     }
 
+    /**
+     * True if no row of block b is due on {@code clocksUp}: its rows' own deadlines, read from the
+     * bounds (memory or scratch file), prove what the block summary could not — worth it when
+     * reading the block itself would cost I/O.
+     */
+    boolean noRowDue(long block, float[] clocksUp, RowBounds.Window buffer) {
+        long first = block * PassRunner.BLOCK_ROWS;
+        int count = (int) Math.min(PassRunner.BLOCK_ROWS, bounds.rows - first);
+        RowBounds.Window w = bounds.open(first, count, buffer);
+        for (int r = 0; r < count; r++) {
+            if (!(w.deadline[w.base + r] > clocksUp[w.labels[w.base + r]])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     public void close() {
         bounds.close();

@@ -96,6 +96,16 @@ final class Drift {
         return clocks[now];
     }
 
+    /** The clocks rounded up to floats: a float deadline beyond one is beyond the clock. */
+    float[] clocksUp() {
+        double[] clock = clocks[now];
+        float[] up = new float[k];
+        for (int c = 0; c < k; c++) {
+            up[c] = RowBounds.up(clock[c]);
+        }
+        return up;
+    }
+
     /** The largest move of any centroid between time {@code since} and now (remembered until the next update). */
     double largest(int since) {
         if (Double.isNaN(largestSince[since])) {

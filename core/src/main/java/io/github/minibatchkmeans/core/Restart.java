@@ -1,0 +1,117 @@
+package io.github.minibatchkmeans.core;
+
+import io.github.minibatchkmeans.core.internal.assign.FarthestTask;
+import io.github.minibatchkmeans.core.internal.assign.LloydTask;
+import io.github.minibatchkmeans.core.internal.pass.BlockTask;
+import io.github.minibatchkmeans.core.internal.prune.BoundedLloyd;
+import io.github.minibatchkmeans.core.internal.prune.BoundedLloyd.Outcome;
+import io.github.minibatchkmeans.core.internal.stats.ClusterStatistics;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongPredicate;
+
+/**
+ * One start of an EXACT fit, iterated to convergence: its centroids, history and state. Restarts
+ * of a fit advance together, one shared pass per iteration ({@link ExactLloyd}); each drops out
+ * when it converges, after one more pass for its returned centroids' sizes and inertia when the
+ * last iteration did not already give them.
+ */
+final class Restart implements AutoCloseable {
+    enum Phase { ITERATING, FINAL, DONE }
+
+    private final Fit context;
+    private final BoundedLloyd bounded;
+    /** This start's labels by row, when the caller wants labels and pruning does not keep them. */
+    private final int[] labels;
+    final double[][] start;
+    double[][] centers;
+    final List<IterationRecord> history = new ArrayList<>();
+    int iterations;
+    boolean converged;
+    Phase phase = Phase.ITERATING;
+    /** The pass of the returned centroids, once done. */
+    Outcome result;
+    private BoundedLloyd.Plan plan;
+
+    Restart(Fit context, double[][] start, BoundedLloyd bounded, int[] labels) {
+        this.context = context;
+        this.start = start;
+        this.centers = start;
+        this.bounded = bounded;
+        this.labels = labels;
+    }
+
+    /** This start's task for the next pass. */
+    BlockTask<?> task() {
+        if (bounded != null) {
+            plan = bounded.begin(centers);
+            return plan.task();
+        }
+        return new LloydTask(context.kernel(centers), labels);
+    }
+
+    /** The blocks the next pass must read for this start (null: all); after {@link #task()}. */
+    LongPredicate needed() {
+        return plan == null ? null : plan.needed();
+    }
+
+    /** Takes the pass's folded result: an iteration's new centroids, or the final statistics. */
+    Outcome finish(Object folded) throws IOException {
+        Outcome pass;
+        if (bounded != null) {
+            pass = bounded.end(folded, plan);
+            plan = null;
+        } else {
+            ClusterStatistics stats = LloydTask.statisticsOf(folded);
+            double inertia = stats.inertia();
+            if (stats.anyEmpty()) { // rare: one more pass finds the far points scikit-learn relocates to
+                stats.relocateEmptyClusters(FarthestTask.find(context.passes(), context.source(), context.kernel(centers),
+                        stats.emptyCount() + centers.length));
+            }
+            pass = new Outcome(stats.means(centers), stats.weights(), inertia, 0, 0);
+        }
+        if (phase == Phase.FINAL) {
+            result = pass;
+            phase = Phase.DONE;
+            return pass;
+        }
+        iterations++;
+        double[][] next = pass.means();
+        double shift = ExactLloyd.squaredShift(centers, next);
+        history.add(new IterationRecord(pass.inertia(), shift, pass.rowsSettled(), pass.blocksUnread()));
+        centers = next;
+        if (shift == 0) { // no centroid moved: this pass's labels and inertia are final
+            converged = true;
+            result = pass;
+            phase = Phase.DONE;
+        } else if (shift <= context.config().tolerance() * context.summary().meanVariance()) {
+            converged = true;
+            phase = Phase.FINAL;
+        } else if (iterations == context.config().maxIterations()) {
+            phase = Phase.FINAL;
+        }
+        return pass;
+    }
+
+    /** Copies this start's final labels into {@code out}. */
+    void labelsInto(int[] out) {
+        if (bounded != null) {
+            bounded.labels(out);
+        } else if (labels != out) {
+            System.arraycopy(labels, 0, out, 0, out.length);
+        }
+    }
+
+    KMeansModel model() {
+        return KMeansModel.builder(centers).mode(Mode.EXACT).sizes(result.weights()).inertia(result.inertia())
+                .iterations(iterations).converged(converged).history(history).initialCentroids(start).build();
+    }
+
+    @Override
+    public void close() {
+        if (bounded != null) {
+            bounded.close();
+        }
+    }
+}
