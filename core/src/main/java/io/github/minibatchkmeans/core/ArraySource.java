@@ -5,6 +5,7 @@ import io.github.minibatchkmeans.core.internal.pass.FlatRows;
 import io.github.minibatchkmeans.core.spi.BatchReader;
 import io.github.minibatchkmeans.core.spi.BatchSource;
 import io.github.minibatchkmeans.core.spi.InvalidInputException;
+import io.github.minibatchkmeans.core.spi.Values;
 import io.github.minibatchkmeans.core.spi.Weights;
 import java.util.Arrays;
 import java.util.OptionalLong;
@@ -24,9 +25,9 @@ public final class ArraySource implements BatchSource {
         this.rows = rows;
         this.dims = dims;
         this.weights = weights;
-        int bad = Arithmetic.get().firstNonFinite(data, 0, data.length);
+        int bad = Arithmetic.get().firstUnusable(data, 0, data.length);
         if (bad >= 0) {
-            throw new InvalidInputException("row " + bad / dims + ", column " + bad % dims + ": not a finite number: " + data[bad]);
+            throw Values.rejected(data[bad], "row " + bad / dims + ", column " + bad % dims);
         }
         if (weights != null) {
             for (int i = 0; i < rows; i++) {

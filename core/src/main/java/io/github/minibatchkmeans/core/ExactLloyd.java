@@ -60,8 +60,11 @@ final class ExactLloyd {
         };
     }
 
-    /** Iterates every start in {@code starts}; {@code labelsOut}, when given, receives the winner's final labels. */
-    KMeansModel fit(List<double[][]> starts, int[] labelsOut) throws IOException {
+    /**
+     * Iterates every start in {@code starts} — continuing from {@code resume} when given; {@code
+     * labelsOut}, when given, receives the winner's final labels.
+     */
+    KMeansModel fit(List<double[][]> starts, int[] labelsOut, FitState resume) throws IOException {
         long rows = context.summary().rows();
         long budget = context.scratchBudgetBytes() / starts.size();
         Variant variant = variant(context.config(), rows, context.dimensions(), budget);
@@ -73,7 +76,16 @@ final class ExactLloyd {
                 int[] labels = labelsOut == null || variant != null ? null : starts.size() == 1 ? labelsOut : new int[labelsOut.length];
                 runs.add(new Restart(context, start, bounded, labels));
             }
-            iterate(runs);
+            int iteration = 0;
+            int finals = 0;
+            if (resume != null) {
+                for (int r = 0; r < runs.size(); r++) {
+                    runs.get(r).restore(resume.restarts().get(r));
+                }
+                iteration = resume.iterations();
+                finals = resume.finals();
+            }
+            iterate(runs, iteration, finals);
             Restart best = runs.get(0);
             for (Restart run : runs) { // better by more than rounding: starts that reach one optimum tie, the first wins
                 best = run.result.inertia() < best.result.inertia() * (1 - TIE) ? run : best;
@@ -88,9 +100,7 @@ final class ExactLloyd {
     }
 
     /** Passes until every start is done; each pass serves all starts still running. */
-    private void iterate(List<Restart> runs) throws IOException {
-        int iteration = 0;
-        int finals = 0;
+    private void iterate(List<Restart> runs, int iteration, int finals) throws IOException {
         while (true) {
             List<Restart> active = runs.stream().filter(r -> r.phase != Restart.Phase.DONE).toList();
             if (active.isEmpty()) {
@@ -100,6 +110,7 @@ final class ExactLloyd {
             Stage stage = iterating ? Stage.ITERATION : Stage.FINAL;
             int number = iterating ? ++iteration : ++finals;
             pass(active, stage, number);
+            context.checkpoint(iteration, finals, runs);
         }
     }
 

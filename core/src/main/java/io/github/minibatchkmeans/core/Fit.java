@@ -30,12 +30,18 @@ final class Fit implements StreamingInitContext, AutoCloseable {
     static final int SMALL_DATA_RESTARTS = 10;
     /** Rows × k × dims up to which data counts as small: a pass then costs milliseconds. */
     static final double SMALL_DATA_WORK = 2e7;
+    /** Feature ranges below this square to under 1e-280: distances lose all precision to underflow (1e-170 data: every distance 0). */
+    static final double TINY_RANGE = 1e-140;
+    /** What weighted sums and the inertia may reach, with headroom for rounding and summation order. */
+    static final double HUGE = Double.MAX_VALUE / 64;
 
     private final BatchSource source;
     private final KMeansConfig config;
     private final ProgressListener listener;
     private final PassRunner passes;
     private DataSummary summary;
+    private FitState resumeFrom;
+    private CheckpointListener checkpoints;
 
     Fit(BatchSource source, KMeansConfig config, ProgressListener listener) {
         this.source = source instanceof ArraySource array ? array.inPlace()
@@ -46,9 +52,27 @@ final class Fit implements StreamingInitContext, AutoCloseable {
         this.passes = new PassRunner(config.threads(), config.batchSize());
     }
 
+    /**
+     * Makes this an EXACT fit that continues from {@code resumeFrom} (null: from the start) and hands
+     * its state to {@code checkpoints} (null: nobody) after every pass.
+     */
+    Fit resumable(FitState resumeFrom, CheckpointListener checkpoints) {
+        if ((resumeFrom != null || checkpoints != null) && config.mode() != Mode.EXACT) {
+            throw new InvalidConfigException("mode", "checkpoints and resuming are for EXACT mode, not " + config.mode());
+        }
+        this.resumeFrom = resumeFrom;
+        this.checkpoints = checkpoints;
+        return this;
+    }
+
     /** The whole fit; {@code labelsOut}, when given, receives each row's final label. */
     KMeansModel run(int[] labelsOut) throws IOException {
         summarize();
+        if (resumeFrom != null) {
+            resumeFrom.checkMatches(source.name(), options(), summary);
+            return new ExactLloyd(this).fit(resumeFrom.restarts().stream().map(Restart.Saved::start).toList(), labelsOut,
+                    resumeFrom);
+        }
         if (config.mode() == Mode.STOCHASTIC) {
             double[][] centers = bestStartOnSample();
             return new StochasticFit(this).fit(centers, labelsOut).toBuilder().initialCentroids(centers).build();
@@ -58,7 +82,22 @@ final class Fit implements StreamingInitContext, AutoCloseable {
         for (int r = restarts(); r > 0; r--) {
             starts.add(config.initializer().initialCenters(this, config.k(), master.split()));
         }
-        return new ExactLloyd(this).fit(starts, labelsOut);
+        return new ExactLloyd(this).fit(starts, labelsOut, null);
+    }
+
+    /** The settings a checkpoint must find again: those that decide the result (not threads, batch size or memory). */
+    private String options() {
+        return "k=" + config.k() + ", init=" + config.initializer().name() + ", restarts=" + restarts() + ", max-iter="
+                + config.maxIterations() + ", tol=" + config.tolerance() + ", seed=" + config.seed() + ", sample-size="
+                + config.sampleSize() + ", pruning=" + (config.pruning() == KMeansConfig.Pruning.OFF ? "off" : "on");
+    }
+
+    /** Hands the state after a pass to the checkpoint listener, if any. */
+    void checkpoint(int iteration, int finals, List<Restart> runs) throws IOException {
+        if (checkpoints != null) {
+            checkpoints.onCheckpoint(new FitState(options(), source.name(), summary, iteration, finals,
+                    runs.stream().map(Restart::save).toList()));
+        }
     }
 
     /**
@@ -72,6 +111,7 @@ final class Fit implements StreamingInitContext, AutoCloseable {
 
     private void summarize() throws IOException {
         summary = summarize(source, config.sampleSize(), config.seed(), passes, listener);
+        passes.expectRows(summary.rows());
         checkFeasible();
     }
 
@@ -116,6 +156,26 @@ final class Fit implements StreamingInitContext, AutoCloseable {
             throw new InvalidInputException("k = " + config.k() + " is larger than the number of rows"
                     + (summary.positiveRows() < summary.rows() ? " with positive weight" : "")
                     + " (" + summary.positiveRows() + ") in " + source.name());
+        }
+        checkRange();
+    }
+
+    /**
+     * Refuses data whose arithmetic cannot be done in double precision, before any work: centroids
+     * lie in the data's box, so every squared distance is at most dims · range² and every weighted
+     * sum at most totalWeight · largest |value|.
+     */
+    private void checkRange() {
+        double range = summary.widestRange();
+        if (range > 0 && range < TINY_RANGE) {
+            throw new InvalidInputException(source.name() + ": no feature's values differ by more than " + range
+                    + ": squared distances underflow double precision; rescale the data (multiply it by a large factor)");
+        }
+        double inertiaBound = summary.totalWeight() * source.dimensions() * range * range;
+        double sumBound = summary.totalWeight() * summary.largestMagnitude();
+        if (!(inertiaBound < HUGE && sumBound < HUGE)) {
+            throw new InvalidInputException(source.name() + ": values up to " + summary.largestMagnitude() + " with a total weight of "
+                    + summary.totalWeight() + " overflow double precision in squared distances or sums; rescale the data or the weights");
         }
     }
 

@@ -9,6 +9,7 @@ import io.github.minibatchkmeans.core.spi.AssignmentSink;
 import io.github.minibatchkmeans.core.spi.BatchSource;
 import io.github.minibatchkmeans.core.spi.DistancesSink;
 import io.github.minibatchkmeans.core.spi.InvalidInputException;
+import io.github.minibatchkmeans.core.spi.Values;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.Serializable;
@@ -335,7 +336,7 @@ public final class KMeansModel implements Serializable {
                 check(m[c] != null && m[c].length == d && d > 0, field + "[" + c + "]",
                         "expected " + d + " values, found " + (m[c] == null ? "none" : m[c].length));
                 for (int j = 0; j < d; j++) {
-                    check(Double.isFinite(m[c][j]), field + "[" + c + "][" + j + "]", "not a finite number: " + m[c][j]);
+                    check(Values.isUsable(m[c][j]), field + "[" + c + "][" + j + "]", Values.problem(m[c][j]));
                 }
             }
         }

@@ -93,6 +93,23 @@ public final class MiniBatchKMeans implements AutoCloseable {
     }
 
     /**
+     * An EXACT fit of {@code source} that can survive being killed: {@code checkpoints} (may be null)
+     * receives the state after every pass, and a fit given one of those states as {@code resumeFrom}
+     * (may be null) continues where it was saved — with a result bit-identical to an uninterrupted
+     * fit. Resuming over other data or with other options (k, initializer, restarts, iterations,
+     * tolerance, seed, sample size, pruning on or off) is an {@link InvalidInputException} naming the
+     * difference; threads and batch size may change.
+     */
+    public KMeansModel fit(BatchSource source, FitState resumeFrom, CheckpointListener checkpoints) throws IOException {
+        if (source.rereading() == BatchSource.Rereading.ONCE && (resumeFrom != null || checkpoints != null)) {
+            throw new InvalidInputException(source.name() + ": a stream read once cannot be checkpointed or resumed");
+        }
+        try (Fit fit = new Fit(source, config, listener).resumable(resumeFrom, checkpoints)) {
+            return keep(fit.run(null));
+        }
+    }
+
+    /**
      * A fit that takes rows one at a time, each once, in bounded memory ({@link OnePass}): for
      * data that arrives as a stream; {@link OnePass#finish} gives the model.
      *

@@ -1,9 +1,13 @@
 package io.github.minibatchkmeans.core;
 
+import io.github.minibatchkmeans.core.internal.kernel.Arithmetic;
+
+import io.github.minibatchkmeans.core.internal.source.Checksums;
 import io.github.minibatchkmeans.core.internal.source.NpyHeader;
 import io.github.minibatchkmeans.core.spi.BatchReader;
 import io.github.minibatchkmeans.core.spi.BatchSource;
 import io.github.minibatchkmeans.core.spi.InvalidInputException;
+import io.github.minibatchkmeans.core.spi.Values;
 import io.github.minibatchkmeans.core.spi.SourceFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -15,20 +19,30 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.OptionalLong;
 
-/** A 2-D float32/float64 {@code .npy} file, streamed through a reused direct buffer on every pass. */
+/**
+ * A 2-D float32/float64 {@code .npy} file, streamed through a reused direct buffer on every pass.
+ * A file that changes under a running fit is an error naming the pass: its size and modification
+ * time are checked at the start and end of every pass, and every chunk of rows read whole is
+ * checksummed (CRC32C) and compared with earlier passes.
+ */
 public final class NpySource implements BatchSource {
     private final Path file;
     private final String name;
     private final NpyHeader header;
+    private final SourceFiles.Stamp stamp;
+    private final Checksums checksums;
+    private final java.util.concurrent.atomic.AtomicInteger passes = new java.util.concurrent.atomic.AtomicInteger();
 
     public NpySource(Path file) {
         this.file = file;
         this.name = file.toString();
         try (FileChannel channel = SourceFiles.openChannelChecked(file)) {
             this.header = NpyHeader.read(channel, name);
+            this.stamp = SourceFiles.Stamp.of(file);
         } catch (IOException e) {
             throw SourceFiles.unreadable(file, e);
         }
+        this.checksums = new Checksums(name, header.rows());
     }
 
     @Override
@@ -56,18 +70,24 @@ public final class NpySource implements BatchSource {
 
     @Override
     public BatchReader open() throws IOException {
+        int pass = passes.incrementAndGet();
+        stamp.verify(file, "at the start of pass " + pass);
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
         channel.position(header.dataOffset());
-        return new Reader(channel);
+        return new Reader(channel, pass);
     }
 
     private final class Reader implements BatchReader {
         private final FileChannel channel;
+        private final int pass;
+        private final Checksums.Pass checksum;
         private ByteBuffer buffer;
         private long row;
 
-        Reader(FileChannel channel) {
+        Reader(FileChannel channel, int pass) {
             this.channel = channel;
+            this.pass = pass;
+            this.checksum = checksums.pass(pass);
         }
 
         @Override
@@ -88,6 +108,7 @@ public final class NpySource implements BatchSource {
                 }
             }
             buffer.flip();
+            checksum.rows(buffer, row, n, d * header.itemSize());
             if (header.itemSize() == Double.BYTES) {
                 DoubleBuffer values = buffer.asDoubleBuffer();
                 values.get(data, 0, n * d);
@@ -97,11 +118,9 @@ public final class NpySource implements BatchSource {
                     data[i] = values.get(i);
                 }
             }
-            for (int i = 0; i < n * d; i++) {
-                if (!Double.isFinite(data[i])) {
-                    throw new InvalidInputException(name + ": row " + (row + i / d) + ", column " + (i % d)
-                            + ": not a finite number: " + data[i]);
-                }
+            int bad = Arithmetic.get().firstUnusable(data, 0, n * d);
+            if (bad >= 0) {
+                throw Values.rejected(data[bad], name + ": row " + (row + bad / d) + ", column " + (bad % d));
             }
             java.util.Arrays.fill(weights, 0, n, 1.0);
             row += n;
@@ -119,6 +138,9 @@ public final class NpySource implements BatchSource {
         @Override
         public void close() throws IOException {
             channel.close();
+            if (row == header.rows()) {
+                stamp.verify(file, "at the end of pass " + pass);
+            }
         }
     }
 }

@@ -103,6 +103,29 @@ final class Restart implements AutoCloseable {
         }
     }
 
+    /** What a checkpoint keeps of a start. */
+    record Saved(double[][] start, double[][] centers, List<IterationRecord> history, int iterations, boolean converged,
+                 Phase phase, Outcome result, BoundedLloyd.Saved bounded) implements java.io.Serializable {
+    }
+
+    Saved save() {
+        return new Saved(start, centers, new ArrayList<>(history), iterations, converged, phase, result,
+                bounded == null ? null : bounded.save());
+    }
+
+    /** Continues from {@code saved}, as it was when saved. */
+    void restore(Saved saved) {
+        centers = saved.centers();
+        history.addAll(saved.history());
+        iterations = saved.iterations();
+        converged = saved.converged();
+        phase = saved.phase();
+        result = saved.result();
+        if (bounded != null) {
+            bounded.restore(saved.bounded());
+        }
+    }
+
     KMeansModel model() {
         return KMeansModel.builder(centers).mode(Mode.EXACT).sizes(result.weights()).inertia(result.inertia())
                 .iterations(iterations).converged(converged).history(history).initialCentroids(start).build();

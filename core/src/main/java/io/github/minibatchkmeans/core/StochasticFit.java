@@ -27,6 +27,11 @@ final class StochasticFit {
         KMeansConfig config = context.config();
         DataSummary summary = context.summary();
         ProgressListener listener = context.listener();
+        int fits = context.passes().batchFor(source.dimensions(), summary.rows());
+        if (fits < Math.min(config.batchSize(), summary.rows())) { // stochastic batches are the update unit: never shrunk silently
+            throw new InvalidConfigException("batchSize", config.batchSize() + " rows of " + source.dimensions()
+                    + " columns do not fit the heap (" + (Runtime.getRuntime().maxMemory() >> 20) + " MB); at most " + fits + " do");
+        }
         OnlineLearner learner = new OnlineLearner(config, source.dimensions(), initialCenters, null, context.passes());
         MiniBatchConvergence convergence = new MiniBatchConvergence(config.batchSize(), summary.rows(),
                 config.stochastic().maxNoImprovement(), config.tolerance() * summary.meanVariance());

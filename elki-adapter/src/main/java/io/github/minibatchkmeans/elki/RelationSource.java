@@ -1,5 +1,6 @@
 package io.github.minibatchkmeans.elki;
 
+import io.github.minibatchkmeans.core.spi.Values;
 import elki.data.NumberVector;
 import elki.database.ids.DBIDIter;
 import elki.database.relation.Relation;
@@ -46,9 +47,8 @@ final class RelationSource implements BatchSource {
                     }
                     for (int j = 0; j < dims; j++) {
                         double x = v.doubleValue(j);
-                        if (!Double.isFinite(x)) {
-                            throw new InvalidInputException(name() + ": object " + row + ", dimension " + j
-                                    + ": not a finite number: " + x);
+                        if (!Values.isUsable(x)) {
+                            throw Values.rejected(x, name() + ": object " + row + ", dimension " + j);
                         }
                         data[n * dims + j] = x;
                     }

@@ -1,5 +1,6 @@
 package io.github.minibatchkmeans.io;
 
+import io.github.minibatchkmeans.core.spi.Values;
 import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
 import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
 import de.siegmar.fastcsv.reader.CloseableIterator;
@@ -55,6 +56,9 @@ public final class CsvSource implements BatchSource {
     /** The field of the label column, or −1. */
     private final int labelField;
     private Boolean quoted;
+    /** The file's size and time when first read: compared at the start and end of every pass. */
+    private final SourceFiles.Stamp stamp;
+    private final java.util.concurrent.atomic.AtomicInteger passes = new java.util.concurrent.atomic.AtomicInteger();
 
     /** Spellings of NaN and infinity that other tools write (numpy, pandas, R) and Java does not parse. */
     private static final java.util.regex.Pattern NON_FINITE =
@@ -92,6 +96,7 @@ public final class CsvSource implements BatchSource {
         this.stream = stream;
         this.name = name;
         this.options = options;
+        this.stamp = file == null ? null : SourceFiles.Stamp.of(file);
         List<String> first = firstRecord();
         this.fieldCount = first.size();
         this.hasHeader = switch (options.header()) {
@@ -296,10 +301,11 @@ public final class CsvSource implements BatchSource {
     }
 
     /**
-     * A first record is a header if it names the label column, or has a field that is not a number —
-     * other than the label column's, whose values (class names) need not be numbers.
+     * A first record is a header if it names the label column, or if none of its fields is a number
+     * (the label column's values, class names, need not be numbers). One that mixes numbers and text
+     * is refused: a typo in the first data row must not silently become a header.
      */
-    private static boolean looksLikeHeader(List<String> first, String labelColumn) {
+    private boolean looksLikeHeader(List<String> first, String labelColumn) {
         if (labelColumn != null && first.contains(labelColumn)) {
             return true;
         }
@@ -311,12 +317,23 @@ public final class CsvSource implements BatchSource {
                 labelIndex = -1;
             }
         }
+        int text = -1;
+        int numbers = 0;
         for (int f = 0; f < first.size(); f++) {
-            if (f != labelIndex && !isNumber(first.get(f))) {
-                return true;
+            if (f == labelIndex) {
+                continue;
+            }
+            if (isNumber(first.get(f))) {
+                numbers++;
+            } else if (text < 0) {
+                text = f;
             }
         }
-        return false;
+        if (text >= 0 && numbers > 0) { // a header names every column; data has numbers: a typo, or a header with numbers
+            throw new InvalidInputException(name + ":1:" + (text + 1) + ": the first line mixes numbers and text ('"
+                    + SourceFiles.excerpt(first.get(text)) + "'): fix the value if it is data, or say --header if it is a header");
+        }
+        return text >= 0;
     }
 
     private static boolean isNumber(String s) {
@@ -335,14 +352,18 @@ public final class CsvSource implements BatchSource {
                 throw new IOException(name + ": a stream can be read only once");
             }
             streamOpened = true;
-            return new Reader(builder().build(new RowHandler(0, hasHeader), new InputStreamReader(stream, StandardCharsets.UTF_8)));
+            return new Reader(builder().build(new RowHandler(0, hasHeader), new InputStreamReader(stream, StandardCharsets.UTF_8)),
+                    () -> { });
         }
         SourceFiles.checkReadable(file);
+        int pass = passes.incrementAndGet();
+        stamp.verify(file, "at the start of pass " + pass);
+        Runnable atEnd = () -> stamp.verify(file, "at the end of pass " + pass);
         try {
             if (Files.size(file) >= PARALLEL_FROM_BYTES && PARSERS > 1 && !quoted()) {
-                return new ParallelReader();
+                return new ParallelReader(atEnd);
             }
-            return new Reader(builder().build(new RowHandler(0, hasHeader), file));
+            return new Reader(builder().build(new RowHandler(0, hasHeader), file), atEnd);
         } catch (IOException e) {
             throw SourceFiles.unreadable(file, e);
         }
@@ -384,7 +405,7 @@ public final class CsvSource implements BatchSource {
             } catch (NumberFormatException e) {
                 String text = new String(buf, offset, len);
                 throw new InvalidInputException(where(fieldIdx) + (NON_FINITE.matcher(text).matches()
-                        ? ": not a finite number: '" : ": not a number: '") + text + "'");
+                        ? ": not a finite number: '" : ": not a number: '") + SourceFiles.excerpt(text) + "'");
             }
             if (slot == WEIGHT) {
                 if (!Weights.isValid(value)) {
@@ -393,6 +414,8 @@ public final class CsvSource implements BatchSource {
                 weight = value;
             } else if (!Double.isFinite(value)) {
                 throw new InvalidInputException(where(fieldIdx) + ": not a finite number: '" + new String(buf, offset, len) + "'");
+            } else if (!Values.isUsable(value)) {
+                throw Values.rejected(value, where(fieldIdx));
             } else {
                 row[slot] = value;
             }
@@ -422,10 +445,12 @@ public final class CsvSource implements BatchSource {
     private final class Reader implements BatchReader {
         private final CsvReader<RowHandler> csv;
         private final CloseableIterator<RowHandler> records;
+        private final Runnable atEnd;
 
-        Reader(CsvReader<RowHandler> csv) {
+        Reader(CsvReader<RowHandler> csv, Runnable atEnd) {
             this.csv = csv;
             this.records = csv.iterator();
+            this.atEnd = atEnd;
         }
 
         @Override
@@ -446,6 +471,9 @@ public final class CsvSource implements BatchSource {
                 throw new InvalidInputException(name + ": " + e.getMessage() + ": " + e.getCause().getMessage(), e);
             } catch (UncheckedIOException e) {
                 throw e.getCause();
+            }
+            if (n == 0) {
+                atEnd.run();
             }
             return n;
         }
@@ -473,8 +501,10 @@ public final class CsvSource implements BatchSource {
         private long linesBefore;
         private Parsed current;
         private int position;
+        private final Runnable atEnd;
 
-        ParallelReader() throws IOException {
+        ParallelReader(Runnable atEnd) throws IOException {
+            this.atEnd = atEnd;
             this.channel = FileChannel.open(file, StandardOpenOption.READ);
             this.size = channel.size();
             fillAhead();
@@ -562,6 +592,9 @@ public final class CsvSource implements BatchSource {
                     fillAhead();
                     if (ahead.isEmpty()) {
                         current = null;
+                        if (n == 0) {
+                            atEnd.run();
+                        }
                         break;
                     }
                     current = await(ahead.poll());

@@ -154,7 +154,13 @@ public final class ModelJson {
                     + " is not supported (this build reads " + VERSION + ")");
         }
         doc.checkComplete(name);
-        if (doc.k() < 1 || doc.centroids().length != doc.k()) {
+        if (doc.k() < 1) {
+            throw new InvalidInputException(name + ": k must be at least 1, found " + doc.k());
+        }
+        if (doc.dimensions() < 1) {
+            throw new InvalidInputException(name + ": dimensions must be at least 1, found " + doc.dimensions());
+        }
+        if (doc.centroids().length != doc.k()) {
             throw new InvalidInputException(name + ": k is " + doc.k() + " but " + doc.centroids().length + " centroids are given");
         }
         for (double[] c : doc.centroids()) {

@@ -149,4 +149,30 @@ class CsvSourceTest {
         Files.write(headerless, ("\uFEFF1,2\n3,4\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertEquals(2, TestData.readAll(new CsvSource(headerless), 10).size(), "the first row is data, not a header");
     }
+
+    /** Defect 2: a text file changed while its one parsing pass reads it is an error naming the file and pass. */
+    @Test
+    void aFileChangedDuringItsPassIsRefused() throws IOException {
+        StringBuilder text = new StringBuilder("x,y\n");
+        for (int i = 0; i < 1000; i++) {
+            text.append(i).append(',').append(i % 7).append('\n');
+        }
+        Path file = write("growing.csv", text.toString());
+        CsvSource source = new CsvSource(file);
+        double[] data = new double[2 * 100];
+        double[] weights = new double[100];
+        try (io.github.minibatchkmeans.core.spi.BatchReader reader = source.open()) {
+            assertEquals(100, reader.read(data, weights, 100));
+            Files.writeString(file, "5,5\n", java.nio.file.StandardOpenOption.APPEND);
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> {
+                while (reader.read(data, weights, 100) > 0) {
+                    continue;
+                }
+            });
+            assertTrue(e.getMessage().startsWith(file + ": the file changed during the fit ("), e.getMessage());
+            assertTrue(e.getMessage().endsWith("found at the end of pass 1"), e.getMessage());
+        }
+        InvalidInputException next = assertThrows(InvalidInputException.class, source::open);
+        assertTrue(next.getMessage().endsWith("found at the start of pass 2"), next.getMessage());
+    }
 }

@@ -84,4 +84,57 @@ class ModelJsonTest {
         assertEquals("f.json: model format version 99 is not supported (this build reads 1)", e.getMessage());
         assertThrows(InvalidInputException.class, () -> ModelJson.read(new ByteArrayInputStream("not json".getBytes()), "n.json"));
     }
+
+    private static final String VALID = "{\"format\":\"minibatch-kmeans-model\",\"version\":1,\"mode\":\"EXACT\",\"k\":2,"
+            + "\"dimensions\":2,\"centroids\":[[0,0],[1,1]],\"sizes\":[3,4],\"inertia\":1.5,\"iterations\":2,"
+            + "\"converged\":true,\"history\":[]}";
+
+    private static String readError(String json) {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> ModelJson.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "m.json"));
+        assertTrue(e.getMessage().startsWith("m.json: "), e.getMessage());
+        assertTrue(!e.getMessage().contains("\n"), e.getMessage());
+        return e.getMessage();
+    }
+
+    /** Defect 4: predict trusted any model file. Each field is checked for type, range, count and finiteness. */
+    @Test
+    void everyFieldIsCheckedForTypeRangeCountAndFiniteness() throws IOException {
+        assertEquals(2, ModelJson.read(new ByteArrayInputStream(VALID.getBytes(StandardCharsets.UTF_8)), "m.json").k());
+        String[][] cases = {
+                {"[[0,0],[1,1]]", "[[null,0],[1,1]]", "null"},
+                {"[[0,0],[1,1]]", "[[\"NaN\",0],[1,1]]", ""},
+                {"[[0,0],[1,1]]", "[[\"Infinity\",0],[1,1]]", ""},
+                {"[[0,0],[1,1]]", "[[1e999,0],[1,1]]", "not a finite number"},
+                {"[[0,0],[1,1]]", "[[1e308,0],[1,1]]", "value too large"},
+                {"[[0,0],[1,1]]", "[[-1e308,0],[1,1]]", "value too large"},
+                {"[[0,0],[1,1]]", "[[0],[1,1]]", "centroid"},
+                {"\"k\":2", "\"k\":\"2\"", ""},
+                {"\"k\":2", "\"k\":2.5", ""},
+                {"\"k\":2", "\"k\":0", "k must be at least 1"},
+                {"\"k\":2", "\"k\":3", "k is 3 but 2 centroids"},
+                {"\"k\":2,", "", "missing (or null) field \"k\""},
+                {"[3,4]", "[3,-4]", "sizes[1]"},
+                {"[3,4]", "[3]", "sizes"},
+                {"\"inertia\":1.5", "\"inertia\":-1", "inertia"},
+                {"\"iterations\":2", "\"iterations\":-2", "iterations"},
+                {"\"mode\":\"EXACT\"", "\"mode\":\"FAST\"", ""},
+                {"\"converged\":true", "\"converged\":1", ""},
+        };
+        for (String[] c : cases) {
+            assertTrue(VALID.contains(c[0]), c[0]);
+            String message = readError(VALID.replace(c[0], c[1]));
+            assertTrue(message.contains(c[2]), c[1] + " -> " + message);
+        }
+        assertTrue(readError(VALID + " trailing").contains("not a valid model file"));
+        assertTrue(readError(VALID.substring(0, VALID.length() / 2)).contains("not a valid model file"));
+        assertTrue(readError("").contains("not a"));
+    }
+
+    /** Defect 10: a model path that is a directory got "IOException: Is a directory" with no name. */
+    @Test
+    void aDirectoryIsNamed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> ModelJson.read(dir));
+        assertEquals(dir + ": is a directory, not a data file", e.getMessage());
+    }
 }

@@ -1,5 +1,6 @@
 package io.github.minibatchkmeans.tribuo;
 
+import io.github.minibatchkmeans.core.spi.Values;
 import io.github.minibatchkmeans.core.spi.BatchReader;
 import io.github.minibatchkmeans.core.spi.BatchSource;
 import io.github.minibatchkmeans.core.spi.InvalidInputException;
@@ -62,9 +63,8 @@ final class ExampleSource implements BatchSource {
                     for (Feature f : example) {
                         int id = features.getID(f.getName());
                         if (id >= 0) {
-                            if (!Double.isFinite(f.getValue())) {
-                                throw new InvalidInputException(name + ": example " + row + ", feature '" + f.getName()
-                                        + "': not a finite number: " + f.getValue());
+                            if (!Values.isUsable(f.getValue())) {
+                                throw Values.rejected(f.getValue(), name + ": example " + row + ", feature '" + f.getName() + "'");
                             }
                             data[n * dims + id] = f.getValue();
                         }

@@ -66,6 +66,14 @@ public final class ArffSource implements BatchSource {
         if (labelIndex >= 0) {
             excluded.add(labelIndex);
         }
+        for (int a = 0; a < header.numAttributes(); a++) {
+            weka.core.Attribute attribute = header.attribute(a);
+            if (!excluded.contains(a) && !attribute.isNumeric() && !attribute.isNominal() || !excluded.contains(a) && attribute.isDate()) {
+                throw new InvalidInputException(file + ": attribute '" + attribute.name() + "' is a "
+                        + weka.core.Attribute.typeToString(attribute) + " attribute, which has no distance: choose the others with "
+                        + "--columns, or make it numeric or nominal");
+            }
+        }
         this.encoding = AttributeEncoding.fit(() -> instances(newLoader()), header, normalize, excluded);
         if (encoding.dimensions() == 0) {
             throw new InvalidInputException(file + ": no feature columns selected");
@@ -86,6 +94,11 @@ public final class ArffSource implements BatchSource {
         } catch (NumberFormatException e) {
             throw new InvalidInputException(file + ": " + what + " '" + spec + "' is not an attribute of the file");
         }
+    }
+
+    /** Values given as missing ({@code ?}) in the attributes clustered on: Weka's convention replaces them, and says so. */
+    public long missingValues() {
+        return encoding.missingValues();
     }
 
     /** True if a label attribute was named. */

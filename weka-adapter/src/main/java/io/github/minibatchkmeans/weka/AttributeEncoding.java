@@ -28,6 +28,7 @@ public final class AttributeEncoding implements Serializable {
     private final double[] mean;
     private final double[][] frequencies;
     private final double totalWeight;
+    private final long missing;
     private final int dims;
 
     private AttributeEncoding(Instances header, boolean normalize, Statistics stats) {
@@ -44,6 +45,7 @@ public final class AttributeEncoding implements Serializable {
         this.mean = new double[n];
         this.frequencies = new double[n][];
         this.totalWeight = stats.weight;
+        long missingValues = 0;
         int next = 0;
         for (int a = 0; a < n; a++) {
             Attribute attribute = header.attribute(a);
@@ -52,6 +54,7 @@ public final class AttributeEncoding implements Serializable {
                 continue;
             }
             offset[a] = next;
+            missingValues += stats.missing[a];
             if (attribute.isNominal()) {
                 frequencies[a] = new double[attribute.numValues()];
                 double seen = Utils.sum(stats.counts[a]);
@@ -65,6 +68,12 @@ public final class AttributeEncoding implements Serializable {
             }
         }
         this.dims = next;
+        this.missing = missingValues;
+    }
+
+    /** Missing values ({@code ?}) among the encoded attributes, replaced by means and frequencies. */
+    public long missingValues() {
+        return missing;
     }
 
     /** Learns ranges, means and frequencies from {@code data} in one pass. */
@@ -233,6 +242,7 @@ public final class AttributeEncoding implements Serializable {
         final double[] max;
         final double[] sum;
         final double[] present;
+        final long[] missing;
         final double[][] counts;
         double weight;
 
@@ -241,6 +251,7 @@ public final class AttributeEncoding implements Serializable {
             max = new double[n];
             sum = new double[n];
             present = new double[n];
+            missing = new long[n];
             counts = new double[n][];
             java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
             java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
@@ -262,6 +273,7 @@ public final class AttributeEncoding implements Serializable {
             System.arraycopy(max, 0, copy.max, 0, max.length);
             System.arraycopy(sum, 0, copy.sum, 0, sum.length);
             System.arraycopy(present, 0, copy.present, 0, present.length);
+            System.arraycopy(missing, 0, copy.missing, 0, missing.length);
             for (int a = 0; a < counts.length; a++) {
                 copy.counts[a] = counts[a] == null ? null : counts[a].clone();
             }
@@ -274,6 +286,7 @@ public final class AttributeEncoding implements Serializable {
             weight += w;
             for (int a = 0; a < min.length; a++) {
                 if (instance.isMissing(a)) {
+                    missing[a]++;
                     continue;
                 }
                 double v = instance.value(a);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * For sources that read files: the usual failures (missing, a directory, no permission) as
@@ -39,6 +40,19 @@ public final class SourceFiles {
         }
     }
 
+    /**
+     * Text from a file, fit to quote in a one-line message: control and non-ASCII bytes escaped
+     * (a binary file read as text must not print its bytes), at most 40 characters.
+     */
+    public static String excerpt(String text) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < text.length() && s.length() < 40; i++) {
+            char c = text.charAt(i);
+            s.append(c >= 0x20 && c < 0x7f ? String.valueOf(c) : String.format("\\u%04x", (int) c));
+        }
+        return text.length() > 40 && s.length() >= 40 ? s + "…" : s.toString();
+    }
+
     public static InvalidInputException unreadable(Path file, IOException e) {
         if (e instanceof NoSuchFileException) {
             return new InvalidInputException(file + ": no such file", e);
@@ -47,5 +61,34 @@ public final class SourceFiles {
             return new InvalidInputException(file + ": permission denied", e);
         }
         return new InvalidInputException(file + ": cannot read: " + e.getMessage(), e);
+    }
+
+    /**
+     * A file's size and modification time: taken when a fit first reads the file and compared at
+     * every later open and end of a pass, so that a file changed under a running fit is an error,
+     * not a silently mixed result.
+     */
+    public record Stamp(long size, long modifiedNanos) {
+        /** The current stamp of {@code file}. */
+        public static Stamp of(Path file) {
+            try {
+                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                return new Stamp(attributes.size(), attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS));
+            } catch (IOException e) {
+                throw unreadable(file, e);
+            }
+        }
+
+        /** Fails, naming the file and {@code when} (such as "at the start of pass 3"), if {@code file}'s stamp is no longer this. */
+        public void verify(Path file, String when) {
+            Stamp now = of(file);
+            if (now.size != size) {
+                throw new InvalidInputException(file + ": the file changed during the fit (" + size + " bytes, now " + now.size
+                        + "), found " + when);
+            }
+            if (now.modifiedNanos != modifiedNanos) {
+                throw new InvalidInputException(file + ": the file changed during the fit (modified again), found " + when);
+            }
+        }
     }
 }

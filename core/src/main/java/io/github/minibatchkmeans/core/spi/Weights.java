@@ -1,21 +1,30 @@
 package io.github.minibatchkmeans.core.spi;
 
 /**
- * The one rule for row weights, shared by every source: finite and non-negative. Sources test
- * each row with {@link #isValid} and build the message only when one fails, so the hot path
- * allocates nothing.
+ * The one rule for row weights, shared by every source: zero, or between {@link #MIN} and
+ * {@link #MAX} — finite, and far enough from underflow and overflow that weighted sums and their
+ * quotients stay finite. Sources test each row with {@link #isValid} and build the message only
+ * when one fails, so the hot path allocates nothing.
  */
 public final class Weights {
     private Weights() {
     }
 
+    /** The smallest positive weight: a mean divided by less would overflow. */
+    public static final double MIN = 1e-150;
+    /** The largest weight. */
+    public static final double MAX = 1e150;
+
     public static boolean isValid(double w) {
-        return w >= 0 && w != Double.POSITIVE_INFINITY;
+        return w == 0 || w >= MIN && w <= MAX;
     }
 
     /** The error for an invalid weight {@code w} found at {@code where}. */
     public static InvalidInputException rejected(double w, String where) {
-        return new InvalidInputException(where + ": " + (Double.isNaN(w) || Double.isInfinite(w)
-                ? "weight is not a finite number: " + w : "negative weight: " + w));
+        String problem = Double.isNaN(w) || Double.isInfinite(w) ? "weight is not a finite number: " + w
+                : w < 0 ? "negative weight: " + w
+                : w < MIN ? "weight too small: " + w + " (positive weights must be at least 1e-150)"
+                : "weight too large: " + w + " (at most 1e150)";
+        return new InvalidInputException(where + ": " + problem);
     }
 }

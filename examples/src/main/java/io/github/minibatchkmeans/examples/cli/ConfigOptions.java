@@ -7,6 +7,7 @@ import io.github.minibatchkmeans.core.Mode;
 import io.github.minibatchkmeans.core.spi.Initializer;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Option;
 
@@ -49,6 +50,11 @@ final class ConfigOptions {
             description = "Starts to try, each run to convergence, the lowest inertia kept; default: 10 on small data "
                     + "(rows × k × columns up to 2e7), else 3 for random and 1 otherwise.")
     Integer nInit;
+
+    /** The centers file of {@code --init}, or null for a named initializer. */
+    Path initFile() {
+        return List.of("random", "k-means++", "k-means||").contains(init) ? null : Path.of(init);
+    }
 
     KMeansConfig toConfig() throws IOException {
         KMeansConfig.Builder b = KMeansConfig.builder(k).mode(parseMode()).initializer(parseInit()).seed(seed);

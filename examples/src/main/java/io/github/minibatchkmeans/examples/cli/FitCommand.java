@@ -15,6 +15,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import io.github.minibatchkmeans.core.FitState;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -46,6 +47,15 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--plot", paramLabel = "FILE.png", description = "Draw convergence and a scatter of a sample by cluster.")
     Path plot;
 
+    @Option(names = "--checkpoint", paramLabel = "FILE",
+            description = "Exact mode: save the fit's state after every pass (atomically), to continue after a crash or kill with --resume.")
+    Path checkpoint;
+
+    @Option(names = "--resume", paramLabel = "FILE",
+            description = "Continue the fit saved in this checkpoint: same data and options (threads and batch size may differ); "
+                    + "the result equals an uninterrupted fit's, bit for bit.")
+    Path resume;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -58,20 +68,34 @@ final class FitCommand implements Callable<Integer> {
                 }
             }
         }
+        if ((checkpoint != null || resume != null) && (config.mode() != io.github.minibatchkmeans.core.Mode.EXACT
+                || input.fromStandardInput())) {
+            throw new UsageException((checkpoint != null ? "--checkpoint" : "--resume")
+                    + ": checkpoints are for exact mode over a file (a fit that reads its input pass after pass)");
+        }
         String plotFormat = plot == null ? null : FitPlot.format(plot);
         BatchSource source = input.open();
-        try (Outputs outputs = new Outputs()) {
-            AtomicFile centroids = centroidsOut == null ? null : outputs.create(centroidsOut);
-            AtomicFile labels = labelsOut == null ? null : outputs.create(labelsOut);
-            AtomicFile model = modelOut == null ? null : outputs.create(modelOut);
-            AtomicFile picture = plot == null ? null : outputs.create(plot);
+        if (source instanceof io.github.minibatchkmeans.weka.ArffSource arff && arff.missingValues() > 0 && !report.quiet) {
+            err.println(source.name() + ": " + arff.missingValues() + " missing values ('?') replaced by attribute means and "
+                    + "value frequencies, as Weka does");
+        }
+        try (Outputs outputs = new Outputs().reading("--input", input.input).reading("--init", options.initFile())
+                .reading("--resume", resume)) {
+            Path checkpointFile = outputs.reserve("--checkpoint", checkpoint, "--resume");
+            FitState resumeFrom = resume == null ? null : Checkpoints.read(resume);
+            AtomicFile centroids = outputs.create("--centroids-out", centroidsOut);
+            AtomicFile labels = outputs.create("--labels-out", labelsOut);
+            AtomicFile model = outputs.create("--model-out", modelOut);
+            AtomicFile picture = outputs.create("--plot", plot);
             io.github.minibatchkmeans.core.ProgressListener progress = report.progress(err);
             PassCounter passes = new PassCounter(progress);
             HeapPeak.reset();
             long start = System.nanoTime();
             KMeansModel fitted;
             try {
-                fitted = new MiniBatchKMeans(config, passes).fit(source);
+                MiniBatchKMeans estimator = new MiniBatchKMeans(config, passes);
+                fitted = checkpointFile == null && resumeFrom == null ? estimator.fit(source)
+                        : estimator.fit(source, resumeFrom, Checkpoints.writer(checkpointFile));
             } finally {
                 if (progress instanceof ProgressBars bars) {
                     bars.close(); // a bar cut short by an error ends its line before the message

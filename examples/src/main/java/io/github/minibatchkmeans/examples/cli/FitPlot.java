@@ -163,60 +163,66 @@ final class FitPlot {
                 return new Projection(null, null);
             }
             int n = sample.size();
+            double[] x = sample.data();
             double[] mean = new double[d];
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < d; j++) {
-                    mean[j] += sample.data()[i * d + j] / n;
+                    mean[j] += x[i * d + j] / n;
                 }
             }
-            double[][] covariance = new double[d][d];
-            for (int i = 0; i < n; i++) {
-                for (int a = 0; a < d; a++) {
-                    double xa = sample.data()[i * d + a] - mean[a];
-                    for (int b = 0; b < d; b++) {
-                        covariance[a][b] += xa * (sample.data()[i * d + b] - mean[b]) / n;
-                    }
-                }
-            }
-            double[] first = dominantEigenvector(covariance);
-            deflate(covariance, first);
-            return new Projection(mean, new double[][] {first, dominantEigenvector(covariance)});
+            double[] first = principalAxis(x, n, d, mean, null);
+            return new Projection(mean, new double[][] {first, principalAxis(x, n, d, mean, first)});
         }
 
-        /** Power iteration: enough for a picture, and no linear-algebra dependency for two vectors. */
-        private static double[] dominantEigenvector(double[][] m) {
-            int d = m.length;
+        /**
+         * The sample's principal axis (orthogonal to {@code exclude} when given), by power iteration on
+         * v ← Xᵀ(Xv): O(n·d) memory and time a step, never the d × d covariance (d may be 20,000).
+         */
+        private static double[] principalAxis(double[] x, int n, int d, double[] mean, double[] exclude) {
             double[] v = new double[d];
             Arrays.fill(v, 1 / Math.sqrt(d));
-            for (int iteration = 0; iteration < 200; iteration++) {
+            if (exclude != null) {
+                v[0] += 0.5; // not the excluded axis itself
+            }
+            double[] scores = new double[n];
+            for (int iteration = 0; iteration < 100; iteration++) {
+                if (exclude != null) {
+                    orthogonalize(v, exclude);
+                }
+                for (int i = 0; i < n; i++) {
+                    double s = 0;
+                    for (int j = 0; j < d; j++) {
+                        s += (x[i * d + j] - mean[j]) * v[j];
+                    }
+                    scores[i] = s;
+                }
                 double[] next = new double[d];
-                for (int a = 0; a < d; a++) {
-                    for (int b = 0; b < d; b++) {
-                        next[a] += m[a][b] * v[b];
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < d; j++) {
+                        next[j] += (x[i * d + j] - mean[j]) * scores[i];
                     }
                 }
-                double norm = Math.sqrt(Arrays.stream(next).map(x -> x * x).sum());
-                if (norm == 0) {
+                if (exclude != null) {
+                    orthogonalize(next, exclude);
+                }
+                double norm = Math.sqrt(Arrays.stream(next).map(t -> t * t).sum());
+                if (norm == 0 || !Double.isFinite(norm)) {
                     return v;
                 }
-                for (int a = 0; a < d; a++) {
-                    v[a] = next[a] / norm;
+                for (int j = 0; j < d; j++) {
+                    v[j] = next[j] / norm;
                 }
             }
             return v;
         }
 
-        private static void deflate(double[][] m, double[] v) {
-            double lambda = 0;
-            for (int a = 0; a < v.length; a++) {
-                for (int b = 0; b < v.length; b++) {
-                    lambda += v[a] * m[a][b] * v[b];
-                }
+        private static void orthogonalize(double[] v, double[] axis) {
+            double dot = 0;
+            for (int j = 0; j < v.length; j++) {
+                dot += v[j] * axis[j];
             }
-            for (int a = 0; a < v.length; a++) {
-                for (int b = 0; b < v.length; b++) {
-                    m[a][b] -= lambda * v[a] * v[b];
-                }
+            for (int j = 0; j < v.length; j++) {
+                v[j] -= dot * axis[j];
             }
         }
     }

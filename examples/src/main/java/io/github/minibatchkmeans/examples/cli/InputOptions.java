@@ -31,6 +31,16 @@ final class InputOptions {
     @Option(names = "--no-header", description = "CSV/TSV: the first line is data, not a header.")
     boolean noHeader;
 
+    @Option(names = "--header", description = "CSV/TSV: the first line is a header (default: told from its fields).")
+    boolean header;
+
+    private CsvOptions.Header headerOption() {
+        if (header && noHeader) {
+            throw new UsageException("--header and --no-header: give one of them");
+        }
+        return header ? CsvOptions.Header.PRESENT : noHeader ? CsvOptions.Header.ABSENT : CsvOptions.Header.AUTO;
+    }
+
     /** True when the input is standard input: one pass only. */
     boolean fromStandardInput() {
         return input.toString().equals("-");
@@ -59,24 +69,23 @@ final class InputOptions {
     /** Opens the input with {@code featureColumns} (by name or index; empty: all but weight and label). */
     BatchSource open(List<String> featureColumns) {
         if (fromStandardInput()) {
-            CsvOptions options = new CsvOptions(',', noHeader ? CsvOptions.Header.ABSENT : CsvOptions.Header.AUTO,
-                    featureColumns, weightColumn, labelColumn);
+            CsvOptions options = new CsvOptions(',', headerOption(), featureColumns, weightColumn, labelColumn);
             return CsvSource.ofStream(System.in, "<stdin>", options);
         }
         String name = input.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".csv") || name.endsWith(".tsv")) {
             CsvOptions options = CsvOptions.forFile(input).withColumns(featureColumns).withWeightColumn(weightColumn)
                     .withLabelColumn(labelColumn);
-            return new CsvSource(input, noHeader ? options.withHeader(CsvOptions.Header.ABSENT) : options);
+            return new CsvSource(input, options.withHeader(headerOption()));
         }
         if (name.endsWith(".arff")) {
-            if (weightColumn != null || noHeader) {
+            if (weightColumn != null || noHeader || header) {
                 throw new InvalidInputException("--weight-column and --no-header apply to CSV/TSV input only (ARFF has instance weights)");
             }
             // Weka's own loader, streaming; nominal attributes one-hot, numeric ones as they are.
             return new ArffSource(input, false, featureColumns, labelColumn);
         }
-        if (!featureColumns.isEmpty() || weightColumn != null || noHeader || labelColumn != null) {
+        if (!featureColumns.isEmpty() || weightColumn != null || noHeader || header || labelColumn != null) {
             throw new InvalidInputException("--columns, --weight-column, --label-column and --no-header apply to CSV/TSV "
                     + "(and --columns, --label-column to ARFF) input only");
         }

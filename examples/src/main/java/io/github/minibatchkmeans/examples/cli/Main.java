@@ -72,6 +72,9 @@ public final class Main implements Runnable {
         if (e instanceof InvalidInputException || e instanceof UsageException) {
             return e.getMessage();
         }
+        if (e instanceof io.github.minibatchkmeans.core.InvalidConfigException config) {
+            return UsageException.of(config).getMessage(); // found during the fit: still told as the option
+        }
         if (e instanceof NoSuchFileException missing) {
             return missing.getFile() + ": no such file";
         }

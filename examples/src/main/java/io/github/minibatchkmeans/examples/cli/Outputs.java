@@ -2,18 +2,85 @@ package io.github.minibatchkmeans.examples.cli;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** The output files of one command: all appear together at {@link #commitAll()}, or none does. */
+/**
+ * The output files of one command: all appear together at {@link #commitAll()}, or none does.
+ * Every output is resolved to its real path and checked before any work: one that is an input
+ * (the data, a model, a centers file), another output, or a directory is refused.
+ */
 final class Outputs implements Closeable {
     private final List<AtomicFile> files = new ArrayList<>();
+    /** Real path → what it is ("--input", "--labels-out", …). */
+    private final Map<Path, String> taken = new LinkedHashMap<>();
 
-    AtomicFile create(Path target) throws IOException {
-        AtomicFile file = new AtomicFile(target);
+    /** Files the command reads, by option: no output may be one of them. Null paths are skipped. */
+    Outputs reading(String option, Path input) {
+        if (input != null && !input.toString().equals("-")) {
+            Path absolute = input.toAbsolutePath().normalize();
+            try {
+                taken.put(Files.exists(absolute) ? absolute.toRealPath() : absolute, option);
+            } catch (IOException e) {
+                taken.put(absolute, option);
+            }
+        }
+        return this;
+    }
+
+    /** A new output for {@code option}, or null when {@code target} is null. */
+    AtomicFile create(String option, Path target) throws IOException {
+        if (target == null) {
+            return null;
+        }
+        Path real;
+        try {
+            real = AtomicFile.resolve(target);
+        } catch (UsageException e) {
+            throw new UsageException(option + ": " + e.getMessage());
+        }
+        String clash = taken.get(real);
+        if (clash != null) {
+            throw new UsageException(option + ": " + target + " is also " + clash + (clash.endsWith("-out") || clash.equals("--plot")
+                    ? ": give each output a file of its own" : ": writing it would destroy what is read"));
+        }
+        taken.put(real, option);
+        AtomicFile file;
+        try {
+            file = new AtomicFile(target);
+        } catch (UsageException e) {
+            throw new UsageException(option + ": " + e.getMessage());
+        }
         files.add(file);
         return file;
+    }
+
+    /**
+     * Reserves {@code target} for {@code option}'s file, written again and again while the command
+     * runs (a checkpoint): checked like {@link #create}, except that it may be the input named
+     * {@code replaces} (the checkpoint a fit resumes from). Returns the real path; null for null.
+     */
+    Path reserve(String option, Path target, String replaces) {
+        if (target == null) {
+            return null;
+        }
+        Path real;
+        try {
+            real = AtomicFile.resolve(target);
+        } catch (UsageException e) {
+            throw new UsageException(option + ": " + e.getMessage());
+        }
+        String clash = taken.get(real);
+        if (clash != null && !clash.equals(replaces)) {
+            throw new UsageException(option + ": " + target + " is also " + clash + (clash.endsWith("-out") || clash.equals("--plot")
+                    ? ": give each output a file of its own" : ": writing it would destroy what is read"));
+        }
+        taken.put(real, option);
+        return real;
     }
 
     void commitAll() throws IOException {

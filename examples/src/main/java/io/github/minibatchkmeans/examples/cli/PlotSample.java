@@ -17,7 +17,9 @@ final class PlotSample {
     }
 
     static void write(KMeansModel model, BatchSource source, long seed, OutputStream out, String format) throws IOException {
-        FitPlot.write(model, draw(source, SAMPLE_ROWS, seed), out, format);
+        // wide rows: fewer of them, so the sample stays within 32 MB whatever the width
+        int rows = (int) Math.max(100, Math.min(SAMPLE_ROWS, (32L << 20) / (8L * source.dimensions())));
+        FitPlot.write(model, draw(source, rows, seed), out, format);
     }
 
     /** A uniform sample of at most {@code size} rows with positive weight (reservoir sampling, Vitter's Algorithm R). */
@@ -27,7 +29,7 @@ final class PlotSample {
         double[] kept = new double[size * d];
         double[] keptWeights = new double[size];
         long[] keptRows = new long[size];
-        int batch = 1024;
+        int batch = (int) Math.max(1, Math.min(1024, (8L << 20) / (8L * d)));
         double[] data = new double[batch * d];
         double[] weights = new double[batch];
         long row = 0;

@@ -53,9 +53,11 @@ final class PredictCommand implements Callable<Integer> {
         long[] counts = new long[model.k()];
         double[] inertia = new double[1];
         long start = System.nanoTime();
-        try (Outputs outputs = new Outputs()) {
-            BufferedWriter labels = labelsOut == null ? null : outputs.create(labelsOut).writer();
-            BufferedWriter distances = distancesOut == null ? null : outputs.create(distancesOut).writer();
+        try (Outputs outputs = new Outputs().reading("--input", input.input).reading("--model", modelFile)) {
+            AtomicFile labelsFile = outputs.create("--labels-out", labelsOut);
+            AtomicFile distancesFile = outputs.create("--distances-out", distancesOut);
+            BufferedWriter labels = labelsFile == null ? null : labelsFile.writer();
+            BufferedWriter distances = distancesFile == null ? null : distancesFile.writer();
             if (distances == null) {
                 model.predict(source, (i, label, squared) -> {
                     counts[label]++;

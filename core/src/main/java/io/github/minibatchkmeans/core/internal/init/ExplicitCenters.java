@@ -3,6 +3,7 @@ package io.github.minibatchkmeans.core.internal.init;
 import io.github.minibatchkmeans.core.spi.InitContext;
 import io.github.minibatchkmeans.core.spi.Initializer;
 import io.github.minibatchkmeans.core.spi.InvalidInputException;
+import io.github.minibatchkmeans.core.spi.Values;
 import java.util.SplittableRandom;
 
 /** Centers given by the caller, checked against k and the data's dimensions. */
@@ -16,8 +17,8 @@ public final class ExplicitCenters implements Initializer {
         this.centers = new double[centers.length][];
         for (int c = 0; c < centers.length; c++) {
             for (double v : centers[c]) {
-                if (!Double.isFinite(v)) {
-                    throw new InvalidInputException("initial center " + (c + 1) + ": not a finite number: " + v);
+                if (!Values.isUsable(v)) {
+                    throw Values.rejected(v, "initial center " + (c + 1));
                 }
             }
             this.centers[c] = centers[c].clone();

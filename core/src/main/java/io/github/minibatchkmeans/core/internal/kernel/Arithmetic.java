@@ -1,5 +1,7 @@
 package io.github.minibatchkmeans.core.internal.kernel;
 
+import io.github.minibatchkmeans.core.spi.Values;
+
 /**
  * The feature-by-feature loops outside the distance kernel — a row added into a sum, a row's
  * shifted moments, a squared distance, a finiteness check — on the Vector API when the JVM has it
@@ -58,10 +60,10 @@ public class Arithmetic {
         return (s0 + s1) + (s2 + s3);
     }
 
-    /** The index of the first value in {@code [from, to)} that is NaN or infinite, or -1. */
-    public int firstNonFinite(double[] values, int from, int to) {
+    /** The index of the first value in {@code [from, to)} that is not {@link Values#isUsable usable}, or -1. */
+    public int firstUnusable(double[] values, int from, int to) {
         for (int i = from; i < to; i++) {
-            if (!Double.isFinite(values[i])) {
+            if (!Values.isUsable(values[i])) {
                 return i;
             }
         }

@@ -1,5 +1,6 @@
 package io.github.minibatchkmeans.core.internal.kernel;
 
+import io.github.minibatchkmeans.core.spi.Values;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -63,15 +64,15 @@ final class VectorArithmetic extends Arithmetic {
     }
 
     @Override
-    public int firstNonFinite(double[] values, int from, int to) {
+    public int firstUnusable(double[] values, int from, int to) {
         int end = from + SPECIES.loopBound(to - from);
         int i = from;
         for (; i < end; i += LANES) {
             DoubleVector v = DoubleVector.fromArray(SPECIES, values, i);
-            if (!v.abs().compare(VectorOperators.LE, Double.MAX_VALUE).allTrue()) { // NaN and ±∞ fail ≤ MAX_VALUE
+            if (!v.abs().compare(VectorOperators.LE, Values.LIMIT).allTrue()) { // NaN fails ≤ too
                 break;
             }
         }
-        return super.firstNonFinite(values, i, to);
+        return super.firstUnusable(values, i, to);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.minibatchkmeans.core.internal.pass;
 
 import io.github.minibatchkmeans.core.spi.BatchSource;
+import io.github.minibatchkmeans.core.spi.InvalidInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
@@ -24,9 +25,14 @@ public final class PassRunner {
     /** Rows per accumulation block: a fixed constant so results never depend on batch size. */
     public static final int BLOCK_ROWS = 512;
     private static final long MAX_PARTIAL_BYTES = 64L << 20;
+    /** Batch buffers take at most 1/BUFFER_SHARE of the max heap. */
+    private static final int BUFFER_SHARE = 8;
 
     private final int threads;
     private final int batchSize;
+    /** Rows every full pass must deliver, once the statistics pass has counted them (-1: not yet). */
+    private volatile long expectedRows = -1;
+    private final AtomicInteger passes = new AtomicInteger();
 
     public PassRunner(int threads, int batchSize) {
         if (threads < 1) {
@@ -41,6 +47,14 @@ public final class PassRunner {
 
     public int threads() {
         return threads;
+    }
+
+    /**
+     * From now on every pass that reads to the end must count {@code rows} rows: a source whose
+     * rows change between passes (a file appended to or truncated) is an error naming the pass.
+     */
+    public void expectRows(long rows) {
+        expectedRows = rows;
     }
 
     public int batchSize() {
@@ -102,10 +116,12 @@ public final class PassRunner {
     private void forEachBatch(BatchSource source, BatchHandler handler, LongConsumer rowsDone, LongPredicate blockNeeded)
             throws IOException {
         int dims = source.dimensions();
-        Rows current = new Rows(batchSize, dims);
+        int batch = batchFor(dims, source.rows().orElse(Long.MAX_VALUE));
+        int pass = passes.incrementAndGet();
+        Rows current = new Rows(batch, dims);
         boolean prefetch = threads > 1;
-        Rows next = prefetch ? new Rows(batchSize, dims) : null;
-        try (PlannedReader reader = new PlannedReader(source.open(), blockNeeded, batchSize, dims)) {
+        Rows next = prefetch ? new Rows(batch, dims) : null;
+        try (PlannedReader reader = new PlannedReader(source.open(), blockNeeded, batch, dims)) {
             Future<Integer> pending = prefetch ? Workers.POOL.submit(fill(reader, next)) : null;
             try {
                 while (true) {
@@ -120,6 +136,7 @@ public final class PassRunner {
                         pending = n == 0 ? null : Workers.POOL.submit(fill(reader, next));
                     }
                     if (n == 0) {
+                        checkRowCount(source, reader.position(), pass);
                         return;
                     }
                     boolean more = handler.handle(current);
@@ -136,6 +153,25 @@ public final class PassRunner {
                 }
             }
         }
+    }
+
+    private void checkRowCount(BatchSource source, long rows, int pass) {
+        long expected = expectedRows;
+        if (expected >= 0 && rows != expected) {
+            throw new InvalidInputException(source.name() + ": the input changed during the fit: pass " + pass + " has " + rows
+                    + " rows, the first pass had " + expected);
+        }
+    }
+
+    /**
+     * The rows a batch buffer holds: the configured batch size, but no more rows than the source
+     * has, and no more than two buffers of {@link #BUFFER_SHARE} of the heap hold — a huge
+     * {@code batchSize} or very wide rows must not end in an OutOfMemoryError. Results never depend
+     * on it: blocks, not batches, are the unit of arithmetic.
+     */
+    public int batchFor(int dims, long rows) {
+        long fit = Runtime.getRuntime().maxMemory() / BUFFER_SHARE / (2L * 8 * (dims + 1));
+        return (int) Math.max(1, Math.min(batchSize, Math.min(Math.max(1, rows), fit)));
     }
 
     /** Work on a range of rows. */

@@ -77,6 +77,11 @@ final class PlannedReader implements AutoCloseable {
         }
     }
 
+    /** Rows delivered or skipped so far. */
+    long position() {
+        return position;
+    }
+
     @Override
     public void close() throws IOException {
         reader.close();

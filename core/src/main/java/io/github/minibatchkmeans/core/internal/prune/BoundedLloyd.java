@@ -66,7 +66,48 @@ public final class BoundedLloyd implements AutoCloseable {
      * saved — rows not scored against every centroid (settled by their bounds or in unread blocks)
      * and blocks not read.
      */
-    public record Outcome(double[][] means, double[] weights, double inertia, long rowsSettled, long blocksUnread) {
+    public record Outcome(double[][] means, double[] weights, double inertia, long rowsSettled, long blocksUnread)
+            implements java.io.Serializable {
+    }
+
+    /**
+     * What a checkpoint keeps of the pruning: the moments (the sums the next pass updates), the last
+     * pass's centroids and every row's label. Bounds are not kept — a resumed fit starts with every
+     * row due, which costs one full pass and changes no label and so no sum.
+     */
+    public record Saved(double[][] moments, double[][] previous, double largestRowNorm, int[] labels)
+            implements java.io.Serializable {
+    }
+
+    /** This state, for a checkpoint (after at least one pass). */
+    public Saved save() {
+        if (rows > Integer.MAX_VALUE - 8) {
+            throw new UnsupportedOperationException("checkpoints hold at most 2^31 - 9 rows of labels");
+        }
+        int[] labels = new int[(int) rows];
+        labels(labels);
+        return new Saved(moments.state(), previous, state.largestRowNorm(), labels);
+    }
+
+    /** Continues from {@code saved}: the same moments and labels, every row's bounds unknown (due). */
+    public void restore(Saved saved) {
+        if (saved.labels().length != rows) {
+            throw new IllegalArgumentException("saved labels of " + saved.labels().length + " rows for " + rows);
+        }
+        moments = Moments.of(k, origin.length, saved.moments());
+        previous = saved.previous();
+        state.largestRowNorm(saved.largestRowNorm());
+        RowBounds bounds = state.bounds();
+        RowBounds.Window buffer = RowBounds.Window.buffer(PassRunner.BLOCK_ROWS, bounds.lowers());
+        for (long first = 0; first < rows; first += PassRunner.BLOCK_ROWS) {
+            int count = (int) Math.min(PassRunner.BLOCK_ROWS, rows - first);
+            RowBounds.Window w = bounds.open(first, count, buffer);
+            System.arraycopy(saved.labels(), (int) first, w.labels, w.base, count);
+            java.util.Arrays.fill(w.upper, w.base, w.base + count, Float.POSITIVE_INFINITY);
+            java.util.Arrays.fill(w.lower, w.base * bounds.lowers(), (w.base + count) * bounds.lowers(), 0f);
+            java.util.Arrays.fill(w.deadline, w.base, w.base + count, 0f);
+            bounds.release(first, count, w);
+        }
     }
 
     /** One assignment pass of {@code centers}, then empty clusters relocated (scikit-learn's rule). */

@@ -117,4 +117,22 @@ final class Moments {
         }
         return total;
     }
+
+    /** Every total and its error, copied: {sum, sumError, weight, weightError, square, squareError}. */
+    double[][] state() {
+        return new double[][] {sum.clone(), sumError.clone(), weight.clone(), weightError.clone(), square.clone(), squareError.clone()};
+    }
+
+    /** Moments holding a {@link #state()}, exactly. */
+    static Moments of(int k, int dims, double[][] state) {
+        Moments m = new Moments(k, dims);
+        double[][] into = {m.sum, m.sumError, m.weight, m.weightError, m.square, m.squareError};
+        for (int a = 0; a < into.length; a++) {
+            if (state[a].length != into[a].length) {
+                throw new IllegalArgumentException("moments of another shape");
+            }
+            System.arraycopy(state[a], 0, into[a], 0, into[a].length);
+        }
+        return m;
+    }
 }

@@ -81,6 +81,9 @@ public record NpyHeader(long rows, int columns, int itemSize, long dataOffset) {
         } catch (NumberFormatException e) {
             throw new InvalidInputException(name + ": bad .npy shape (" + shape + ")");
         }
+        if (rows < 0 || columns < 0) {
+            throw new InvalidInputException(name + ": bad .npy shape (" + shape + "): a dimension is negative");
+        }
         if (columns < 1 || columns > Integer.MAX_VALUE / 8) {
             throw new InvalidInputException(name + ": .npy array has " + columns + " columns");
         }

@@ -4,10 +4,11 @@ import io.github.minibatchkmeans.core.spi.Sample;
 
 /**
  * What the statistics pass learns about the data: row counts, total weight, weighted
- * per-feature mean and (population) variance, and a uniform sample of rows.
+ * per-feature mean, (population) variance, smallest and largest value (over rows of positive
+ * weight), and a uniform sample of rows.
  */
 public record DataSummary(long rows, long positiveRows, double totalWeight, double[] mean, double[] variance,
-                          Sample sample) {
+                          double[] min, double[] max, Sample sample) {
 
     public int dims() {
         return mean.length;
@@ -20,5 +21,23 @@ public record DataSummary(long rows, long positiveRows, double totalWeight, doub
             sum += v;
         }
         return sum / variance.length;
+    }
+
+    /** The widest range of any feature: every squared distance between points in the data's box is at most dims · range². */
+    public double widestRange() {
+        double widest = 0;
+        for (int j = 0; j < min.length; j++) {
+            widest = Math.max(widest, max[j] - min[j]);
+        }
+        return widest;
+    }
+
+    /** The largest magnitude of any value. */
+    public double largestMagnitude() {
+        double largest = 0;
+        for (int j = 0; j < min.length; j++) {
+            largest = Math.max(largest, Math.max(Math.abs(min[j]), Math.abs(max[j])));
+        }
+        return largest;
     }
 }

@@ -5,8 +5,8 @@ import io.github.minibatchkmeans.core.internal.pass.BlockTask;
 import io.github.minibatchkmeans.core.internal.pass.Rows;
 
 /**
- * The statistics pass: counts, weighted mean and variance per feature, and a {@link Reservoir}
- * sample. Within a block, plain sums of {@code x − s} and {@code (x − s)²} with s the block's first
+ * The statistics pass: counts, weighted mean and variance per feature, each feature's range over
+ * the rows of positive weight, and a {@link Reservoir} sample. Within a block, plain sums of {@code x − s} and {@code (x − s)²} with s the block's first
  * row (a shift inside the data, so the squares do not cancel; fixed by the block, so batch
  * boundaries change nothing) — one vectorizable pass; across blocks, Chan, Golub and LeVeque's
  * pairwise update, stable for any n.
@@ -30,6 +30,8 @@ public final class SummaryTask implements BlockTask<SummaryTask.Partial> {
         double weight;
         final double[] mean = new double[dims];
         final double[] m2 = new double[dims];
+        final double[] min = filled(Double.POSITIVE_INFINITY);
+        final double[] max = filled(Double.NEGATIVE_INFINITY);
         final Reservoir sample = new Reservoir(sampleSize, dims, seed);
         /** The block's shift (its first row) and its rows' weighted sums of x − shift and (x − shift)². */
         final double[] shift = new double[dims];
@@ -42,8 +44,15 @@ public final class SummaryTask implements BlockTask<SummaryTask.Partial> {
             for (int j = 0; j < dims; j++) {
                 variance[j] = weight > 0 ? m2[j] / weight : 0;
             }
-            return new DataSummary(rows, positiveRows, weight, mean.clone(), variance, sample.toSample());
+            return new DataSummary(rows, positiveRows, weight, mean.clone(), variance, min.clone(), max.clone(),
+                    sample.toSample());
         }
+    }
+
+    private double[] filled(double value) {
+        double[] a = new double[dims];
+        java.util.Arrays.fill(a, value);
+        return a;
     }
 
     @Override
@@ -69,6 +78,10 @@ public final class SummaryTask implements BlockTask<SummaryTask.Partial> {
             p.weight += w;
             int base = i * dims;
             arithmetic.addShiftedMoments(x, base, shift, w, p.shifted, p.squares, dims);
+            for (int j = 0; j < dims; j++) {
+                p.min[j] = Math.min(p.min[j], x[base + j]);
+                p.max[j] = Math.max(p.max[j], x[base + j]);
+            }
             p.sample.offer(rows.rowIndex(i), w, x, base);
         }
     }
@@ -98,6 +111,10 @@ public final class SummaryTask implements BlockTask<SummaryTask.Partial> {
     public void fold(Partial total, Partial block) {
         total.rows += block.rows;
         total.positiveRows += block.positiveRows;
+        for (int j = 0; j < dims; j++) {
+            total.min[j] = Math.min(total.min[j], block.min[j]);
+            total.max[j] = Math.max(total.max[j], block.max[j]);
+        }
         if (block.weight > 0) {
             settle(block);
             merge(total, block.weight, block.mean, block.m2);
@@ -112,6 +129,8 @@ public final class SummaryTask implements BlockTask<SummaryTask.Partial> {
         p.weight = 0;
         java.util.Arrays.fill(p.mean, 0);
         java.util.Arrays.fill(p.m2, 0);
+        java.util.Arrays.fill(p.min, Double.POSITIVE_INFINITY);
+        java.util.Arrays.fill(p.max, Double.NEGATIVE_INFINITY);
         java.util.Arrays.fill(p.shifted, 0);
         java.util.Arrays.fill(p.squares, 0);
         p.shiftSet = false;
@@ -120,6 +139,6 @@ public final class SummaryTask implements BlockTask<SummaryTask.Partial> {
 
     @Override
     public long partialBytes() {
-        return 16L * dims + 8L * Math.min(sampleSize, io.github.minibatchkmeans.core.internal.pass.PassRunner.BLOCK_ROWS) * (dims + 4);
+        return 32L * dims + 8L * Math.min(sampleSize, io.github.minibatchkmeans.core.internal.pass.PassRunner.BLOCK_ROWS) * (dims + 4);
     }
 }

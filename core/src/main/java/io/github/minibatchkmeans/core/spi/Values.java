@@ -1,0 +1,30 @@
+package io.github.minibatchkmeans.core.spi;
+
+/**
+ * The one rule for data values, shared by every source and model reader: a value's magnitude is at
+ * most {@link #LIMIT}, so that squared distances — and their sums over billions of rows — stay
+ * finite in double precision. NaN and the infinities fail it too. Sources test each value with
+ * {@link #isUsable} and build the message only when one fails.
+ */
+public final class Values {
+    /** The largest magnitude a value may have: (10¹⁵⁰)² × 10⁸ rows is still below Double.MAX_VALUE ≈ 1.8·10³⁰⁸. */
+    public static final double LIMIT = 1e150;
+
+    private Values() {
+    }
+
+    public static boolean isUsable(double v) {
+        return Math.abs(v) <= LIMIT; // false for NaN
+    }
+
+    /** What is wrong with an unusable {@code v}. */
+    public static String problem(double v) {
+        return Double.isFinite(v) ? "value too large: " + v + " (beyond ±1e150 squared distances overflow; rescale the data)"
+                : "not a finite number: " + v;
+    }
+
+    /** The error for an unusable value {@code v} found at {@code where}. */
+    public static InvalidInputException rejected(double v, String where) {
+        return new InvalidInputException(where + ": " + problem(v));
+    }
+}
