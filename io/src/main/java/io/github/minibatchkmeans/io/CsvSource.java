@@ -296,7 +296,8 @@ public final class CsvSource implements BatchSource {
             return index;
         } catch (NumberFormatException e) {
             throw new InvalidInputException(name + ": " + what + " '" + spec + "' not found"
-                    + (names == null ? " (the file has no header; use 0-based indices)" : " in header " + names));
+                    + (names == null ? " (the file has no header; use 0-based indices)" : " in header "
+                    + (names.size() <= 20 ? names.toString() : names.subList(0, 20) + " and " + (names.size() - 20) + " more")));
         }
     }
 

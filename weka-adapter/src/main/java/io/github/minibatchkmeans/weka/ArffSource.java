@@ -4,7 +4,6 @@ import io.github.minibatchkmeans.core.spi.BatchReader;
 import io.github.minibatchkmeans.core.spi.BatchSource;
 import io.github.minibatchkmeans.core.spi.InvalidInputException;
 import io.github.minibatchkmeans.core.spi.Weights;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -148,10 +147,18 @@ public final class ArffSource implements BatchSource {
         return Rereading.PARSES;
     }
 
+    /**
+     * A loader on the file, its text ending in a newline: Weka 3.8.7's header parser loops forever
+     * when the file ends inside an {@code @attribute} line (found by fuzzing).
+     */
     private ArffLoader newLoader() {
         ArffLoader loader = new ArffLoader();
         try {
-            loader.setFile(new File(file.toString()));
+            java.io.InputStream in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file), 1 << 16);
+            if (file.getFileName().toString().endsWith(".gz")) {
+                in = new java.util.zip.GZIPInputStream(in, 1 << 16);
+            }
+            loader.setSource(new java.io.SequenceInputStream(in, new java.io.ByteArrayInputStream(new byte[] {'\n'})));
         } catch (IOException e) {
             throw new InvalidInputException(file + ": cannot read: " + e.getMessage(), e);
         }
@@ -163,13 +170,21 @@ public final class ArffSource implements BatchSource {
             return loader.getStructure();
         } catch (IOException e) {
             throw new InvalidInputException(file + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) { // Weka's parser fails on some damaged text with NPEs and the like (found by fuzzing)
+            throw malformed(e, "the header");
         }
+    }
+
+    private InvalidInputException malformed(RuntimeException e, String where) {
+        return e instanceof InvalidInputException bad ? bad
+                : new InvalidInputException(file + ": " + where + " is not valid ARFF (Weka's parser: " + e + ")", e);
     }
 
     /** The file's instances, read one at a time ({@code getStructure} first: the loader needs it). */
     private Iterator<Instance> instances(ArffLoader loader) {
         Instances header = structure(loader);
         return new Iterator<>() {
+            private long read;
             private Instance next = read();
 
             private Instance read() {
@@ -177,6 +192,8 @@ public final class ArffSource implements BatchSource {
                     return loader.getNextInstance(header);
                 } catch (IOException e) {
                     throw new InvalidInputException(file + ": " + e.getMessage(), e);
+                } catch (RuntimeException e) {
+                    throw malformed(e, "the data after instance " + read);
                 }
             }
 
@@ -191,6 +208,7 @@ public final class ArffSource implements BatchSource {
                     throw new NoSuchElementException();
                 }
                 Instance current = next;
+                read++;
                 next = read();
                 return current;
             }

@@ -7,7 +7,8 @@ import java.util.Arrays;
  * The heart of the method: per-centroid weighted sum-vectors and total weights, plus the
  * weighted inertia. All of it is additive, so statistics of disjoint row sets {@link #merge merge}
  * into the statistics of their union, and a Lloyd update is just {@code sum / weight} once every
- * row has been added.
+ * row has been added. Rows add plainly within a block (512 rows: bounded error); blocks merge with
+ * compensated (Neumaier) sums, so totals over billions of rows — past 2³¹ — stay accurate.
  */
 public final class ClusterStatistics {
     private final int k;
@@ -17,6 +18,11 @@ public final class ClusterStatistics {
     private final double[] sums;
     private final double[] weights;
     private double inertia;
+    /** The rounding errors of the merges, folded into the totals before they are read. */
+    private final double[] sumErrors;
+    private final double[] weightErrors;
+    private double inertiaError;
+    private boolean unsettled;
 
     /** Statistics of raw rows. */
     public ClusterStatistics(int k, int dims) {
@@ -30,6 +36,8 @@ public final class ClusterStatistics {
         this.origin = origin.clone();
         this.sums = new double[k * dims];
         this.weights = new double[k];
+        this.sumErrors = new double[k * dims];
+        this.weightErrors = new double[k];
     }
 
     public int k() {
@@ -52,44 +60,83 @@ public final class ClusterStatistics {
 
 
 
-    /** Adds {@code other}'s statistics to these. */
+    /** Adds {@code other}'s statistics to these, compensated. */
     public void merge(ClusterStatistics other) {
+        other.settle();
         for (int i = 0; i < sums.length; i++) {
-            sums[i] += other.sums[i];
+            sums[i] = add(sums[i], other.sums[i], sumErrors, i);
         }
         for (int c = 0; c < k; c++) {
-            weights[c] += other.weights[c];
+            weights[c] = add(weights[c], other.weights[c], weightErrors, c);
         }
-        inertia += other.inertia;
+        double total = inertia + other.inertia;
+        inertiaError += Math.abs(inertia) >= Math.abs(other.inertia) ? (inertia - total) + other.inertia
+                : (other.inertia - total) + inertia;
+        inertia = total;
+        unsettled = true;
+    }
+
+    /** {@code t + value}, its rounding error added to {@code errors[i]} (Neumaier). */
+    private static double add(double t, double value, double[] errors, int i) {
+        double s = t + value;
+        errors[i] += Math.abs(t) >= Math.abs(value) ? (t - s) + value : (value - s) + t;
+        return s;
+    }
+
+    /** Folds the merges' rounding errors into the totals. */
+    private void settle() {
+        if (!unsettled) {
+            return;
+        }
+        for (int i = 0; i < sums.length; i++) {
+            sums[i] += sumErrors[i];
+        }
+        for (int c = 0; c < k; c++) {
+            weights[c] += weightErrors[c];
+        }
+        inertia += inertiaError;
+        Arrays.fill(sumErrors, 0);
+        Arrays.fill(weightErrors, 0);
+        inertiaError = 0;
+        unsettled = false;
     }
 
     public void reset() {
         Arrays.fill(sums, 0);
         Arrays.fill(weights, 0);
         inertia = 0;
+        Arrays.fill(sumErrors, 0);
+        Arrays.fill(weightErrors, 0);
+        inertiaError = 0;
+        unsettled = false;
     }
 
     /** Total weight of the rows assigned to {@code cluster}. */
     public double weight(int cluster) {
+        settle();
         return weights[cluster];
     }
 
     /** Weighted sum of feature {@code j} over the rows assigned to {@code cluster} (of raw rows: this holds no origin). */
     public double sum(int cluster, int j) {
+        settle();
         return sums[cluster * dims + j];
     }
 
     public double[] weights() {
+        settle();
         return weights.clone();
     }
 
     /** Sum over rows of weight × squared distance to the assigned centroid. */
     public double inertia() {
+        settle();
         return inertia;
     }
 
     /** True if some cluster got no weight. */
     public boolean anyEmpty() {
+        settle();
         for (double w : weights) {
             if (w == 0) {
                 return true;
@@ -100,6 +147,7 @@ public final class ClusterStatistics {
 
     /** How many clusters got no weight. */
     public int emptyCount() {
+        settle();
         int empty = 0;
         for (double w : weights) {
             if (w == 0) {
@@ -118,6 +166,7 @@ public final class ClusterStatistics {
      * @return the number of clusters relocated
      */
     public int relocateEmptyClusters(TopRows farthest) {
+        settle();
         int relocated = 0;
         int[] order = farthest.slotsBestFirst();
         int next = 0;
@@ -153,6 +202,7 @@ public final class ClusterStatistics {
      * {@code previous}.
      */
     public double[][] means(double[][] previous) {
+        settle();
         double[][] means = new double[k][];
         for (int c = 0; c < k; c++) {
             if (weights[c] > 0) {
