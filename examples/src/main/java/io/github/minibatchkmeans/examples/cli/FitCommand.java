@@ -82,6 +82,13 @@ final class FitCommand implements Callable<Integer> {
         try (Outputs outputs = new Outputs().reading("--input", input.input).reading("--init", options.initFile())
                 .reading("--resume", resume)) {
             Path checkpointFile = outputs.reserve("--checkpoint", checkpoint, "--resume");
+            if (checkpointFile != null) {
+                try (AtomicFile probe = new AtomicFile(checkpointFile)) { // writable, before any work
+                    probe.target();
+                } catch (UsageException e) {
+                    throw new UsageException("--checkpoint: " + e.getMessage());
+                }
+            }
             FitState resumeFrom = resume == null ? null : Checkpoints.read(resume);
             AtomicFile centroids = outputs.create("--centroids-out", centroidsOut);
             AtomicFile labels = outputs.create("--labels-out", labelsOut);

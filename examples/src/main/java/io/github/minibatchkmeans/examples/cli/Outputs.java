@@ -34,21 +34,9 @@ final class Outputs implements Closeable {
 
     /** A new output for {@code option}, or null when {@code target} is null. */
     AtomicFile create(String option, Path target) throws IOException {
-        if (target == null) {
+        if (reserve(option, target, null) == null) {
             return null;
         }
-        Path real;
-        try {
-            real = AtomicFile.resolve(target);
-        } catch (UsageException e) {
-            throw new UsageException(option + ": " + e.getMessage());
-        }
-        String clash = taken.get(real);
-        if (clash != null) {
-            throw new UsageException(option + ": " + target + " is also " + clash + (clash.endsWith("-out") || clash.equals("--plot")
-                    ? ": give each output a file of its own" : ": writing it would destroy what is read"));
-        }
-        taken.put(real, option);
         AtomicFile file;
         try {
             file = new AtomicFile(target);
