@@ -53,13 +53,10 @@ final class Fit implements StreamingInitContext, AutoCloseable {
     }
 
     /**
-     * Makes this an EXACT fit that continues from {@code resumeFrom} (null: from the start) and hands
+     * Makes this (an EXACT fit) continue from {@code resumeFrom} (null: from the start) and hand
      * its state to {@code checkpoints} (null: nobody) after every pass.
      */
     Fit resumable(FitState resumeFrom, CheckpointListener checkpoints) {
-        if ((resumeFrom != null || checkpoints != null) && config.mode() != Mode.EXACT) {
-            throw new InvalidConfigException("mode", "checkpoints and resuming are for EXACT mode, not " + config.mode());
-        }
         this.resumeFrom = resumeFrom;
         this.checkpoints = checkpoints;
         return this;

@@ -80,16 +80,7 @@ public final class MiniBatchKMeans implements AutoCloseable {
      * ({@link Mode#ONE_PASS}) in EXACT mode, and one epoch of online updates in STOCHASTIC mode.
      */
     public KMeansModel fit(BatchSource source) throws IOException {
-        boolean once = source.rereading() == BatchSource.Rereading.ONCE;
-        if (config.mode() == Mode.ONE_PASS || once && config.mode() == Mode.EXACT) {
-            return keep(onePass(source));
-        }
-        if (once) {
-            return keep(onlineEpoch(source));
-        }
-        try (Fit fit = new Fit(source, config, listener)) {
-            return keep(fit.run(null));
-        }
+        return fit(source, null, null);
     }
 
     /**
@@ -98,11 +89,23 @@ public final class MiniBatchKMeans implements AutoCloseable {
      * (may be null) continues where it was saved — with a result bit-identical to an uninterrupted
      * fit. Resuming over other data or with other options (k, initializer, restarts, iterations,
      * tolerance, seed, sample size, pruning on or off) is an {@link InvalidInputException} naming the
-     * difference; threads and batch size may change.
+     * difference; threads and batch size may change. With both null this is {@link #fit(BatchSource)}.
      */
     public KMeansModel fit(BatchSource source, FitState resumeFrom, CheckpointListener checkpoints) throws IOException {
-        if (source.rereading() == BatchSource.Rereading.ONCE && (resumeFrom != null || checkpoints != null)) {
-            throw new InvalidInputException(source.name() + ": a stream read once cannot be checkpointed or resumed");
+        boolean once = source.rereading() == BatchSource.Rereading.ONCE;
+        if (resumeFrom != null || checkpoints != null) {
+            if (config.mode() != Mode.EXACT) {
+                throw new InvalidConfigException("mode", "checkpoints and resuming are for EXACT mode, not " + config.mode());
+            }
+            if (once) {
+                throw new InvalidInputException(source.name() + ": a stream read once cannot be checkpointed or resumed");
+            }
+        }
+        if (config.mode() == Mode.ONE_PASS || once && config.mode() == Mode.EXACT) {
+            return keep(onePass(source));
+        }
+        if (once) {
+            return keep(onlineEpoch(source));
         }
         try (Fit fit = new Fit(source, config, listener).resumable(resumeFrom, checkpoints)) {
             return keep(fit.run(null));

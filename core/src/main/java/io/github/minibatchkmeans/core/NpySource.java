@@ -1,14 +1,13 @@
 package io.github.minibatchkmeans.core;
 
 import io.github.minibatchkmeans.core.internal.kernel.Arithmetic;
-
 import io.github.minibatchkmeans.core.internal.source.Checksums;
 import io.github.minibatchkmeans.core.internal.source.NpyHeader;
 import io.github.minibatchkmeans.core.spi.BatchReader;
 import io.github.minibatchkmeans.core.spi.BatchSource;
 import io.github.minibatchkmeans.core.spi.InvalidInputException;
-import io.github.minibatchkmeans.core.spi.Values;
 import io.github.minibatchkmeans.core.spi.SourceFiles;
+import io.github.minibatchkmeans.core.spi.Values;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -18,6 +17,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A 2-D float32/float64 {@code .npy} file, streamed through a reused direct buffer on every pass.
@@ -31,7 +31,7 @@ public final class NpySource implements BatchSource {
     private final NpyHeader header;
     private final SourceFiles.Stamp stamp;
     private final Checksums checksums;
-    private final java.util.concurrent.atomic.AtomicInteger passes = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger passes = new AtomicInteger();
 
     public NpySource(Path file) {
         this.file = file;

@@ -1,6 +1,5 @@
 package io.github.minibatchkmeans.io;
 
-import io.github.minibatchkmeans.core.spi.Values;
 import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
 import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
 import de.siegmar.fastcsv.reader.CloseableIterator;
@@ -12,26 +11,28 @@ import io.github.minibatchkmeans.core.spi.BatchReader;
 import io.github.minibatchkmeans.core.spi.BatchSource;
 import io.github.minibatchkmeans.core.spi.InvalidInputException;
 import io.github.minibatchkmeans.core.spi.SourceFiles;
+import io.github.minibatchkmeans.core.spi.Values;
 import io.github.minibatchkmeans.core.spi.Weights;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A CSV or TSV file streamed record by record on every pass (FastCSV for the syntax,
@@ -58,7 +59,7 @@ public final class CsvSource implements BatchSource {
     private Boolean quoted;
     /** The file's size and time when first read: compared at the start and end of every pass. */
     private final SourceFiles.Stamp stamp;
-    private final java.util.concurrent.atomic.AtomicInteger passes = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger passes = new AtomicInteger();
 
     /** Spellings of NaN and infinity that other tools write (numpy, pandas, R) and Java does not parse. */
     private static final java.util.regex.Pattern NON_FINITE =

@@ -4,7 +4,11 @@ import io.github.minibatchkmeans.core.spi.BatchReader;
 import io.github.minibatchkmeans.core.spi.BatchSource;
 import io.github.minibatchkmeans.core.spi.InvalidInputException;
 import io.github.minibatchkmeans.core.spi.Weights;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -12,8 +16,9 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.converters.ArffLoader;
@@ -154,11 +159,11 @@ public final class ArffSource implements BatchSource {
     private ArffLoader newLoader() {
         ArffLoader loader = new ArffLoader();
         try {
-            java.io.InputStream in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file), 1 << 16);
+            InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
             if (file.getFileName().toString().endsWith(".gz")) {
-                in = new java.util.zip.GZIPInputStream(in, 1 << 16);
+                in = new GZIPInputStream(in, 1 << 16);
             }
-            loader.setSource(new java.io.SequenceInputStream(in, new java.io.ByteArrayInputStream(new byte[] {'\n'})));
+            loader.setSource(new SequenceInputStream(in, new ByteArrayInputStream(new byte[] {'\n'})));
         } catch (IOException e) {
             throw new InvalidInputException(file + ": cannot read: " + e.getMessage(), e);
         }

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import io.github.minibatchkmeans.core.FitState;
+import io.github.minibatchkmeans.core.Mode;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -68,7 +69,7 @@ final class FitCommand implements Callable<Integer> {
                 }
             }
         }
-        if ((checkpoint != null || resume != null) && (config.mode() != io.github.minibatchkmeans.core.Mode.EXACT
+        if ((checkpoint != null || resume != null) && (config.mode() != Mode.EXACT
                 || input.fromStandardInput())) {
             throw new UsageException((checkpoint != null ? "--checkpoint" : "--resume")
                     + ": checkpoints are for exact mode over a file (a fit that reads its input pass after pass)");
@@ -82,13 +83,6 @@ final class FitCommand implements Callable<Integer> {
         try (Outputs outputs = new Outputs().reading("--input", input.input).reading("--init", options.initFile())
                 .reading("--resume", resume)) {
             Path checkpointFile = outputs.reserve("--checkpoint", checkpoint, "--resume");
-            if (checkpointFile != null) {
-                try (AtomicFile probe = new AtomicFile(checkpointFile)) { // writable, before any work
-                    probe.target();
-                } catch (UsageException e) {
-                    throw new UsageException("--checkpoint: " + e.getMessage());
-                }
-            }
             FitState resumeFrom = resume == null ? null : Checkpoints.read(resume);
             AtomicFile centroids = outputs.create("--centroids-out", centroidsOut);
             AtomicFile labels = outputs.create("--labels-out", labelsOut);
@@ -100,9 +94,7 @@ final class FitCommand implements Callable<Integer> {
             long start = System.nanoTime();
             KMeansModel fitted;
             try {
-                MiniBatchKMeans estimator = new MiniBatchKMeans(config, passes);
-                fitted = checkpointFile == null && resumeFrom == null ? estimator.fit(source)
-                        : estimator.fit(source, resumeFrom, Checkpoints.writer(checkpointFile));
+                fitted = new MiniBatchKMeans(config, passes).fit(source, resumeFrom, Checkpoints.writer(checkpointFile));
             } finally {
                 if (progress instanceof ProgressBars bars) {
                     bars.close(); // a bar cut short by an error ends its line before the message

@@ -83,14 +83,14 @@ final class GenerateCommand implements Callable<Integer> {
         if (!npy && !name.endsWith(".csv")) {
             throw new UsageException("--out: " + file + ": use a .csv or .npy file name");
         }
-        checkFreeSpace(file, npy ? NpySource.header(rows, blobs.dims(), false).length + 8.0 * rows * blobs.dims()
-                : CSV_BYTES_PER_VALUE * rows * blobs.dims(), npy);
         AtomicFile opened;
         try {
             opened = new AtomicFile(file);
         } catch (UsageException e) {
             throw new UsageException("--out: " + e.getMessage());
         }
+        checkFreeSpace(file, opened.target().getParent(), npy ? NpySource.header(rows, blobs.dims(), false).length
+                + 8.0 * rows * blobs.dims() : CSV_BYTES_PER_VALUE * rows * blobs.dims(), npy);
         try (AtomicFile target = opened) {
             if (npy) {
                 writeNpy(blobs, rows, target.stream());
@@ -105,14 +105,8 @@ final class GenerateCommand implements Callable<Integer> {
     /** The fewest bytes a CSV value takes: "-1.2345678," and the like; Double.toString of blob values is longer. */
     private static final double CSV_BYTES_PER_VALUE = 10;
 
-    /** Refuses, before writing a byte, a file that cannot fit in its file system's free space. */
-    private static void checkFreeSpace(Path file, double bytes, boolean exact) throws IOException {
-        Path dir;
-        try {
-            dir = AtomicFile.resolve(file).getParent();
-        } catch (UsageException e) {
-            throw new UsageException("--out: " + e.getMessage());
-        }
+    /** Refuses, before writing a byte, a file of {@code bytes} that cannot fit in the free space of {@code dir}. */
+    private static void checkFreeSpace(Path file, Path dir, double bytes, boolean exact) throws IOException {
         long free = java.nio.file.Files.getFileStore(dir).getUsableSpace();
         if (bytes > free) {
             throw new UsageException(String.format(Locale.ROOT, "--out: %s needs %s%,.0f MB but %s has %,.0f MB free", file,

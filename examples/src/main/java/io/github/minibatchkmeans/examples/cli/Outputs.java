@@ -34,15 +34,10 @@ final class Outputs implements Closeable {
 
     /** A new output for {@code option}, or null when {@code target} is null. */
     AtomicFile create(String option, Path target) throws IOException {
-        if (reserve(option, target, null) == null) {
+        if (target == null) {
             return null;
         }
-        AtomicFile file;
-        try {
-            file = new AtomicFile(target);
-        } catch (UsageException e) {
-            throw new UsageException(option + ": " + e.getMessage());
-        }
+        AtomicFile file = claim(option, target, null);
         files.add(file);
         return file;
     }
@@ -52,23 +47,30 @@ final class Outputs implements Closeable {
      * runs (a checkpoint): checked like {@link #create}, except that it may be the input named
      * {@code replaces} (the checkpoint a fit resumes from). Returns the real path; null for null.
      */
-    Path reserve(String option, Path target, String replaces) {
+    Path reserve(String option, Path target, String replaces) throws IOException {
         if (target == null) {
             return null;
         }
-        Path real;
+        try (AtomicFile probe = claim(option, target, replaces)) {
+            return probe.target();
+        }
+    }
+
+    /** Checks {@code target} (real path, no clash unless with {@code replaces}, writable) and takes it for {@code option}. */
+    private AtomicFile claim(String option, Path target, String replaces) throws IOException {
+        AtomicFile file;
         try {
-            real = AtomicFile.resolve(target);
+            file = new AtomicFile(target);
         } catch (UsageException e) {
             throw new UsageException(option + ": " + e.getMessage());
         }
-        String clash = taken.get(real);
+        String clash = taken.get(file.target());
         if (clash != null && !clash.equals(replaces)) {
             throw new UsageException(option + ": " + target + " is also " + clash + (clash.endsWith("-out") || clash.equals("--plot")
                     ? ": give each output a file of its own" : ": writing it would destroy what is read"));
         }
-        taken.put(real, option);
-        return real;
+        taken.put(file.target(), option);
+        return file;
     }
 
     void commitAll() throws IOException {

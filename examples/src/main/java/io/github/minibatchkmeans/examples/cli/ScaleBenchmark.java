@@ -106,21 +106,17 @@ public final class ScaleBenchmark {
         double[] hi = new double[K * DIMS];
         double[] lo = new double[K * DIMS];
         long[] counts = new long[K];
-        double[] row = new double[DIMS];
-        for (long i = 0; i < rows; i++) {
-            for (int j = 0; j < DIMS; j++) {
-                row[j] = Synthetic.value(i, j);
-            }
-            int c = model.predict(row);
+        model.predict(source, (row, c, distance) -> { // the batch API labels; each row's values are a function of its index
             counts[c]++;
             for (int j = 0; j < DIMS; j++) { // two-sum: hi + lo holds the exact running sum to ~106 bits
+                double x = Synthetic.value(row, j);
                 int at = c * DIMS + j;
-                double s = hi[at] + row[j];
+                double s = hi[at] + x;
                 double v = s - hi[at];
-                lo[at] += (hi[at] - (s - v)) + (row[j] - v);
+                lo[at] += (hi[at] - (s - v)) + (x - v);
                 hi[at] = s;
             }
-        }
+        });
         double worst = 0;
         long total = 0;
         for (int c = 0; c < K; c++) {

@@ -1,6 +1,7 @@
 package io.github.minibatchkmeans.core.internal.coreset;
 
 import io.github.minibatchkmeans.core.internal.kernel.Arithmetic;
+import io.github.minibatchkmeans.core.internal.stats.RowRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -142,7 +143,7 @@ public final class CoresetStream {
             if (count == chosen.length || cost == 0) {
                 break;
             }
-            next = search(cumulative, n, random.nextDouble() * cost);
+            next = RowRandom.firstAbove(cumulative, n, random.nextDouble() * cost);
         }
         Groups out = new Groups(dims, count);
         for (int r = 0; r < count; r++) {
@@ -171,21 +172,6 @@ public final class CoresetStream {
             }
         }
         return n - 1;
-    }
-
-    /** The first index whose cumulative mass exceeds {@code target} (the last with mass if rounding leaves none). */
-    private static int search(double[] cumulative, int n, double target) {
-        int lo = 0;
-        int hi = n - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (cumulative[mid] > target) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        return lo;
     }
 
     private double distance(double[] means, int a, int b) {

@@ -1,5 +1,6 @@
 package io.github.minibatchkmeans.core.internal.init;
 
+import io.github.minibatchkmeans.core.internal.stats.RowRandom;
 import io.github.minibatchkmeans.core.spi.InitContext;
 import io.github.minibatchkmeans.core.spi.Initializer;
 import io.github.minibatchkmeans.core.spi.Sample;
@@ -80,18 +81,7 @@ public final class GreedyKMeansPlusPlus implements Initializer {
             total += distances == null ? weights[i] : weights[i] * distances[i];
             cumulative[i] = total;
         }
-        double target = u * total;
-        int lo = 0;
-        int hi = weights.length - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (cumulative[mid] > target) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        return lo;
+        return RowRandom.firstAbove(cumulative, weights.length, u * total);
     }
 
     private static double[] row(double[] data, int i, int dims) {

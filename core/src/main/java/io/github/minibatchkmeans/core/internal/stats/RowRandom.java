@@ -17,4 +17,22 @@ public final class RowRandom {
         z = z ^ (z >>> 31);
         return ((z >>> 11) + 1) * 0x1.0p-53;
     }
+
+    /**
+     * Inverse CDF for drawing by weight: the first index below {@code n} whose cumulative mass
+     * exceeds {@code target} (the last if rounding leaves none), by binary search.
+     */
+    public static int firstAbove(double[] cumulative, int n, double target) {
+        int lo = 0;
+        int hi = n - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (cumulative[mid] > target) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
 }
