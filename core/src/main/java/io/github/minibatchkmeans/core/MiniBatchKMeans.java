@@ -215,6 +215,28 @@ public final class MiniBatchKMeans implements AutoCloseable {
         return this;
     }
 
+    /**
+     * One online step from a batch's statistics gathered elsewhere — by a distributed engine that
+     * assigned its sampled rows to {@link #model()}'s centroids with {@link PassStatistics}, keeping
+     * a sample ({@link PassStatistics#withSample}) for the reassignment of light centers. The same
+     * update as {@link #partialFit(double[][], double[])}; before the first step, the centers the
+     * statistics were gathered against are the start.
+     */
+    public synchronized MiniBatchKMeans partialFit(PassStatistics batch) {
+        if (closed) {
+            throw new IllegalStateException("this estimator is closed");
+        }
+        Objects.requireNonNull(batch, "batch");
+        if (online == null) {
+            KMeansModel fitted = model;
+            online = new OnlineLearner(config, batch.dimensions(), fitted == null ? null : fitted.centroids(),
+                    fitted == null ? null : fitted.sizes(), new PassRunner(config.threads(), config.batchSize()));
+        }
+        online.step(batch);
+        model = online.toModel();
+        return this;
+    }
+
     /** The model of the last {@code fit}, or the current state of online learning. */
     public KMeansModel model() {
         KMeansModel current = model;

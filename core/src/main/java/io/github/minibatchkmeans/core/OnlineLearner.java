@@ -5,6 +5,7 @@ import io.github.minibatchkmeans.core.internal.kernel.Kernel;
 import io.github.minibatchkmeans.core.internal.kernel.Kernels;
 import io.github.minibatchkmeans.core.internal.pass.PassRunner;
 import io.github.minibatchkmeans.core.internal.stats.ClusterStatistics;
+import io.github.minibatchkmeans.core.internal.stats.TopRows;
 import io.github.minibatchkmeans.core.spi.InvalidInputException;
 import java.io.IOException;
 import java.util.Arrays;
@@ -93,18 +94,67 @@ final class OnlineLearner {
         for (int i = 0; i < n; i++) {
             batch.add(data, i * dims, weights[i], assigned[i], squared[i]);
         }
-        moveCenters();
+        return update(batch, n, n / 2, randomRows(data, n));
+    }
+
+    /**
+     * One step from a batch's statistics gathered elsewhere (a distributed engine's): against the
+     * current centers, or, before the first step, the ones it was gathered against.
+     */
+    double step(PassStatistics gathered) {
+        if (gathered.dimensions() != dims || gathered.k() != k) {
+            throw new InvalidInputException("statistics of " + gathered.k() + " × " + gathered.dimensions()
+                    + " centers; this learner has " + k + " × " + dims);
+        }
+        if (centers == null) {
+            centers = gathered.centers();
+        } else if (!Arrays.deepEquals(centers, gathered.centers())) {
+            throw new InvalidInputException("the statistics were gathered against other centers than the current ones");
+        }
+        TopRows sample = gathered.sample();
+        int[] order = sample == null ? new int[0] : sample.slotsBestFirst();
+        RowPicker fromSample = (drawn, into) -> sample.copyValues(order[drawn], into, 0);
+        return update(gathered.statistics(), gathered.rows(), Math.min(gathered.rows() / 2, order.length), fromSample);
+    }
+
+    /** Copies the {@code drawn}-th distinct random row of the batch into {@code into}. */
+    private interface RowPicker {
+        void pick(int drawn, double[] into);
+    }
+
+    /** Distinct random rows of {@code data}: a partial Fisher–Yates shuffle driven by the learner's random numbers. */
+    private RowPicker randomRows(double[] data, int n) {
+        int[][] shuffled = {null}; // made only when some center does move
+        return (drawn, into) -> {
+            if (shuffled[0] == null) {
+                shuffled[0] = java.util.stream.IntStream.range(0, n).toArray();
+            }
+            int[] rows = shuffled[0];
+            int pick = drawn + random.nextInt(n - drawn);
+            int row = rows[pick];
+            rows[pick] = rows[drawn];
+            rows[drawn] = row;
+            System.arraycopy(data, row * dims, into, 0, dims);
+        };
+    }
+
+    /**
+     * Moves the centers by {@code batch}'s statistics ({@code n} rows), then reassigns light ones
+     * to at most {@code limit} rows {@code picker} draws.
+     */
+    private double update(ClusterStatistics batch, long n, long limit, RowPicker picker) {
+        moveCenters(batch);
         sinceLastReassignment += n;
         if (reassignmentRatio > 0 && (anyEmpty() || sinceLastReassignment >= 10L * k)) {
             sinceLastReassignment = 0;
-            reassign(data, n);
+            reassign(limit, picker);
         }
         batches++;
         streamedInertia += batch.inertia();
         return batch.inertia();
     }
 
-    private void moveCenters() {
+    private void moveCenters(ClusterStatistics batch) {
         for (int c = 0; c < k; c++) {
             double wb = batch.weight(c);
             if (wb <= 0) {
@@ -128,7 +178,7 @@ final class OnlineLearner {
     }
 
     /** scikit-learn's rule: light centers jump to random batch points, at most half the batch at once. */
-    private void reassign(double[] data, int n) {
+    private void reassign(long limit, RowPicker picker) {
         double max = Arrays.stream(counts).max().orElse(0);
         Integer[] byWeight = new Integer[k];
         for (int c = 0; c < k; c++) {
@@ -136,7 +186,6 @@ final class OnlineLearner {
         }
         Arrays.sort(byWeight, (a, b) -> Double.compare(counts[a], counts[b]));
         boolean[] move = new boolean[k];
-        int limit = n / 2;
         int moving = 0;
         for (int rank = 0; rank < k && rank < limit; rank++) {
             int c = byWeight[rank];
@@ -148,10 +197,6 @@ final class OnlineLearner {
         if (moving == 0) {
             return;
         }
-        int[] rows = new int[n];
-        for (int i = 0; i < n; i++) {
-            rows[i] = i;
-        }
         double lightestKept = Double.POSITIVE_INFINITY;
         for (int c = 0; c < k; c++) {
             if (!move[c]) {
@@ -161,11 +206,7 @@ final class OnlineLearner {
         int drawn = 0;
         for (int c = 0; c < k; c++) {
             if (move[c]) {
-                int pick = drawn + random.nextInt(n - drawn); // distinct rows: partial Fisher–Yates
-                int row = rows[pick];
-                rows[pick] = rows[drawn];
-                rows[drawn++] = row;
-                System.arraycopy(data, row * dims, centers[c], 0, dims);
+                picker.pick(drawn++, centers[c]);
                 // Not back to zero: a tiny weight would make the center jump again at once.
                 counts[c] = lightestKept;
             }

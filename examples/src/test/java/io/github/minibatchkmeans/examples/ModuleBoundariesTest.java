@@ -7,7 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import org.junit.jupiter.api.Test;
 
 /**
- * Everything built on the core — the io module, the Weka, Tribuo and ELKI adapters, the tool and
+ * Everything built on the core — the io module, the Weka, Tribuo, ELKI and Spark adapters, the tool and
  * the example programs, tests included — uses only its API and SPI, never its internals.
  */
 class ModuleBoundariesTest {
@@ -25,6 +25,7 @@ class ModuleBoundariesTest {
     void everyModuleIsLookedAt() {
         for (String module : new String[] {"io.github.minibatchkmeans.io.CsvSource", "weka.clusterers.MiniBatchKMeans",
                 "io.github.minibatchkmeans.tribuo.MiniBatchKMeansTrainer", "io.github.minibatchkmeans.elki.MiniBatchKMeans",
+                "io.github.minibatchkmeans.spark.MiniBatchKMeans",
                 "io.github.minibatchkmeans.examples.cli.Main", "io.github.minibatchkmeans.examples.ModuleBoundariesTest"}) {
             USERS_OF_CORE.get(module); // throws if the class was not imported
         }

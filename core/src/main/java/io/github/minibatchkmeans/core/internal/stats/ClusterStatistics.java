@@ -10,7 +10,8 @@ import java.util.Arrays;
  * row has been added. Rows add plainly within a block (512 rows: bounded error); blocks merge with
  * compensated (Neumaier) sums, so totals over billions of rows — past 2³¹ — stay accurate.
  */
-public final class ClusterStatistics {
+public final class ClusterStatistics implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final int k;
     private final int dims;
     /** The point the summed rows are measured from: the sums are of {@code x − origin}. */
@@ -58,20 +59,36 @@ public final class ClusterStatistics {
         inertia += w * distance;
     }
 
+    /**
+     * As {@link #add}, compensated: every term's rounding error is kept, so the totals are the
+     * correctly rounded sums (but for ties within 2⁻¹⁰⁰) in whatever order rows and parts arrive.
+     */
+    public void addCompensated(double[] data, int offset, double w, int cluster, double distance) {
+        int base = cluster * dims;
+        for (int j = 0; j < dims; j++) {
+            sums[base + j] = add(sums[base + j], w * data[offset + j], sumErrors, base + j);
+        }
+        weights[cluster] = add(weights[cluster], w, weightErrors, cluster);
+        double term = w * distance;
+        double total = inertia + term;
+        inertiaError += Math.abs(inertia) >= Math.abs(term) ? (inertia - total) + term : (term - total) + inertia;
+        inertia = total;
+        unsettled = true;
+    }
 
-
-    /** Adds {@code other}'s statistics to these, compensated. */
+    /** Adds {@code other}'s statistics to these, compensated; its own pending errors carry over unrounded. */
     public void merge(ClusterStatistics other) {
-        other.settle();
         for (int i = 0; i < sums.length; i++) {
             sums[i] = add(sums[i], other.sums[i], sumErrors, i);
+            sumErrors[i] += other.sumErrors[i];
         }
         for (int c = 0; c < k; c++) {
             weights[c] = add(weights[c], other.weights[c], weightErrors, c);
+            weightErrors[c] += other.weightErrors[c];
         }
         double total = inertia + other.inertia;
-        inertiaError += Math.abs(inertia) >= Math.abs(other.inertia) ? (inertia - total) + other.inertia
-                : (other.inertia - total) + inertia;
+        inertiaError += (Math.abs(inertia) >= Math.abs(other.inertia) ? (inertia - total) + other.inertia
+                : (other.inertia - total) + inertia) + other.inertiaError;
         inertia = total;
         unsettled = true;
     }
@@ -117,10 +134,10 @@ public final class ClusterStatistics {
         return weights[cluster];
     }
 
-    /** Weighted sum of feature {@code j} over the rows assigned to {@code cluster} (of raw rows: this holds no origin). */
+    /** Weighted sum of feature {@code j} over the rows assigned to {@code cluster}, of the raw rows. */
     public double sum(int cluster, int j) {
         settle();
-        return sums[cluster * dims + j];
+        return sums[cluster * dims + j] + weights[cluster] * origin[j];
     }
 
     public double[] weights() {

@@ -10,7 +10,8 @@ import java.util.Arrays;
  * deterministic. Used for the farthest points of a pass and for the random sample. The heap orders
  * slot numbers, so a sift moves ints, never a row's values.
  */
-public final class TopRows {
+public final class TopRows implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final int capacity;
     private final int dims;
     private double[] scores;

@@ -1,0 +1,253 @@
+package io.github.minibatchkmeans.core;
+
+import io.github.minibatchkmeans.core.internal.kernel.BlockLabels;
+import io.github.minibatchkmeans.core.internal.kernel.Kernel;
+import io.github.minibatchkmeans.core.internal.kernel.Kernels;
+import io.github.minibatchkmeans.core.internal.pass.PassRunner;
+import io.github.minibatchkmeans.core.internal.stats.ClusterStatistics;
+import io.github.minibatchkmeans.core.internal.stats.RowRandom;
+import io.github.minibatchkmeans.core.internal.stats.TopRows;
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * The statistics of one Lloyd pass over some of the rows, for engines that hold the data
+ * themselves (Spark partitions, other machines): each row is assigned to its nearest centroid by
+ * the core's kernel and added into that centroid's sum-vector and weight, with the weighted inertia.
+ * They are additive — statistics of disjoint parts {@link #merge merge} into those of the whole —
+ * so a distributed pass is: {@link #of} on the driver, {@link #add} on every part, merge in a
+ * fixed order, then {@link #means()}: the centroids in-memory Lloyd computes from the same ones.
+ *
+ * <p>Every sum is compensated term by term (Neumaier), so the totals are the correctly rounded
+ * sums whatever order the rows and parts arrive in: the same rows cut into other parts give the
+ * same bits. Optionally a pass also keeps a few rows: the ones farthest from their centroid (to relocate
+ * clusters a pass left empty, scikit-learn's rule) or a uniform random sample (for
+ * {@link MiniBatchKMeans#partialFit(PassStatistics)}'s reassignment). Which rows are kept depends
+ * only on the rows and their ids, never on how the parts were cut or merged. Serializable; the
+ * kernel is rebuilt where the statistics are used. Not thread-safe: one part per instance.
+ */
+public final class PassStatistics implements Serializable {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private enum Kept { NONE, FARTHEST, SAMPLE, BY_DISTANCE }
+
+    private final double[][] centers;
+    private final double[] origin;
+    private final ClusterStatistics statistics;
+    private final Kept kept;
+    private final TopRows rows;
+    private final long seed;
+    private long count;
+    private transient BlockLabels block;
+    private transient double[] buffer;
+
+    private PassStatistics(double[][] centers, double[] origin, Kept kept, int keep, long seed) {
+        Objects.requireNonNull(centers, "centers");
+        if (centers.length == 0) {
+            throw new IllegalArgumentException("no centers");
+        }
+        int dims = centers[0].length;
+        for (double[] c : centers) {
+            if (c.length != dims) {
+                throw new IllegalArgumentException("centers of different lengths: " + dims + " and " + c.length);
+            }
+        }
+        if (origin.length != dims) {
+            throw new IllegalArgumentException("origin has " + origin.length + " values, the centers " + dims);
+        }
+        this.centers = KMeansModel.deepCopy(centers);
+        this.origin = origin.clone();
+        this.statistics = new ClusterStatistics(centers.length, dims, origin);
+        this.kept = kept;
+        this.rows = kept == Kept.NONE ? null : new TopRows(keep, dims);
+        this.seed = seed;
+    }
+
+    /**
+     * Empty statistics of a pass with {@code centers}, measuring rows from {@code origin} — the
+     * data's mean is best: distances computed as ‖x−o‖² − 2(x−o)·(c−o) + ‖c−o‖² lose nothing to
+     * cancellation when o is near the data.
+     */
+    public static PassStatistics of(double[][] centers, double[] origin) {
+        return new PassStatistics(centers, origin, Kept.NONE, 0, 0);
+    }
+
+    /** As {@link #of}, also keeping the {@code keep} rows of positive weight farthest from their centroid. */
+    public static PassStatistics withFarthest(double[][] centers, double[] origin, int keep) {
+        return new PassStatistics(centers, origin, Kept.FARTHEST, keep, 0);
+    }
+
+    /**
+     * As {@link #of}, also keeping a uniform random sample of {@code keep} rows of positive weight,
+     * drawn as a pure function of {@code seed} and the row ids.
+     */
+    public static PassStatistics withSample(double[][] centers, double[] origin, int keep, long seed) {
+        return new PassStatistics(centers, origin, Kept.SAMPLE, keep, seed);
+    }
+
+    /**
+     * As {@link #of}, also keeping {@code keep} distinct rows drawn with probability proportional
+     * to weight × squared distance to the nearest center (Efraimidis–Spirakis keys, a pure function
+     * of {@code seed} and the row ids): k-means|| oversampling with a fixed number of candidates.
+     */
+    public static PassStatistics withDistanceSample(double[][] centers, double[] origin, int keep, long seed) {
+        return new PassStatistics(centers, origin, Kept.BY_DISTANCE, keep, seed);
+    }
+
+    /**
+     * Adds {@code batch} (rows of {@link #dimensions()} values, all finite) with {@code weights}
+     * ({@code null}: all 1); the rows' ids are {@code firstId}, {@code firstId + 1}, … — unique across
+     * the parts of a pass (they break ties among kept rows and key the sample).
+     *
+     * @return this
+     */
+    public PassStatistics add(double[][] batch, double[] weights, long firstId) {
+        int dims = dimensions();
+        if (weights != null && weights.length != batch.length) {
+            throw new IllegalArgumentException(batch.length + " rows but " + weights.length + " weights");
+        }
+        if (block == null) {
+            block = new BlockLabels(Kernels.create(centers, origin), PassRunner.BLOCK_ROWS, false);
+            buffer = new double[PassRunner.BLOCK_ROWS * dims];
+        }
+        double[] w = new double[Math.min(batch.length, PassRunner.BLOCK_ROWS)];
+        for (int from = 0; from < batch.length; from += PassRunner.BLOCK_ROWS) {
+            int n = Math.min(PassRunner.BLOCK_ROWS, batch.length - from);
+            for (int i = 0; i < n; i++) {
+                double[] row = batch[from + i];
+                if (row.length != dims) {
+                    throw new IllegalArgumentException("row " + (firstId + from + i) + " has " + row.length
+                            + " values, the centers " + dims);
+                }
+                System.arraycopy(row, 0, buffer, i * dims, dims);
+                w[i] = weights == null ? 1 : weights[from + i];
+            }
+            addBlock(n, w, firstId + from);
+        }
+        count += batch.length;
+        return this;
+    }
+
+    private void addBlock(int n, double[] w, long firstId) {
+        int dims = dimensions();
+        block.assign(buffer, 0, n, (i, label, centred, offset, squared) -> statistics.addCompensated(centred, offset, w[i], label, squared));
+        if (kept == Kept.NONE) {
+            return;
+        }
+        Kernel kernel = block.kernel();
+        for (int i = 0; i < n; i++) {
+            if (w[i] > 0) {
+                int c = block.labels[i];
+                double score = switch (kept) {
+                    case FARTHEST -> kernel.distance(buffer, i * dims, c);
+                    case SAMPLE -> RowRandom.uniform(seed, firstId + i);
+                    // u^(1/(w·d²)) ranks rows as drawing them one by one ∝ w·d² would; its log keeps the precision
+                    default -> Math.log(RowRandom.uniform(seed, firstId + i)) / (w[i] * kernel.distance(buffer, i * dims, c));
+                };
+                if (score > Double.NEGATIVE_INFINITY) { // a row on a center is never drawn
+                    rows.offer(score, firstId + i, w[i], c, buffer, i * dims);
+                }
+            }
+        }
+    }
+
+    /** Adds {@code other}'s statistics (of the same centers, other rows) into these; merged in a fixed order, results are reproducible. */
+    public PassStatistics merge(PassStatistics other) {
+        if (other.kept != kept || !Arrays.deepEquals(other.centers, centers) || !Arrays.equals(other.origin, origin)) {
+            throw new IllegalArgumentException("statistics of another pass (other centers, origin or kept rows)");
+        }
+        statistics.merge(other.statistics);
+        if (rows != null) {
+            rows.merge(other.rows);
+        }
+        count += other.count;
+        return this;
+    }
+
+    public int k() {
+        return centers.length;
+    }
+
+    public int dimensions() {
+        return centers[0].length;
+    }
+
+    /** The centers the rows were assigned to (a copy). */
+    public double[][] centers() {
+        return KMeansModel.deepCopy(centers);
+    }
+
+    /** Rows added, of any weight. */
+    public long rows() {
+        return count;
+    }
+
+    /** Total weight assigned to each centroid. */
+    public double[] weights() {
+        return statistics.weights();
+    }
+
+    /** Sum over rows of weight × squared distance to the nearest centroid. */
+    public double inertia() {
+        return statistics.inertia();
+    }
+
+    /** How many centroids got no weight. */
+    public int emptyClusters() {
+        return statistics.emptyCount();
+    }
+
+    /**
+     * The Lloyd update: each centroid moves to the weighted mean of its rows; one without rows stays
+     * where it was (call {@link #relocateEmptyClusters} first to move it instead).
+     */
+    public double[][] means() {
+        return statistics.means(centers);
+    }
+
+    /**
+     * Moves each empty cluster onto one of the rows {@code farthest} kept (scikit-learn's rule: the
+     * farthest first, taking the row's weight and sum out of its own cluster); {@code farthest}
+     * must come from {@link #withFarthest} over the same rows and centers, keeping at least
+     * {@link #emptyClusters()} + k rows.
+     *
+     * @return how many clusters moved
+     */
+    public int relocateEmptyClusters(PassStatistics farthest) {
+        if (farthest.kept != Kept.FARTHEST || !Arrays.deepEquals(farthest.centers, centers)) {
+            throw new IllegalArgumentException("not the farthest rows of this pass's centers");
+        }
+        return statistics.relocateEmptyClusters(farthest.rows);
+    }
+
+    /** The kept rows, first the farthest or first drawn; empty if this pass keeps none. */
+    public double[][] keptRows() {
+        if (rows == null) {
+            return new double[0][];
+        }
+        int[] order = rows.slotsBestFirst();
+        double[][] out = new double[order.length][dimensions()];
+        for (int i = 0; i < order.length; i++) {
+            rows.copyValues(order[i], out[i], 0);
+        }
+        return out;
+    }
+
+    /** The weights of {@link #keptRows()}, in the same order. */
+    public double[] keptWeights() {
+        return rows == null ? new double[0] : Arrays.stream(rows.slotsBestFirst()).mapToDouble(rows::weight).toArray();
+    }
+
+    /** Statistics and kept sample, for the online learner. */
+    ClusterStatistics statistics() {
+        return statistics;
+    }
+
+    /** The kept sample in its random order, or null. */
+    TopRows sample() {
+        return kept == Kept.SAMPLE ? rows : null;
+    }
+}

@@ -1,0 +1,271 @@
+package io.github.minibatchkmeans.spark;
+
+import io.github.minibatchkmeans.core.KMeansConfig;
+import io.github.minibatchkmeans.core.KMeansModel;
+import io.github.minibatchkmeans.core.Mode;
+import java.util.List;
+import org.apache.spark.SparkContext;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.ml.Estimator;
+import org.apache.spark.ml.linalg.Matrices;
+import org.apache.spark.ml.linalg.Matrix;
+import org.apache.spark.ml.param.DoubleParam;
+import org.apache.spark.ml.param.IntParam;
+import org.apache.spark.ml.param.LongParam;
+import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.param.ParamValidators;
+import org.apache.spark.ml.util.DefaultParamsReader;
+import org.apache.spark.ml.util.DefaultParamsWritable;
+import org.apache.spark.ml.util.Identifiable;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * k-means as a Spark ML {@link Estimator}, with the core's algorithm: in EXACT mode every iteration
+ * is one pass whose per-partition sums and weights merge into exactly the in-memory Lloyd update;
+ * in STOCHASTIC mode every step is one pass over a {@code batchFraction} sample, moved by
+ * scikit-learn's mini-batch rule. Seeding by k-means|| (distributed rounds), k-means++ (on a
+ * sample), random rows, or given {@code initialCenters}. Params follow Spark ML's {@code KMeans};
+ * {@code tol} is Spark's: converged when no centroid moved more than {@code tol}.
+ *
+ * <pre>{@code
+ * MiniBatchKMeansModel model = new MiniBatchKMeans().setK(8).setSeed(1).fit(dataset);   // a "features" vector column
+ * Dataset<Row> labelled = model.transform(dataset);                                      // adds "prediction"
+ * }</pre>
+ */
+public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansModel> implements DefaultParamsWritable {
+    static final String K_MEANS_PARALLEL = "k-means||";
+    static final String K_MEANS_PLUS_PLUS = "k-means++";
+    static final String RANDOM = "random";
+    private static final long serialVersionUID = 1L;
+    private static final String JOB_GROUP = "spark.jobGroup.id";
+    private static final String JOB_DESCRIPTION = "spark.job.description";
+
+    private final String uid;
+    private final IntParam k;
+    private final IntParam maxIter;
+    private final DoubleParam tol;
+    private final LongParam seed;
+    private final Param<String> initMode;
+    private final IntParam initSteps;
+    private final Param<Matrix> initialCenters;
+    private final Param<String> mode;
+    private final DoubleParam batchFraction;
+    private final DoubleParam reassignmentRatio;
+    private final Param<String> featuresCol;
+    private final Param<String> predictionCol;
+    private final Param<String> weightCol;
+    private final Param<String> distanceMeasure;
+    private final IntParam aggregationDepth;
+
+    public MiniBatchKMeans() {
+        this(Identifiable.randomUID("MiniBatchKMeans"));
+    }
+
+    /** Spark ML's copy and load use this constructor. */
+    public MiniBatchKMeans(String uid) {
+        this.uid = uid;
+        k = new IntParam(this, "k", "the number of clusters to create (> 1)", ParamValidators.gt(1));
+        maxIter = new IntParam(this, "maxIter", "maximum number of iterations (exact) or steps (stochastic) (>= 0)",
+                ParamValidators.gtEq(0));
+        tol = new DoubleParam(this, "tol", "converged when no centroid moves farther than this (>= 0)", ParamValidators.gtEq(0));
+        seed = new LongParam(this, "seed", "random seed");
+        initMode = new Param<>(this, "initMode", "the initialization algorithm: k-means||, k-means++ or random",
+                ParamValidators.inArray(List.of(K_MEANS_PARALLEL, K_MEANS_PLUS_PLUS, RANDOM)));
+        initSteps = new IntParam(this, "initSteps", "the number of k-means|| rounds (> 0)", ParamValidators.gt(0));
+        initialCenters = new Param<>(this, "initialCenters", "k × d starting centers, one per row; overrides initMode");
+        mode = new Param<>(this, "mode", "exact (Lloyd, one pass per iteration) or stochastic (Sculley's mini-batch steps)",
+                ParamValidators.inArray(List.of("exact", "stochastic")));
+        batchFraction = new DoubleParam(this, "batchFraction", "stochastic: the fraction of rows each step samples, in (0, 1]",
+                ParamValidators.inRange(0, 1, false, true));
+        reassignmentRatio = new DoubleParam(this, "reassignmentRatio",
+                "stochastic: centers lighter than this share of the heaviest move to random sampled rows, in [0, 1]",
+                ParamValidators.inRange(0, 1));
+        featuresCol = new Param<>(this, "featuresCol", "features column name");
+        predictionCol = new Param<>(this, "predictionCol", "prediction column name");
+        weightCol = new Param<>(this, "weightCol", "weight column name; unset: every row weighs 1");
+        distanceMeasure = new Param<>(this, "distanceMeasure", "the distance measure: euclidean",
+                ParamValidators.inArray(List.of("euclidean")));
+        aggregationDepth = new IntParam(this, "aggregationDepth", "depth of the tree that merges partition statistics (>= 2)",
+                ParamValidators.gtEq(2));
+        setDefault(k, 2);
+        setDefault(maxIter, 20);
+        setDefault(tol, 1e-4);
+        setDefault(seed, (long) MiniBatchKMeans.class.getName().hashCode());
+        setDefault(initMode, K_MEANS_PARALLEL);
+        setDefault(initSteps, 2);
+        setDefault(mode, "exact");
+        setDefault(batchFraction, 0.1);
+        setDefault(reassignmentRatio, KMeansConfig.Stochastic.DEFAULT_REASSIGNMENT_RATIO);
+        setDefault(featuresCol, "features");
+        setDefault(predictionCol, "prediction");
+        setDefault(distanceMeasure, "euclidean");
+        setDefault(aggregationDepth, 2);
+    }
+
+    @Override
+    public String uid() {
+        return uid;
+    }
+
+    public IntParam k() { return k; }
+    public IntParam maxIter() { return maxIter; }
+    public DoubleParam tol() { return tol; }
+    public LongParam seed() { return seed; }
+    public Param<String> initMode() { return initMode; }
+    public IntParam initSteps() { return initSteps; }
+    public Param<Matrix> initialCenters() { return initialCenters; }
+    public Param<String> mode() { return mode; }
+    public DoubleParam batchFraction() { return batchFraction; }
+    public DoubleParam reassignmentRatio() { return reassignmentRatio; }
+    public Param<String> featuresCol() { return featuresCol; }
+    public Param<String> predictionCol() { return predictionCol; }
+    public Param<String> weightCol() { return weightCol; }
+    public Param<String> distanceMeasure() { return distanceMeasure; }
+    public IntParam aggregationDepth() { return aggregationDepth; }
+
+    public int getK() { return (Integer) getOrDefault(k); }
+    public int getMaxIter() { return (Integer) getOrDefault(maxIter); }
+    public double getTol() { return (Double) getOrDefault(tol); }
+    public long getSeed() { return (Long) getOrDefault(seed); }
+    public String getInitMode() { return getOrDefault(initMode); }
+    public int getInitSteps() { return (Integer) getOrDefault(initSteps); }
+    public String getMode() { return getOrDefault(mode); }
+    public double getBatchFraction() { return (Double) getOrDefault(batchFraction); }
+    public double getReassignmentRatio() { return (Double) getOrDefault(reassignmentRatio); }
+    public String getFeaturesCol() { return getOrDefault(featuresCol); }
+    public String getPredictionCol() { return getOrDefault(predictionCol); }
+    public String getDistanceMeasure() { return getOrDefault(distanceMeasure); }
+    public int getAggregationDepth() { return (Integer) getOrDefault(aggregationDepth); }
+
+    public MiniBatchKMeans setK(int value) { set(k, value); return this; }
+    public MiniBatchKMeans setMaxIter(int value) { set(maxIter, value); return this; }
+    public MiniBatchKMeans setTol(double value) { set(tol, value); return this; }
+    public MiniBatchKMeans setSeed(long value) { set(seed, value); return this; }
+    public MiniBatchKMeans setInitMode(String value) { set(initMode, value); return this; }
+    public MiniBatchKMeans setInitSteps(int value) { set(initSteps, value); return this; }
+    public MiniBatchKMeans setMode(String value) { set(mode, value); return this; }
+    public MiniBatchKMeans setBatchFraction(double value) { set(batchFraction, value); return this; }
+    public MiniBatchKMeans setReassignmentRatio(double value) { set(reassignmentRatio, value); return this; }
+    public MiniBatchKMeans setFeaturesCol(String value) { set(featuresCol, value); return this; }
+    public MiniBatchKMeans setPredictionCol(String value) { set(predictionCol, value); return this; }
+    public MiniBatchKMeans setWeightCol(String value) { set(weightCol, value); return this; }
+    public MiniBatchKMeans setDistanceMeasure(String value) { set(distanceMeasure, value); return this; }
+    public MiniBatchKMeans setAggregationDepth(int value) { set(aggregationDepth, value); return this; }
+
+    /** The weight column, or null when unset. */
+    public String getWeightCol() {
+        return isDefined(weightCol) ? getOrDefault(weightCol) : null;
+    }
+
+    /** Starting centers, one per row (k × d); they override {@code initMode}. */
+    public MiniBatchKMeans setInitialCenters(double[][] centers) {
+        int rows = centers.length;
+        int cols = rows == 0 ? 0 : centers[0].length;
+        double[] columnMajor = new double[rows * cols];
+        for (int c = 0; c < rows; c++) {
+            if (centers[c].length != cols) {
+                throw new IllegalArgumentException("MiniBatchKMeans: initial centers of different lengths: " + cols + " and "
+                        + centers[c].length);
+            }
+            for (int j = 0; j < cols; j++) {
+                columnMajor[j * rows + c] = centers[c][j];
+            }
+        }
+        set(initialCenters, Matrices.dense(rows, cols, columnMajor));
+        return this;
+    }
+
+    /** Starts from {@code model}'s centroids (Spark ML's {@code setInitialModel}). */
+    public MiniBatchKMeans setInitialModel(MiniBatchKMeansModel model) {
+        return setInitialCenters(model.clusterCenterArrays());
+    }
+
+    /** The given starting centers (k × d), or null when unset. */
+    public double[][] getInitialCenters() {
+        if (!isDefined(initialCenters)) {
+            return null;
+        }
+        Matrix m = getOrDefault(initialCenters);
+        double[][] out = new double[m.numRows()][m.numCols()];
+        for (int c = 0; c < m.numRows(); c++) {
+            for (int j = 0; j < m.numCols(); j++) {
+                out[c][j] = m.apply(c, j);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public MiniBatchKMeansModel fit(Dataset<?> dataset) {
+        transformSchema(dataset.schema(), true);
+        int clusters = getK();
+        double[][] start = getInitialCenters();
+        if (start != null && start.length != clusters) {
+            throw new IllegalArgumentException("MiniBatchKMeans: initialCenters has " + start.length + " rows, k is " + clusters);
+        }
+        // Kept as checked arrays even when the input is cached: passes then skip the row decoding.
+        JavaRDD<Block> blocks = Rows.blocks(dataset, getFeaturesCol(), getWeightCol()).persist(StorageLevel.MEMORY_AND_DISK());
+        SparkContext context = dataset.sparkSession().sparkContext();
+        String previousGroup = context.getLocalProperty(JOB_GROUP);
+        String previousDescription = context.getLocalProperty(JOB_DESCRIPTION);
+        context.setJobGroup(jobGroup(), "MiniBatchKMeans k = " + clusters + " (" + uid + ")", false);
+        try {
+            DataCheck check = blocks.map(DataCheck::of).treeReduce(DataCheck::merge, getAggregationDepth());
+            validate(check, clusters, start);
+            Passes passes = new Passes(JavaSparkContext.fromSparkContext(context), blocks, check.mean(), getAggregationDepth());
+            KMeansModel fitted = new DistributedFit(passes, new DistributedFit.Settings(clusters, getMaxIter(), getTol(), getSeed(),
+                    getInitMode(), getInitSteps(), start, "stochastic".equals(getMode()) ? Mode.STOCHASTIC : Mode.EXACT,
+                    getBatchFraction(), getReassignmentRatio())).run();
+            MiniBatchKMeansModel model = copyValues(new MiniBatchKMeansModel(uid, fitted).setParent(this), extractParamMap());
+            return model.withSummary(new MiniBatchKMeansSummary(fitted, model, dataset));
+        } finally {
+            context.setLocalProperty(JOB_GROUP, previousGroup);
+            context.setLocalProperty(JOB_DESCRIPTION, previousDescription);
+            blocks.unpersist(false);
+        }
+    }
+
+    /** The Spark job group of this estimator's passes (after the ones Spark runs itself to plan the input). */
+    public String jobGroup() {
+        return "MiniBatchKMeans-" + uid;
+    }
+
+    /** Refuses data the fit cannot use, naming the first bad row; before any iteration runs. */
+    private static void validate(DataCheck check, int k, double[][] start) {
+        if (check.problem != null) {
+            throw new IllegalArgumentException("MiniBatchKMeans: " + check.problem);
+        }
+        if (check.positive < k) {
+            throw new IllegalArgumentException("MiniBatchKMeans: k = " + k + " clusters need at least k rows of positive weight; the data set has "
+                    + check.positive + " (of " + check.rows + " rows)");
+        }
+        if (start != null && start[0].length != check.dims) {
+            throw new IllegalArgumentException("MiniBatchKMeans: initialCenters have " + start[0].length + " features, the rows "
+                    + check.dims);
+        }
+    }
+
+    @Override
+    public StructType transformSchema(StructType schema) {
+        Rows.checkSchema(schema, getFeaturesCol(), getWeightCol());
+        return MiniBatchKMeansModel.withPredictionColumn(schema, getPredictionCol());
+    }
+
+    @Override
+    public MiniBatchKMeans copy(ParamMap extra) {
+        return defaultCopy(extra);
+    }
+
+    public static MLReader<MiniBatchKMeans> read() {
+        return new DefaultParamsReader<>();
+    }
+
+    public static MiniBatchKMeans load(String path) {
+        return read().load(path);
+    }
+}

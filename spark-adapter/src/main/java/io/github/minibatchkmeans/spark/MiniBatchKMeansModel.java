@@ -1,0 +1,207 @@
+package io.github.minibatchkmeans.spark;
+
+import io.github.minibatchkmeans.core.IterationRecord;
+import io.github.minibatchkmeans.core.KMeansModel;
+import io.github.minibatchkmeans.core.Mode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.ml.Model;
+import org.apache.spark.ml.linalg.SQLDataTypes;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.DefaultParamsReader;
+import org.apache.spark.ml.util.DefaultParamsWriter$;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.ml.util.MLWritable;
+import org.apache.spark.ml.util.MLWriter;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import scala.Option;
+
+/**
+ * A fitted {@link MiniBatchKMeans}: {@code transform} adds the nearest centroid's index as
+ * {@code predictionCol}. Wraps the core's {@link KMeansModel} (same predictions, the same JSON
+ * model file as the tool and the other adapters through {@link #toKMeansModel()}); saved as
+ * Spark ML metadata plus one Parquet row per cluster and one of fit statistics.
+ */
+public final class MiniBatchKMeansModel extends Model<MiniBatchKMeansModel> implements MLWritable {
+    private static final long serialVersionUID = 1L;
+    private static final StructType CLUSTERS = new StructType(new StructField[] {
+            DataTypes.createStructField("cluster", DataTypes.IntegerType, false),
+            DataTypes.createStructField("center", SQLDataTypes.VectorType(), false),
+            DataTypes.createStructField("size", DataTypes.DoubleType, false)});
+    private static final StructType FIT = new StructType(new StructField[] {
+            DataTypes.createStructField("mode", DataTypes.StringType, false),
+            DataTypes.createStructField("inertia", DataTypes.DoubleType, false),
+            DataTypes.createStructField("iterations", DataTypes.IntegerType, false),
+            DataTypes.createStructField("converged", DataTypes.BooleanType, false)});
+
+    private final String uid;
+    private final KMeansModel model;
+    private final Param<String> featuresCol;
+    private final Param<String> predictionCol;
+    private transient MiniBatchKMeansSummary summary;
+
+    MiniBatchKMeansModel(String uid, KMeansModel model) {
+        this.uid = uid;
+        this.model = model;
+        featuresCol = new Param<>(this, "featuresCol", "features column name");
+        predictionCol = new Param<>(this, "predictionCol", "prediction column name");
+        setDefault(featuresCol, "features");
+        setDefault(predictionCol, "prediction");
+    }
+
+    /** A Spark model of a core model — one fitted by the tool, say, or read from its JSON file. */
+    public static MiniBatchKMeansModel fromKMeansModel(KMeansModel model) {
+        return new MiniBatchKMeansModel(org.apache.spark.ml.util.Identifiable.randomUID("MiniBatchKMeansModel"), model);
+    }
+
+    @Override
+    public String uid() {
+        return uid;
+    }
+
+    public Param<String> featuresCol() { return featuresCol; }
+    public Param<String> predictionCol() { return predictionCol; }
+    public String getFeaturesCol() { return getOrDefault(featuresCol); }
+    public String getPredictionCol() { return getOrDefault(predictionCol); }
+    public MiniBatchKMeansModel setFeaturesCol(String value) { set(featuresCol, value); return this; }
+    public MiniBatchKMeansModel setPredictionCol(String value) { set(predictionCol, value); return this; }
+
+    /** The core model: centroids, sizes, inertia, history; predicts exactly as this one. */
+    public KMeansModel toKMeansModel() {
+        return model;
+    }
+
+    public int getK() {
+        return model.k();
+    }
+
+    public Vector[] clusterCenters() {
+        return Arrays.stream(model.centroids()).map(Vectors::dense).toArray(Vector[]::new);
+    }
+
+    double[][] clusterCenterArrays() {
+        return model.centroids();
+    }
+
+    /** The index of the centroid nearest to {@code features}. */
+    public int predict(Vector features) {
+        return model.predict(features.toArray());
+    }
+
+    public boolean hasSummary() {
+        return summary != null;
+    }
+
+    /** The training summary: sizes, cost, iterations; only on a model just fitted. */
+    public MiniBatchKMeansSummary summary() {
+        if (summary == null) {
+            throw new IllegalStateException("MiniBatchKMeansModel: no training summary (the model was loaded or copied)");
+        }
+        return summary;
+    }
+
+    MiniBatchKMeansModel withSummary(MiniBatchKMeansSummary value) {
+        summary = value;
+        return this;
+    }
+
+    @Override
+    public Dataset<Row> transform(Dataset<?> dataset) {
+        transformSchema(dataset.schema(), true);
+        KMeansModel fitted = model;
+        UDF1<Vector, Integer> nearest = v -> fitted.predict(v.toArray());
+        return dataset.withColumn(getPredictionCol(),
+                functions.udf(nearest, DataTypes.IntegerType).apply(functions.col(getFeaturesCol())));
+    }
+
+    @Override
+    public StructType transformSchema(StructType schema) {
+        Rows.checkSchema(schema, getFeaturesCol(), null);
+        return withPredictionColumn(schema, getPredictionCol());
+    }
+
+    static StructType withPredictionColumn(StructType schema, String name) {
+        if (Arrays.asList(schema.fieldNames()).contains(name)) {
+            throw new IllegalArgumentException("MiniBatchKMeans: predictionCol '" + name + "' already exists in the data set");
+        }
+        return schema.add(DataTypes.createStructField(name, DataTypes.IntegerType, false));
+    }
+
+    @Override
+    public MiniBatchKMeansModel copy(ParamMap extra) {
+        return copyValues(new MiniBatchKMeansModel(uid, model), extra).setParent(parent()).withSummary(summary);
+    }
+
+    @Override
+    public MLWriter write() {
+        return new Writer(this);
+    }
+
+    public static MLReader<MiniBatchKMeansModel> read() {
+        return new Reader();
+    }
+
+    public static MiniBatchKMeansModel load(String path) {
+        return read().load(path);
+    }
+
+    @Override
+    public String toString() {
+        return "MiniBatchKMeansModel: uid=" + uid + ", k=" + model.k() + ", numFeatures=" + model.dimensions();
+    }
+
+    private static final class Writer extends MLWriter {
+        private final MiniBatchKMeansModel instance;
+
+        Writer(MiniBatchKMeansModel instance) {
+            this.instance = instance;
+        }
+
+        @Override
+        public void saveImpl(String path) {
+            DefaultParamsWriter$.MODULE$.saveMetadata(instance, path, sparkSession());
+            KMeansModel m = instance.model;
+            List<Row> clusters = new ArrayList<>();
+            for (int c = 0; c < m.k(); c++) {
+                clusters.add(RowFactory.create(c, Vectors.dense(m.centroid(c)), m.sizes()[c]));
+            }
+            sparkSession().createDataFrame(clusters, CLUSTERS).repartition(1).write().parquet(path + "/data");
+            sparkSession().createDataFrame(List.of(RowFactory.create(m.mode().name(), m.inertia(), m.iterations(), m.converged())), FIT)
+                    .repartition(1).write().parquet(path + "/fit");
+        }
+    }
+
+    private static final class Reader extends MLReader<MiniBatchKMeansModel> {
+        @Override
+        public MiniBatchKMeansModel load(String path) {
+            DefaultParamsReader.Metadata metadata = DefaultParamsReader.loadMetadata(path, sparkSession(),
+                    MiniBatchKMeansModel.class.getName());
+            List<Row> clusters = sparkSession().read().parquet(path + "/data").orderBy("cluster").collectAsList();
+            Row fit = sparkSession().read().parquet(path + "/fit").first();
+            double[][] centers = new double[clusters.size()][];
+            double[] sizes = new double[clusters.size()];
+            for (Row row : clusters) {
+                int c = row.getInt(0);
+                centers[c] = ((Vector) row.get(1)).toArray();
+                sizes[c] = row.getDouble(2);
+            }
+            KMeansModel core = KMeansModel.builder(centers).mode(Mode.valueOf(fit.getString(0))).sizes(sizes)
+                    .inertia(fit.getDouble(1)).iterations(fit.getInt(2)).converged(fit.getBoolean(3))
+                    .history(List.<IterationRecord>of()).build();
+            MiniBatchKMeansModel model = new MiniBatchKMeansModel(metadata.uid(), core);
+            metadata.getAndSetParams(model, Option.empty());
+            return model;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.github.minibatchkmeans.spark;
+
+import io.github.minibatchkmeans.core.KMeansModel;
+import java.io.Serial;
+import java.io.Serializable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/** What a fit reports, as Spark ML's {@code KMeansSummary}: cluster sizes, cost, iterations, and the training predictions. */
+public final class MiniBatchKMeansSummary implements Serializable {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private final KMeansModel fitted;
+    private final transient MiniBatchKMeansModel model;
+    private final transient Dataset<?> training;
+
+    MiniBatchKMeansSummary(KMeansModel fitted, MiniBatchKMeansModel model, Dataset<?> training) {
+        this.fitted = fitted;
+        this.model = model;
+        this.training = training;
+    }
+
+    public int k() {
+        return fitted.k();
+    }
+
+    /** Rows per cluster: rounded weights (weighted data: see {@link #clusterWeights()}). */
+    public long[] clusterSizes() {
+        double[] weights = fitted.sizes();
+        long[] sizes = new long[weights.length];
+        for (int c = 0; c < weights.length; c++) {
+            sizes[c] = Math.round(weights[c]);
+        }
+        return sizes;
+    }
+
+    /** Total row weight per cluster. */
+    public double[] clusterWeights() {
+        return fitted.sizes();
+    }
+
+    /** Sum of weighted squared distances of the rows to their nearest returned centroid. */
+    public double trainingCost() {
+        return fitted.inertia();
+    }
+
+    /** Iterations (EXACT) or steps (STOCHASTIC) run. */
+    public int numIter() {
+        return fitted.iterations();
+    }
+
+    public boolean converged() {
+        return fitted.converged();
+    }
+
+    /** The training data with the prediction column. */
+    public Dataset<Row> predictions() {
+        return model.transform(training);
+    }
+}

@@ -1,0 +1,106 @@
+package io.github.minibatchkmeans.spark;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.ml.linalg.SQLDataTypes;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/** From a {@link Dataset}'s feature (and weight) columns to checked {@link Block}s. */
+final class Rows {
+    private Rows() {
+    }
+
+    /** Checks that {@code schema} has a vector column {@code features} (and a numeric {@code weight}), Spark ML style. */
+    static void checkSchema(StructType schema, String features, String weight) {
+        DataType type = field(schema, features, "featuresCol").dataType();
+        if (!type.equals(SQLDataTypes.VectorType())) {
+            throw new IllegalArgumentException("MiniBatchKMeans: featuresCol '" + features + "' must be of type vector, but is "
+                    + type.catalogString());
+        }
+        if (weight != null && !(field(schema, weight, "weightCol").dataType() instanceof NumericType)) {
+            throw new IllegalArgumentException("MiniBatchKMeans: weightCol '" + weight + "' must be numeric, but is "
+                    + schema.apply(weight).dataType().catalogString());
+        }
+    }
+
+    private static StructField field(StructType schema, String name, String param) {
+        for (StructField f : schema.fields()) {
+            if (f.name().equals(name)) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("MiniBatchKMeans: " + param + " '" + name + "' is not a column of the data set; it has "
+                + String.join(", ", schema.fieldNames()));
+    }
+
+    /** The rows of {@code data} as blocks, checked row by row (not yet run: an RDD). */
+    static JavaRDD<Block> blocks(Dataset<?> data, String features, String weight) {
+        Column w = weight == null ? functions.lit(1.0) : functions.col(weight).cast("double");
+        return data.select(functions.col(features), w).javaRDD().mapPartitionsWithIndex(Rows::cut, true);
+    }
+
+    private static Iterator<Block> cut(int partition, Iterator<Row> rows) {
+        List<Block> blocks = new ArrayList<>();
+        long position = 0;
+        String problem = null;
+        int dims = -1;
+        while (rows.hasNext()) {
+            int n = 0;
+            int positive = 0;
+            double[][] x = new double[Block.ROWS][];
+            double[] w = new double[Block.ROWS];
+            long first = ((long) partition << 40) | position;
+            while (n < Block.ROWS && rows.hasNext()) {
+                Row row = rows.next();
+                String where = "row " + position + " of partition " + partition;
+                position++;
+                Object v = row.get(0);
+                Object weightValue = row.get(1);
+                if (v == null) {
+                    problem = problem == null ? where + ": the features vector is null" : problem;
+                    continue;
+                }
+                double[] values = ((Vector) v).toArray();
+                dims = dims < 0 ? values.length : dims;
+                double weightOf = weightValue == null ? Double.NaN : (Double) weightValue;
+                if (problem == null) {
+                    problem = defect(values, weightOf, dims, where);
+                }
+                if (problem != null) {
+                    continue;
+                }
+                x[n] = values;
+                w[n++] = weightOf;
+                positive += weightOf > 0 ? 1 : 0;
+            }
+            blocks.add(new Block(java.util.Arrays.copyOf(x, n), java.util.Arrays.copyOf(w, n), first, positive, problem));
+        }
+        return blocks.iterator();
+    }
+
+    /** What is wrong with one row, or null. */
+    private static String defect(double[] values, double weight, int dims, String where) {
+        if (values.length != dims) {
+            return where + ": the features vector has size " + values.length + ", earlier rows " + dims;
+        }
+        for (int j = 0; j < values.length; j++) {
+            if (!Double.isFinite(values[j])) {
+                return where + ": feature " + j + " is " + values[j] + "; every feature must be a finite number";
+            }
+        }
+        if (!(weight >= 0) || Double.isInfinite(weight)) {
+            return where + ": the weight is " + weight + "; weights must be finite and ≥ 0";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,225 @@
+package io.github.minibatchkmeans.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.minibatchkmeans.core.Initializers;
+import io.github.minibatchkmeans.core.KMeansConfig;
+import io.github.minibatchkmeans.core.KMeansModel;
+import io.github.minibatchkmeans.core.NpySource;
+import io.github.minibatchkmeans.io.ModelJson;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.evaluation.ClusteringEvaluator;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.tuning.CrossValidator;
+import org.apache.spark.ml.tuning.CrossValidatorModel;
+import org.apache.spark.ml.tuning.ParamGridBuilder;
+import org.apache.spark.mllib.clustering.KMeans;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Spark estimator against the core's in-memory fit, Spark's own k-means, itself repartitioned, and Spark ML's machinery. */
+class MiniBatchKMeansTest {
+    private static final int K = 5;
+    private static final double[][] ROWS = LocalSpark.blobs(20_000, 6, K, 11);
+    /** Starts that leave no cluster empty: rows spread over the data. */
+    private static final double[][] START = {ROWS[0], ROWS[1], ROWS[2], ROWS[3], ROWS[4]};
+    private static Dataset<Row> data;
+
+    @BeforeAll
+    static void start() {
+        data = LocalSpark.frame(ROWS, null, 4).cache();
+    }
+
+    private static MiniBatchKMeans fromStart() {
+        return new MiniBatchKMeans().setK(K).setInitialCenters(START).setMaxIter(100).setTol(0);
+    }
+
+    @Test
+    void exactEqualsTheCoresInMemoryFitAndSparksKMeans() {
+        MiniBatchKMeansModel ours = fromStart().fit(data);
+        KMeansConfig config = KMeansConfig.builder(K).initializer(Initializers.explicit(START)).maxIterations(100).tolerance(0)
+                .threads(1).build();
+        var core = new io.github.minibatchkmeans.core.MiniBatchKMeans(config);
+        int[] coreLabels = core.fitPredict(ROWS);
+        KMeansModel inMemory = core.model();
+
+        assertEquals(inMemory.iterations(), ours.summary().numIter());
+        assertClose(inMemory.centroids(), ours.toKMeansModel().centroids(), 1e-12);
+        assertArrayEquals(coreLabels, LocalSpark.predictions(ours.transform(data)));
+        assertEquals(inMemory.inertia(), ours.summary().trainingCost(), 1e-9 * inMemory.inertia());
+        assertArrayEquals(inMemory.sizes(), ours.summary().clusterWeights());
+
+        org.apache.spark.mllib.linalg.Vector[] initial = Arrays.stream(START).map(org.apache.spark.mllib.linalg.Vectors::dense)
+                .toArray(org.apache.spark.mllib.linalg.Vector[]::new);
+        var spark = new KMeans().setK(K).setMaxIterations(100).setEpsilon(0)
+                .setInitialModel(new org.apache.spark.mllib.clustering.KMeansModel(initial))
+                .run(data.select("features").javaRDD().map(r -> org.apache.spark.mllib.linalg.Vectors.fromML(r.getAs(0))).rdd());
+        double[][] theirs = Arrays.stream(spark.clusterCenters()).map(org.apache.spark.mllib.linalg.Vector::toArray)
+                .toArray(double[][]::new);
+        assertClose(theirs, ours.toKMeansModel().centroids(), 1e-9);
+    }
+
+    @Test
+    void repartitionedDataGiveTheSameBits() {
+        MiniBatchKMeansModel two = fromStart().fit(LocalSpark.frame(ROWS, null, 2));
+        MiniBatchKMeansModel seven = fromStart().fit(LocalSpark.frame(ROWS, null, 7));
+        assertTrue(Arrays.deepEquals(two.toKMeansModel().centroids(), seven.toKMeansModel().centroids()));
+        assertEquals(two.summary().trainingCost(), seven.summary().trainingCost());
+        assertArrayEquals(two.summary().clusterWeights(), seven.summary().clusterWeights());
+        assertArrayEquals(LocalSpark.predictions(two.transform(data)), LocalSpark.predictions(seven.transform(data)));
+    }
+
+    @Test
+    void seedingAndStochasticStepsFindTheClustersDeterministically() {
+        double exact = fromStart().fit(data).summary().trainingCost();
+        for (String init : new String[] {"k-means||", "k-means++", "random"}) {
+            MiniBatchKMeans estimator = new MiniBatchKMeans().setK(K).setSeed(3).setInitMode(init);
+            MiniBatchKMeansModel model = estimator.fit(data);
+            assertTrue(model.summary().trainingCost() <= exact * 1.0001 || "random".equals(init),
+                    init + ": " + model.summary().trainingCost() + " vs " + exact);
+            assertTrue(Arrays.deepEquals(model.toKMeansModel().centroids(), estimator.fit(data).toKMeansModel().centroids()), init);
+        }
+        MiniBatchKMeans stochastic = new MiniBatchKMeans().setK(K).setSeed(3).setMode("stochastic").setBatchFraction(0.05)
+                .setMaxIter(30);
+        MiniBatchKMeansModel model = stochastic.fit(data);
+        assertEquals(30, model.summary().numIter());
+        assertTrue(model.summary().trainingCost() < exact * 1.05, model.summary().trainingCost() + " vs " + exact);
+        assertTrue(Arrays.deepEquals(model.toKMeansModel().centroids(), stochastic.fit(data).toKMeansModel().centroids()));
+    }
+
+    @Test
+    void weightsCountAsRepeatedRows() {
+        double[] twos = new double[ROWS.length];
+        Arrays.fill(twos, 2);
+        MiniBatchKMeansModel weighted = fromStart().setWeightCol("weight").fit(LocalSpark.frame(ROWS, twos, 3));
+        MiniBatchKMeansModel plain = fromStart().fit(data);
+        assertClose(plain.toKMeansModel().centroids(), weighted.toKMeansModel().centroids(), 1e-12);
+        assertEquals(2 * plain.summary().trainingCost(), weighted.summary().trainingCost(), 1e-9 * plain.summary().trainingCost());
+    }
+
+    @Test
+    void pipelineSaveLoadKeepsPredictionsAndTheCoreModelToo(@TempDir Path dir) throws Exception {
+        Pipeline pipeline = new Pipeline().setStages(new PipelineStage[] {new MiniBatchKMeans().setK(K).setSeed(5)});
+        PipelineModel fitted = pipeline.fit(data);
+        int[] before = LocalSpark.predictions(fitted.transform(data));
+        fitted.write().overwrite().save(dir.resolve("pipeline").toString());
+        PipelineModel loaded = PipelineModel.load(dir.resolve("pipeline").toString());
+        assertArrayEquals(before, LocalSpark.predictions(loaded.transform(data)));
+
+        MiniBatchKMeansModel stage = (MiniBatchKMeansModel) loaded.stages()[0];
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        ModelJson.write(stage.toKMeansModel(), json);
+        KMeansModel core = ModelJson.read(new ByteArrayInputStream(json.toByteArray()), "model.json");
+        assertArrayEquals(before, core.predict(ROWS));
+        assertArrayEquals(before, LocalSpark.predictions(MiniBatchKMeansModel.fromKMeansModel(core).transform(data)));
+
+        MiniBatchKMeans estimator = fromStart().setWeightCol("weight");
+        estimator.write().overwrite().save(dir.resolve("estimator").toString());
+        MiniBatchKMeans again = MiniBatchKMeans.load(dir.resolve("estimator").toString());
+        assertTrue(Arrays.deepEquals(START, again.getInitialCenters()));
+        assertEquals("weight", again.getWeightCol());
+        assertEquals(0.0, again.getTol());
+    }
+
+    @Test
+    void theToolsNpyFilesAreReadInParallelRanges(@TempDir Path dir) throws Exception {
+        double[][] rows = Arrays.copyOf(ROWS, 3001);
+        ByteBuffer body = ByteBuffer.allocate(rows.length * 6 * 8).order(ByteOrder.LITTLE_ENDIAN);
+        for (double[] row : rows) {
+            for (double v : row) {
+                body.putDouble(v);
+            }
+        }
+        Path file = dir.resolve("rows.npy");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            out.write(NpySource.header(rows.length, 6, false));
+            out.write(body.array());
+        }
+        Dataset<Row> read = NpyDatasets.read(LocalSpark.session(), file.toString(), 4);
+        assertEquals(4, read.javaRDD().getNumPartitions());
+        List<Row> back = read.collectAsList();
+        assertEquals(rows.length, back.size());
+        for (int i = 0; i < rows.length; i++) {
+            assertArrayEquals(rows[i], ((org.apache.spark.ml.linalg.Vector) back.get(i).get(0)).toArray());
+        }
+    }
+
+    @Test
+    void paramMapsAndCrossValidation() {
+        Dataset<Row> small = LocalSpark.frame(Arrays.copyOf(ROWS, 2000), null, 2);
+        MiniBatchKMeans estimator = new MiniBatchKMeans().setSeed(1);
+        assertEquals(3, estimator.fit(small, new ParamMap().put(estimator.k().w(3))).getK());
+        ParamMap[] grid = new ParamGridBuilder().addGrid(estimator.k(), new int[] {2, K}).build();
+        CrossValidatorModel cv = new CrossValidator().setEstimator(estimator).setEstimatorParamMaps(grid)
+                .setEvaluator(new ClusteringEvaluator()).setNumFolds(2).setSeed(1).fit(small);
+        assertEquals(K, ((MiniBatchKMeansModel) cv.bestModel()).getK());
+    }
+
+    @Test
+    void badInputIsRefusedWithAClearMessage() {
+        MiniBatchKMeans missing = new MiniBatchKMeans().setFeaturesCol("pixels");
+        assertMessage("featuresCol 'pixels' is not a column", () -> missing.fit(data));
+        MiniBatchKMeans wrongType = new MiniBatchKMeans().setFeaturesCol("id");
+        assertMessage("featuresCol 'id' must be of type vector", () -> wrongType.fit(data));
+        MiniBatchKMeans tooFew = fromStart().setK(3);
+        assertMessage("initialCenters has 5 rows, k is 3", () -> tooFew.fit(data));
+        for (MiniBatchKMeans refused : List.of(missing, wrongType, tooFew)) {
+            assertEquals(0, jobs(refused), "schema and param errors run no job");
+        }
+
+        double[][] rows = Arrays.copyOf(ROWS, 100);
+        rows[57] = new double[] {1, 2, 3};
+        MiniBatchKMeans sized = new MiniBatchKMeans();
+        assertMessage("row 57 of partition 0: the features vector has size 3, earlier rows 6",
+                () -> sized.fit(LocalSpark.frame(rows, null, 1)));
+        double[][] withNaN = Arrays.copyOf(ROWS, 100);
+        withNaN[42] = withNaN[42].clone();
+        withNaN[42][4] = Double.NaN;
+        MiniBatchKMeans nan = new MiniBatchKMeans();
+        assertMessage("row 42 of partition 0: feature 4 is NaN", () -> nan.fit(LocalSpark.frame(withNaN, null, 1)));
+        MiniBatchKMeans tooMany = new MiniBatchKMeans().setK(10);
+        assertMessage("k = 10 clusters need at least k rows of positive weight; the data set has 8",
+                () -> tooMany.fit(LocalSpark.frame(Arrays.copyOf(ROWS, 8), null, 2)));
+        for (MiniBatchKMeans refused : List.of(sized, nan, tooMany)) {
+            assertEquals(1, jobs(refused), "data errors are found by the checking pass, before any iteration");
+        }
+        assertThrows(IllegalArgumentException.class, () -> new MiniBatchKMeans().setK(1));
+        assertThrows(IllegalArgumentException.class, () -> new MiniBatchKMeans().setInitMode("kmeans"));
+        assertThrows(IllegalArgumentException.class, () -> new MiniBatchKMeans().setBatchFraction(0));
+    }
+
+    private static int jobs(MiniBatchKMeans estimator) {
+        return LocalSpark.session().sparkContext().statusTracker().getJobIdsForGroup(estimator.jobGroup()).length;
+    }
+
+    private static void assertMessage(String expected, org.junit.jupiter.api.function.Executable fit) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, fit);
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+
+    private static void assertClose(double[][] expected, double[][] actual, double relative) {
+        assertEquals(expected.length, actual.length);
+        for (int c = 0; c < expected.length; c++) {
+            for (int j = 0; j < expected[c].length; j++) {
+                assertEquals(expected[c][j], actual[c][j], relative * Math.abs(expected[c][j]), "centroid " + c + " feature " + j);
+            }
+        }
+    }
+}
