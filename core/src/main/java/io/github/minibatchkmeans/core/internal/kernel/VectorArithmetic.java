@@ -55,7 +55,7 @@ final class VectorArithmetic extends Arithmetic {
             DoubleVector diff = DoubleVector.fromArray(SPECIES, a, i + j).sub(DoubleVector.fromArray(SPECIES, b, k + j));
             squares = diff.fma(diff, squares);
         }
-        double sum = squares.reduceLanes(VectorOperators.ADD);
+        double sum = VectorRows.sum(squares);
         for (; j < n; j++) {
             double diff = a[i + j] - b[k + j];
             sum += diff * diff;

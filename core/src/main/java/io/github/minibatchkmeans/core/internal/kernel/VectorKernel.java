@@ -2,7 +2,6 @@ package io.github.minibatchkmeans.core.internal.kernel;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -67,7 +66,7 @@ final class VectorKernel extends Kernel {
         boolean withSecond = second != null;
         for (int r = 0; r < count; r += TILE) {
             int tile = Math.min(TILE, count - r);
-            centreTile(data, first, rowIndex, r, tile, scratch, norms);
+            VectorRows.centre(data, first, rowIndex, r, tile, originValues(), dims, scratch, norms);
             for (int q = 0; q < tile; q++) {
                 int at = state + q * STATE;
                 java.util.Arrays.fill(scratch, at, at + PANEL, Double.POSITIVE_INFINITY);
@@ -118,7 +117,7 @@ final class VectorKernel extends Kernel {
         int scores = TILE * dims;
         for (int r = 0; r < count; r += TILE) {
             int tile = Math.min(TILE, count - r);
-            centreTile(data, first, rowIndex, r, tile, scratch, norms);
+            VectorRows.centre(data, first, rowIndex, r, tile, originValues(), dims, scratch, norms);
             for (int p = 0; p < panels; p++) {
                 scoresOfTile(scratch, tile, p, scores);
                 int width = Math.min(PANEL, k - p * PANEL);
@@ -136,30 +135,6 @@ final class VectorKernel extends Kernel {
             for (int q = 0; q < tile; q++) {
                 scoresOfOneRow(scratch, q * dims, p, scratch, scores + q * PANEL);
             }
-        }
-    }
-
-    /** Copies rows r .. r+tile−1 of the call, minus the origin, to the head of {@code scratch}; their squared norms to {@code norms}. */
-    private void centreTile(double[] data, int first, int[] rowIndex, int r, int tile, double[] scratch, double[] norms) {
-        double[] origin = originValues();
-        int vectorEnd = SPECIES.loopBound(dims);
-        for (int q = 0; q < tile; q++) {
-            int from = rowOffset(first, rowIndex, r + q);
-            int to = q * dims;
-            DoubleVector squares = DoubleVector.zero(SPECIES);
-            int j = 0;
-            for (; j < vectorEnd; j += LANES) {
-                DoubleVector v = DoubleVector.fromArray(SPECIES, data, from + j).sub(DoubleVector.fromArray(SPECIES, origin, j));
-                v.intoArray(scratch, to + j);
-                squares = v.fma(v, squares);
-            }
-            double norm = squares.reduceLanes(VectorOperators.ADD);
-            for (; j < dims; j++) {
-                double v = data[from + j] - origin[j];
-                scratch[to + j] = v;
-                norm += v * v;
-            }
-            norms[r + q] = norm;
         }
     }
 
