@@ -120,7 +120,7 @@ public final class MiniBatchKMeansModel extends Model<MiniBatchKMeansModel> impl
     public Dataset<Row> transform(Dataset<?> dataset) {
         transformSchema(dataset.schema(), true);
         KMeansModel fitted = model;
-        UDF1<Vector, Integer> nearest = v -> fitted.predict(v.toArray());
+        UDF1<Vector, Integer> nearest = v -> v == null ? null : fitted.predict(v.toArray()); // no features, no prediction
         return dataset.withColumn(getPredictionCol(),
                 functions.udf(nearest, DataTypes.IntegerType).apply(functions.col(getFeaturesCol())));
     }
@@ -135,7 +135,7 @@ public final class MiniBatchKMeansModel extends Model<MiniBatchKMeansModel> impl
         if (Arrays.asList(schema.fieldNames()).contains(name)) {
             throw new IllegalArgumentException("MiniBatchKMeans: predictionCol '" + name + "' already exists in the data set");
         }
-        return schema.add(DataTypes.createStructField(name, DataTypes.IntegerType, false));
+        return schema.add(DataTypes.createStructField(name, DataTypes.IntegerType, true));
     }
 
     @Override

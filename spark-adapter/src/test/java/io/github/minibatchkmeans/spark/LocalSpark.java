@@ -49,7 +49,7 @@ final class LocalSpark {
         return rows;
     }
 
-    /** {@code rows} as a data set with columns id (row index), features (vector) and weight, in {@code partitions} partitions. */
+    /** {@code rows} as a data set with columns id (row index), features (vector; null for a null row) and weight, in {@code partitions} partitions. */
     static Dataset<Row> frame(double[][] rows, double[] weights, int partitions) {
         StructType schema = new StructType(new StructField[] {
                 DataTypes.createStructField("id", DataTypes.LongType, false),
@@ -57,7 +57,7 @@ final class LocalSpark {
                 DataTypes.createStructField("weight", DataTypes.DoubleType, true)});
         List<Row> list = new ArrayList<>();
         for (int i = 0; i < rows.length; i++) {
-            list.add(RowFactory.create((long) i, Vectors.dense(rows[i]), weights == null ? 1.0 : weights[i]));
+            list.add(RowFactory.create((long) i, rows[i] == null ? null : Vectors.dense(rows[i]), weights == null ? 1.0 : weights[i]));
         }
         return session().createDataFrame(list, schema).repartition(partitions);
     }

@@ -194,10 +194,17 @@ class MiniBatchKMeansTest {
         withNaN[42][4] = Double.NaN;
         MiniBatchKMeans nan = new MiniBatchKMeans();
         assertMessage("row 42 of partition 0: feature 4 is NaN", () -> nan.fit(LocalSpark.frame(withNaN, null, 1)));
+        double[][] withNull = Arrays.copyOf(ROWS, 100);
+        withNull[9] = null;
+        MiniBatchKMeans nulls = new MiniBatchKMeans();
+        Dataset<Row> holey = LocalSpark.frame(withNull, null, 1);
+        assertMessage("row 9 of partition 0: the features vector is null", () -> nulls.fit(holey));
+        Row unlabelled = fromStart().fit(data).transform(holey).filter("id = 9").first();
+        assertTrue(unlabelled.isNullAt(unlabelled.fieldIndex("prediction")), "no features, no prediction");
         MiniBatchKMeans tooMany = new MiniBatchKMeans().setK(10);
         assertMessage("k = 10 clusters need at least k rows of positive weight; the data set has 8",
                 () -> tooMany.fit(LocalSpark.frame(Arrays.copyOf(ROWS, 8), null, 2)));
-        for (MiniBatchKMeans refused : List.of(sized, nan, tooMany)) {
+        for (MiniBatchKMeans refused : List.of(sized, nan, nulls, tooMany)) {
             assertEquals(1, jobs(refused), "data errors are found by the checking pass, before any iteration");
         }
         assertThrows(IllegalArgumentException.class, () -> new MiniBatchKMeans().setK(1));
