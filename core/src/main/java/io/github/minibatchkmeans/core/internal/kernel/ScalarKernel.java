@@ -64,9 +64,38 @@ final class ScalarKernel extends Kernel {
         }
     }
 
-    /** Copies rows r .. r+tile−1 of the call, minus the origin, to the head of {@code scratch}; their squared norms to {@code norms}. */
+    /**
+     * Copies rows r .. r+tile−1 of the call, minus the origin, to the head of {@code scratch}; their
+     * squared norms to {@code norms}. A full tile runs its four rows side by side: four independent
+     * sums instead of one chain of dependent adds (each norm still sums its features in order).
+     */
     private void centreTile(double[] data, int first, int[] rowIndex, int r, int tile, double[] scratch, double[] norms) {
         double[] origin = originValues();
+        if (tile == TILE) {
+            int f0 = rowOffset(first, rowIndex, r);
+            int f1 = rowOffset(first, rowIndex, r + 1);
+            int f2 = rowOffset(first, rowIndex, r + 2);
+            int f3 = rowOffset(first, rowIndex, r + 3);
+            int d = dims;
+            double n0 = 0, n1 = 0, n2 = 0, n3 = 0;
+            for (int j = 0; j < d; j++) {
+                double o = origin[j];
+                double v0 = data[f0 + j] - o, v1 = data[f1 + j] - o, v2 = data[f2 + j] - o, v3 = data[f3 + j] - o;
+                scratch[j] = v0;
+                scratch[d + j] = v1;
+                scratch[2 * d + j] = v2;
+                scratch[3 * d + j] = v3;
+                n0 += v0 * v0;
+                n1 += v1 * v1;
+                n2 += v2 * v2;
+                n3 += v3 * v3;
+            }
+            norms[r] = n0;
+            norms[r + 1] = n1;
+            norms[r + 2] = n2;
+            norms[r + 3] = n3;
+            return;
+        }
         for (int q = 0; q < tile; q++) {
             int from = rowOffset(first, rowIndex, r + q);
             int to = q * dims;
