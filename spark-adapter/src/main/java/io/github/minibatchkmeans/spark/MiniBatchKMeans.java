@@ -215,7 +215,8 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansModel> imple
         String previousDescription = context.getLocalProperty(JOB_DESCRIPTION);
         context.setJobGroup(jobGroup(), "MiniBatchKMeans k = " + clusters + " (" + uid + ")", false);
         try {
-            DataCheck check = blocks.map(DataCheck::of).treeReduce(DataCheck::merge, getAggregationDepth());
+            DataCheck check = blocks.treeAggregate(new DataCheck(), (total, block) -> total.merge(DataCheck.of(block)),
+                    DataCheck::merge, getAggregationDepth());
             validate(check, clusters, start);
             Passes passes = new Passes(JavaSparkContext.fromSparkContext(context), blocks, check.mean(), getAggregationDepth());
             KMeansModel fitted = new DistributedFit(passes, new DistributedFit.Settings(clusters, getMaxIter(), getTol(), getSeed(),

@@ -204,6 +204,8 @@ class MiniBatchKMeansTest {
         MiniBatchKMeans tooMany = new MiniBatchKMeans().setK(10);
         assertMessage("k = 10 clusters need at least k rows of positive weight; the data set has 8",
                 () -> tooMany.fit(LocalSpark.frame(Arrays.copyOf(ROWS, 8), null, 2)));
+        MiniBatchKMeans none = new MiniBatchKMeans();
+        assertMessage("the data set has 0 (of 0 rows)", () -> none.fit(data.limit(0)));
         for (MiniBatchKMeans refused : List.of(sized, nan, nulls, tooMany)) {
             assertEquals(1, jobs(refused), "data errors are found by the checking pass, before any iteration");
         }
