@@ -15,18 +15,21 @@ import java.util.Objects;
 /**
  * The statistics of one Lloyd pass over some of the rows, for engines that hold the data
  * themselves (Spark partitions, other machines): each row is assigned to its nearest centroid by
- * the core's kernel and added into that centroid's sum-vector and weight, with the weighted inertia.
- * They are additive — statistics of disjoint parts {@link #merge merge} into those of the whole —
- * so a distributed pass is: {@link #of} on the driver, {@link #add} on every part, merge in a
- * fixed order, then {@link #means()}: the centroids in-memory Lloyd computes from the same ones.
+ * the core's kernel and added into that centroid's sum-vector and weight, with the weighted
+ * inertia. They are additive — statistics of disjoint parts {@link #merge merge} into those of the
+ * whole — so a distributed pass is: {@link #of} on the driver, {@link #add} on every part, merge,
+ * then {@link #means()}: the centroids in-memory Lloyd computes from the same ones.
  *
- * <p>Every sum is compensated term by term (Neumaier), so the totals are the correctly rounded
- * sums whatever order the rows and parts arrive in: the same rows cut into other parts give the
- * same bits. Optionally a pass also keeps a few rows: the ones farthest from their centroid (to relocate
- * clusters a pass left empty, scikit-learn's rule) or a uniform random sample (for
- * {@link MiniBatchKMeans#partialFit(PassStatistics)}'s reassignment). Which rows are kept depends
- * only on the rows and their ids, never on how the parts were cut or merged. Serializable; the
- * kernel is rebuilt where the statistics are used. Not thread-safe: one part per instance.
+ * <p>Every sum is compensated term by term (Neumaier): what is left of the rounding error is about
+ * n·2⁻¹⁰⁶ of the terms' magnitude, far below one rounding step of the total, so the totals come out
+ * the same whatever order the rows and parts arrive in — the same rows cut into other parts and
+ * merged in another order give the same bits (short of a sum landing that close to a tie).
+ * Optionally a pass also keeps a few rows: the ones farthest from their centroid (to relocate
+ * clusters a pass left empty, scikit-learn's rule), a uniform random sample (for
+ * {@link MiniBatchKMeans#partialFit(PassStatistics)}'s reassignment), or rows drawn ∝ weight ×
+ * squared distance (k-means|| rounds). Which rows are kept depends only on the rows and their ids,
+ * never on how the parts were cut or merged. Serializable; the kernel is rebuilt where the
+ * statistics are used. Not thread-safe: one part per instance.
  */
 public final class PassStatistics implements Serializable {
     @Serial

@@ -60,8 +60,8 @@ public final class ClusterStatistics implements java.io.Serializable {
     }
 
     /**
-     * As {@link #add}, compensated: every term's rounding error is kept, so the totals are the
-     * correctly rounded sums (but for ties within 2⁻¹⁰⁰) in whatever order rows and parts arrive.
+     * As {@link #add}, compensated: every term's rounding error is kept, so the totals do not depend
+     * on the order rows and parts arrive in (short of a sum within about n·2⁻¹⁰⁶ of a rounding tie).
      */
     public void addCompensated(double[] data, int offset, double w, int cluster, double distance) {
         int base = cluster * dims;
