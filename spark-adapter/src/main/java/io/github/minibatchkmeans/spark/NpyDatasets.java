@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -49,7 +50,7 @@ public final class NpyDatasets {
     /** Rows {@code [from, to)} of {@code file}, read 4096 at a time as the iterator is consumed. */
     private static Iterator<Row> readRange(String file, int dims, long from, long to) throws IOException {
         if (from >= to) {
-            return java.util.Collections.emptyIterator();
+            return Collections.emptyIterator();
         }
         BatchReader reader = new NpySource(Path.of(file)).open();
         reader.skip(from);

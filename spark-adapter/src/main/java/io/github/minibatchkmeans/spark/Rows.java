@@ -1,6 +1,7 @@
 package io.github.minibatchkmeans.spark;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
@@ -83,7 +84,7 @@ final class Rows {
                 w[n++] = weightOf;
                 positive += weightOf > 0 ? 1 : 0;
             }
-            blocks.add(new Block(java.util.Arrays.copyOf(x, n), java.util.Arrays.copyOf(w, n), first, positive, problem));
+            blocks.add(new Block(Arrays.copyOf(x, n), Arrays.copyOf(w, n), first, positive, problem));
         }
         return blocks.iterator();
     }
