@@ -179,6 +179,19 @@ public final class MiniBatchKMeans implements AutoCloseable {
     }
 
     /**
+     * Fits data an engine holds and passes over itself — Spark partitions, other machines — the
+     * driver keeping O(k·d) plus the seeding sample ({@code sampleSize} rows): EXACT iterations are
+     * one engine pass each and equal in-memory Lloyd from the same start; STOCHASTIC runs up to
+     * {@code maxIterations} <em>steps</em> (not epochs), each one pass over a Bernoulli sample of
+     * about {@code batchSize} rows. k-means|| seeds in distributed rounds, any other initializer on
+     * the sample; {@code nInit} and pruning do not apply (one start; every pass reads every row).
+     */
+    public KMeansModel fit(PassEngine engine) {
+        Objects.requireNonNull(engine, "engine");
+        return keep(new EngineFit(config, engine, listener).run());
+    }
+
+    /**
      * One online step (Sculley's update) on {@code batch}, continuing from the last
      * {@code partialFit} or {@code fit}; the first batch ever initializes the centers with the
      * configured initializer. Returns this estimator, as scikit-learn does.

@@ -35,6 +35,15 @@ public final class PassStatistics implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /**
+     * How the statistics of one part of a pass start — {@link #of}, {@link #withSample}, … with their
+     * arguments — shipped to where the part is: serializable, as a lambda of this type is.
+     */
+    @FunctionalInterface
+    public interface Start extends Serializable {
+        PassStatistics create(double[][] centers, double[] origin);
+    }
+
     private enum Kept { NONE, FARTHEST, SAMPLE, BY_DISTANCE }
 
     private final double[][] centers;

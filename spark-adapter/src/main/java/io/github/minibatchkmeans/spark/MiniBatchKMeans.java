@@ -1,8 +1,10 @@
 package io.github.minibatchkmeans.spark;
 
+import io.github.minibatchkmeans.core.Initializers;
 import io.github.minibatchkmeans.core.KMeansConfig;
 import io.github.minibatchkmeans.core.KMeansModel;
 import io.github.minibatchkmeans.core.Mode;
+import io.github.minibatchkmeans.core.spi.Initializer;
 import java.util.List;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaRDD;
@@ -29,8 +31,11 @@ import org.apache.spark.storage.StorageLevel;
  * is one pass whose per-partition sums and weights merge into exactly the in-memory Lloyd update;
  * in STOCHASTIC mode every step is one pass over a {@code batchFraction} sample, moved by
  * scikit-learn's mini-batch rule. Seeding by k-means|| (distributed rounds), k-means++ (on a
- * sample), random rows, or given {@code initialCenters}. Params follow Spark ML's {@code KMeans};
- * {@code tol} is Spark's: converged when no centroid moved more than {@code tol}.
+ * sample), random rows, or given {@code initialCenters}. Params follow Spark ML's {@code KMeans},
+ * but {@code tol} keeps the meaning it has everywhere in this project (scikit-learn's: the total
+ * squared centroid move relative to the mean feature variance). The algorithm is the core's
+ * ({@link io.github.minibatchkmeans.core.MiniBatchKMeans#fit(io.github.minibatchkmeans.core.PassEngine)});
+ * this class translates params, data and model.
  *
  * <pre>{@code
  * MiniBatchKMeansModel model = new MiniBatchKMeans().setK(8).setSeed(1).fit(dataset);   // a "features" vector column
@@ -70,9 +75,11 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansModel> imple
     public MiniBatchKMeans(String uid) {
         this.uid = uid;
         k = new IntParam(this, "k", "the number of clusters to create (> 1)", ParamValidators.gt(1));
-        maxIter = new IntParam(this, "maxIter", "maximum number of iterations (exact) or steps (stochastic) (>= 0)",
+        maxIter = new IntParam(this, "maxIter", "maximum number of iterations (exact) or steps (stochastic) (> 0)",
+                ParamValidators.gt(0));
+        tol = new DoubleParam(this, "tol",
+                "converged when the centroids' total squared move is at most tol × the mean feature variance (>= 0)",
                 ParamValidators.gtEq(0));
-        tol = new DoubleParam(this, "tol", "converged when no centroid moves farther than this (>= 0)", ParamValidators.gtEq(0));
         seed = new LongParam(this, "seed", "random seed");
         initMode = new Param<>(this, "initMode", "the initialization algorithm: k-means||, k-means++ or random",
                 ParamValidators.inArray(List.of(K_MEANS_PARALLEL, K_MEANS_PLUS_PLUS, RANDOM)));
@@ -219,9 +226,7 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansModel> imple
                     DataCheck::merge, getAggregationDepth());
             validate(check, clusters, start);
             Passes passes = new Passes(JavaSparkContext.fromSparkContext(context), blocks, check.mean(), getAggregationDepth());
-            KMeansModel fitted = new DistributedFit(passes, new DistributedFit.Settings(clusters, getMaxIter(), getTol(), getSeed(),
-                    getInitMode(), getInitSteps(), start, "stochastic".equals(getMode()) ? Mode.STOCHASTIC : Mode.EXACT,
-                    getBatchFraction(), getReassignmentRatio())).run();
+            KMeansModel fitted = new io.github.minibatchkmeans.core.MiniBatchKMeans(config(start, check.rows)).fit(passes);
             MiniBatchKMeansModel model = copyValues(new MiniBatchKMeansModel(uid, fitted).setParent(this), extractParamMap());
             return model.withSummary(new MiniBatchKMeansSummary(fitted, model, dataset));
         } finally {
@@ -234,6 +239,19 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansModel> imple
     /** The Spark job group of this estimator's passes (after the ones Spark runs itself to plan the input). */
     public String jobGroup() {
         return "MiniBatchKMeans-" + uid;
+    }
+
+    /** The params as the core's configuration; {@code batchFraction} becomes a batch size of that share of the rows. */
+    private KMeansConfig config(double[][] start, long rows) {
+        Initializer initializer = start != null ? Initializers.explicit(start) : switch (getInitMode()) {
+            case RANDOM -> Initializers.random();
+            case K_MEANS_PLUS_PLUS -> Initializers.kMeansPlusPlus();
+            default -> Initializers.kMeansParallel(0, getInitSteps());
+        };
+        return KMeansConfig.builder(getK()).mode("stochastic".equals(getMode()) ? Mode.STOCHASTIC : Mode.EXACT)
+                .initializer(initializer).maxIterations(getMaxIter()).tolerance(getTol()).seed(getSeed())
+                .batchSize((int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.round(getBatchFraction() * rows))))
+                .stochastic(KMeansConfig.Stochastic.defaults().withReassignmentRatio(getReassignmentRatio())).build();
     }
 
     /** Refuses data the fit cannot use, naming the first bad row; before any iteration runs. */

@@ -1,7 +1,7 @@
 package io.github.minibatchkmeans.spark;
 
+import io.github.minibatchkmeans.core.PassEngine;
 import io.github.minibatchkmeans.core.PassStatistics;
-import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -10,45 +10,39 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
- * Passes over the cached blocks, each one job: the driver broadcasts O(k·d) centers, every
- * partition folds its blocks into one {@link PassStatistics}, and a tree reduction merges them.
- * The core's sums are compensated term by term, so neither the partitioning nor the order in
- * which tasks finish changes a bit of the result.
+ * The core's {@link PassEngine} on Spark: the cached blocks, one job per pass. The driver
+ * broadcasts the O(k·d) centers, every partition folds its blocks into one {@link PassStatistics},
+ * and a tree reduction merges them. The core's sums are compensated term by term, so neither the
+ * partitioning nor the order in which tasks finish changes a bit of the result.
  */
-final class Passes {
-    /** How the statistics of one partition start: which rows, if any, the pass also keeps. */
-    interface Start extends Serializable {
-        PassStatistics create(double[][] centers, double[] origin);
-    }
-
+final class Passes implements PassEngine {
     private final JavaSparkContext context;
     private final JavaRDD<Block> blocks;
-    private final double[] origin;
+    private final double[] mean;
     private final int depth;
 
-    Passes(JavaSparkContext context, JavaRDD<Block> blocks, double[] origin, int depth) {
+    Passes(JavaSparkContext context, JavaRDD<Block> blocks, double[] mean, int depth) {
         this.context = context;
         this.blocks = blocks;
-        this.origin = origin;
+        this.mean = mean;
         this.depth = depth;
     }
 
-    double[] origin() {
-        return origin.clone();
+    @Override
+    public int dimensions() {
+        return mean.length;
     }
 
-    /** One pass of every row against {@code centers}. */
-    PassStatistics run(double[][] centers, Start start) {
-        return run(centers, start, 1, 0);
+    @Override
+    public double[] mean() {
+        return mean.clone();
     }
 
-    /**
-     * One pass of a Bernoulli sample of the rows — each kept with probability {@code fraction},
-     * drawn per partition from {@code seed} (so the same for a seed and a partitioning).
-     */
-    PassStatistics run(double[][] centers, Start start, double fraction, long seed) {
+    /** Rows are sampled per partition from {@code seed} and the partition's index: the same for a seed and a partitioning. */
+    @Override
+    public PassStatistics pass(double[][] centers, PassStatistics.Start start, double fraction, long seed) {
         Broadcast<double[][]> shared = context.broadcast(centers);
-        double[] from = origin;
+        double[] from = mean;
         try {
             return blocks.mapPartitionsWithIndex((partition, it) -> {
                 PassStatistics statistics = start.create(shared.value(), from);
@@ -68,7 +62,6 @@ final class Passes {
         }
     }
 
-    /** Adds the rows of {@code block} a coin of bias {@code fraction} picks; the j-th picked gets id firstId + j (still unique). */
     private static void addSample(PassStatistics statistics, Block block, double fraction, SplittableRandom random) {
         int n = block.rows().length;
         double[][] rows = new double[n][];

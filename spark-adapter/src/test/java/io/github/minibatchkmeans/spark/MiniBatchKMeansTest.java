@@ -99,7 +99,7 @@ class MiniBatchKMeansTest {
         MiniBatchKMeans stochastic = new MiniBatchKMeans().setK(K).setSeed(3).setMode("stochastic").setBatchFraction(0.05)
                 .setMaxIter(30);
         MiniBatchKMeansModel model = stochastic.fit(data);
-        assertEquals(30, model.summary().numIter());
+        assertTrue(model.summary().numIter() <= 30);
         assertTrue(model.summary().trainingCost() < exact * 1.05, model.summary().trainingCost() + " vs " + exact);
         assertTrue(Arrays.deepEquals(model.toKMeansModel().centroids(), stochastic.fit(data).toKMeansModel().centroids()));
     }

@@ -63,10 +63,7 @@ public final class KMeansParallel implements Initializer {
         int ell = oversampling == 0 ? 2 * k : oversampling;
         Sample sample = context.sample();
         List<double[]> pool = new ArrayList<>();
-        double[] first = new double[dims];
-        System.arraycopy(sample.data(), GreedyKMeansPlusPlus.drawByWeight(sample.weights(), random.nextDouble()) * dims,
-                first, 0, dims);
-        pool.add(first);
+        pool.add(firstCandidate(sample, random));
         long seed = random.nextLong();
         PassRunner passes = context.passes();
         double[] weights;
@@ -91,9 +88,34 @@ public final class KMeansParallel implements Initializer {
             weights = passes.run(context.source(), weighing, rows -> context.progress(rounds + 1, rows, Double.NaN, false)).weights;
             context.progress(rounds + 1, context.rows(), Double.NaN, true);
         }
-        double[] flat = new double[pool.size() * dims];
-        for (int c = 0; c < pool.size(); c++) {
-            System.arraycopy(pool.get(c), 0, flat, c * dims, dims);
+        return fromCandidates(pool.toArray(double[][]::new), weights, k, random);
+    }
+
+    /** Candidates per round for {@code k} clusters: ℓ as configured, else 2k. */
+    public int oversampling(int k) {
+        return oversampling == 0 ? 2 * k : oversampling;
+    }
+
+    /** Oversampling passes over the data. */
+    public int rounds() {
+        return rounds;
+    }
+
+    /** The first candidate: a row of the uniform sample, drawn by weight. */
+    public static double[] firstCandidate(Sample sample, SplittableRandom random) {
+        int dims = sample.dims();
+        double[] first = new double[dims];
+        System.arraycopy(sample.data(), GreedyKMeansPlusPlus.drawByWeight(sample.weights(), random.nextDouble()) * dims,
+                first, 0, dims);
+        return first;
+    }
+
+    /** The last step: weighted greedy k-means++ over the candidates, each weighing what the rows nearest to it weigh. */
+    public static double[][] fromCandidates(double[][] candidates, double[] weights, int k, SplittableRandom random) {
+        int dims = candidates[0].length;
+        double[] flat = new double[candidates.length * dims];
+        for (int c = 0; c < candidates.length; c++) {
+            System.arraycopy(candidates[c], 0, flat, c * dims, dims);
         }
         return GreedyKMeansPlusPlus.seed(flat, weights, dims, k, random);
     }
