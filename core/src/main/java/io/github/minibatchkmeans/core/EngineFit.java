@@ -42,13 +42,14 @@ final class EngineFit {
         PassStatistics summary = engine.pass(new double[][] {mean}, (c, o) -> PassStatistics.withSample(c, o, sampleSize, seed), 1, 0);
         rows = summary.rows();
         double weight = summary.weights()[0];
-        if (summary.keptRows().length < config.k()) {
+        Sample sample = sampleOf(summary);
+        if (sample.size() < config.k()) {
             throw new InvalidInputException("k = " + config.k() + " clusters need at least k rows of positive weight; the data have "
-                    + summary.keptRows().length);
+                    + sample.size());
         }
         report(Stage.SUMMARY, 1, Double.NaN);
         double meanVariance = summary.inertia() / weight / dims; // Σ w‖x − mean‖² / W is the sum of the features' variances
-        double[][] start = seed(summary, mean);
+        double[][] start = seed(summary, sample, mean);
         return config.mode() == Mode.STOCHASTIC ? stochastic(start, meanVariance) : exact(start, meanVariance);
     }
 
@@ -121,9 +122,8 @@ final class EngineFit {
     }
 
     /** The initializer's centers: k-means|| runs its rounds as passes; any other draws from the sample. */
-    private double[][] seed(PassStatistics summary, double[] mean) {
+    private double[][] seed(PassStatistics summary, Sample sample, double[] mean) {
         SplittableRandom random = new SplittableRandom(config.seed());
-        Sample sample = sampleOf(summary);
         if (config.initializer() instanceof KMeansParallel parallel) {
             return kMeansParallel(parallel, sample, random);
         }
