@@ -39,7 +39,7 @@ final class EngineFit {
         double[] mean = engine.mean();
         int sampleSize = config.sampleSize();
         long seed = config.seed();
-        PassStatistics summary = engine.pass(new double[][] {mean}, (c, o) -> PassStatistics.withSample(c, o, sampleSize, seed), 1, 0);
+        PassStatistics summary = engine.pass(new double[][] {mean}, (c, o) -> PassStatistics.withSample(c, o, sampleSize, seed));
         rows = summary.rows();
         double weight = summary.weights()[0];
         Sample sample = sampleOf(summary);
@@ -56,33 +56,23 @@ final class EngineFit {
     private KMeansModel exact(double[][] start, double meanVariance) {
         double[][] centers = start;
         List<IterationRecord> history = new ArrayList<>();
-        PassStatistics measured = null;
-        boolean converged = false;
-        for (int iteration = 1; ; iteration++) {
-            PassStatistics pass = engine.pass(centers, PassStatistics::of, 1, 0);
+        PassStatistics pass = null;
+        ExactLloyd.Verdict verdict = ExactLloyd.Verdict.CONTINUE;
+        for (int iteration = 1; verdict == ExactLloyd.Verdict.CONTINUE; iteration++) {
+            pass = engine.pass(centers, PassStatistics::of);
             int empty = pass.emptyClusters();
             if (empty > 0) { // scikit-learn's rule: one more pass finds the farthest rows to move onto
-                pass.relocateEmptyClusters(engine.pass(centers, (c, o) -> PassStatistics.withFarthest(c, o, empty + c.length), 1, 0));
+                pass.relocateEmptyClusters(engine.pass(centers, (c, o) -> PassStatistics.withFarthest(c, o, empty + c.length)));
             }
             double[][] next = pass.means();
             double shift = ExactLloyd.squaredShift(centers, next);
             history.add(new IterationRecord(pass.inertia(), shift));
             report(Stage.ITERATION, iteration, pass.inertia());
             centers = next;
-            if (shift == 0) { // no centroid moved: this pass measured the returned ones
-                converged = true;
-                measured = pass;
-                break;
-            }
-            if (shift <= config.tolerance() * meanVariance) {
-                converged = true;
-                break;
-            }
-            if (iteration == config.maxIterations()) {
-                break;
-            }
+            verdict = ExactLloyd.verdict(shift, iteration, config, meanVariance);
         }
-        return model(Mode.EXACT, start, centers, measured, history, converged);
+        boolean converged = verdict == ExactLloyd.Verdict.FIXED_POINT || verdict == ExactLloyd.Verdict.CONVERGED;
+        return model(Mode.EXACT, start, centers, verdict == ExactLloyd.Verdict.FIXED_POINT ? pass : null, history, converged);
     }
 
     private KMeansModel stochastic(double[][] start, double meanVariance) {
@@ -97,7 +87,8 @@ final class EngineFit {
         try (MiniBatchKMeans online = new MiniBatchKMeans(config)) {
             for (int step = 1; step <= config.maxIterations() && !converged; step++) {
                 long stepSeed = config.seed() + step;
-                PassStatistics sampled = engine.pass(centers, (c, o) -> PassStatistics.withSample(c, o, k, stepSeed), fraction, stepSeed);
+                PassStatistics sampled = engine.pass(centers,
+                        (c, o) -> PassStatistics.withSample(c, o, k, stepSeed).bernoulli(fraction, stepSeed));
                 double weight = Arrays.stream(sampled.weights()).sum();
                 if (weight == 0) {
                     continue;
@@ -115,7 +106,7 @@ final class EngineFit {
 
     private KMeansModel model(Mode mode, double[][] start, double[][] centers, PassStatistics measured,
                               List<IterationRecord> history, boolean converged) {
-        PassStatistics last = measured != null ? measured : engine.pass(centers, PassStatistics::of, 1, 0);
+        PassStatistics last = measured != null ? measured : engine.pass(centers, PassStatistics::of);
         report(Stage.FINAL, 1, last.inertia());
         return KMeansModel.builder(centers).mode(mode).sizes(last.weights()).inertia(last.inertia()).iterations(history.size())
                 .converged(converged).history(history).initialCentroids(start).build();
@@ -146,7 +137,7 @@ final class EngineFit {
         for (int round = 1; round <= parallel.rounds(); round++) {
             long roundSeed = seed + round;
             PassStatistics drawn = engine.pass(pool.toArray(double[][]::new),
-                    (c, o) -> PassStatistics.withDistanceSample(c, o, ell, roundSeed), 1, 0);
+                    (c, o) -> PassStatistics.withDistanceSample(c, o, ell, roundSeed));
             report(Stage.INITIALIZATION, round, drawn.inertia());
             if (drawn.inertia() == 0) {
                 break; // every row sits on a candidate already
@@ -154,7 +145,7 @@ final class EngineFit {
             pool.addAll(List.of(drawn.keptRows()));
         }
         double[][] candidates = pool.toArray(double[][]::new);
-        double[] weights = engine.pass(candidates, PassStatistics::of, 1, 0).weights();
+        double[] weights = engine.pass(candidates, PassStatistics::of).weights();
         return KMeansParallel.fromCandidates(candidates, weights, config.k(), random);
     }
 

@@ -144,6 +144,28 @@ final class ExactLloyd {
         return unread;
     }
 
+    /** What an iteration's total squared centroid shift decides, by scikit-learn's rule: every exact loop asks here. */
+    enum Verdict {
+        /** Go on iterating. */
+        CONTINUE,
+        /** No centroid moved: the pass's labels, sizes and inertia are those of the returned centroids. */
+        FIXED_POINT,
+        /** Converged within the tolerance: one more pass measures the returned centroids. */
+        CONVERGED,
+        /** The iteration cap: one more pass measures the returned centroids. */
+        LIMIT
+    }
+
+    static Verdict verdict(double shift, int iterations, KMeansConfig config, double meanVariance) {
+        if (shift == 0) {
+            return Verdict.FIXED_POINT;
+        }
+        if (shift <= config.tolerance() * meanVariance) {
+            return Verdict.CONVERGED;
+        }
+        return iterations == config.maxIterations() ? Verdict.LIMIT : Verdict.CONTINUE;
+    }
+
     static double squaredShift(double[][] from, double[][] to) {
         double shift = 0;
         for (int c = 0; c < from.length; c++) {

@@ -13,11 +13,10 @@ public interface PassEngine {
     double[] mean();
 
     /**
-     * One pass: every part of the data folds its rows into {@code start.create(centers, mean())}
+     * One pass: every part of the data folds all its rows into {@code start.create(centers, mean())}
      * ({@link PassStatistics#add}, with row ids unique across the parts), and the parts' statistics
-     * are {@link PassStatistics#merge merged}. With {@code fraction} below 1, each row takes part
-     * with that probability instead, drawn from {@code seed} — the same rows for the same seed and
-     * data layout.
+     * are {@link PassStatistics#merge merged}. Sampling, when a pass samples, is the statistics'
+     * own business ({@link PassStatistics#bernoulli}).
      */
-    PassStatistics pass(double[][] centers, PassStatistics.Start start, double fraction, long seed);
+    PassStatistics pass(double[][] centers, PassStatistics.Start start);
 }

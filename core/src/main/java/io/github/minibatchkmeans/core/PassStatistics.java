@@ -53,8 +53,13 @@ public final class PassStatistics implements Serializable {
     private final TopRows rows;
     private final long seed;
     private long count;
+    /** The share of rows a Bernoulli-sampled pass takes, and the seed of its draws. */
+    private double fraction = 1;
+    private long drawSeed;
     private transient BlockLabels block;
     private transient double[] buffer;
+    private transient double[] blockWeights;
+    private transient long[] blockIds;
 
     private PassStatistics(double[][] centers, double[] origin, Kept kept, int keep, long seed) {
         Objects.requireNonNull(centers, "centers");
@@ -110,9 +115,25 @@ public final class PassStatistics implements Serializable {
     }
 
     /**
+     * Makes this pass a Bernoulli sample: each row added from now on counts with probability
+     * {@code fraction}, drawn as a pure function of {@code seed} and its id (independent of the kept
+     * rows' draws), so the same rows take part however the data are cut.
+     *
+     * @return this
+     */
+    public PassStatistics bernoulli(double fraction, long seed) {
+        if (!(fraction > 0 && fraction <= 1)) {
+            throw new IllegalArgumentException("fraction must be in (0, 1], got " + fraction);
+        }
+        this.fraction = fraction;
+        this.drawSeed = ~seed;
+        return this;
+    }
+
+    /**
      * Adds {@code batch} (rows of {@link #dimensions()} values, all finite) with {@code weights}
      * ({@code null}: all 1); the rows' ids are {@code firstId}, {@code firstId + 1}, … — unique across
-     * the parts of a pass (they break ties among kept rows and key the sample).
+     * the parts of a pass (they break ties among kept rows and key the draws).
      *
      * @return this
      */
@@ -124,28 +145,39 @@ public final class PassStatistics implements Serializable {
         if (block == null) {
             block = new BlockLabels(Kernels.create(centers, origin), PassRunner.BLOCK_ROWS, false);
             buffer = new double[PassRunner.BLOCK_ROWS * dims];
+            blockWeights = new double[PassRunner.BLOCK_ROWS];
+            blockIds = new long[PassRunner.BLOCK_ROWS];
         }
-        double[] w = new double[Math.min(batch.length, PassRunner.BLOCK_ROWS)];
-        for (int from = 0; from < batch.length; from += PassRunner.BLOCK_ROWS) {
-            int n = Math.min(PassRunner.BLOCK_ROWS, batch.length - from);
-            for (int i = 0; i < n; i++) {
-                double[] row = batch[from + i];
-                if (row.length != dims) {
-                    throw new IllegalArgumentException("row " + (firstId + from + i) + " has " + row.length
-                            + " values, the centers " + dims);
-                }
-                System.arraycopy(row, 0, buffer, i * dims, dims);
-                w[i] = weights == null ? 1 : weights[from + i];
+        int n = 0;
+        for (int i = 0; i < batch.length; i++) {
+            long id = firstId + i;
+            if (fraction < 1 && RowRandom.uniform(drawSeed, id) > fraction) {
+                continue; // not in this pass's sample
             }
-            addBlock(n, w, firstId + from);
+            double[] row = batch[i];
+            if (row.length != dims) {
+                throw new IllegalArgumentException("row " + id + " has " + row.length + " values, the centers " + dims);
+            }
+            System.arraycopy(row, 0, buffer, n * dims, dims);
+            blockWeights[n] = weights == null ? 1 : weights[i];
+            blockIds[n++] = id;
+            if (n == PassRunner.BLOCK_ROWS) {
+                addBlock(n);
+                n = 0;
+            }
         }
-        count += batch.length;
+        if (n > 0) {
+            addBlock(n);
+        }
         return this;
     }
 
-    private void addBlock(int n, double[] w, long firstId) {
+    /** Labels the {@code n} buffered rows and adds them; offers them to the kept rows. */
+    private void addBlock(int n) {
         int dims = dimensions();
+        double[] w = blockWeights;
         block.assign(buffer, 0, n, (i, label, centred, offset, squared) -> statistics.addCompensated(centred, offset, w[i], label, squared));
+        count += n;
         if (kept == Kept.NONE) {
             return;
         }
@@ -153,23 +185,25 @@ public final class PassStatistics implements Serializable {
         for (int i = 0; i < n; i++) {
             if (w[i] > 0) {
                 int c = block.labels[i];
+                long id = blockIds[i];
                 double score = switch (kept) {
                     case FARTHEST -> kernel.distance(buffer, i * dims, c);
-                    case SAMPLE -> RowRandom.uniform(seed, firstId + i);
+                    case SAMPLE -> RowRandom.uniform(seed, id);
                     // u^(1/(w·d²)) ranks rows as drawing them one by one ∝ w·d² would; its log keeps the precision
-                    default -> Math.log(RowRandom.uniform(seed, firstId + i)) / (w[i] * kernel.distance(buffer, i * dims, c));
+                    default -> Math.log(RowRandom.uniform(seed, id)) / (w[i] * kernel.distance(buffer, i * dims, c));
                 };
                 if (score > Double.NEGATIVE_INFINITY) { // a row on a center is never drawn
-                    rows.offer(score, firstId + i, w[i], c, buffer, i * dims);
+                    rows.offer(score, id, w[i], c, buffer, i * dims);
                 }
             }
         }
     }
 
-    /** Adds {@code other}'s statistics (of the same centers, other rows) into these; merged in a fixed order, results are reproducible. */
+    /** Adds {@code other}'s statistics (of the same pass, other rows) into these, in any order: the same bits. */
     public PassStatistics merge(PassStatistics other) {
-        if (other.kept != kept || !Arrays.deepEquals(other.centers, centers) || !Arrays.equals(other.origin, origin)) {
-            throw new IllegalArgumentException("statistics of another pass (other centers, origin or kept rows)");
+        if (other.kept != kept || other.fraction != fraction || other.drawSeed != drawSeed
+                || !Arrays.deepEquals(other.centers, centers) || !Arrays.equals(other.origin, origin)) {
+            throw new IllegalArgumentException("statistics of another pass (other centers, origin, draws or kept rows)");
         }
         statistics.merge(other.statistics);
         if (rows != null) {
@@ -192,7 +226,7 @@ public final class PassStatistics implements Serializable {
         return KMeansModel.deepCopy(centers);
     }
 
-    /** Rows added, of any weight. */
+    /** Rows added (those a Bernoulli pass drew), of any weight. */
     public long rows() {
         return count;
     }

@@ -81,15 +81,18 @@ final class Restart implements AutoCloseable {
         double shift = ExactLloyd.squaredShift(centers, next);
         history.add(new IterationRecord(pass.inertia(), shift, pass.rowsSettled(), pass.blocksUnread()));
         centers = next;
-        if (shift == 0) { // no centroid moved: this pass's labels and inertia are final
-            converged = true;
-            result = pass;
-            phase = Phase.DONE;
-        } else if (shift <= context.config().tolerance() * context.summary().meanVariance()) {
-            converged = true;
-            phase = Phase.FINAL;
-        } else if (iterations == context.config().maxIterations()) {
-            phase = Phase.FINAL;
+        switch (ExactLloyd.verdict(shift, iterations, context.config(), context.summary().meanVariance())) {
+            case FIXED_POINT -> {
+                converged = true;
+                result = pass;
+                phase = Phase.DONE;
+            }
+            case CONVERGED -> {
+                converged = true;
+                phase = Phase.FINAL;
+            }
+            case LIMIT -> phase = Phase.FINAL;
+            case CONTINUE -> { }
         }
         return pass;
     }

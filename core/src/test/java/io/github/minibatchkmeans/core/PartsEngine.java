@@ -1,15 +1,11 @@
 package io.github.minibatchkmeans.core;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.SplittableRandom;
 
 /** A {@link PassEngine} over in-memory rows cut into parts, merged in reverse order: the simplest distributed engine. */
 final class PartsEngine implements PassEngine {
     private final double[][][] parts;
     private final double[] mean;
-    int passes;
 
     PartsEngine(double[][] rows, int count) {
         parts = new double[count][][];
@@ -35,19 +31,10 @@ final class PartsEngine implements PassEngine {
     }
 
     @Override
-    public PassStatistics pass(double[][] centers, PassStatistics.Start start, double fraction, long seed) {
-        passes++;
+    public PassStatistics pass(double[][] centers, PassStatistics.Start start) {
         PassStatistics total = null;
         for (int p = parts.length - 1; p >= 0; p--) {
-            PassStatistics part = start.create(centers, mean);
-            List<double[]> picked = new ArrayList<>();
-            SplittableRandom random = new SplittableRandom(seed + p);
-            for (double[] row : parts[p]) {
-                if (fraction >= 1 || random.nextDouble() < fraction) {
-                    picked.add(row);
-                }
-            }
-            part.add(picked.toArray(double[][]::new), null, (long) p << 40);
+            PassStatistics part = start.create(centers, mean).add(parts[p], null, (long) p << 40);
             total = total == null ? part : total.merge(part);
         }
         return total;

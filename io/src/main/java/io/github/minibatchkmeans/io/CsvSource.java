@@ -10,6 +10,7 @@ import de.siegmar.fastcsv.reader.RecordType;
 import io.github.minibatchkmeans.core.spi.BatchReader;
 import io.github.minibatchkmeans.core.spi.BatchSource;
 import io.github.minibatchkmeans.core.spi.InvalidInputException;
+import io.github.minibatchkmeans.core.spi.LabelCodes;
 import io.github.minibatchkmeans.core.spi.SourceFiles;
 import io.github.minibatchkmeans.core.spi.Values;
 import io.github.minibatchkmeans.core.spi.Weights;
@@ -184,9 +185,7 @@ public final class CsvSource implements BatchSource {
         if (stream != null) {
             throw new InvalidInputException(name + ": the label column needs a second read, and a stream can be read once");
         }
-        java.util.Map<String, Integer> codes = new java.util.HashMap<>();
-        int[] labels = new int[1024];
-        int n = 0;
+        LabelCodes codes = new LabelCodes(names);
         try (CsvReader<CsvRecord> reader = builder().ofCsvRecord(file)) {
             boolean skip = hasHeader;
             for (CsvRecord record : reader) {
@@ -194,22 +193,12 @@ public final class CsvSource implements BatchSource {
                     skip = false;
                     continue;
                 }
-                String value = labelField < record.getFieldCount() ? record.getField(labelField) : "";
-                Integer code = codes.get(value);
-                if (code == null) {
-                    code = codes.size();
-                    codes.put(value, code);
-                    names.add(value);
-                }
-                if (n == labels.length) {
-                    labels = Arrays.copyOf(labels, 2 * n);
-                }
-                labels[n++] = code;
+                codes.add(labelField < record.getFieldCount() ? record.getField(labelField) : "");
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        return Arrays.copyOf(labels, n);
+        return codes.labels();
     }
 
     /** Whether the file has a quote character anywhere: then a newline may sit inside a field, and only one thread can parse it. */

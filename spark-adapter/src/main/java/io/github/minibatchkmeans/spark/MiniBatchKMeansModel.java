@@ -5,7 +5,9 @@ import io.github.minibatchkmeans.core.KMeansModel;
 import io.github.minibatchkmeans.core.Mode;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vector;
@@ -18,10 +20,9 @@ import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.api.java.UDF1;
-import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -116,13 +117,70 @@ public final class MiniBatchKMeansModel extends Model<MiniBatchKMeansModel> impl
         return this;
     }
 
+    /** Labels each partition a chunk of rows at a time through the core's batch predict (one kernel call per chunk, not per row). */
     @Override
     public Dataset<Row> transform(Dataset<?> dataset) {
-        transformSchema(dataset.schema(), true);
+        StructType out = transformSchema(dataset.schema(), true);
         KMeansModel fitted = model;
-        UDF1<Vector, Integer> nearest = v -> v == null ? null : fitted.predict(v.toArray()); // no features, no prediction
-        return dataset.withColumn(getPredictionCol(),
-                functions.udf(nearest, DataTypes.IntegerType).apply(functions.col(getFeaturesCol())));
+        int features = dataset.schema().fieldIndex(getFeaturesCol());
+        MapPartitionsFunction<Row, Row> label = rows -> new Labelled(rows, fitted, features);
+        return dataset.toDF().mapPartitions(label, Encoders.row(out));
+    }
+
+    /** The rows of one partition with their prediction appended, predicted {@value #CHUNK} at a time. */
+    private static final class Labelled implements Iterator<Row> {
+        private static final int CHUNK = 4096;
+        private final Iterator<Row> rows;
+        private final KMeansModel model;
+        private final int features;
+        private final List<Row> chunk = new ArrayList<>(CHUNK);
+        private int[] labels;
+        private int next;
+
+        Labelled(Iterator<Row> rows, KMeansModel model, int features) {
+            this.rows = rows;
+            this.model = model;
+            this.features = features;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next < chunk.size() || rows.hasNext();
+        }
+
+        @Override
+        public Row next() {
+            if (next == chunk.size()) {
+                fill();
+            }
+            Row row = chunk.get(next);
+            int label = labels[next++];
+            Object[] values = new Object[row.length() + 1];
+            for (int i = 0; i < row.length(); i++) {
+                values[i] = row.get(i);
+            }
+            values[row.length()] = label < 0 ? null : label; // no features, no prediction
+            return RowFactory.create(values);
+        }
+
+        private void fill() {
+            chunk.clear();
+            next = 0;
+            while (chunk.size() < CHUNK && rows.hasNext()) {
+                chunk.add(rows.next());
+            }
+            List<double[]> present = new ArrayList<>(chunk.size());
+            for (Row row : chunk) {
+                if (!row.isNullAt(features)) {
+                    present.add(((Vector) row.get(features)).toArray());
+                }
+            }
+            int[] predicted = model.predict(present.toArray(double[][]::new));
+            labels = new int[chunk.size()];
+            for (int i = 0, p = 0; i < chunk.size(); i++) {
+                labels[i] = chunk.get(i).isNullAt(features) ? -1 : predicted[p++];
+            }
+        }
     }
 
     @Override

@@ -2,9 +2,7 @@ package io.github.minibatchkmeans.spark;
 
 import io.github.minibatchkmeans.core.PassEngine;
 import io.github.minibatchkmeans.core.PassStatistics;
-import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -38,48 +36,21 @@ final class Passes implements PassEngine {
         return mean.clone();
     }
 
-    /** Rows are sampled per partition from {@code seed} and the partition's index: the same for a seed and a partitioning. */
     @Override
-    public PassStatistics pass(double[][] centers, PassStatistics.Start start, double fraction, long seed) {
+    public PassStatistics pass(double[][] centers, PassStatistics.Start start) {
         Broadcast<double[][]> shared = context.broadcast(centers);
         double[] from = mean;
         try {
-            return blocks.mapPartitionsWithIndex((partition, it) -> {
+            return blocks.mapPartitions(it -> {
                 PassStatistics statistics = start.create(shared.value(), from);
-                SplittableRandom random = fraction < 1 ? new SplittableRandom(mix(seed, partition)) : null;
                 while (it.hasNext()) {
                     Block block = it.next();
-                    if (random == null) {
-                        statistics.add(block.rows(), block.weights(), block.firstId());
-                    } else {
-                        addSample(statistics, block, fraction, random);
-                    }
+                    statistics.add(block.rows(), block.weights(), block.firstId());
                 }
                 return List.of(statistics).iterator();
             }, true).treeReduce(PassStatistics::merge, depth);
         } finally {
             shared.destroy();
         }
-    }
-
-    private static void addSample(PassStatistics statistics, Block block, double fraction, SplittableRandom random) {
-        int n = block.rows().length;
-        double[][] rows = new double[n][];
-        double[] weights = new double[n];
-        int picked = 0;
-        for (int i = 0; i < n; i++) {
-            if (random.nextDouble() < fraction) {
-                rows[picked] = block.rows()[i];
-                weights[picked++] = block.weights()[i];
-            }
-        }
-        statistics.add(Arrays.copyOf(rows, picked), Arrays.copyOf(weights, picked), block.firstId());
-    }
-
-    /** Distinct streams per (seed, partition): SplitMix64's finalizer of the pair. */
-    private static long mix(long seed, int partition) {
-        long z = seed * 0x9E3779B97F4A7C15L + partition;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        return z ^ (z >>> 27);
     }
 }

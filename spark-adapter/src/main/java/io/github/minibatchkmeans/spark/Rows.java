@@ -63,44 +63,41 @@ final class Rows {
             long first = ((long) partition << 40) | position;
             while (n < Block.ROWS && rows.hasNext()) {
                 Row row = rows.next();
-                String where = "row " + position + " of partition " + partition;
-                position++;
-                Object v = row.get(0);
-                Object weightValue = row.get(1);
-                if (v == null) {
-                    problem = problem == null ? where + ": the features vector is null" : problem;
-                    continue;
-                }
-                double[] values = ((Vector) v).toArray();
-                dims = dims < 0 ? values.length : dims;
-                double weightOf = weightValue == null ? Double.NaN : (Double) weightValue;
+                long at = position++;
+                double[] values = row.isNullAt(0) ? null : ((Vector) row.get(0)).toArray();
+                double weight = row.isNullAt(1) ? Double.NaN : row.getDouble(1);
+                dims = dims < 0 && values != null ? values.length : dims;
                 if (problem == null) {
-                    problem = defect(values, weightOf, dims, where);
+                    String reason = defect(values, weight, dims);
+                    problem = reason == null ? null : "row " + at + " of partition " + partition + ": " + reason;
                 }
                 if (problem != null) {
-                    continue;
+                    continue; // the fit fails on the first defect; later rows need no arrays
                 }
                 x[n] = values;
-                w[n++] = weightOf;
-                positive += weightOf > 0 ? 1 : 0;
+                w[n++] = weight;
+                positive += weight > 0 ? 1 : 0;
             }
             blocks.add(new Block(Arrays.copyOf(x, n), Arrays.copyOf(w, n), first, positive, problem));
         }
         return blocks.iterator();
     }
 
-    /** What is wrong with one row, or null. */
-    private static String defect(double[] values, double weight, int dims, String where) {
+    /** What is wrong with one row ({@code values} null: no features vector), or null. */
+    private static String defect(double[] values, double weight, int dims) {
+        if (values == null) {
+            return "the features vector is null";
+        }
         if (values.length != dims) {
-            return where + ": the features vector has size " + values.length + ", earlier rows " + dims;
+            return "the features vector has size " + values.length + ", earlier rows " + dims;
         }
         for (int j = 0; j < values.length; j++) {
             if (!Double.isFinite(values[j])) {
-                return where + ": feature " + j + " is " + values[j] + "; every feature must be a finite number";
+                return "feature " + j + " is " + values[j] + "; every feature must be a finite number";
             }
         }
         if (!(weight >= 0) || Double.isInfinite(weight)) {
-            return where + ": the weight is " + weight + "; weights must be finite and ≥ 0";
+            return "the weight is " + weight + "; weights must be finite and ≥ 0";
         }
         return null;
     }

@@ -3,6 +3,7 @@ package io.github.minibatchkmeans.weka;
 import io.github.minibatchkmeans.core.spi.BatchReader;
 import io.github.minibatchkmeans.core.spi.BatchSource;
 import io.github.minibatchkmeans.core.spi.InvalidInputException;
+import io.github.minibatchkmeans.core.spi.LabelCodes;
 import io.github.minibatchkmeans.core.spi.Weights;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
@@ -11,11 +12,9 @@ import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
@@ -112,24 +111,12 @@ public final class ArffSource implements BatchSource {
 
     /** The label attribute's value for each instance, in order, as codes; {@code names} receives each value at its code. */
     public int[] labels(List<String> names) {
-        Map<String, Integer> codes = new HashMap<>();
-        int[] labels = new int[1024];
-        int n = 0;
+        LabelCodes codes = new LabelCodes(names);
         for (Iterator<Instance> it = instances(newLoader()); it.hasNext(); ) {
             Instance instance = it.next();
-            String value = instance.isMissing(labelIndex) ? "?" : instance.toString(labelIndex);
-            Integer code = codes.get(value);
-            if (code == null) {
-                code = codes.size();
-                codes.put(value, code);
-                names.add(value);
-            }
-            if (n == labels.length) {
-                labels = java.util.Arrays.copyOf(labels, 2 * n);
-            }
-            labels[n++] = code;
+            codes.add(instance.isMissing(labelIndex) ? "?" : instance.toString(labelIndex));
         }
-        return java.util.Arrays.copyOf(labels, n);
+        return codes.labels();
     }
 
     public AttributeEncoding encoding() {
