@@ -2,6 +2,7 @@ package io.github.minibatchkmeans.core;
 
 import io.github.minibatchkmeans.core.KMeansConfig.Pruning;
 import io.github.minibatchkmeans.core.ProgressEvent.Stage;
+import io.github.minibatchkmeans.core.internal.pass.BlockSupply;
 import io.github.minibatchkmeans.core.internal.pass.BlockTask;
 import io.github.minibatchkmeans.core.internal.pass.PassRunner;
 import io.github.minibatchkmeans.core.internal.pass.TaskGroup;
@@ -11,6 +12,7 @@ import io.github.minibatchkmeans.core.internal.prune.BoundedLloyd.Variant;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.LongPredicate;
 
 /**
@@ -120,26 +122,63 @@ final class ExactLloyd {
         ProgressListener listener = context.listener();
         List<BlockTask<?>> tasks = new ArrayList<>();
         List<LongPredicate> needs = new ArrayList<>();
+        List<BlockSupply> supplies = new ArrayList<>();
         for (Restart run : active) {
             tasks.add(run.task());
             needs.add(run.needed());
+            supplies.add(run.supply());
         }
         LongPredicate needed = needs.contains(null) ? null : block -> needs.stream().anyMatch(n -> n.test(block));
+        BlockSupply supply = needed == null ? null : supply(needs, supplies);
         Object[] folded = context.passes().run(context.source(), new TaskGroup(tasks),
-                done -> listener.onProgress(new ProgressEvent(stage, number, done, rows, Double.NaN, false)), needed);
+                done -> listener.onProgress(new ProgressEvent(stage, number, done, rows, Double.NaN, false)), needed, supply);
         Outcome best = null;
         for (int t = 0; t < active.size(); t++) {
             Outcome outcome = active.get(t).finish(folded[t]);
             best = best == null || outcome.inertia() < best.inertia() ? outcome : best;
         }
-        long unread = needed == null ? 0 : unreadBlocks(needed, rows);
+        long unread = needed == null ? 0 : unreadBlocks(needed, supply, rows);
         listener.onProgress(new ProgressEvent(stage, number, rows, rows, best.inertia(), true, best.rowsSettled(), unread));
     }
 
-    private static long unreadBlocks(LongPredicate needed, long rows) {
+    /**
+     * The blocks that every start needing them fills from its held rows ({@code supplies}, null:
+     * none), each start filling its own — a start never looks at rows it does not need; null if none.
+     */
+    private static BlockSupply supply(List<LongPredicate> needs, List<BlockSupply> supplies) {
+        if (supplies.size() == 1 || supplies.stream().allMatch(Objects::isNull)) {
+            return supplies.get(0);
+        }
+        return new BlockSupply() {
+            @Override
+            public boolean supplies(long block) {
+                boolean any = false;
+                for (int r = 0; r < supplies.size(); r++) {
+                    boolean supplied = supplies.get(r) != null && supplies.get(r).supplies(block);
+                    if (!supplied && needs.get(r).test(block)) {
+                        return false;
+                    }
+                    any |= supplied;
+                }
+                return any;
+            }
+
+            @Override
+            public void fill(long firstRow, int count, double[] data, double[] weights, int at) {
+                for (BlockSupply one : supplies) {
+                    if (one != null && one.supplies(firstRow / PassRunner.BLOCK_ROWS)) {
+                        one.fill(firstRow, count, data, weights, at);
+                    }
+                }
+            }
+        };
+    }
+
+    /** Blocks the pass did not read from the source: not needed, or filled from held rows. */
+    private static long unreadBlocks(LongPredicate needed, BlockSupply supply, long rows) {
         long unread = 0;
         for (long b = 0; b * PassRunner.BLOCK_ROWS < rows; b++) {
-            unread += needed.test(b) ? 0 : 1;
+            unread += !needed.test(b) || supply != null && supply.supplies(b) ? 1 : 0;
         }
         return unread;
     }

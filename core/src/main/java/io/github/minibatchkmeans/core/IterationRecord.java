@@ -7,7 +7,8 @@ package io.github.minibatchkmeans.core;
  *                     (STOCHASTIC: the sum of the batch inertias of the epoch)
  * @param shift        sum over centroids of the squared distance each one moved
  * @param rowsPruned   rows whose label the pruning bounds settled, without scoring them against every centroid
- * @param blocksUnread blocks of rows the pass did not read at all, their bounds proving them unchanged
+ * @param blocksUnread blocks of rows the pass did not read from the source: their bounds proved them
+ *                     unchanged, or every row they did not prove was held in memory
  */
 public record IterationRecord(double inertia, double shift, long rowsPruned, long blocksUnread)
         implements java.io.Serializable {

@@ -34,7 +34,8 @@ import java.util.OptionalInt;
  *                      else the initializer's default (3 for random, 1 for k-means++)
  * @param pruning       EXACT: which exact pruning bounds to keep (default {@link Pruning#AUTO})
  * @param heapFraction  share of the JVM's maximum heap the engine may fill with per-row state (pruning
- *                      bounds, parsed rows); beyond it that state goes to temporary files (default 0.5)
+ *                      bounds, parsed rows, rows held to spare reads); beyond it that state goes to
+ *                      temporary files, or is not kept (default 0.5)
  * @param stochastic    the settings only STOCHASTIC mode and {@code partialFit} use
  */
 public record KMeansConfig(int k, Mode mode, Initializer initializer, int maxIterations, double tolerance,

@@ -2,6 +2,7 @@ package io.github.minibatchkmeans.core;
 
 import io.github.minibatchkmeans.core.internal.assign.FarthestTask;
 import io.github.minibatchkmeans.core.internal.assign.LloydTask;
+import io.github.minibatchkmeans.core.internal.pass.BlockSupply;
 import io.github.minibatchkmeans.core.internal.pass.BlockTask;
 import io.github.minibatchkmeans.core.internal.prune.BoundedLloyd;
 import io.github.minibatchkmeans.core.internal.prune.BoundedLloyd.Outcome;
@@ -54,6 +55,11 @@ final class Restart implements AutoCloseable {
     /** The blocks the next pass must read for this start (null: all); after {@link #task()}. */
     LongPredicate needed() {
         return plan == null ? null : plan.needed();
+    }
+
+    /** Of those, the blocks this start fills from its held rows (null: none); after {@link #task()}. */
+    BlockSupply supply() {
+        return plan == null ? null : plan.supply();
     }
 
     /** Takes the pass's folded result: an iteration's new centroids, or the final statistics. */

@@ -30,7 +30,12 @@ class EstimatorTest {
         assertArrayEquals(a.sizes(), b.sizes(), 0.0);
         assertEquals(a.inertia(), b.inertia(), 0.0);
         assertEquals(a.iterations(), b.iterations());
-        assertEquals(a.history(), b.history());
+        assertEquals(a.history().size(), b.history().size());
+        for (int t = 0; t < a.history().size(); t++) { // blocks unread are I/O saved: a stream may skip blocks, arrays are never read
+            IterationRecord ra = a.history().get(t);
+            IterationRecord rb = b.history().get(t);
+            assertEquals(List.of(ra.inertia(), ra.shift(), ra.rowsPruned()), List.of(rb.inertia(), rb.shift(), rb.rowsPruned()));
+        }
     }
 
     @Test

@@ -109,10 +109,15 @@ class PruningTest {
     private Path sortedBlobs(int rows) throws IOException {
         double[][] x = TestData.blobs(rows, 4, 8, 3, 3);
         Arrays.sort(x, (a, b) -> Double.compare(a[0], b[0]));
-        Path file = dir.resolve("sorted.npy");
+        return npy(x, "sorted.npy");
+    }
+
+    private Path npy(double[][] x, String name) throws IOException {
+        int rows = x.length;
+        Path file = dir.resolve(name);
         try (OutputStream out = Files.newOutputStream(file)) {
-            out.write(NpySource.header(rows, 4, false));
-            ByteBuffer buffer = ByteBuffer.allocate(rows * 4 * 8).order(ByteOrder.LITTLE_ENDIAN);
+            out.write(NpySource.header(rows, x[0].length, false));
+            ByteBuffer buffer = ByteBuffer.allocate(rows * x[0].length * 8).order(ByteOrder.LITTLE_ENDIAN);
             for (double[] row : x) {
                 for (double v : row) {
                     buffer.putDouble(v);
@@ -184,6 +189,82 @@ class PruningTest {
         assertTrue(last.blocksUnread() > 0, last.toString());
         KMeansModel plain = new MiniBatchKMeans(config.toBuilder().pruning(Pruning.OFF).build()).fit(new NpySource(sortedBlobs(rows)));
         assertCentroidsClose(plain, model, "out of core");
+    }
+
+    /**
+     * Seven separated blobs of 8 features, rows of all blobs mixed in every block, and a start with
+     * two centroids in blob 0: they drift apart for many iterations, and the rows near their moving
+     * boundary keep coming due in every block.
+     */
+    private static final int SPLIT_ROWS = 60_000;
+    private static final int SPLIT_DIMS = 8;
+
+    private static double[][][] splitBlob() {
+        java.util.Random random = new java.util.Random(11);
+        double[][] centres = new double[7][SPLIT_DIMS];
+        for (double[] centre : centres) {
+            for (int j = 0; j < SPLIT_DIMS; j++) {
+                centre[j] = random.nextDouble() * 20 - 10;
+            }
+        }
+        double[][] x = new double[SPLIT_ROWS][SPLIT_DIMS];
+        for (int i = 0; i < SPLIT_ROWS; i++) {
+            for (int j = 0; j < SPLIT_DIMS; j++) {
+                x[i][j] = centres[i % 7][j] + 2 * random.nextGaussian();
+            }
+        }
+        double[][] start = Arrays.copyOf(centres, 8);
+        start[7] = centres[0].clone();
+        start[7][0] += 0.5;
+        return new double[][][] {x, start};
+    }
+
+    /** A heap share that fits the bounds (4 bytes each of label, upper bound, time, deadline and the lower bounds) and {@code held} rows a block (8 bytes a value and weight). */
+    private static double heapFor(Pruning pruning, int held) {
+        long blocks = (SPLIT_ROWS + 511) / 512;
+        int boundsPerRow = 4 * (4 + (pruning == Pruning.ELKAN ? 8 : 1));
+        return ((double) boundsPerRow * SPLIT_ROWS + blocks * held * 8.0 * (SPLIT_DIMS + 1) + 64) / Runtime.getRuntime().maxMemory();
+    }
+
+    @Test
+    void outOfCoreRowsThatKeepComingDueAreHeldSoLaterPassesLeaveMostBlocksUnread() throws IOException {
+        double[][][] data = splitBlob();
+        Path file = npy(data[0], "split.npy");
+        for (Pruning pruning : PRUNED) {
+            heldRowsLeaveMostBlocksUnread(data, file, pruning);
+        }
+    }
+
+    private void heldRowsLeaveMostBlocksUnread(double[][][] data, Path file, Pruning pruning) throws IOException {
+        KMeansConfig.Builder config = KMeansConfig.builder(8).initializer(Initializers.explicit(data[1])).tolerance(0)
+                .maxIterations(30).pruning(pruning);
+        MiniBatchKMeans inMemory = new MiniBatchKMeans(config.build());
+        int[] expected = inMemory.fitPredict(data[0]);
+        assertEquals(30, inMemory.model().iterations(), "the split blob should keep the centroids moving");
+
+        RowCounter held = new RowCounter(new NpySource(file));
+        MiniBatchKMeans withHeld = new MiniBatchKMeans(config.heapFraction(heapFor(pruning, 51)).build()); // a tenth of each block
+        withHeld.fit(held);
+        List<Long> iterations = held.perPass.subList(1, held.perPass.size()); // after the statistics pass
+        for (long read : iterations.subList(3, iterations.size())) {
+            assertTrue(read <= SPLIT_ROWS / 2, pruning + ": after the third, a pass read " + read + " of " + SPLIT_ROWS + " rows: " + held.perPass);
+        }
+        RowCounter notHeld = new RowCounter(new NpySource(file));
+        MiniBatchKMeans without = new MiniBatchKMeans(config.heapFraction(heapFor(pruning, 0)).build());
+        without.fit(notHeld);
+        assertTrue(notHeld.perPass.stream().skip(4).allMatch(read -> read > SPLIT_ROWS * 9 / 10),
+                pruning + ": without held rows nearly every block has a due row: " + notHeld.perPass);
+
+        assertArrayEquals(expected, withHeld.model().predict(data[0]));
+        for (KMeansModel model : List.of(withHeld.model(), without.model())) { // held rows change what is read, never a bit
+            for (int c = 0; c < 8; c++) {
+                assertArrayEquals(inMemory.model().centroid(c), model.centroid(c), 0.0);
+            }
+            assertEquals(inMemory.model().inertia(), model.inertia(), 0.0);
+        }
+        KMeansModel split = new MiniBatchKMeans(config.heapFraction(heapFor(pruning, 51)).threads(3).batchSize(300).build())
+                .fit(new NpySource(file)); // blocks cut into fragments, held rows chosen all the same
+        assertEquals(withHeld.model().history(), split.history());
     }
 
     @Test

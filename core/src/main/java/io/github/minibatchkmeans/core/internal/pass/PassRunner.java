@@ -66,15 +66,16 @@ public final class PassRunner {
      * running row count after each batch.
      */
     public <P> P run(BatchSource source, BlockTask<P> task, LongConsumer rowsDone) throws IOException {
-        return run(source, task, rowsDone, null);
+        return run(source, task, rowsDone, null, null);
     }
 
     /**
      * One pass of {@code task} over the blocks of {@code source} that {@code blockNeeded} (null: all)
      * accepts; the others are skipped — seeked past when the reader can, read and dropped when not.
+     * Needed blocks that {@code supply} (may be null) fills from memory are skipped in the source too.
      */
-    public <P> P run(BatchSource source, BlockTask<P> task, LongConsumer rowsDone, LongPredicate blockNeeded)
-            throws IOException {
+    public <P> P run(BatchSource source, BlockTask<P> task, LongConsumer rowsDone, LongPredicate blockNeeded,
+                     BlockSupply supply) throws IOException {
         BlockPass<P> pass = new BlockPass<>(task, blockNeeded);
         FlatRows flat = inMemory(source);
         if (flat != null) { // in memory already: a batch per chunk, no copy
@@ -89,7 +90,7 @@ public final class PassRunner {
         forEachBatch(source, rows -> {
             pass.accumulateBatch(rows);
             return true;
-        }, rowsDone, blockNeeded);
+        }, rowsDone, blockNeeded, supply);
         return pass.finish();
     }
 
@@ -110,18 +111,18 @@ public final class PassRunner {
      * batch is read in the background.
      */
     public void forEachBatch(BatchSource source, BatchHandler handler, LongConsumer rowsDone) throws IOException {
-        forEachBatch(source, handler, rowsDone, null);
+        forEachBatch(source, handler, rowsDone, null, null);
     }
 
-    private void forEachBatch(BatchSource source, BatchHandler handler, LongConsumer rowsDone, LongPredicate blockNeeded)
-            throws IOException {
+    private void forEachBatch(BatchSource source, BatchHandler handler, LongConsumer rowsDone, LongPredicate blockNeeded,
+                              BlockSupply supply) throws IOException {
         int dims = source.dimensions();
         int batch = batchFor(dims, source.rows().orElse(Long.MAX_VALUE));
         int pass = passes.incrementAndGet();
         Rows current = new Rows(batch, dims);
         boolean prefetch = threads > 1;
         Rows next = prefetch ? new Rows(batch, dims) : null;
-        try (PlannedReader reader = new PlannedReader(source.open(), blockNeeded, batch, dims)) {
+        try (PlannedReader reader = new PlannedReader(source.open(), blockNeeded, supply, dims)) {
             Future<Integer> pending = prefetch ? Workers.POOL.submit(fill(reader, next)) : null;
             try {
                 while (true) {

@@ -6,21 +6,24 @@ import java.util.function.LongPredicate;
 
 /**
  * A source's reader that delivers only the blocks a pass needs, each batch a run of consecutive
- * rows stamped with the index of its first row. Unneeded blocks are skipped with
- * {@link BatchReader#skip} where the source can seek, and read and dropped where it cannot.
+ * rows stamped with the index of its first row. Unneeded blocks, and blocks a {@link BlockSupply}
+ * fills from memory, are skipped with {@link BatchReader#skip} where the source can seek, and read
+ * and dropped where it cannot.
  */
 final class PlannedReader implements AutoCloseable {
     private final BatchReader reader;
     private final LongPredicate blockNeeded;
+    private final BlockSupply supply;
     private final int dims;
     private double[] discard;
     private double[] discardWeights;
     private long position;
     private boolean ended;
 
-    PlannedReader(BatchReader reader, LongPredicate blockNeeded, int batchSize, int dims) {
+    PlannedReader(BatchReader reader, LongPredicate blockNeeded, BlockSupply supply, int dims) {
         this.reader = reader;
         this.blockNeeded = blockNeeded;
+        this.supply = supply;
         this.dims = dims;
     }
 
@@ -30,20 +33,23 @@ final class PlannedReader implements AutoCloseable {
             return 0;
         }
         int limit = rows.capacity();
+        boolean supplied = false;
         if (blockNeeded != null) {
             skipUnneeded();
             if (ended) {
                 return 0;
             }
-            // stop at the end of this run of needed blocks, so that a batch is always consecutive rows
+            // stop at the end of this run of needed blocks, all read or all supplied, so that a batch is always consecutive rows
             long block = position / PassRunner.BLOCK_ROWS;
+            supplied = supplied(block);
             long end = (block + 1) * PassRunner.BLOCK_ROWS;
-            while (end - position < limit && blockNeeded.test(end / PassRunner.BLOCK_ROWS)) {
+            while (end - position < limit && blockNeeded.test(end / PassRunner.BLOCK_ROWS)
+                    && supplied(end / PassRunner.BLOCK_ROWS) == supplied) {
                 end += PassRunner.BLOCK_ROWS;
             }
             limit = (int) Math.min(limit, end - position);
         }
-        int n = reader.read(rows.data, rows.weights, limit);
+        int n = supplied ? supply(rows, limit) : reader.read(rows.data, rows.weights, limit);
         rows.firstRow = position;
         rows.count = n;
         position += n;
@@ -51,30 +57,44 @@ final class PlannedReader implements AutoCloseable {
         return n;
     }
 
+    private boolean supplied(long block) {
+        return supply != null && supply.supplies(block);
+    }
+
+    /** Moves the reader past {@code count} rows and fills them from the supply instead, block by block. */
+    private int supply(Rows rows, int count) throws IOException {
+        int n = (int) pass(count);
+        for (int at = 0; at < n; ) {
+            long row = position + at;
+            int run = (int) Math.min(n - at, (row / PassRunner.BLOCK_ROWS + 1) * PassRunner.BLOCK_ROWS - row);
+            supply.fill(row, run, rows.data, rows.weights, at);
+            at += run;
+        }
+        return n;
+    }
+
     private void skipUnneeded() throws IOException {
         while (!ended && position % PassRunner.BLOCK_ROWS == 0 && !blockNeeded.test(position / PassRunner.BLOCK_ROWS)) {
-            skip(PassRunner.BLOCK_ROWS);
+            position += pass(PassRunner.BLOCK_ROWS);
         }
     }
 
-    /** Moves past {@code rows} rows (fewer at the end of the data). */
-    private void skip(long rows) throws IOException {
-        long skipped = reader.skip(rows);
-        position += skipped;
-        long left = rows - skipped;
-        while (left > 0) {
+    /** Moves the reader past {@code rows} rows (fewer at the end of the data); returns how many. */
+    private long pass(long rows) throws IOException {
+        long moved = reader.skip(rows);
+        while (moved < rows) {
             if (discard == null) {
                 discard = new double[PassRunner.BLOCK_ROWS * dims];
                 discardWeights = new double[PassRunner.BLOCK_ROWS];
             }
-            int n = reader.read(discard, discardWeights, (int) Math.min(left, PassRunner.BLOCK_ROWS));
+            int n = reader.read(discard, discardWeights, (int) Math.min(rows - moved, PassRunner.BLOCK_ROWS));
             if (n == 0) {
                 ended = true;
-                return;
+                break;
             }
-            position += n;
-            left -= n;
+            moved += n;
         }
+        return moved;
     }
 
     /** Rows delivered or skipped so far. */

@@ -3,6 +3,7 @@ package io.github.minibatchkmeans.core.internal.prune;
 import io.github.minibatchkmeans.core.internal.assign.FarthestTask;
 import io.github.minibatchkmeans.core.internal.kernel.Kernel;
 import io.github.minibatchkmeans.core.internal.kernel.Kernels;
+import io.github.minibatchkmeans.core.internal.pass.BlockSupply;
 import io.github.minibatchkmeans.core.internal.pass.BlockTask;
 import io.github.minibatchkmeans.core.internal.pass.PassRunner;
 import io.github.minibatchkmeans.core.internal.stats.TopRows;
@@ -17,7 +18,9 @@ import java.util.function.LongPredicate;
  * labels as unpruned passes at every iteration. The first pass scores every row and sets its
  * bounds; each later pass brings bounds up to date by how far the centroids moved, settles most
  * rows with them, and does not even read a block whose summary shows that none of its rows can
- * change cluster. The cluster sums are updated only by rows that changed cluster ({@link Moments}),
+ * change cluster. Out of core, the rows that will soon come due are held in memory within the
+ * budget the bounds leave ({@link HeldRows}), and a block whose due rows are all held is not read
+ * either. The cluster sums are updated only by rows that changed cluster ({@link Moments}),
  * so unread blocks still count. Variants: {@link Variant#HAMERLY} (Hamerly 2010, one lower bound
  * per row: cheap bookkeeping, best for small k) and {@link Variant#ELKAN} (Elkan 2003, one lower
  * bound per centroid: k times the memory and bookkeeping, but it settles far more rows when
@@ -32,6 +35,8 @@ public final class BoundedLloyd implements AutoCloseable {
     private final double[] origin;
     private final int k;
     private final BoundedState state;
+    /** Rows held in memory to spare reads; null in memory or when not one row a block fits. */
+    private final HeldRows held;
     private final long rows;
     private Moments moments;
     private double[][] previous;
@@ -49,6 +54,9 @@ public final class BoundedLloyd implements AutoCloseable {
         this.k = k;
         this.rows = rows;
         this.state = new BoundedState(rows, k, variant == Variant.ELKAN, budgetBytes);
+        long boundsBytes = state.bounds().mapped() ? 0 : bytesPerRow(variant, k) * rows;
+        this.held = PassRunner.inMemory(source) != null ? null
+                : HeldRows.create(rows, origin.length, budgetBytes - boundsBytes);
     }
 
     /** Bytes of bounds per row for {@code variant} with {@code k} centroids. */
@@ -113,14 +121,16 @@ public final class BoundedLloyd implements AutoCloseable {
     /** One assignment pass of {@code centers}, then empty clusters relocated (scikit-learn's rule). */
     public Outcome pass(double[][] centers, LongConsumer rowsDone) throws IOException {
         Plan plan = begin(centers);
-        return end(passes.run(source, plan.task(), rowsDone, plan.needed()), plan);
+        return end(passes.run(source, plan.task(), rowsDone, plan.needed(), plan.supply()), plan);
     }
 
     /**
      * A pass to run — alone, or grouped with other fits' passes over the same stream: its task, the
-     * blocks it needs, and how many it does not.
+     * blocks it needs, those of them it fills from held rows (null: none), and how many blocks it
+     * does not read.
      */
-    public record Plan(BlockTask<?> task, LongPredicate needed, long blocksUnread, Kernel kernel, double[][] centers) {
+    public record Plan(BlockTask<?> task, LongPredicate needed, BlockSupply supply, long blocksUnread, Kernel kernel,
+                       double[][] centers) {
     }
 
     /** Prepares the pass of {@code centers}: the centroids' moves bring the bounds up to date. */
@@ -142,9 +152,22 @@ public final class BoundedLloyd implements AutoCloseable {
             }
             halfNearest[c] = nearest / 2;
         }
-        BitSet skipped = first ? new BitSet() : unneededBlocks();
-        BoundedPass task = new BoundedPass(state, kernel, first, halfNearest, state.elkan() ? between : null);
-        return new Plan(task, block -> !skipped.get((int) block), skipped.cardinality(), kernel, centers);
+        BitSet skipped = new BitSet();
+        HeldRows.Pack[] pinned = held == null ? null : new HeldRows.Pack[state.blocks()];
+        int supplied = first ? 0 : planBlocks(skipped, pinned);
+        BoundedPass task = new BoundedPass(state, kernel, first, halfNearest, state.elkan() ? between : null, held, pinned);
+        BlockSupply supply = supplied == 0 ? null : new BlockSupply() {
+            @Override
+            public boolean supplies(long block) {
+                return block < pinned.length && pinned[(int) block] != null;
+            }
+
+            @Override
+            public void fill(long firstRow, int count, double[] data, double[] weights, int at) {
+                held.fill(pinned[(int) (firstRow / PassRunner.BLOCK_ROWS)], firstRow, count, data, weights, at);
+            }
+        };
+        return new Plan(task, block -> !skipped.get((int) block), supply, skipped.cardinality() + supplied, kernel, centers);
     }
 
     /** Finishes the pass of {@code plan} from its folded result: new means, weights, inertia; empty clusters relocated. */
@@ -165,19 +188,31 @@ public final class BoundedLloyd implements AutoCloseable {
 
     /**
      * Blocks the pass need not read: those the block summaries settle, and, when reading a block
-     * costs I/O, those whose every row's deadline is still ahead of its cluster's clock.
+     * costs I/O, those whose every row's deadline is still ahead of its cluster's clock ({@code
+     * skipped}) or whose every due row is held ({@code pinned}: their held rows, kept for the pass).
+     * Returns how many are pinned.
      */
-    private BitSet unneededBlocks() {
-        boolean exact = PassRunner.inMemory(source) == null;
-        float[] clocksUp = exact ? state.drift().clocksUp() : null;
-        RowBounds.Window buffer = exact ? RowBounds.Window.buffer(PassRunner.BLOCK_ROWS, state.bounds().lowers()) : null;
-        BitSet skipped = new BitSet(state.blocks());
+    private int planBlocks(BitSet skipped, HeldRows.Pack[] pinned) {
+        boolean outOfCore = PassRunner.inMemory(source) == null;
+        float[] clocksUp = outOfCore ? state.drift().clocksUp() : null;
+        RowBounds.Window buffer = outOfCore ? RowBounds.Window.buffer(PassRunner.BLOCK_ROWS, state.bounds().lowers()) : null;
+        int supplied = 0;
         for (int b = 0; b < state.blocks(); b++) {
-            if (state.settled(b) || exact && state.noRowDue(b, clocksUp, buffer)) {
+            if (state.settled(b)) {
                 skipped.set(b);
+            } else if (outOfCore) {
+                HeldRows.Pack pack = held == null ? null : held.pack(b);
+                switch (state.need(b, clocksUp, buffer, pack)) {
+                    case NONE -> skipped.set(b);
+                    case HELD -> {
+                        pinned[b] = pack;
+                        supplied++;
+                    }
+                    case READ -> { }
+                }
             }
         }
-        return skipped;
+        return supplied;
     }
 
     /** Distances between centroids, row-major k × k, shrunk by their rounding so they stay lower bounds. */

@@ -19,7 +19,8 @@ import io.github.minibatchkmeans.core.internal.pass.Rows;
  * still unsettled is scored against every centroid by the kernel, exactly as an unpruned pass
  * would. So labels are always the kernel's; a bound test passes only with a margin larger than the
  * kernel's rounding ({@link Kernel#errorBound}). Rows that change cluster add their move to the
- * block's {@link Delta}.
+ * block's {@link Delta}. Out of core, each block's rows with the least budget left are held in
+ * memory ({@link HeldRows}) for passes that can then leave the block unread.
  */
 final class BoundedPass implements BlockTask<BoundedPass.Partial> {
     /** Relative slack on the squared bounds: covers rounding in the bound arithmetic itself. */
@@ -51,8 +52,14 @@ final class BoundedPass implements BlockTask<BoundedPass.Partial> {
     private final double[] clocks;
     /** The clocks rounded up to floats, for the scan: a deadline beyond one is beyond the clock. */
     private final float[] clocksUp;
+    /** Where rows are held (null: nowhere), and by block the held rows this pass fills blocks from (null: read). */
+    private final HeldRows held;
+    private final HeldRows.Pack[] pinned;
+    /** Per cluster, updates per unit of budget at the last update's pace: ranks rows by how soon they come due. */
+    private final double[] pace;
 
-    BoundedPass(BoundedState state, Kernel kernel, boolean first, double[] halfNearest, double[] between) {
+    BoundedPass(BoundedState state, Kernel kernel, boolean first, double[] halfNearest, double[] between, HeldRows held,
+                HeldRows.Pack[] pinned) {
         this.state = state;
         this.kernel = kernel;
         this.first = first;
@@ -72,6 +79,9 @@ final class BoundedPass implements BlockTask<BoundedPass.Partial> {
         this.now = drift.now();
         this.clocks = drift.clocks();
         this.clocksUp = drift.clocksUp();
+        this.held = held;
+        this.pinned = pinned;
+        this.pace = drift.pace();
     }
 
     /** One block's buffers, changes and counts. */
@@ -83,6 +93,8 @@ final class BoundedPass implements BlockTask<BoundedPass.Partial> {
         final double[] moves = new double[k];
         final int[] pending = new int[PassRunner.BLOCK_ROWS];
         int pendingCount;
+        /** The block's rows to hold next. */
+        final Candidates candidates = held == null ? null : new Candidates(held.quota(), dims);
         final double[] norms = new double[PassRunner.BLOCK_ROWS];
         final int[] nearest = new int[PassRunner.BLOCK_ROWS];
         final double[] best = new double[PassRunner.BLOCK_ROWS];
@@ -115,6 +127,8 @@ final class BoundedPass implements BlockTask<BoundedPass.Partial> {
             for (int r = 0; r < count; r++) {
                 p.pending[p.pendingCount++] = r;
             }
+            compute(p, rows, from);
+            offer(p, count, rows, from, firstRow);
         } else {
             float[] deadlines = w.deadline;
             int[] labels = w.labels;
@@ -132,15 +146,49 @@ final class BoundedPass implements BlockTask<BoundedPass.Partial> {
                 budget = counted < budget ? counted : budget;
             }
             p.budget = budget;
+            HeldRows.Pack filledFrom = held == null ? null : pinned[(int) p.block];
+            if (filledFrom != null) {
+                requireHeld(filledFrom, p, due, firstRow);
+            }
             for (int f = 0; f < due; f++) {
                 int r = p.pending[f];
                 if (!(elkan ? settleElkan(p, rows, from + r, r) : settleHamerly(p, rows, from + r, r))) {
                     p.pending[p.pendingCount++] = r;
                 }
             }
+            compute(p, rows, from);
+            offer(p, count, rows, from, firstRow);
         }
-        compute(p, rows, from);
         state.bounds().release(firstRow, count, w);
+    }
+
+    /** In a block filled from held rows only held rows have values: a due row that is not held would be a planning bug, never a label. */
+    private static void requireHeld(HeldRows.Pack pack, Partial p, int due, long firstRow) {
+        int offset = (int) (firstRow % PassRunner.BLOCK_ROWS);
+        for (int f = 0; f < due; f++) {
+            if (!pack.has(offset + p.pending[f])) {
+                throw new IllegalStateException("row " + (firstRow + p.pending[f]) + " is due but was not read");
+            }
+        }
+    }
+
+    /** Offers the fragment's rows with values (in a block filled from held rows: the held ones) as rows to hold next. */
+    private void offer(Partial p, int count, Rows rows, int from, long firstRow) {
+        if (held == null) {
+            return;
+        }
+        RowBounds.Window w = p.window;
+        HeldRows.Pack filledFrom = pinned[(int) p.block];
+        int offset = (int) (firstRow % PassRunner.BLOCK_ROWS);
+        Candidates candidates = p.candidates;
+        for (int r = 0; r < count; r++) {
+            int label = w.labels[w.base + r];
+            double left = (w.deadline[w.base + r] - clocks[label]) * pace[label];
+            if (!candidates.rejects(left) && (filledFrom == null || filledFrom.has(offset + r))) {
+                candidates.offer(left, offset + r);
+            }
+        }
+        candidates.capture(offset, count, rows.data, rows.weights, from);
     }
 
     private boolean clears(double upper, double lowerBound) {
@@ -314,6 +362,9 @@ final class BoundedPass implements BlockTask<BoundedPass.Partial> {
         total.computed += block.computed;
         total.largestNorm = Math.max(total.largestNorm, block.largestNorm);
         state.visit(block.block, block.budget);
+        if (held != null) {
+            held.hold(block.block, block.candidates);
+        }
     }
 
     @Override
@@ -321,12 +372,16 @@ final class BoundedPass implements BlockTask<BoundedPass.Partial> {
         p.delta.clear();
         p.block = -1;
         p.budget = Float.POSITIVE_INFINITY;
+        if (p.candidates != null) {
+            p.candidates.clear();
+        }
         p.largestNorm = 0;
         p.computed = 0;
     }
 
     @Override
     public long partialBytes() {
-        return 8L * k * (dims + 2) + 8L * PassRunner.BLOCK_ROWS * (6 + (elkan ? k : 1)) + 4L * PassRunner.BLOCK_ROWS * (3 + lowers);
+        return 8L * k * (dims + 2) + 8L * PassRunner.BLOCK_ROWS * (6 + (elkan ? k : 1)) + 4L * PassRunner.BLOCK_ROWS * (3 + lowers)
+                + (held == null ? 0 : 8L * held.quota() * (dims + 3));
     }
 }

@@ -72,21 +72,35 @@ final class BoundedState implements AutoCloseable {
                 && 2 * (drift.total() - blockVisited[b]) < blockBudget[b];
     }
 
+    /** What a pass must do with a block that its summary does not settle. */
+    enum Need {
+        /** No row is due: leave it unread. */
+        NONE,
+        /** Every due row is held in memory: fill it from there. */
+        HELD,
+        /** Read it. */
+        READ
+    }
+
     /**
-     * True if no row of block b is due on {@code clocksUp}: its rows' own deadlines, read from the
-     * bounds (memory or scratch file), prove what the block summary could not — worth it when
-     * reading the block itself would cost I/O.
+     * What block b needs on {@code clocksUp}, from its rows' own deadlines, read from the bounds
+     * (memory or scratch file): worth it when reading the block itself would cost I/O. A row is due
+     * exactly when {@link BoundedPass} will touch it. {@code held} (may be null) are the block's held rows.
      */
-    boolean noRowDue(long block, float[] clocksUp, RowBounds.Window buffer) {
+    Need need(long block, float[] clocksUp, RowBounds.Window buffer, HeldRows.Pack held) {
         long first = block * PassRunner.BLOCK_ROWS;
         int count = (int) Math.min(PassRunner.BLOCK_ROWS, bounds.rows - first);
         RowBounds.Window w = bounds.open(first, count, buffer);
+        Need need = Need.NONE;
         for (int r = 0; r < count; r++) {
             if (!(w.deadline[w.base + r] > clocksUp[w.labels[w.base + r]])) {
-                return false;
+                if (held == null || !held.has(r)) {
+                    return Need.READ;
+                }
+                need = Need.HELD;
             }
         }
-        return true;
+        return need;
     }
 
     @Override

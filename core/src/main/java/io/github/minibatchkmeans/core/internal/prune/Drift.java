@@ -96,6 +96,19 @@ final class Drift {
         return clocks[now];
     }
 
+    /**
+     * How many updates at the last update's pace until each cluster's clock advances by one: a row
+     * with budget b left is due in about {@code b · pace[a]} updates (before any update, all 1).
+     */
+    double[] pace() {
+        double[] pace = new double[k];
+        for (int a = 0; a < k; a++) {
+            double advance = now == 0 ? 1 : clocks[now][a] - clocks[now - 1][a];
+            pace[a] = advance > 0 ? 1 / advance : Double.MAX_VALUE;
+        }
+        return pace;
+    }
+
     /** The clocks rounded up to floats: a float deadline beyond one is beyond the clock. */
     float[] clocksUp() {
         double[] clock = clocks[now];

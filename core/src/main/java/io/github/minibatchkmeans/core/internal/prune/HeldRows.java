@@ -1,0 +1,111 @@
+package io.github.minibatchkmeans.core.internal.prune;
+
+import io.github.minibatchkmeans.core.internal.pass.PassRunner;
+import java.lang.ref.SoftReference;
+import java.util.Arrays;
+
+/**
+ * Rows kept in memory because their bounds will soon make them due: rows near a boundary between
+ * clusters. In a shuffled file such rows sit in almost every block, so a block could seldom go
+ * unread; with them held, a block whose due rows are all here is filled from memory instead of
+ * read. Each block holds a fixed quota of its rows: whenever it is read, the ones with the least
+ * budget left ({@link Candidates}), which keeps it unread for as long as its quota can. That choice
+ * depends on the block's rows alone, so what is held never depends on threads or batch sizes — and
+ * since held values are the values read, neither does any result.
+ *
+ * <p>A block's rows are one immutable {@link Pack}, replaced whole once the block is done. Held
+ * rows are a cache: packs are softly reachable, so a heap that runs short empties it rather than
+ * fail (a block whose pack is gone is read again); a pass pins the packs it plans to fill from.
+ */
+final class HeldRows {
+    private static final int WORDS = PassRunner.BLOCK_ROWS / 64;
+
+    private final int dims;
+    private final int quota;
+    private final SoftReference<Pack>[] packs;
+
+    /** One block's held rows: which ({@code mask}, by offset in the block), in offset order. */
+    record Pack(long[] mask, double[] weights, double[] values) {
+        /** True if the row at {@code offset} in the block is held. */
+        boolean has(int offset) {
+            return (mask[offset >>> 6] & 1L << offset) != 0;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private HeldRows(int blocks, int dims, int quota) {
+        this.dims = dims;
+        this.quota = quota;
+        this.packs = new SoftReference[blocks];
+    }
+
+    /** Bytes one held row takes. */
+    static long bytesPerRow(int dims) {
+        return 8L * (dims + 1);
+    }
+
+    /** A store for {@code rows} rows of {@code dims} values within {@code budgetBytes}, or null if not one row per block fits. */
+    static HeldRows create(long rows, int dims, long budgetBytes) {
+        long blocks = (rows + PassRunner.BLOCK_ROWS - 1) / PassRunner.BLOCK_ROWS;
+        long perBlock = budgetBytes / Math.max(1, blocks) / bytesPerRow(dims);
+        return perBlock < 1 || blocks > Integer.MAX_VALUE ? null
+                : new HeldRows((int) blocks, dims, (int) Math.min(PassRunner.BLOCK_ROWS, perBlock));
+    }
+
+    /** How many rows of a block may be held. */
+    int quota() {
+        return quota;
+    }
+
+    /** Block {@code block}'s held rows, pinned for as long as the caller keeps them; null if none. */
+    Pack pack(long block) {
+        SoftReference<Pack> ref = packs[(int) block];
+        return ref == null ? null : ref.get();
+    }
+
+    /** Copies the rows of {@code pack} in {@code [firstRow, firstRow + count)} (one block) to row {@code at} on of the arrays. */
+    void fill(Pack pack, long firstRow, int count, double[] data, double[] weights, int at) {
+        int from = (int) (firstRow % PassRunner.BLOCK_ROWS);
+        int rank = 0;
+        for (int word = 0; word < WORDS; word++) {
+            for (long bits = pack.mask[word]; bits != 0; bits &= bits - 1) {
+                int offset = word * 64 + Long.numberOfTrailingZeros(bits);
+                if (offset >= from && offset < from + count) {
+                    int row = at + offset - from;
+                    weights[row] = pack.weights[rank];
+                    System.arraycopy(pack.values, rank * dims, data, row * dims, dims);
+                }
+                rank++;
+            }
+        }
+    }
+
+    /** Holds {@code chosen} as block {@code block}'s rows from now on (a pack is built only if they changed). */
+    void hold(long block, Candidates chosen) {
+        int b = (int) block;
+        Pack old = pack(b);
+        long[] mask = new long[WORDS];
+        int[] slotOf = new int[PassRunner.BLOCK_ROWS];
+        int count = chosen.count();
+        for (int i = 0; i < count; i++) {
+            int offset = chosen.offset(i);
+            mask[offset >>> 6] |= 1L << offset;
+            slotOf[offset] = chosen.slot(i);
+        }
+        if (old == null ? count == 0 : Arrays.equals(old.mask, mask)) {
+            return; // the same rows: the same values
+        }
+        double[] weights = new double[count];
+        double[] values = new double[count * dims];
+        int rank = 0;
+        for (int word = 0; word < WORDS; word++) {
+            for (long bits = mask[word]; bits != 0; bits &= bits - 1) {
+                int slot = slotOf[word * 64 + Long.numberOfTrailingZeros(bits)];
+                weights[rank] = chosen.weights[slot];
+                System.arraycopy(chosen.values, slot * dims, values, rank * dims, dims);
+                rank++;
+            }
+        }
+        packs[b] = count == 0 ? null : new SoftReference<>(new Pack(mask, weights, values));
+    }
+}
