@@ -26,6 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * checksummed (CRC32C) and compared with earlier passes.
  */
 public final class NpySource implements BatchSource {
+    /** Values converted and checked at a time: 8 KB of doubles, checked before they leave L1. */
+    private static final int CHUNK = 1024;
     private final Path file;
     private final String name;
     private final NpyHeader header;
@@ -109,18 +111,22 @@ public final class NpySource implements BatchSource {
             }
             buffer.flip();
             checksum.rows(buffer, row, n, d * header.itemSize());
-            if (header.itemSize() == Double.BYTES) {
-                DoubleBuffer values = buffer.asDoubleBuffer();
-                values.get(data, 0, n * d);
-            } else {
-                FloatBuffer values = buffer.asFloatBuffer();
-                for (int i = 0; i < n * d; i++) {
-                    data[i] = values.get(i);
+            DoubleBuffer doubles = header.itemSize() == Double.BYTES ? buffer.asDoubleBuffer() : null;
+            FloatBuffer floats = doubles == null ? buffer.asFloatBuffer() : null;
+            Arithmetic arithmetic = Arithmetic.get();
+            for (int from = 0; from < n * d; from += CHUNK) { // each chunk checked while it is still in L1
+                int to = Math.min(n * d, from + CHUNK);
+                if (doubles != null) {
+                    doubles.get(from, data, from, to - from);
+                } else {
+                    for (int i = from; i < to; i++) {
+                        data[i] = floats.get(i);
+                    }
                 }
-            }
-            int bad = Arithmetic.get().firstUnusable(data, 0, n * d);
-            if (bad >= 0) {
-                throw Values.rejected(data[bad], name + ": row " + (row + bad / d) + ", column " + (bad % d));
+                int bad = arithmetic.firstUnusable(data, from, to);
+                if (bad >= 0) {
+                    throw Values.rejected(data[bad], name + ": row " + (row + bad / d) + ", column " + (bad % d));
+                }
             }
             java.util.Arrays.fill(weights, 0, n, 1.0);
             row += n;
