@@ -9,4 +9,6 @@ module io.github.minibatchkmeans.core {
 
     // The Vector API kernel is used only when the JVM is started with --add-modules jdk.incubator.vector.
     requires static jdk.incubator.vector;
+    // The scalar kernel asks the platform bean whether Math.fma is an instruction here.
+    requires java.management;
 }

@@ -4,7 +4,8 @@ package io.github.minibatchkmeans.core.internal.kernel;
  * The kernel in plain Java: register tiles of 4 rows × 4 centroids — 16 independent
  * accumulators, each value loaded once per tile instead of once per product. Java never
  * reassociates floating-point sums, so C2 cannot vectorize the dot products; the tile keeps the
- * FPU busy instead. Used when the JVM lacks the Vector API.
+ * FPU busy instead, with one fused multiply-add per product where the processor has the
+ * instruction ({@link #madd}). Used when the JVM lacks the Vector API.
  */
 final class ScalarKernel extends Kernel {
     private static final int TILE = 4;
@@ -24,6 +25,16 @@ final class ScalarKernel extends Kernel {
     @Override
     public String name() {
         return "scalar";
+    }
+
+    /**
+     * {@code a·b + sum}: one instruction, rounded once, where the JVM compiles {@code Math.fma} to
+     * the processor's (HotSpot's {@code UseFMA}); elsewhere {@code Math.fma} is emulated in
+     * software, a hundred times slower than a multiply and an add, which it then is. The choice is
+     * fixed per JVM, so every product of a run rounds alike.
+     */
+    private static double madd(double a, double b, double sum) {
+        return FusedMultiplyAdd.IN_HARDWARE ? Math.fma(a, b, sum) : sum + a * b;
     }
 
     /** Scratch: four centred rows, then their dot products with every centroid. */
@@ -85,10 +96,10 @@ final class ScalarKernel extends Kernel {
                 scratch[d + j] = v1;
                 scratch[2 * d + j] = v2;
                 scratch[3 * d + j] = v3;
-                n0 += v0 * v0;
-                n1 += v1 * v1;
-                n2 += v2 * v2;
-                n3 += v3 * v3;
+                n0 = madd(v0, v0, n0);
+                n1 = madd(v1, v1, n1);
+                n2 = madd(v2, v2, n2);
+                n3 = madd(v3, v3, n3);
             }
             norms[r] = n0;
             norms[r + 1] = n1;
@@ -103,7 +114,7 @@ final class ScalarKernel extends Kernel {
             for (int j = 0; j < dims; j++) {
                 double v = data[from + j] - origin[j];
                 scratch[to + j] = v;
-                norm += v * v;
+                norm = madd(v, v, norm);
             }
             norms[r + q] = norm;
         }
@@ -176,10 +187,10 @@ final class ScalarKernel extends Kernel {
             for (int j = 0; j < dims; j++) {
                 double v0 = x[x0 + j], v1 = x[x1 + j], v2 = x[x2 + j], v3 = x[x3 + j];
                 double c0 = centred[p0 + j], c1 = centred[p1 + j], c2 = centred[p2 + j], c3 = centred[p3 + j];
-                a00 += v0 * c0; a01 += v0 * c1; a02 += v0 * c2; a03 += v0 * c3;
-                a10 += v1 * c0; a11 += v1 * c1; a12 += v1 * c2; a13 += v1 * c3;
-                a20 += v2 * c0; a21 += v2 * c1; a22 += v2 * c2; a23 += v2 * c3;
-                a30 += v3 * c0; a31 += v3 * c1; a32 += v3 * c2; a33 += v3 * c3;
+                a00 = madd(v0, c0, a00); a01 = madd(v0, c1, a01); a02 = madd(v0, c2, a02); a03 = madd(v0, c3, a03);
+                a10 = madd(v1, c0, a10); a11 = madd(v1, c1, a11); a12 = madd(v1, c2, a12); a13 = madd(v1, c3, a13);
+                a20 = madd(v2, c0, a20); a21 = madd(v2, c1, a21); a22 = madd(v2, c2, a22); a23 = madd(v2, c3, a23);
+                a30 = madd(v3, c0, a30); a31 = madd(v3, c1, a31); a32 = madd(v3, c2, a32); a33 = madd(v3, c3, a33);
             }
             int o0 = at + c;
             int o1 = o0 + k;
@@ -195,10 +206,10 @@ final class ScalarKernel extends Kernel {
             double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
             for (int j = 0; j < dims; j++) {
                 double cv = centred[p + j];
-                a0 += x[x0 + j] * cv;
-                a1 += x[x1 + j] * cv;
-                a2 += x[x2 + j] * cv;
-                a3 += x[x3 + j] * cv;
+                a0 = madd(x[x0 + j], cv, a0);
+                a1 = madd(x[x1 + j], cv, a1);
+                a2 = madd(x[x2 + j], cv, a2);
+                a3 = madd(x[x3 + j], cv, a3);
             }
             out[at + c] = a0;
             out[at + k + c] = a1;
@@ -218,10 +229,10 @@ final class ScalarKernel extends Kernel {
             double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
             for (int j = 0; j < dims; j++) {
                 double v = x[x0 + j];
-                a0 += v * centred[p0 + j];
-                a1 += v * centred[p1 + j];
-                a2 += v * centred[p2 + j];
-                a3 += v * centred[p3 + j];
+                a0 = madd(v, centred[p0 + j], a0);
+                a1 = madd(v, centred[p1 + j], a1);
+                a2 = madd(v, centred[p2 + j], a2);
+                a3 = madd(v, centred[p3 + j], a3);
             }
             out[at + c] = a0;
             out[at + c + 1] = a1;
@@ -232,7 +243,7 @@ final class ScalarKernel extends Kernel {
             int p = c * dims;
             double a = 0;
             for (int j = 0; j < dims; j++) {
-                a += x[x0 + j] * centred[p + j];
+                a = madd(x[x0 + j], centred[p + j], a);
             }
             out[at + c] = a;
         }

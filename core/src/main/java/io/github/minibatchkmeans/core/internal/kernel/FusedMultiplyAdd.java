@@ -1,0 +1,29 @@
+package io.github.minibatchkmeans.core.internal.kernel;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.PlatformManagedObject;
+
+/**
+ * Whether {@code Math.fma} runs as the processor's instruction in this JVM: HotSpot says so in its
+ * {@code UseFMA} option, read through its diagnostic bean by name (a JDK-specific interface the core
+ * does not link against). Any other answer, or none, means no.
+ */
+final class FusedMultiplyAdd {
+    static final boolean IN_HARDWARE = inHardware();
+
+    private FusedMultiplyAdd() {
+    }
+
+    @SuppressWarnings("unchecked")
+    private static boolean inHardware() {
+        try {
+            Class<? extends PlatformManagedObject> type = (Class<? extends PlatformManagedObject>)
+                    Class.forName("com.sun.management.HotSpotDiagnosticMXBean");
+            Object bean = ManagementFactory.getPlatformMXBean(type);
+            Object option = type.getMethod("getVMOption", String.class).invoke(bean, "UseFMA");
+            return "true".equals(option.getClass().getMethod("getValue").invoke(option));
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+}
