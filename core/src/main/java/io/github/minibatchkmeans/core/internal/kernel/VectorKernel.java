@@ -9,8 +9,12 @@ import jdk.incubator.vector.VectorSpecies;
  * centroids, by the machine's vector width), 16 accumulators updated by fused multiply-add: each
  * panel load feeds eight rows, so the panel streams from L2 half as often as with four. The
  * centroids are laid out for it in panels: for each feature j, the panel's centroid values sit
- * side by side, so no horizontal sum is ever needed — each
- * lane accumulates one (row, centroid) dot product in feature order.
+ * side by side, so no horizontal sum is ever needed — each lane accumulates one (row, centroid)
+ * dot product in feature order.
+ *
+ * <p>A panel costs its full width whatever number of centroids it holds, so centroids that fill
+ * no more than one vector after the full panels take a half panel of one vector — at k = 8 with
+ * 8-lane vectors one multiply-add per row and feature instead of two.
  *
  * <p>Loaded only when the {@code jdk.incubator.vector} module is present (see {@link Kernels}).
  */
@@ -25,23 +29,30 @@ final class VectorKernel extends Kernel {
     /** Per row, lane-wise over the panels: lowest score, its centroid, second-lowest score. */
     private static final int STATE = 3 * PANEL;
 
+    /** Panels of {@link #PANEL} centroids, the last one padded if need be. */
     private final int panels;
-    /** Centred centroids in panels: {@code (c − o)_j} of centroid {@code p·PANEL + i} at {@code (p·d + j)·PANEL + i}. */
+    /** 0, or 1 panel of {@link #LANES} centroids (padded if need be) after them. */
+    private final int halves;
+    /** Centred centroids in panels: {@code (c − o)_j} of centroid {@code p·PANEL + i} at {@code (p·d + j)·PANEL + i}; then the half panel's at {@code halfAt + j·LANES + i}. */
     private final double[] packed;
-    /** {@code ‖c−o‖²}, padded with +∞ so that padding centroids never win. */
+    private final int halfAt;
+    /** {@code ‖c−o‖²} of the panels' centroids, padded with +∞ so that padding centroids never win. */
     private final double[] paddedBias;
 
     VectorKernel(double[][] centers, double[] origin) {
         super(centers, origin);
-        this.panels = (k + PANEL - 1) / PANEL;
-        this.packed = new double[panels * dims * PANEL];
-        this.paddedBias = new double[panels * PANEL];
+        int rest = k % PANEL;
+        this.panels = k / PANEL + (rest > LANES ? 1 : 0);
+        this.halves = rest > 0 && rest <= LANES ? 1 : 0;
+        this.halfAt = panels * dims * PANEL;
+        this.packed = new double[halfAt + halves * dims * LANES];
+        this.paddedBias = new double[panels * PANEL + halves * LANES];
         java.util.Arrays.fill(paddedBias, Double.POSITIVE_INFINITY);
         for (int c = 0; c < k; c++) {
             int p = c / PANEL;
-            int lane = c % PANEL;
             for (int j = 0; j < dims; j++) {
-                packed[(p * dims + j) * PANEL + lane] = centers[c][j] - origin[j];
+                int at = p < panels ? (p * dims + j) * PANEL + c % PANEL : halfAt + j * LANES + c % PANEL;
+                packed[at] = centers[c][j] - origin[j];
             }
             paddedBias[c] = bias[c];
         }
@@ -81,6 +92,13 @@ final class VectorKernel extends Kernel {
                     int st = state + q * STATE;
                     foldLanes(scratch, at, st, offset.add(LANE_INDEX), withSecond);
                     foldLanes(scratch, at + LANES, st + LANES, offset.add(LANE_INDEX).add(LANES), withSecond);
+                }
+            }
+            if (halves == 1) {
+                halfScoresOfTile(scratch, tile, scores);
+                DoubleVector centroids = DoubleVector.broadcast(SPECIES, panels * PANEL).add(LANE_INDEX);
+                for (int q = 0; q < tile; q++) {
+                    foldLanes(scratch, scores + q * PANEL, state + q * STATE, centroids, withSecond);
                 }
             }
             for (int q = 0; q < tile; q++) {
@@ -123,6 +141,13 @@ final class VectorKernel extends Kernel {
                 int width = Math.min(PANEL, k - p * PANEL);
                 for (int q = 0; q < tile; q++) {
                     System.arraycopy(scratch, scores + q * PANEL, out, (r + q) * k + p * PANEL, width);
+                }
+            }
+            if (halves == 1) {
+                halfScoresOfTile(scratch, tile, scores);
+                int width = k - panels * PANEL;
+                for (int q = 0; q < tile; q++) {
+                    System.arraycopy(scratch, scores + q * PANEL, out, (r + q) * k + panels * PANEL, width);
                 }
             }
         }
@@ -218,6 +243,53 @@ final class VectorKernel extends Kernel {
         a61.fma(MINUS_TWO, b1).intoArray(out, at + 6 * PANEL + LANES);
         a70.fma(MINUS_TWO, b0).intoArray(out, at + 7 * PANEL);
         a71.fma(MINUS_TWO, b1).intoArray(out, at + 7 * PANEL + LANES);
+    }
+
+    /** Scores of the tile's rows against the half panel: {@code scratch[scores + q·PANEL + i]}. */
+    private void halfScoresOfTile(double[] scratch, int tile, int scores) {
+        if (tile == TILE) {
+            halfScoresOfEightRows(scratch, scores);
+        } else {
+            for (int q = 0; q < tile; q++) {
+                halfScoresOfOneRow(scratch, q * dims, scores + q * PANEL);
+            }
+        }
+    }
+
+    /** Eight rows against the half panel: one vector of centroids, eight accumulators. */
+    private void halfScoresOfEightRows(double[] x, int at) {
+        DoubleVector a0 = DoubleVector.zero(SPECIES);
+        DoubleVector a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
+        int d = dims;
+        for (int j = 0; j < d; j++) {
+            DoubleVector c = DoubleVector.fromArray(SPECIES, packed, halfAt + j * LANES);
+            a0 = DoubleVector.broadcast(SPECIES, x[j]).fma(c, a0);
+            a1 = DoubleVector.broadcast(SPECIES, x[d + j]).fma(c, a1);
+            a2 = DoubleVector.broadcast(SPECIES, x[2 * d + j]).fma(c, a2);
+            a3 = DoubleVector.broadcast(SPECIES, x[3 * d + j]).fma(c, a3);
+            a4 = DoubleVector.broadcast(SPECIES, x[4 * d + j]).fma(c, a4);
+            a5 = DoubleVector.broadcast(SPECIES, x[5 * d + j]).fma(c, a5);
+            a6 = DoubleVector.broadcast(SPECIES, x[6 * d + j]).fma(c, a6);
+            a7 = DoubleVector.broadcast(SPECIES, x[7 * d + j]).fma(c, a7);
+        }
+        DoubleVector b = DoubleVector.fromArray(SPECIES, paddedBias, panels * PANEL);
+        a0.fma(MINUS_TWO, b).intoArray(x, at);
+        a1.fma(MINUS_TWO, b).intoArray(x, at + PANEL);
+        a2.fma(MINUS_TWO, b).intoArray(x, at + 2 * PANEL);
+        a3.fma(MINUS_TWO, b).intoArray(x, at + 3 * PANEL);
+        a4.fma(MINUS_TWO, b).intoArray(x, at + 4 * PANEL);
+        a5.fma(MINUS_TWO, b).intoArray(x, at + 5 * PANEL);
+        a6.fma(MINUS_TWO, b).intoArray(x, at + 6 * PANEL);
+        a7.fma(MINUS_TWO, b).intoArray(x, at + 7 * PANEL);
+    }
+
+    /** One row against the half panel: the same FMA chain per (row, centroid) as in eight-row tiles. */
+    private void halfScoresOfOneRow(double[] x, int x0, int at) {
+        DoubleVector a = DoubleVector.zero(SPECIES);
+        for (int j = 0; j < dims; j++) {
+            a = DoubleVector.broadcast(SPECIES, x[x0 + j]).fma(DoubleVector.fromArray(SPECIES, packed, halfAt + j * LANES), a);
+        }
+        a.fma(MINUS_TWO, DoubleVector.fromArray(SPECIES, paddedBias, panels * PANEL)).intoArray(x, at);
     }
 
     /** Scores of one row against panel {@code p}, at {@code out[at ..]}: the same FMA chain per (row, centroid) as in eight-row tiles. */
