@@ -201,6 +201,28 @@ final class ScalarKernel extends Kernel {
             out[o2] = a20; out[o2 + 1] = a21; out[o2 + 2] = a22; out[o2 + 3] = a23;
             out[o3] = a30; out[o3 + 1] = a31; out[o3 + 2] = a32; out[o3 + 3] = a33;
         }
+        if (c + 2 <= k) { // a pair left: eight chains keep both multiply-add units busy, four would not
+            int p0 = c * dims;
+            int p1 = p0 + dims;
+            double a00 = 0, a01 = 0, a10 = 0, a11 = 0, a20 = 0, a21 = 0, a30 = 0, a31 = 0;
+            for (int j = 0; j < dims; j++) {
+                double v0 = x[x0 + j], v1 = x[x1 + j], v2 = x[x2 + j], v3 = x[x3 + j];
+                double c0 = centred[p0 + j], c1 = centred[p1 + j];
+                a00 = madd(v0, c0, a00); a01 = madd(v0, c1, a01);
+                a10 = madd(v1, c0, a10); a11 = madd(v1, c1, a11);
+                a20 = madd(v2, c0, a20); a21 = madd(v2, c1, a21);
+                a30 = madd(v3, c0, a30); a31 = madd(v3, c1, a31);
+            }
+            out[at + c] = a00;
+            out[at + c + 1] = a01;
+            out[at + k + c] = a10;
+            out[at + k + c + 1] = a11;
+            out[at + 2 * k + c] = a20;
+            out[at + 2 * k + c + 1] = a21;
+            out[at + 3 * k + c] = a30;
+            out[at + 3 * k + c + 1] = a31;
+            c += 2;
+        }
         for (; c < k; c++) {
             int p = c * dims;
             double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
