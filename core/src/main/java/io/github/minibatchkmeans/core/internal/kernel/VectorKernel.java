@@ -2,6 +2,7 @@ package io.github.minibatchkmeans.core.internal.kernel;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -24,6 +25,8 @@ final class VectorKernel extends Kernel {
     private static final int PANEL = 2 * LANES;
     private static final int TILE = 8;
     private static final DoubleVector MINUS_TWO = DoubleVector.broadcast(SPECIES, -2.0);
+    private static final DoubleVector INFINITE = DoubleVector.broadcast(SPECIES, Double.POSITIVE_INFINITY);
+    private static final DoubleVector ZERO = DoubleVector.zero(SPECIES);
     /** 0, 1, …, LANES−1: a lane's centroid within its half-panel. */
     private static final DoubleVector LANE_INDEX = DoubleVector.zero(SPECIES).addIndex(1);
     /** Per row, lane-wise over the panels: lowest score, its centroid, second-lowest score. */
@@ -78,11 +81,13 @@ final class VectorKernel extends Kernel {
         for (int r = 0; r < count; r += TILE) {
             int tile = Math.min(TILE, count - r);
             VectorRows.centre(data, first, rowIndex, r, tile, originValues(), dims, scratch, norms);
-            for (int q = 0; q < tile; q++) {
+            for (int q = 0; q < tile; q++) { // whole-vector stores: the folds load whole vectors, which scalar stores could not forward
                 int at = state + q * STATE;
-                java.util.Arrays.fill(scratch, at, at + PANEL, Double.POSITIVE_INFINITY);
-                java.util.Arrays.fill(scratch, at + PANEL, at + 2 * PANEL, 0);
-                java.util.Arrays.fill(scratch, at + 2 * PANEL, at + STATE, Double.POSITIVE_INFINITY);
+                for (int lane = 0; lane < PANEL; lane += LANES) {
+                    INFINITE.intoArray(scratch, at + lane);
+                    ZERO.intoArray(scratch, at + PANEL + lane);
+                    INFINITE.intoArray(scratch, at + 2 * PANEL + lane);
+                }
             }
             for (int p = 0; p < panels; p++) {
                 scoresOfTile(scratch, tile, p, scores);
@@ -163,29 +168,27 @@ final class VectorKernel extends Kernel {
         }
     }
 
-    /** Reduces one row's lanes to its lowest score (ties: lowest centroid index), that centroid and the second lowest. */
+    /**
+     * Reduces one row's lanes to its lowest score, that centroid (ties: the lowest index) and the
+     * second lowest — with whole-vector minima, not a branch per lane. A minimum is exact in any
+     * order, so this is the same as scanning the lanes.
+     */
     private static void pick(double[] scratch, int state, int r, int[] labels, double[] best, double[] second) {
-        double lowest = Double.POSITIVE_INFINITY;
-        double next = Double.POSITIVE_INFINITY;
-        double label = 0;
-        for (int i = 0; i < PANEL; i++) {
-            double score = scratch[state + i];
-            double centroid = scratch[state + PANEL + i];
-            if (score < lowest || (score == lowest && centroid < label)) {
-                next = lowest;
-                lowest = score;
-                label = centroid;
-            } else if (score < next) {
-                next = score;
-            }
-        }
+        DoubleVector low0 = DoubleVector.fromArray(SPECIES, scratch, state);
+        DoubleVector low1 = DoubleVector.fromArray(SPECIES, scratch, state + LANES);
+        double lowest = low0.min(low1).reduceLanes(VectorOperators.MIN);
+        DoubleVector index0 = DoubleVector.fromArray(SPECIES, scratch, state + PANEL);
+        DoubleVector index1 = DoubleVector.fromArray(SPECIES, scratch, state + PANEL + LANES);
+        double label = index0.blend(INFINITE, low0.compare(VectorOperators.NE, lowest))
+                .min(index1.blend(INFINITE, low1.compare(VectorOperators.NE, lowest))).reduceLanes(VectorOperators.MIN);
         labels[r] = (int) label;
         best[r] = lowest;
-        if (second != null) {
-            for (int i = 0; i < PANEL; i++) {
-                next = Math.min(next, scratch[state + 2 * PANEL + i]); // a lane's own runner-up may beat the other lanes' lowest
-            }
-            second[r] = next;
+        if (second != null) { // every other lane's lowest, and every lane's own runner-up
+            DoubleVector others = low0.blend(INFINITE, index0.compare(VectorOperators.EQ, label))
+                    .min(low1.blend(INFINITE, index1.compare(VectorOperators.EQ, label)));
+            DoubleVector runnersUp = DoubleVector.fromArray(SPECIES, scratch, state + 2 * PANEL)
+                    .min(DoubleVector.fromArray(SPECIES, scratch, state + 2 * PANEL + LANES));
+            second[r] = others.min(runnersUp).reduceLanes(VectorOperators.MIN);
         }
     }
 
