@@ -4,6 +4,7 @@ import io.github.minibatchkmeans.core.internal.kernel.Kernel;
 import io.github.minibatchkmeans.core.internal.pass.BlockTask;
 import io.github.minibatchkmeans.core.internal.pass.PassRunner;
 import io.github.minibatchkmeans.core.internal.pass.Rows;
+import io.github.minibatchkmeans.core.internal.stats.TopRows;
 
 /**
  * One assignment pass that skips the distances, and the rows, the bounds settle.
@@ -93,8 +94,8 @@ final class BoundedPass implements BlockTask<BoundedPass.Partial> {
         final double[] moves = new double[k];
         final int[] pending = new int[PassRunner.BLOCK_ROWS];
         int pendingCount;
-        /** The block's rows to hold next. */
-        final Candidates candidates = held == null ? null : new Candidates(held.quota(), dims);
+        /** The block's rows to hold next: those due soonest (score: minus the updates left). */
+        final TopRows candidates = held == null ? null : new TopRows(held.quota(), dims);
         final double[] norms = new double[PassRunner.BLOCK_ROWS];
         final int[] nearest = new int[PassRunner.BLOCK_ROWS];
         final double[] best = new double[PassRunner.BLOCK_ROWS];
@@ -180,15 +181,14 @@ final class BoundedPass implements BlockTask<BoundedPass.Partial> {
         RowBounds.Window w = p.window;
         HeldRows.Pack filledFrom = pinned[(int) p.block];
         int offset = (int) (firstRow % PassRunner.BLOCK_ROWS);
-        Candidates candidates = p.candidates;
+        TopRows candidates = p.candidates;
         for (int r = 0; r < count; r++) {
             int label = w.labels[w.base + r];
-            double left = (w.deadline[w.base + r] - clocks[label]) * pace[label];
-            if (!candidates.rejects(left) && (filledFrom == null || filledFrom.has(offset + r))) {
-                candidates.offer(left, offset + r);
+            double soon = -(w.deadline[w.base + r] - clocks[label]) * pace[label];
+            if (soon >= candidates.floor() && (filledFrom == null || filledFrom.has(offset + r))) {
+                candidates.offer(soon, offset + r, rows.weights[from + r], 0, rows.data, (from + r) * dims);
             }
         }
-        candidates.capture(offset, count, rows.data, rows.weights, from);
     }
 
     private boolean clears(double upper, double lowerBound) {

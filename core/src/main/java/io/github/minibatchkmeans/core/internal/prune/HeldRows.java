@@ -1,6 +1,7 @@
 package io.github.minibatchkmeans.core.internal.prune;
 
 import io.github.minibatchkmeans.core.internal.pass.PassRunner;
+import io.github.minibatchkmeans.core.internal.stats.TopRows;
 import java.lang.ref.SoftReference;
 import java.util.Arrays;
 
@@ -9,8 +10,9 @@ import java.util.Arrays;
  * clusters. In a shuffled file such rows sit in almost every block, so a block could seldom go
  * unread; with them held, a block whose due rows are all here is filled from memory instead of
  * read. Each block holds a fixed quota of its rows: whenever it is read, the ones with the least
- * budget left ({@link Candidates}), which keeps it unread for as long as its quota can. That choice
- * depends on the block's rows alone, so what is held never depends on threads or batch sizes — and
+ * budget left, which keeps it unread for as long as its quota can. That choice (a {@link TopRows}
+ * under a total order) depends on the block's rows alone, so what is held never depends on threads
+ * or batch sizes — and
  * since held values are the values read, neither does any result.
  *
  * <p>A block's rows are one immutable {@link Pack}, replaced whole once the block is done. Held
@@ -80,17 +82,17 @@ final class HeldRows {
         }
     }
 
-    /** Holds {@code chosen} as block {@code block}'s rows from now on (a pack is built only if they changed). */
-    void hold(long block, Candidates chosen) {
+    /** Holds {@code chosen} (their rows: offsets in the block) as block {@code block}'s rows from now on (a pack is built only if they changed). */
+    void hold(long block, TopRows chosen) {
         int b = (int) block;
         Pack old = pack(b);
         long[] mask = new long[WORDS];
         int[] slotOf = new int[PassRunner.BLOCK_ROWS];
-        int count = chosen.count();
-        for (int i = 0; i < count; i++) {
-            int offset = chosen.offset(i);
+        int count = chosen.size();
+        for (int slot = 0; slot < count; slot++) {
+            int offset = (int) chosen.row(slot);
             mask[offset >>> 6] |= 1L << offset;
-            slotOf[offset] = chosen.slot(i);
+            slotOf[offset] = slot;
         }
         if (old == null ? count == 0 : Arrays.equals(old.mask, mask)) {
             return; // the same rows: the same values
@@ -101,8 +103,8 @@ final class HeldRows {
         for (int word = 0; word < WORDS; word++) {
             for (long bits = mask[word]; bits != 0; bits &= bits - 1) {
                 int slot = slotOf[word * 64 + Long.numberOfTrailingZeros(bits)];
-                weights[rank] = chosen.weights[slot];
-                System.arraycopy(chosen.values, slot * dims, values, rank * dims, dims);
+                weights[rank] = chosen.weight(slot);
+                chosen.copyValues(slot, values, rank * dims);
                 rank++;
             }
         }
