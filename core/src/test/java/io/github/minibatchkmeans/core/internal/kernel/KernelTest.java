@@ -33,7 +33,7 @@ class KernelTest {
     @Test
     void labelsEqualBruteForceForAnyShapeAndPosition() {
         for (BiFunction<double[][], double[], Kernel> make : KERNELS) {
-            for (int k : new int[] {1, 3, 8, 9, 10, 17, 24, 33, 50}) {
+            for (int k : new int[] {1, 3, 8, 9, 10, 12, 17, 24, 26, 33, 50}) {
                 for (int d : new int[] {1, 5, 16}) {
                     for (int n : new int[] {1, 3, 4, 10, 37}) {
                         double[][] x = TestData.uniform(n, d, 31L * k + n + d);
@@ -99,11 +99,17 @@ class KernelTest {
 
     @Test
     void tiesAcrossLanesAndPanelsGoToTheLowestIndexToo() {
-        double[][] centers = new double[40][];
-        for (int c = 0; c < 40; c++) {
+        tiesGoTo(3, 40, 27, 11, 3, 19, 35); // the same point in different lanes and panels
+        tiesGoTo(3, 42, 41, 27, 3, 40); // and in a padded last panel (42 = 2·16 + 10)
+        tiesGoTo(40, 42, 41, 40); // and within it alone
+    }
+
+    private static void tiesGoTo(int expected, int k, int... tied) {
+        double[][] centers = new double[k][];
+        for (int c = 0; c < k; c++) {
             centers[c] = new double[] {10 + c, -c};
         }
-        for (int c : new int[] {27, 11, 3, 19, 35}) { // the same point in different lanes and panels
+        for (int c : tied) {
             centers[c] = new double[] {0.5, 0.5};
         }
         for (BiFunction<double[][], double[], Kernel> make : KERNELS) {
@@ -111,7 +117,7 @@ class KernelTest {
             BlockLabels block = new BlockLabels(kernel, 6, true);
             block.assign(new double[] {0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5}, 0, 6);
             for (int i = 0; i < 6; i++) {
-                assertEquals(3, block.labels[i], kernel.name());
+                assertEquals(expected, block.labels[i], kernel.name() + ", k = " + k);
                 assertEquals(block.best[i], block.second[i], 0.0, kernel.name() + ": a tie is its own runner-up");
             }
         }
