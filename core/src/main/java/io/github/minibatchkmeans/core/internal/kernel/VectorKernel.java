@@ -34,8 +34,8 @@ final class VectorKernel extends Kernel {
 
     /** Panels of {@link #PANEL} centroids, the last one padded if need be. */
     private final int panels;
-    /** 0, or 1 panel of {@link #LANES} centroids (padded if need be) after them. */
-    private final int halves;
+    /** Whether one panel of {@link #LANES} centroids (padded if need be) follows them. */
+    private final boolean half;
     /** Centred centroids in panels: {@code (c − o)_j} of centroid {@code p·PANEL + i} at {@code (p·d + j)·PANEL + i}; then the half panel's at {@code halfAt + j·LANES + i}. */
     private final double[] packed;
     private final int halfAt;
@@ -46,10 +46,10 @@ final class VectorKernel extends Kernel {
         super(centers, origin);
         int rest = k % PANEL;
         this.panels = k / PANEL + (rest > LANES ? 1 : 0);
-        this.halves = rest > 0 && rest <= LANES ? 1 : 0;
+        this.half = rest > 0 && rest <= LANES;
         this.halfAt = panels * dims * PANEL;
-        this.packed = new double[halfAt + halves * dims * LANES];
-        this.paddedBias = new double[panels * PANEL + halves * LANES];
+        this.packed = new double[halfAt + (half ? dims * LANES : 0)];
+        this.paddedBias = new double[panels * PANEL + (half ? LANES : 0)];
         java.util.Arrays.fill(paddedBias, Double.POSITIVE_INFINITY);
         for (int c = 0; c < k; c++) {
             int p = c / PANEL;
@@ -99,7 +99,7 @@ final class VectorKernel extends Kernel {
                     foldLanes(scratch, at + LANES, st + LANES, offset.add(LANE_INDEX).add(LANES), withSecond);
                 }
             }
-            if (halves == 1) {
+            if (half) {
                 halfScoresOfTile(scratch, tile, scores);
                 DoubleVector centroids = DoubleVector.broadcast(SPECIES, panels * PANEL).add(LANE_INDEX);
                 for (int q = 0; q < tile; q++) {
@@ -148,7 +148,7 @@ final class VectorKernel extends Kernel {
                     System.arraycopy(scratch, scores + q * PANEL, out, (r + q) * k + p * PANEL, width);
                 }
             }
-            if (halves == 1) {
+            if (half) {
                 halfScoresOfTile(scratch, tile, scores);
                 int width = k - panels * PANEL;
                 for (int q = 0; q < tile; q++) {

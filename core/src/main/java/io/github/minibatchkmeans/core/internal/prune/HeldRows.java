@@ -12,8 +12,7 @@ import java.util.Arrays;
  * read. Each block holds a fixed quota of its rows: whenever it is read, the ones with the least
  * budget left, which keeps it unread for as long as its quota can. That choice (a {@link TopRows}
  * under a total order) depends on the block's rows alone, so what is held never depends on threads
- * or batch sizes — and
- * since held values are the values read, neither does any result.
+ * or batch sizes — and since held values are the values read, neither does any result.
  *
  * <p>A block's rows are one immutable {@link Pack}, replaced whole once the block is done. Held
  * rows are a cache: packs are softly reachable, so a heap that runs short empties it rather than
@@ -25,6 +24,9 @@ final class HeldRows {
     private final int dims;
     private final int quota;
     private final SoftReference<Pack>[] packs;
+    /** {@link #hold}'s working buffers (it runs in block order on one thread): a mask, and each held offset's slot. */
+    private final long[] mask = new long[WORDS];
+    private final int[] slotOf = new int[PassRunner.BLOCK_ROWS];
 
     /** One block's held rows: which ({@code mask}, by offset in the block), in offset order. */
     record Pack(long[] mask, double[] weights, double[] values) {
@@ -86,8 +88,7 @@ final class HeldRows {
     void hold(long block, TopRows chosen) {
         int b = (int) block;
         Pack old = pack(b);
-        long[] mask = new long[WORDS];
-        int[] slotOf = new int[PassRunner.BLOCK_ROWS];
+        Arrays.fill(mask, 0);
         int count = chosen.size();
         for (int slot = 0; slot < count; slot++) {
             int offset = (int) chosen.row(slot);
@@ -108,6 +109,6 @@ final class HeldRows {
                 rank++;
             }
         }
-        packs[b] = count == 0 ? null : new SoftReference<>(new Pack(mask, weights, values));
+        packs[b] = count == 0 ? null : new SoftReference<>(new Pack(mask.clone(), weights, values));
     }
 }
