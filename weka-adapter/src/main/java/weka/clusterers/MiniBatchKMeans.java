@@ -1,10 +1,13 @@
 package weka.clusterers;
 
+import io.github.minibatchkmeans.core.FrontDoor;
 import io.github.minibatchkmeans.core.Initializers;
 import io.github.minibatchkmeans.core.KMeansConfig;
 import io.github.minibatchkmeans.core.KMeansModel;
 import io.github.minibatchkmeans.core.Mode;
 import io.github.minibatchkmeans.core.OnePass;
+import io.github.minibatchkmeans.core.Parameter;
+import io.github.minibatchkmeans.core.Parameters;
 import io.github.minibatchkmeans.core.spi.Initializer;
 import io.github.minibatchkmeans.core.spi.InvalidInputException;
 import io.github.minibatchkmeans.weka.AttributeEncoding;
@@ -50,23 +53,32 @@ public class MiniBatchKMeans extends RandomizableClusterer
 
     private static final long serialVersionUID = 1L;
 
+    /** {@code -init} values follow SimpleKMeans' numbering where the meaning is shared; k-means|| takes a number of its own. */
     public static final int RANDOM = 0;
     public static final int KMEANS_PLUS_PLUS = 1;
-    public static final int KMEANS_PARALLEL = 2;
+    /** SimpleKMeans' Canopy start (-init 2): not offered here. */
+    public static final int CANOPY = 2;
+    /** SimpleKMeans' farthest-first start (-init 3): not offered here. */
+    public static final int FARTHEST_FIRST = 3;
+    /** k-means|| (-init 2 in 0.1.0, which clashed with SimpleKMeans' Canopy). */
+    public static final int KMEANS_PARALLEL = 4;
     /** The initialization methods, as {@code -init} numbers them. */
     public static final Tag[] TAGS_INITIALIZATION = {new Tag(RANDOM, "Random"), new Tag(KMEANS_PLUS_PLUS, "k-means++"),
             new Tag(KMEANS_PARALLEL, "k-means||")};
+    /** The parameter table's name of each {@code -init} tag. */
+    private static final String[] INIT_NAMES = {"random", "k-means++", null, null, "k-means||"};
 
-    private int numClusters = 2;
-    private int maxIterations = KMeansConfig.DEFAULT_MAX_ITERATIONS;
-    private int initializationMethod = KMEANS_PLUS_PLUS;
-    private int batchSize = KMeansConfig.DEFAULT_BATCH_SIZE;
-    private boolean stochastic;
-    private int numExecutionSlots = 1;
-    private double tolerance = KMeansConfig.DEFAULT_TOLERANCE;
+    private int numClusters = wekaDefault(Parameters.K);
+    private int maxIterations = wekaDefault(Parameters.MAX_ITERATIONS);
+    private int initializationMethod = initTag(wekaDefault(Parameters.INIT));
+    private int batchSize = wekaDefault(Parameters.BATCH_SIZE);
+    private boolean stochastic = wekaDefault(Parameters.MODE) == Mode.STOCHASTIC;
+    private int numExecutionSlots = wekaDefault(Parameters.THREADS);
+    /** Null: the mode's default (the parameter table's). */
+    private Double tolerance;
     private boolean dontNormalize;
-    /** Starts to try; 0: automatic (several on small data, see {@code KMeansConfig.nInit}). */
-    private int restarts;
+    /** Starts to try; 0: automatic (several on small data, see {@link Parameters#N_INIT}). */
+    private int restarts = wekaDefault(Parameters.N_INIT);
 
     /** Instances incremental training keeps whole before it switches to the one-pass learner. */
     public static final int INCREMENTAL_BUFFER = 65_536;
@@ -86,8 +98,33 @@ public class MiniBatchKMeans extends RandomizableClusterer
     private transient OnePass onePass;
 
     public MiniBatchKMeans() {
-        m_SeedDefault = 10;
+        m_SeedDefault = (int) (long) wekaDefault(Parameters.SEED);
         setSeed(m_SeedDefault);
+    }
+
+    /** The default of {@code parameter} in Weka: the parameter table's, with its recorded SimpleKMeans conventions. */
+    private static <T> T wekaDefault(Parameter<T> parameter) {
+        return parameter.defaultIn(FrontDoor.WEKA).orElseThrow();
+    }
+
+    /** The {@code -init} tag of the table's initializer {@code name}. */
+    private static int initTag(String name) {
+        return java.util.Arrays.asList(INIT_NAMES).indexOf(name);
+    }
+
+    /** {@code value} if Weka takes it for {@code parameter}, else the error naming the option. */
+    private static <T> T checked(Parameter<T> parameter, T value) throws Exception {
+        if (!parameter.acceptsIn(FrontDoor.WEKA, value)) {
+            throw new Exception(parameter.nameIn(FrontDoor.WEKA).orElseThrow() + ": " + parameter.problem(value));
+        }
+        return value;
+    }
+
+    /** Weka's option for {@code parameter}: the table's doc and the default Weka uses. */
+    private static Option option(Parameter<?> parameter, int arguments, String synopsis) {
+        String flag = parameter.nameIn(FrontDoor.WEKA).orElseThrow().substring(1);
+        String shown = parameter.in(FrontDoor.WEKA).map(e -> e.defaultValue()).map(String::valueOf).orElse(parameter.defaultText());
+        return new Option("\t" + parameter.doc() + "\n\t(default " + shown + ").", flag, arguments, synopsis);
     }
 
     public String globalInfo() {
@@ -133,19 +170,15 @@ public class MiniBatchKMeans extends RandomizableClusterer
         return result;
     }
 
-    private KMeansConfig config(Mode mode) {
+    /** The configuration a fit in {@code mode} runs with (package-private: the parameter-table test reads it). */
+    KMeansConfig config(Mode mode) {
         KMeansConfig.Builder config = KMeansConfig.builder(numClusters).mode(mode).initializer(initializer())
-                .maxIterations(maxIterations).tolerance(tolerance).batchSize(batchSize).threads(numExecutionSlots)
-                .seed(getSeed());
-        return (restarts > 0 ? config.nInit(restarts) : config).build();
+                .maxIterations(maxIterations).batchSize(batchSize).threads(numExecutionSlots).seed(getSeed()).nInit(restarts);
+        return (tolerance != null ? config.tolerance(tolerance) : config).build();
     }
 
     private Initializer initializer() {
-        return switch (initializationMethod) {
-            case RANDOM -> Initializers.random();
-            case KMEANS_PARALLEL -> Initializers.kMeansParallel();
-            default -> Initializers.kMeansPlusPlus();
-        };
+        return Initializers.named(INIT_NAMES[initializationMethod]);
     }
 
     /**
@@ -344,20 +377,17 @@ public class MiniBatchKMeans extends RandomizableClusterer
     @Override
     public Enumeration<Option> listOptions() {
         Vector<Option> options = new Vector<>();
-        options.add(new Option("\tNumber of clusters.\n\t(default 2).", "N", 1, "-N <num>"));
-        options.add(new Option("\tMaximum number of iterations (exact) or epochs (stochastic).\n\t(default 300).", "I", 1,
-                "-I <num>"));
-        options.add(new Option("\tInitialization method: 0 = random, 1 = k-means++, 2 = k-means||.\n\t(default 1).", "init", 1,
-                "-init <num>"));
-        options.add(new Option("\tInstances per mini-batch.\n\t(default 4096).", "batch-size", 1, "-batch-size <num>"));
-        options.add(new Option("\tStochastic mini-batch updates instead of exact Lloyd iterations.", "stochastic", 0,
-                "-stochastic"));
-        options.add(new Option("\tNumber of execution slots (threads).\n\t(default 1).", "num-slots", 1, "-num-slots <num>"));
-        options.add(new Option("\tConvergence tolerance, relative to the mean attribute variance.\n\t(default 1.0E-4).", "tol", 1,
-                "-tol <num>"));
+        options.add(option(Parameters.K, 1, "-N <num>"));
+        options.add(option(Parameters.MAX_ITERATIONS, 1, "-I <num>"));
+        options.add(new Option("\t" + Parameters.INIT.doc() + "\n\t0 = random, 1 = k-means++, 4 = k-means|| (SimpleKMeans' 2, "
+                + "Canopy, and 3, farthest first, are not offered).\n\t(default 1).", "init", 1, "-init <num>"));
+        options.add(option(Parameters.BATCH_SIZE, 1, "-batch-size <num>"));
+        options.add(new Option("\tStochastic mode. " + Parameters.MODE.doc() + "\n\t(default exact; one-pass by itself for long "
+                + "incremental streams).", "stochastic", 0, "-stochastic"));
+        options.add(option(Parameters.THREADS, 1, "-num-slots <num>"));
+        options.add(option(Parameters.TOLERANCE, 1, "-tol <num>"));
         options.add(new Option("\tDo not normalize numeric attributes to [0,1].", "D", 0, "-D"));
-        options.add(new Option("\tStarts to try, keeping the lowest within-cluster SSE; 0 = automatic (10 on small data,\n"
-                + "\telse 1 for k-means++ and 3 for random).\n\t(default 0).", "restarts", 1, "-restarts <num>"));
+        options.add(option(Parameters.N_INIT, 1, "-restarts <num>"));
         options.addAll(Collections.list(super.listOptions()));
         return options.elements();
     }
@@ -365,21 +395,27 @@ public class MiniBatchKMeans extends RandomizableClusterer
     @Override
     public void setOptions(String[] options) throws Exception {
         String n = Utils.getOption('N', options);
-        setNumClusters(n.isEmpty() ? 2 : Integer.parseInt(n));
+        setNumClusters(n.isEmpty() ? wekaDefault(Parameters.K) : Integer.parseInt(n));
         String i = Utils.getOption('I', options);
-        setMaxIterations(i.isEmpty() ? KMeansConfig.DEFAULT_MAX_ITERATIONS : Integer.parseInt(i));
+        setMaxIterations(i.isEmpty() ? wekaDefault(Parameters.MAX_ITERATIONS) : Integer.parseInt(i));
         String init = Utils.getOption("init", options);
-        setInitializationMethod(new SelectedTag(init.isEmpty() ? KMEANS_PLUS_PLUS : Integer.parseInt(init), TAGS_INITIALIZATION));
+        int tag = init.isEmpty() ? initTag(wekaDefault(Parameters.INIT)) : Integer.parseInt(init);
+        if (tag == CANOPY || tag == FARTHEST_FIRST) {
+            throw new Exception("-init " + tag + " is SimpleKMeans' " + (tag == CANOPY ? "Canopy" : "farthest-first")
+                    + " start, which MiniBatchKMeans does not offer; use -init 0 (random), 1 (k-means++) or 4 (k-means||, "
+                    + "which was -init 2 before version 0.2.0)");
+        }
+        setInitializationMethod(new SelectedTag(tag, TAGS_INITIALIZATION));
         String batch = Utils.getOption("batch-size", options);
-        setBatchSize(batch.isEmpty() ? KMeansConfig.DEFAULT_BATCH_SIZE : Integer.parseInt(batch));
+        setBatchSize(batch.isEmpty() ? wekaDefault(Parameters.BATCH_SIZE) : Integer.parseInt(batch));
         setStochastic(Utils.getFlag("stochastic", options));
         String slots = Utils.getOption("num-slots", options);
-        setNumExecutionSlots(slots.isEmpty() ? 1 : Integer.parseInt(slots));
+        setNumExecutionSlots(slots.isEmpty() ? wekaDefault(Parameters.THREADS) : Integer.parseInt(slots));
         String tol = Utils.getOption("tol", options);
-        setTolerance(tol.isEmpty() ? KMeansConfig.DEFAULT_TOLERANCE : Double.parseDouble(tol));
+        tolerance = tol.isEmpty() ? null : checked(Parameters.TOLERANCE, Double.parseDouble(tol));
         setDontNormalize(Utils.getFlag('D', options));
         String starts = Utils.getOption("restarts", options);
-        setRestarts(starts.isEmpty() ? 0 : Integer.parseInt(starts));
+        setRestarts(starts.isEmpty() ? wekaDefault(Parameters.N_INIT) : Integer.parseInt(starts));
         super.setOptions(options);
         Utils.checkForRemainingOptions(options);
     }
@@ -388,7 +424,10 @@ public class MiniBatchKMeans extends RandomizableClusterer
     public String[] getOptions() {
         List<String> options = new ArrayList<>(List.of("-N", "" + numClusters, "-I", "" + maxIterations,
                 "-init", "" + initializationMethod, "-batch-size", "" + batchSize, "-num-slots", "" + numExecutionSlots,
-                "-tol", "" + tolerance, "-restarts", "" + restarts));
+                "-restarts", "" + restarts));
+        if (tolerance != null) {
+            Collections.addAll(options, "-tol", "" + tolerance);
+        }
         if (stochastic) {
             options.add("-stochastic");
         }
@@ -402,7 +441,7 @@ public class MiniBatchKMeans extends RandomizableClusterer
     // ---- properties, each with the tip text the GUI shows ----
 
     public String numClustersTipText() {
-        return "The number of clusters (k).";
+        return Parameters.K.doc();
     }
 
     public int getNumClusters() {
@@ -411,14 +450,11 @@ public class MiniBatchKMeans extends RandomizableClusterer
 
     @Override
     public void setNumClusters(int n) throws Exception {
-        if (n < 1) {
-            throw new Exception("Number of clusters must be > 0");
-        }
-        numClusters = n;
+        numClusters = checked(Parameters.K, n);
     }
 
     public String maxIterationsTipText() {
-        return "Maximum number of iterations (exact mode) or epochs over the data (stochastic mode).";
+        return Parameters.MAX_ITERATIONS.doc();
     }
 
     public int getMaxIterations() {
@@ -426,14 +462,11 @@ public class MiniBatchKMeans extends RandomizableClusterer
     }
 
     public void setMaxIterations(int n) throws Exception {
-        if (n < 1) {
-            throw new Exception("Maximum number of iterations must be > 0");
-        }
-        maxIterations = n;
+        maxIterations = checked(Parameters.MAX_ITERATIONS, n);
     }
 
     public String initializationMethodTipText() {
-        return "How the centroids start: random instances, k-means++ on a sample, or k-means|| (a few passes over the data).";
+        return Parameters.INIT.doc();
     }
 
     public SelectedTag getInitializationMethod() {
@@ -447,7 +480,7 @@ public class MiniBatchKMeans extends RandomizableClusterer
     }
 
     public String batchSizeTipText() {
-        return "Instances per mini-batch: the unit of reading in exact mode, the unit of update in stochastic mode.";
+        return Parameters.BATCH_SIZE.doc();
     }
 
     public int getBatchSize() {
@@ -455,14 +488,11 @@ public class MiniBatchKMeans extends RandomizableClusterer
     }
 
     public void setBatchSize(int size) throws Exception {
-        if (size < 1) {
-            throw new Exception("Batch size must be > 0");
-        }
-        batchSize = size;
+        batchSize = checked(Parameters.BATCH_SIZE, size);
     }
 
     public String stochasticTipText() {
-        return "Use stochastic mini-batch updates (approximate, faster) instead of exact Lloyd iterations.";
+        return "Stochastic mode. " + Parameters.MODE.doc();
     }
 
     public boolean getStochastic() {
@@ -474,7 +504,7 @@ public class MiniBatchKMeans extends RandomizableClusterer
     }
 
     public String numExecutionSlotsTipText() {
-        return "The number of threads to use; results do not depend on it.";
+        return Parameters.THREADS.doc();
     }
 
     public int getNumExecutionSlots() {
@@ -482,25 +512,21 @@ public class MiniBatchKMeans extends RandomizableClusterer
     }
 
     public void setNumExecutionSlots(int slots) throws Exception {
-        if (slots < 1) {
-            throw new Exception("Number of execution slots must be > 0");
-        }
-        numExecutionSlots = slots;
+        numExecutionSlots = checked(Parameters.THREADS, slots);
     }
 
     public String toleranceTipText() {
-        return "Stop when the centroids' total squared shift is at most this times the mean attribute variance.";
+        return Parameters.TOLERANCE.doc() + " Default: " + Parameters.TOLERANCE.defaultText() + ".";
     }
 
+    /** The tolerance in effect: as set, else the current mode's default. */
     public double getTolerance() {
-        return tolerance;
+        return tolerance != null ? tolerance : Parameters.TOLERANCE.defaultIn(FrontDoor.WEKA,
+                stochastic ? Mode.STOCHASTIC : Mode.EXACT).orElseThrow();
     }
 
     public void setTolerance(double tolerance) throws Exception {
-        if (!(tolerance >= 0)) {
-            throw new Exception("Tolerance must be >= 0");
-        }
-        this.tolerance = tolerance;
+        this.tolerance = checked(Parameters.TOLERANCE, tolerance);
     }
 
     public String dontNormalizeTipText() {
@@ -516,8 +542,7 @@ public class MiniBatchKMeans extends RandomizableClusterer
     }
 
     public String restartsTipText() {
-        return "Starts to try, keeping the one with the lowest within-cluster SSE; 0 chooses: 10 on small data, else 1 "
-                + "for k-means++ and 3 for random.";
+        return Parameters.N_INIT.doc();
     }
 
     public int getRestarts() {
@@ -525,10 +550,7 @@ public class MiniBatchKMeans extends RandomizableClusterer
     }
 
     public void setRestarts(int restarts) throws Exception {
-        if (restarts < 0) {
-            throw new Exception("Restarts must be >= 0");
-        }
-        this.restarts = restarts;
+        this.restarts = checked(Parameters.N_INIT, restarts);
     }
 
     @Override

@@ -1,119 +1,63 @@
 package io.github.minibatchkmeans.core;
 
-import io.github.minibatchkmeans.core.internal.stats.DataSummary;
+import io.github.minibatchkmeans.core.internal.engine.FitRun;
 import io.github.minibatchkmeans.core.spi.InvalidInputException;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.ObjectInputFilter;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.OutputStream;
-import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.List;
 import java.util.zip.CRC32C;
 
 /**
  * The state of an EXACT fit between two passes, for a checkpoint: every start's centroids, history
  * and sums (and, with pruning, every row's label), the pass counters, and what the fit must find
  * again to continue — the options that decide the result and the statistics pass's figures of the
- * data (row count, total weight, per-feature mean, variance, minimum and maximum: a fingerprint of
- * the data's content). A fit resumed from it on the same data with the same options gives a result
- * bit-identical to an uninterrupted one, for any thread count and batch size.
+ * data (a fingerprint of its content). A fit resumed from it on the same data with the same options
+ * gives a result bit-identical to an uninterrupted one, for any thread count and batch size.
  *
- * <p>The file form ({@link #write}) is a tagged, versioned, checksummed blob: a truncated or
- * damaged file is refused with a one-line message, never half-read.
+ * <p>The file form ({@link #write}) is a versioned binary format, documented in
+ * docs/RELIABILITY.md: a tag, the format version, the payload's length, the payload (plain
+ * big-endian fields, no Java serialization) and its CRC32C. {@link #read} checks every length
+ * against the bytes actually there before allocating, so a truncated, damaged or hostile file is
+ * refused with one line and can neither hang the reader nor exhaust its memory.
  */
-public final class FitState implements Serializable {
-    private static final long serialVersionUID = 1L;
+public final class FitState {
     private static final byte[] MAGIC = "minibatch-kmeans checkpoint\n".getBytes(StandardCharsets.US_ASCII);
-    private static final int VERSION = 1;
+    /** Version 1 was Java-serialized (0.1.0); version 2 is the plain binary layout. */
+    private static final int VERSION = 2;
+    /** A payload beyond this is no checkpoint of ours: labels of 2^31 rows take 8 GB, and they are capped below that. */
+    static final long MAX_PAYLOAD = Integer.MAX_VALUE - 8;
 
-    private final String options;
-    private final String source;
-    private final double[] fingerprint;
-    private final int iteration;
-    private final int finals;
-    private final List<Restart.Saved> restarts;
+    private final byte[] payload;
+    private final int iterations;
     /** Where this state was read from, for messages. */
-    private transient String origin = "the checkpoint";
+    private final String origin;
 
-    FitState(String options, String source, DataSummary summary, int iteration, int finals, List<Restart.Saved> restarts) {
-        this.options = options;
-        this.source = source;
-        this.fingerprint = fingerprint(summary);
-        this.iteration = iteration;
-        this.finals = finals;
-        this.restarts = List.copyOf(restarts);
-    }
-
-    private static double[] fingerprint(DataSummary summary) {
-        int d = summary.dims();
-        double[] f = new double[3 + 4 * d];
-        f[0] = summary.rows();
-        f[1] = summary.positiveRows();
-        f[2] = summary.totalWeight();
-        System.arraycopy(summary.mean(), 0, f, 3, d);
-        System.arraycopy(summary.variance(), 0, f, 3 + d, d);
-        System.arraycopy(summary.min(), 0, f, 3 + 2 * d, d);
-        System.arraycopy(summary.max(), 0, f, 3 + 3 * d, d);
-        return f;
+    FitState(byte[] payload, int iterations, String origin) {
+        this.payload = payload;
+        this.iterations = iterations;
+        this.origin = origin;
     }
 
     /** Iterations done when this state was saved (of the start furthest along). */
     public int iterations() {
-        return iteration;
+        return iterations;
     }
 
-    int finals() {
-        return finals;
+    byte[] payload() {
+        return payload;
     }
 
-    List<Restart.Saved> restarts() {
-        return restarts;
+    String origin() {
+        return origin;
     }
 
-    /**
-     * Fails unless a fit with {@code options} over data with {@code summary} may continue from this
-     * state, naming what differs.
-     */
-    void checkMatches(String name, String options, DataSummary summary) {
-        if (!this.options.equals(options)) {
-            throw new InvalidInputException(origin + ": written with other options: " + difference(this.options, options));
-        }
-        if (!Arrays.equals(fingerprint, fingerprint(summary))) {
-            long rows = (long) fingerprint[0];
-            throw new InvalidInputException(name + ": the data differs from the checkpoint's ("
-                    + (rows == summary.rows() ? "same row count, other values" : rows + " rows then, " + summary.rows() + " now")
-                    + "; " + origin + " was written for " + source + ")");
-        }
-    }
-
-    /** The first setting that differs, as "k=5 then, k=6 now". */
-    private static String difference(String then, String now) {
-        String[] a = then.split(", ");
-        String[] b = now.split(", ");
-        for (int i = 0; i < Math.min(a.length, b.length); i++) {
-            if (!a[i].equals(b[i])) {
-                return a[i] + " then, " + b[i] + " now";
-            }
-        }
-        return then + " then, " + now + " now";
-    }
-
-    /** Writes this state: tag, version, length, the state, its CRC32C. */
+    /** Writes this state: tag, version, length, payload, CRC32C of the payload. */
     public void write(OutputStream out) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream object = new ObjectOutputStream(bytes)) {
-            object.writeObject(this);
-        }
-        byte[] payload = bytes.toByteArray();
         CRC32C crc = new CRC32C();
         crc.update(payload);
         DataOutputStream data = new DataOutputStream(out);
@@ -123,21 +67,6 @@ public final class FitState implements Serializable {
         data.write(payload);
         data.writeInt((int) crc.getValue());
         data.flush();
-    }
-
-    /** Only this state's own classes: a checkpoint file must not be able to build anything else. */
-    private static ObjectInputFilter.Status allowed(ObjectInputFilter.FilterInfo info) {
-        Class<?> type = info.serialClass();
-        while (type != null && type.isArray()) {
-            type = type.getComponentType();
-        }
-        if (type == null || type.isPrimitive()) {
-            return ObjectInputFilter.Status.UNDECIDED;
-        }
-        String name = type.getName();
-        boolean ours = name.startsWith("io.github.minibatchkmeans.core.");
-        boolean plain = name.startsWith("java.util.") || name.startsWith("java.lang.");
-        return ours || plain ? ObjectInputFilter.Status.ALLOWED : ObjectInputFilter.Status.REJECTED;
     }
 
     /** Reads a state {@link #write} wrote; anything else is an {@link InvalidInputException} naming {@code name}. */
@@ -154,13 +83,13 @@ public final class FitState implements Serializable {
             int version = data.readInt();
             if (version != VERSION) {
                 throw new InvalidInputException(name + ": checkpoint version " + version + " is not supported (this build reads "
-                        + VERSION + ")");
+                        + VERSION + (version == 1 ? "; version 1 came from 0.1.0: start the fit again" : "") + ")");
             }
             int length = data.readInt();
-            if (length < 0) {
+            if (length < 0 || length > MAX_PAYLOAD) {
                 throw new InvalidInputException(name + ": damaged checkpoint (length " + length + ")");
             }
-            payload = data.readNBytes(length);
+            payload = data.readNBytes(length); // reads what is there, in chunks: a false length allocates no more than the file holds
             if (payload.length < length) {
                 throw new EOFException();
             }
@@ -173,14 +102,6 @@ public final class FitState implements Serializable {
         if ((int) crc.getValue() != sum) {
             throw new InvalidInputException(name + ": damaged checkpoint (checksum mismatch)");
         }
-        try (ObjectInputStream object = new ObjectInputStream(new ByteArrayInputStream(payload))) {
-            // only this state's own classes: a checkpoint file must not be able to build anything else
-            object.setObjectInputFilter(FitState::allowed);
-            FitState state = (FitState) object.readObject();
-            state.origin = name;
-            return state;
-        } catch (ClassNotFoundException | ClassCastException | java.io.InvalidClassException e) {
-            throw new InvalidInputException(name + ": not a checkpoint of this version of minibatch-kmeans (" + e.getMessage() + ")");
-        }
+        return new FitState(payload, FitRun.iterationsIn(payload, name), name);
     }
 }

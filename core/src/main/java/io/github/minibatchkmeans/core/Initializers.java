@@ -6,7 +6,7 @@ import io.github.minibatchkmeans.core.internal.init.KMeansParallel;
 import io.github.minibatchkmeans.core.internal.init.RandomRows;
 import io.github.minibatchkmeans.core.spi.Initializer;
 
-/** The built-in initializers. */
+/** The built-in initializers; each uses only the public SPI ({@link io.github.minibatchkmeans.core.spi.InitContext}). */
 public final class Initializers {
     private Initializers() {
     }
@@ -21,9 +21,10 @@ public final class Initializers {
         return new GreedyKMeansPlusPlus();
     }
 
-    /** k-means|| (Bahmani et al. 2012) with ℓ = 2k candidates per round and 5 rounds. */
+    /** k-means|| (Bahmani et al. 2012) with the table's defaults: ℓ = 2k candidates per round, 5 rounds. */
     public static Initializer kMeansParallel() {
-        return kMeansParallel(0, 5);
+        return kMeansParallel(Parameters.INIT_OVERSAMPLING.defaultValue(Mode.EXACT).orElseThrow(),
+                Parameters.INIT_ROUNDS.defaultValue(Mode.EXACT).orElseThrow());
     }
 
     /**
@@ -31,9 +32,20 @@ public final class Initializers {
      * oversampling passes over the data.
      */
     public static Initializer kMeansParallel(int oversampling, int rounds) {
-        KMeansConfig.require(oversampling >= 0, "oversampling", "must be >= 0 (0 = 2k), got " + oversampling);
-        KMeansConfig.require(rounds >= 1, "rounds", "must be >= 1, got " + rounds);
-        return new KMeansParallel(oversampling, rounds);
+        return new KMeansParallel(InvalidConfigException.check(Parameters.INIT_OVERSAMPLING, oversampling),
+                InvalidConfigException.check(Parameters.INIT_ROUNDS, rounds));
+    }
+
+    /**
+     * The built-in initializer called {@code name} in the parameter table ({@link Parameters#INIT}):
+     * {@code random}, {@code k-means++} or {@code k-means||}.
+     */
+    public static Initializer named(String name) {
+        return switch (InvalidConfigException.check(Parameters.INIT, name)) {
+            case "random" -> random();
+            case "k-means||" -> kMeansParallel();
+            default -> kMeansPlusPlus();
+        };
     }
 
     /** The caller's centers, used as given (copied). */

@@ -1,27 +1,44 @@
 package io.github.minibatchkmeans.core;
 
+import java.util.Objects;
+
 /**
- * A configuration value out of range, naming the field so that a caller can point at its own
- * option (a command-line flag, a toolkit's parameter) without parsing the message.
+ * A configuration value out of range, naming the {@link Parameter} so that a front door can point
+ * at its own option (a command-line flag, a toolkit's parameter: {@link Parameter#nameIn}) without
+ * parsing the message.
  */
 public class InvalidConfigException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
-    private final String field;
+    private final transient Parameter<?> parameter;
     private final String reason;
 
-    public InvalidConfigException(String field, String reason) {
-        super(field + ": " + reason);
-        this.field = field;
+    public InvalidConfigException(Parameter<?> parameter, String reason) {
+        super(parameter.name() + ": " + reason);
+        this.parameter = Objects.requireNonNull(parameter, "parameter");
         this.reason = reason;
     }
 
-    /** The field of {@link KMeansConfig} (or initializer parameter) that is wrong, such as {@code "batchSize"}. */
-    public String field() {
-        return field;
+    /** {@code value}, or this exception for {@code parameter} if its constraint refuses the value. */
+    public static <T> T check(Parameter<T> parameter, T value) {
+        String problem = parameter.problem(value);
+        if (problem != null) {
+            throw new InvalidConfigException(parameter, problem);
+        }
+        return value;
     }
 
-    /** What is wrong with it, such as {@code "must be >= 1, got 0"}. */
+    /** The parameter that is wrong. */
+    public Parameter<?> parameter() {
+        return parameter;
+    }
+
+    /** Its name in the core, such as {@code "batchSize"}. */
+    public String field() {
+        return parameter.name();
+    }
+
+    /** What is wrong with it, such as {@code "must be an integer >= 1, got 0"}. */
     public String reason() {
         return reason;
     }

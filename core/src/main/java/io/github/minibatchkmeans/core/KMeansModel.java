@@ -188,7 +188,7 @@ public final class KMeansModel implements Serializable {
                     + " columns, the model has " + dimensions() + " dimensions");
         }
         try {
-            new PassRunner(Runtime.getRuntime().availableProcessors(), KMeansConfig.DEFAULT_BATCH_SIZE).run(source, task, null);
+            new PassRunner(Runtime.getRuntime().availableProcessors(), Parameters.BATCH_SIZE.defaultValue(Mode.EXACT).orElseThrow()).run(source, task, null);
         } catch (UncheckedIOException e) {
             throw e.getCause(); // a sink's IOException, carried through the pass
         }

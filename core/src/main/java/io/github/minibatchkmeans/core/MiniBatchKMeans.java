@@ -1,9 +1,19 @@
 package io.github.minibatchkmeans.core;
 
+import io.github.minibatchkmeans.core.internal.engine.DataPasses;
+import io.github.minibatchkmeans.core.internal.engine.EnginePasses;
+import io.github.minibatchkmeans.core.internal.engine.FitResult;
+import io.github.minibatchkmeans.core.internal.engine.FitRun;
+import io.github.minibatchkmeans.core.internal.engine.LocalPasses;
+import io.github.minibatchkmeans.core.internal.engine.OnePassLearner;
+import io.github.minibatchkmeans.core.internal.engine.OnlineLearner;
+import io.github.minibatchkmeans.core.internal.engine.SettingRejected;
+import io.github.minibatchkmeans.core.internal.engine.Settings;
+import io.github.minibatchkmeans.core.internal.engine.StochasticLoop;
 import io.github.minibatchkmeans.core.internal.kernel.Kernels;
-import io.github.minibatchkmeans.core.internal.pass.PassRunner;
 import io.github.minibatchkmeans.core.spi.BatchSource;
 import io.github.minibatchkmeans.core.spi.InvalidInputException;
+import io.github.minibatchkmeans.core.spi.PassEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Objects;
@@ -95,21 +105,13 @@ public final class MiniBatchKMeans implements AutoCloseable {
         boolean once = source.rereading() == BatchSource.Rereading.ONCE;
         if (resumeFrom != null || checkpoints != null) {
             if (config.mode() != Mode.EXACT) {
-                throw new InvalidConfigException("mode", "checkpoints and resuming are for EXACT mode, not " + config.mode());
+                throw new InvalidConfigException(Parameters.MODE, "checkpoints and resuming are for EXACT mode, not " + config.mode());
             }
             if (once) {
                 throw new InvalidInputException(source.name() + ": a stream read once cannot be checkpointed or resumed");
             }
         }
-        if (config.mode() == Mode.ONE_PASS || once && config.mode() == Mode.EXACT) {
-            return keep(onePass(source));
-        }
-        if (once) {
-            return keep(onlineEpoch(source));
-        }
-        try (Fit fit = new Fit(source, config, listener).resumable(resumeFrom, checkpoints)) {
-            return keep(fit.run(null));
-        }
+        return keep(run(source, null, resumeFrom, checkpoints));
     }
 
     /**
@@ -120,40 +122,7 @@ public final class MiniBatchKMeans implements AutoCloseable {
      *                    measures distances that way too
      */
     public OnePass onePass(int dimensions, boolean rangeScaled) {
-        return new OnePass(config, dimensions, rangeScaled, "stream");
-    }
-
-    /** {@link Mode#ONE_PASS} over {@code source}: every row read once, in stream order. */
-    private KMeansModel onePass(BatchSource source) throws IOException {
-        OnePass pass = new OnePass(config, source.dimensions(), false, source.name());
-        long total = source.rows().orElse(-1);
-        new PassRunner(config.threads(), config.batchSize()).forEachBatch(source, rows -> {
-            for (int i = 0; i < rows.count(); i++) {
-                pass.add(rows.data, i * rows.dims, rows.weights[i]);
-            }
-            return true;
-        }, done -> listener.onProgress(new ProgressEvent(ProgressEvent.Stage.ITERATION, 1, done, total, Double.NaN, false)));
-        KMeansModel fitted = pass.finish();
-        listener.onProgress(new ProgressEvent(ProgressEvent.Stage.ITERATION, 1, pass.rows(), pass.rows(), fitted.inertia(),
-                true));
-        return fitted;
-    }
-
-    /** STOCHASTIC mode over a source read once: one epoch of online updates, the first batch initializing. */
-    private KMeansModel onlineEpoch(BatchSource source) throws IOException {
-        OnlineLearner[] learner = {null};
-        long total = source.rows().orElse(-1);
-        new PassRunner(1, config.batchSize()).forEachBatch(source, rows -> {
-            if (learner[0] == null) { // the first batch initializes the centers
-                learner[0] = new OnlineLearner(config, rows.dims, null, null, new PassRunner(config.threads(), config.batchSize()));
-            }
-            learner[0].partialFit(rows.data, rows.weights, rows.count());
-            return true;
-        }, done -> listener.onProgress(new ProgressEvent(ProgressEvent.Stage.ITERATION, 1, done, total, Double.NaN, false)));
-        if (learner[0] == null) {
-            throw new InvalidInputException(source.name() + ": empty input (no data rows)");
-        }
-        return learner[0].toModel();
+        return new OnePass(new OnePassLearner(EngineBridge.settings(config), dimensions, rangeScaled, "stream"));
     }
 
     /** Fits in-memory rows and returns each row's label from the final pass (no extra pass); {@link #model()} holds the model. */
@@ -173,22 +142,27 @@ public final class MiniBatchKMeans implements AutoCloseable {
      * the initializer, with its restarts), without iterating.
      */
     public double[][] initialCenters(BatchSource source) throws IOException {
-        try (Fit fit = new Fit(source, config, listener)) {
-            return fit.initialize();
+        try (LocalPasses passes = local(source)) {
+            return FitRun.initialCenters(passes, EngineBridge.settings(config), EngineBridge.progress(listener),
+                    config.mode() == Mode.EXACT);
         }
     }
 
     /**
      * Fits data an engine holds and passes over itself — Spark partitions, other machines — the
-     * driver keeping O(k·d) plus the seeding sample ({@code sampleSize} rows): EXACT iterations are
-     * one engine pass each and equal in-memory Lloyd from the same start; STOCHASTIC runs up to
-     * {@code maxIterations} <em>steps</em> (not epochs), each one pass over a Bernoulli sample of
-     * about {@code batchSize} rows. k-means|| seeds in distributed rounds, any other initializer on
-     * the sample; {@code nInit} and pruning do not apply (one start; every pass reads every row).
+     * driver keeping O(k·d) plus the seeding sample ({@code sampleSize} rows), with the same
+     * algorithm as a local fit: EXACT iterations are one engine pass each (per start) and equal
+     * in-memory Lloyd from the same start; a STOCHASTIC epoch is ⌈rows / batchSize⌉ passes, each
+     * over a Bernoulli sample of about {@code batchSize} rows. Every pass reads every row (no
+     * pruning); one-pass needs rows streamed here and is refused.
      */
     public KMeansModel fit(PassEngine engine) {
         Objects.requireNonNull(engine, "engine");
-        return keep(new EngineFit(config, engine, listener).run());
+        try (DataPasses passes = new EnginePasses(engine)) {
+            return keep(fit(passes, null, null, null));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // engines report their failures unchecked
+        }
     }
 
     /**
@@ -213,8 +187,10 @@ public final class MiniBatchKMeans implements AutoCloseable {
             if (fitted != null && fitted.dimensions() != d) {
                 throw new InvalidInputException("the batch has " + d + " columns, the model has " + fitted.dimensions());
             }
-            online = new OnlineLearner(config, d, fitted == null ? null : fitted.centroids(),
-                    fitted == null ? null : fitted.sizes(), new PassRunner(config.threads(), config.batchSize()));
+            online = new OnlineLearner(EngineBridge.settings(config), d, fitted == null ? null : fitted.centroids(),
+                    fitted == null ? null : fitted.sizes());
+        } else if (online.dimensions() != d) {
+            throw new InvalidInputException("the batch has " + d + " columns, earlier batches " + online.dimensions());
         }
         double[] flat = new double[n * d];
         double[] w = new double[n];
@@ -224,29 +200,7 @@ public final class MiniBatchKMeans implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e); // in-memory rows: no I/O happens
         }
-        model = online.toModel();
-        return this;
-    }
-
-    /**
-     * One online step from a batch's statistics gathered elsewhere — by a distributed engine that
-     * assigned its sampled rows to {@link #model()}'s centroids with {@link PassStatistics}, keeping
-     * a sample ({@link PassStatistics#withSample}) for the reassignment of light centers. The same
-     * update as {@link #partialFit(double[][], double[])}; before the first step, the centers the
-     * statistics were gathered against are the start.
-     */
-    public synchronized MiniBatchKMeans partialFit(PassStatistics batch) {
-        if (closed) {
-            throw new IllegalStateException("this estimator is closed");
-        }
-        Objects.requireNonNull(batch, "batch");
-        if (online == null) {
-            KMeansModel fitted = model;
-            online = new OnlineLearner(config, batch.dimensions(), fitted == null ? null : fitted.centroids(),
-                    fitted == null ? null : fitted.sizes(), new PassRunner(config.threads(), config.batchSize()));
-        }
-        online.step(batch);
-        model = online.toModel();
+        model = EngineBridge.model(online.result(), Mode.STOCHASTIC);
         return this;
     }
 
@@ -268,16 +222,60 @@ public final class MiniBatchKMeans implements AutoCloseable {
 
     private KMeansModel inMemory(ArraySource source, int[] labels) {
         try {
-            if (config.mode() == Mode.ONE_PASS) {
-                KMeansModel fitted = keep(onePass(source));
-                if (labels != null) {
-                    fitted.predict(source, (row, label, distance) -> labels[(int) row] = label);
-                }
-                return fitted;
-            }
-            return keep(new Fit(source, config, listener).run(labels));
+            return keep(run(source, labels, null, null));
         } catch (IOException e) {
             throw new UncheckedIOException(e); // in-memory rows: no I/O happens
+        }
+    }
+
+    /** Local passes over {@code source}: arrays read in place, text parsed once. */
+    private LocalPasses local(BatchSource source) {
+        return new LocalPasses(source instanceof ArraySource array ? array.inPlace() : source, config.threads(),
+                config.batchSize(), config.heapBudgetBytes());
+    }
+
+    /** A fit of a local source, in the mode its rereading allows. */
+    private KMeansModel run(BatchSource source, int[] labels, FitState resumeFrom, CheckpointListener checkpoints)
+            throws IOException {
+        boolean once = source.rereading() == BatchSource.Rereading.ONCE;
+        try (LocalPasses passes = local(source)) {
+            if (once && config.mode() == Mode.STOCHASTIC) {
+                return EngineBridge.model(StochasticLoop.onceThrough(passes, EngineBridge.settings(config),
+                        EngineBridge.progress(listener)), Mode.STOCHASTIC);
+            }
+            if (once || config.mode() == Mode.ONE_PASS) {
+                return onePass(passes, labels, source);
+            }
+            return fit(passes, labels, resumeFrom, checkpoints);
+        }
+    }
+
+    /** {@link Mode#ONE_PASS}: every row read once, in stream order; labels, when asked for, by one more pass. */
+    private KMeansModel onePass(DataPasses passes, int[] labels, BatchSource source) throws IOException {
+        KMeansModel fitted = EngineBridge.model(OnePassLearner.fit(passes, EngineBridge.settings(config),
+                EngineBridge.progress(listener)), Mode.ONE_PASS);
+        if (labels != null) {
+            fitted.predict(source, (row, label, distance) -> labels[(int) row] = label);
+        }
+        return fitted;
+    }
+
+    /** The configured mode over {@code passes}. */
+    private KMeansModel fit(DataPasses passes, int[] labels, FitState resumeFrom, CheckpointListener checkpoints)
+            throws IOException {
+        Settings settings = EngineBridge.settings(config);
+        var progress = EngineBridge.progress(listener);
+        try {
+            return switch (config.mode()) {
+                case STOCHASTIC -> EngineBridge.model(FitRun.stochastic(passes, settings, progress, labels), Mode.STOCHASTIC);
+                case ONE_PASS -> EngineBridge.model(OnePassLearner.fit(passes, settings, progress), Mode.ONE_PASS);
+                case EXACT -> EngineBridge.model(FitRun.exact(passes, settings, progress, labels,
+                        resumeFrom == null ? null : resumeFrom.payload(), resumeFrom == null ? null : resumeFrom.origin(),
+                        checkpoints == null ? null : (payload, iterations) -> checkpoints.onCheckpoint(new FitState(payload,
+                                iterations, "the checkpoint"))), Mode.EXACT);
+            };
+        } catch (SettingRejected e) {
+            throw EngineBridge.rejected(e);
         }
     }
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.minibatchkmeans.core.KMeansConfig.Pruning;
 import io.github.minibatchkmeans.core.ProgressEvent.Stage;
 import io.github.minibatchkmeans.core.spi.BatchReader;
 import io.github.minibatchkmeans.core.spi.BatchSource;

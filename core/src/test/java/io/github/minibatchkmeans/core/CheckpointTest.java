@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.minibatchkmeans.core.KMeansConfig.Pruning;
 import io.github.minibatchkmeans.core.spi.InvalidInputException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -104,5 +103,69 @@ class CheckpointTest {
                 assertThrows(InvalidInputException.class, () -> state(flipped)).getMessage());
         assertEquals("ck: not a minibatch-kmeans checkpoint",
                 assertThrows(InvalidInputException.class, () -> state("{\"k\": 3}".repeat(10).getBytes())).getMessage());
+    }
+
+    /** An envelope with a correct checksum around {@code payload}: only the payload's own checks stand between it and the fit. */
+    private static byte[] sealed(byte[] payload) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        java.io.DataOutputStream data = new java.io.DataOutputStream(out);
+        data.write("minibatch-kmeans checkpoint\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        data.writeInt(2);
+        data.writeInt(payload.length);
+        data.write(payload);
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(payload);
+        data.writeInt((int) crc.getValue());
+        return out.toByteArray();
+    }
+
+    @Test
+    void aHostileCheckpointIsRefusedWithoutAllocatingWhatItClaims() throws IOException {
+        // a 2 KB file whose header claims a payload of 2^31 - 9 bytes: read in chunks, it ends early
+        ByteArrayOutputStream claim = new ByteArrayOutputStream();
+        java.io.DataOutputStream data = new java.io.DataOutputStream(claim);
+        data.write("minibatch-kmeans checkpoint\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        data.writeInt(2);
+        data.writeInt(Integer.MAX_VALUE - 8);
+        data.write(new byte[2000]);
+        assertEquals("ck: truncated checkpoint", assertThrows(InvalidInputException.class, () -> state(claim.toByteArray())).getMessage());
+
+        // a well-sealed payload that declares a text of 2^31 - 1 bytes, then a matrix of 2^30 × 2^30 values
+        ByteArrayOutputStream lies = new ByteArrayOutputStream();
+        java.io.DataOutputStream fields = new java.io.DataOutputStream(lies);
+        fields.writeInt(Integer.MAX_VALUE);
+        assertTrue(assertThrows(InvalidInputException.class, () -> state(sealed(lies.toByteArray()))).getMessage()
+                .startsWith("ck: damaged checkpoint (a text of length 2147483647"));
+
+        List<byte[]> saved = new ArrayList<>();
+        new MiniBatchKMeans(config(Pruning.AUTO, 1)).fit(ArraySource.of(X, null), null, s -> saved.add(bytes(s)));
+        byte[] good = saved.get(1);
+        java.nio.ByteBuffer payload = java.nio.ByteBuffer.wrap(Arrays.copyOfRange(good, 36, good.length - 4));
+        // past the kind, options, source name and fingerprint: the count of starts, then the first start's shape
+        int at = 0;
+        for (int text = 0; text < 3; text++) {
+            at += 4 + payload.getInt(at);
+        }
+        at += 4 + 8 * payload.getInt(at);
+        byte[] huge = payload.array().clone();
+        java.nio.ByteBuffer.wrap(huge).putInt(at + 4, 1 << 30).putInt(at + 8, 1 << 30);
+        long before = System.nanoTime();
+        String message = assertThrows(InvalidInputException.class, () -> new MiniBatchKMeans(config(Pruning.AUTO, 1))
+                .fit(ArraySource.of(X, null), state(sealed(huge)), null)).getMessage();
+        assertTrue(message.startsWith("ck: damaged checkpoint (a matrix of 1073741824 x 1073741824 in "), message);
+        assertTrue(System.nanoTime() - before < 5_000_000_000L, "refused at once, nothing allocated");
+    }
+
+    @Test
+    void aCheckpointWithLabelsOutOfRangeIsRefused() throws IOException {
+        List<byte[]> saved = new ArrayList<>();
+        new MiniBatchKMeans(config(Pruning.AUTO, 1)).fit(ArraySource.of(X, null), null, s -> saved.add(bytes(s)));
+        byte[] good = saved.get(1);
+        byte[] payload = Arrays.copyOfRange(good, 36, good.length - 4);
+        // the last start's labels end the payload: make the last label 99 (k = 12)
+        java.nio.ByteBuffer.wrap(payload).putInt(payload.length - 4, 99);
+        String message = assertThrows(InvalidInputException.class, () -> new MiniBatchKMeans(config(Pruning.AUTO, 1))
+                .fit(ArraySource.of(X, null), state(sealed(payload)), null)).getMessage();
+        assertEquals("ck: damaged checkpoint (a saved label 99 for k = 12)", message);
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.minibatchkmeans.core.KMeansConfig.Pruning;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.github.minibatchkmeans.core.spi.InvalidInputException;
 import java.io.IOException;
 import java.util.List;
-import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 /** The one estimator: the same answers however the data arrives. */
@@ -110,23 +109,24 @@ class EstimatorTest {
     void configurationErrorsNameTheField() {
         InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> KMeansConfig.builder(0).build());
         assertEquals("k", e.field());
-        assertEquals("must be >= 1, got 0", e.reason());
+        assertEquals("must be an integer >= 1, got 0", e.reason());
+        assertEquals(Parameters.K, e.parameter());
         assertEquals("batchSize", assertThrows(InvalidConfigException.class,
                 () -> KMeansConfig.builder(2).batchSize(0).build()).field());
-        assertEquals("nInit", assertThrows(InvalidConfigException.class, () -> KMeansConfig.builder(2).nInit(0).build()).field());
-        assertEquals("stochastic.reassignmentRatio", assertThrows(InvalidConfigException.class,
-                () -> KMeansConfig.Stochastic.defaults().withReassignmentRatio(2)).field());
-        assertEquals("rounds", assertThrows(InvalidConfigException.class, () -> Initializers.kMeansParallel(0, 0)).field());
+        assertEquals("nInit", assertThrows(InvalidConfigException.class, () -> KMeansConfig.builder(2).nInit(-1).build()).field());
+        assertEquals("reassignmentRatio", assertThrows(InvalidConfigException.class,
+                () -> KMeansConfig.builder(2).reassignmentRatio(2).build()).field());
+        assertEquals("initRounds", assertThrows(InvalidConfigException.class, () -> Initializers.kMeansParallel(0, 0)).field());
     }
 
     @Test
     void automaticChoicesAreExplicitNotMagicNumbers() {
         KMeansConfig config = KMeansConfig.builder(4).build();
-        assertEquals(OptionalInt.empty(), config.nInit(), "automatic restarts");
-        assertEquals(OptionalInt.empty(), config.stochastic().shuffleWindow(), "automatic shuffle window");
-        assertEquals(OptionalInt.of(3), config.toBuilder().nInit(3).build().nInit());
-        assertEquals(OptionalInt.empty(), config.toBuilder().nInit(3).automaticNInit().build().nInit());
-        assertEquals(OptionalInt.empty(), KMeansConfig.Stochastic.defaults().withoutEarlyStopping().maxNoImprovement());
+        assertEquals(0, config.nInit(), "automatic restarts");
+        assertEquals(0, config.shuffleWindow(), "automatic shuffle window");
+        assertEquals(3, config.toBuilder().nInit(3).build().nInit());
+        assertEquals(0, config.toBuilder().nInit(3).nInit(0).build().nInit());
+        assertEquals(10, config.maxNoImprovement(), "scikit-learn's early stopping");
         assertEquals(1e-4, config.tolerance(), "EXACT's default tolerance");
         assertEquals(0.0, KMeansConfig.builder(4).mode(Mode.STOCHASTIC).build().tolerance(), "STOCHASTIC's");
         assertEquals(10_000, config.sampleSize());

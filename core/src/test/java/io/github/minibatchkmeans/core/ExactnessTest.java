@@ -26,7 +26,7 @@ class ExactnessTest {
     void matchesSimpleLloydForEveryBatchSizeAndThreadCountBitForBit() throws IOException {
         double[][] x = TestData.uniform(N, D, 11);
         double[][] init = TestData.rows(x, 0, K);
-        SimpleLloyd reference = new SimpleLloyd(x, init, KMeansConfig.DEFAULT_TOLERANCE, 300);
+        SimpleLloyd reference = new SimpleLloyd(x, init, Parameters.TOLERANCE.defaultValue(Mode.EXACT).orElseThrow(), 300);
         ArraySource source = ArraySource.of(x);
 
         List<KMeansModel> models = new ArrayList<>();

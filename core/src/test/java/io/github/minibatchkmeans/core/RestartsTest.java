@@ -71,7 +71,7 @@ class RestartsTest {
         KMeansConfig base = KMeansConfig.builder(4).initializer(Initializers.random()).seed(3).nInit(10).threads(1).build();
         KMeansModel reference = new MiniBatchKMeans(base).fit(x);
         for (KMeansConfig variant : new KMeansConfig[] {base.toBuilder().threads(3).batchSize(333).build(),
-                base.toBuilder().pruning(KMeansConfig.Pruning.OFF).build()}) {
+                base.toBuilder().pruning(Pruning.OFF).build()}) {
             KMeansModel model = new MiniBatchKMeans(variant).fit(x);
             for (int c = 0; c < 4; c++) {
                 org.junit.jupiter.api.Assertions.assertArrayEquals(reference.centroid(c), model.centroid(c), 1e-9 * 30);
@@ -85,11 +85,11 @@ class RestartsTest {
         double[][] x = lineOfBlobs();
         KMeansConfig auto = KMeansConfig.builder(4).initializer(Initializers.random()).seed(4).build();
         assertEquals(fit(x, 4, 10).inertia(), new MiniBatchKMeans(auto).fit(x).inertia(), 0.0, "3,000 × 2 × 4 is small: 10 starts");
-        assertEquals(10, Fit.SMALL_DATA_RESTARTS);
-        try (Fit fit = new Fit(ArraySource.of(TestData.blobs(60_000, 40, 10, 5, 1)), KMeansConfig.builder(10).initializer(Initializers.random()).seed(4).build(),
-                ProgressListener.NONE)) {
-            fit.initialize();
-            assertEquals(3, fit.restarts(), "60,000 × 40 × 10 is not small: random's default of 3");
-        }
+        ArraySource large = ArraySource.of(TestData.blobs(60_000, 40, 10, 5, 1));
+        KMeansConfig.Builder random = KMeansConfig.builder(10).initializer(Initializers.random()).seed(4);
+        double[][] chosen = new MiniBatchKMeans(random.build()).initialCenters(large);
+        assertTrue(java.util.Arrays.deepEquals(new MiniBatchKMeans(random.nInit(3).build()).initialCenters(large), chosen),
+                "60,000 × 40 × 10 is not small: random's default of 3 starts, the best on the sample kept");
+        assertTrue(!java.util.Arrays.deepEquals(new MiniBatchKMeans(random.nInit(10).build()).initialCenters(large), chosen));
     }
 }

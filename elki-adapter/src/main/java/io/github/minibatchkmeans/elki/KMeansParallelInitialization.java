@@ -15,7 +15,7 @@ import elki.utilities.optionhandling.parameters.RandomParameter;
 import elki.utilities.random.RandomFactory;
 import io.github.minibatchkmeans.core.Initializers;
 import io.github.minibatchkmeans.core.KMeansConfig;
-import io.github.minibatchkmeans.core.MiniBatchKMeans;
+import io.github.minibatchkmeans.core.Parameters;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -44,7 +44,7 @@ public class KMeansParallelInitialization implements KMeansInitialization {
         KMeansConfig config = KMeansConfig.builder(k).initializer(Initializers.kMeansParallel(oversampling, rounds))
                 .seed(random.getSingleThreadedRandom().nextLong()).build();
         try {
-            return new MiniBatchKMeans(config).initialCenters(new RelationSource(relation));
+            return new io.github.minibatchkmeans.core.MiniBatchKMeans(config).initialCenters(new RelationSource(relation));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -52,10 +52,8 @@ public class KMeansParallelInitialization implements KMeansInitialization {
 
     /** Parameterization: {@code kmeans.seed}, {@code kmeansparallel.oversampling}, {@code kmeansparallel.rounds}. */
     public static class Par implements Parameterizer {
-        public static final OptionID OVERSAMPLING_ID = new OptionID("kmeansparallel.oversampling",
-                "Candidates drawn per round (the oversampling factor ℓ); 0 means 2k.");
-        public static final OptionID ROUNDS_ID = new OptionID("kmeansparallel.rounds",
-                "Oversampling rounds, each one pass over the data.");
+        public static final OptionID OVERSAMPLING_ID = MiniBatchKMeans.option(Parameters.INIT_OVERSAMPLING);
+        public static final OptionID ROUNDS_ID = MiniBatchKMeans.option(Parameters.INIT_ROUNDS);
 
         protected RandomFactory random;
         protected int oversampling;
@@ -64,10 +62,10 @@ public class KMeansParallelInitialization implements KMeansInitialization {
         @Override
         public void configure(Parameterization config) {
             new RandomParameter(KMeans.SEED_ID).grab(config, x -> random = x);
-            new IntParameter(OVERSAMPLING_ID, 0).addConstraint(CommonConstraints.GREATER_EQUAL_ZERO_INT)
-                    .grab(config, x -> oversampling = x);
-            new IntParameter(ROUNDS_ID, 5).addConstraint(CommonConstraints.GREATER_EQUAL_ONE_INT)
-                    .grab(config, x -> rounds = x);
+            new IntParameter(OVERSAMPLING_ID, MiniBatchKMeans.elkiDefault(Parameters.INIT_OVERSAMPLING))
+                    .addConstraint(MiniBatchKMeans.constraint(Parameters.INIT_OVERSAMPLING)).grab(config, x -> oversampling = x);
+            new IntParameter(ROUNDS_ID, MiniBatchKMeans.elkiDefault(Parameters.INIT_ROUNDS))
+                    .addConstraint(MiniBatchKMeans.constraint(Parameters.INIT_ROUNDS)).grab(config, x -> rounds = x);
         }
 
         @Override

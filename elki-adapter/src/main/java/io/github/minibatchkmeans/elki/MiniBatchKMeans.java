@@ -21,9 +21,12 @@ import elki.utilities.optionhandling.parameters.DoubleParameter;
 import elki.utilities.optionhandling.parameters.IntParameter;
 import elki.utilities.optionhandling.parameters.RandomParameter;
 import elki.utilities.random.RandomFactory;
+import io.github.minibatchkmeans.core.FrontDoor;
 import io.github.minibatchkmeans.core.Initializers;
 import io.github.minibatchkmeans.core.KMeansConfig;
 import io.github.minibatchkmeans.core.Mode;
+import io.github.minibatchkmeans.core.Parameter;
+import io.github.minibatchkmeans.core.Parameters;
 import io.github.minibatchkmeans.core.ProgressEvent;
 import io.github.minibatchkmeans.core.ProgressListener;
 import java.io.IOException;
@@ -56,20 +59,21 @@ public class MiniBatchKMeans<V extends NumberVector> extends AbstractKMeans<V, K
     private final Mode mode;
     private final int batchSize;
     private final int threads;
-    private final double tolerance;
+    /** Null: the mode's default. */
+    private final Double tolerance;
     private final RandomFactory random;
 
     /**
-     * @param maxiter   maximum iterations (exact) or epochs (stochastic); 0 for the default of 300
+     * @param maxiter   maximum iterations (exact) or epochs (stochastic); 0 for the parameter table's default
      * @param threads   worker threads; 0 for all processors
-     * @param tolerance convergence tolerance relative to the mean feature variance
+     * @param tolerance convergence tolerance relative to the mean feature variance; null for the mode's default
      */
     public MiniBatchKMeans(int k, int maxiter, KMeansInitialization initializer, Mode mode, int batchSize, int threads,
-                           double tolerance, RandomFactory random) {
+                           Double tolerance, RandomFactory random) {
         super(k, maxiter, initializer);
         this.mode = mode;
         this.batchSize = batchSize;
-        this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        this.threads = threads;
         this.tolerance = tolerance;
         this.random = random;
     }
@@ -77,10 +81,7 @@ public class MiniBatchKMeans<V extends NumberVector> extends AbstractKMeans<V, K
     /** Clusters {@code relation}: ELKI's initializer picks the means, core's engine runs the passes. */
     public Clustering<KMeansModel> run(Relation<V> relation) {
         RelationSource source = new RelationSource(relation);
-        KMeansConfig config = KMeansConfig.builder(k).mode(mode).initializer(Initializers.explicit(initialMeans(relation)))
-                .maxIterations(maxiter == Integer.MAX_VALUE ? KMeansConfig.DEFAULT_MAX_ITERATIONS : maxiter)
-                .tolerance(tolerance).batchSize(batchSize).threads(threads)
-                .seed(random.getSingleThreadedRandom().nextLong()).build();
+        KMeansConfig config = config(Initializers.explicit(initialMeans(relation)));
         try {
             var model = new io.github.minibatchkmeans.core.MiniBatchKMeans(config, LOG.isVerbose() ? this::log : ProgressListener.NONE)
                     .fit(source);
@@ -89,6 +90,26 @@ public class MiniBatchKMeans<V extends NumberVector> extends AbstractKMeans<V, K
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The configuration a run starts with {@code initializer}: ELKI's "no limit" and "all processors"
+     * (0) and an unset tolerance take the parameter table's defaults (package-private: the
+     * parameter-table test reads it).
+     */
+    KMeansConfig config(io.github.minibatchkmeans.core.spi.Initializer initializer) {
+        KMeansConfig.Builder builder = KMeansConfig.builder(k).mode(mode).initializer(initializer).batchSize(batchSize)
+                .seed(random.getSingleThreadedRandom().nextLong());
+        if (maxiter != Integer.MAX_VALUE) { // ELKI's "no limit" (kmeans.maxiter 0) takes the table's default
+            builder.maxIterations(maxiter);
+        }
+        if (threads != sentinel(Parameters.THREADS)) { // 0: all processors, the table's default
+            builder.threads(threads);
+        }
+        if (tolerance != null) {
+            builder.tolerance(tolerance);
+        }
+        return builder.build();
     }
 
     private void log(ProgressEvent e) {
@@ -128,23 +149,54 @@ public class MiniBatchKMeans<V extends NumberVector> extends AbstractKMeans<V, K
         return LOG;
     }
 
-    /** Parameterization: ELKI's k-means options plus the {@code minibatch.*} ones. */
+    /** The value ELKI takes for {@code parameter} to mean the table's default (its "0 = all / no limit"). */
+    static <T> T sentinel(Parameter<T> parameter) {
+        return parameter.in(FrontDoor.ELKI).orElseThrow().sentinel();
+    }
+
+    /** An ELKI option of {@code parameter}: the name and doc from the parameter table. */
+    static OptionID option(Parameter<?> parameter) {
+        return new OptionID(parameter.nameIn(FrontDoor.ELKI).orElseThrow(), parameter.doc());
+    }
+
+    /** The default of {@code parameter} in ELKI: the parameter table's, with its recorded ELKI conventions. */
+    static <T> T elkiDefault(Parameter<T> parameter) {
+        return parameter.defaultIn(FrontDoor.ELKI).orElseThrow();
+    }
+
+    /** The parameter table's constraint of {@code parameter} in ELKI (its sentinel included), as an ELKI constraint. */
+    static <T> elki.utilities.optionhandling.constraints.ParameterConstraint<T> constraint(Parameter<T> parameter) {
+        return new elki.utilities.optionhandling.constraints.ParameterConstraint<>() {
+            @Override
+            public void test(T value) throws elki.utilities.optionhandling.ParameterException {
+                if (!parameter.acceptsIn(FrontDoor.ELKI, value)) {
+                    throw new elki.utilities.optionhandling.WrongParameterValueException(
+                            parameter.nameIn(FrontDoor.ELKI).orElseThrow() + ": " + parameter.problem(value));
+                }
+            }
+
+            @Override
+            public String getDescription(String name) {
+                return name + " is " + parameter.constraintText();
+            }
+        };
+    }
+
+    /** Parameterization: ELKI's k-means options plus the {@code minibatch.*} ones, named and documented by the parameter table. */
     public static class Par<V extends NumberVector> extends AbstractKMeans.Par<V> {
-        public static final OptionID BATCH_SIZE_ID = new OptionID("minibatch.batchsize",
-                "Rows per mini-batch: the unit of reading in exact mode, the unit of update in stochastic mode.");
-        public static final OptionID MODE_ID = new OptionID("minibatch.mode",
-                "exact: full passes, identical to Lloyd's algorithm; stochastic: Sculley's mini-batch updates (approximate, faster).");
-        public static final OptionID SEED_ID = new OptionID("minibatch.seed",
-                "Random seed of the mini-batch algorithm itself (sampling, reassignment); the initializer has its own kmeans.seed.");
-        public static final OptionID THREADS_ID = new OptionID("minibatch.threads",
-                "Worker threads; 0 uses all processors. Results are identical for every thread count.");
-        public static final OptionID TOLERANCE_ID = new OptionID("minibatch.tol",
-                "Stop when the centers' total squared shift is at most this times the mean feature variance (scikit-learn's rule); 0 runs until no center moves.");
+        public static final OptionID BATCH_SIZE_ID = option(Parameters.BATCH_SIZE);
+        public static final OptionID MODE_ID = option(Parameters.MODE);
+        public static final OptionID SEED_ID = new OptionID(Parameters.SEED.nameIn(FrontDoor.ELKI).orElseThrow(),
+                Parameters.SEED.doc() + " The initializer has its own kmeans.seed.");
+        public static final OptionID THREADS_ID = new OptionID(Parameters.THREADS.nameIn(FrontDoor.ELKI).orElseThrow(),
+                Parameters.THREADS.doc() + " 0 uses all processors.");
+        public static final OptionID TOLERANCE_ID = new OptionID(Parameters.TOLERANCE.nameIn(FrontDoor.ELKI).orElseThrow(),
+                Parameters.TOLERANCE.doc() + " Default: " + Parameters.TOLERANCE.defaultText() + ".");
 
         protected Mode mode;
         protected int batchSize;
         protected int threads;
-        protected double tolerance;
+        protected Double tolerance;
         protected RandomFactory random;
 
         @Override
@@ -153,12 +205,12 @@ public class MiniBatchKMeans<V extends NumberVector> extends AbstractKMeans<V, K
             getParameterInitialization(config);
             getParameterMaxIter(config);
             new ModeParameter(MODE_ID).grab(config, x -> mode = x);
-            new IntParameter(BATCH_SIZE_ID, KMeansConfig.DEFAULT_BATCH_SIZE)
-                    .addConstraint(CommonConstraints.GREATER_EQUAL_ONE_INT).grab(config, x -> batchSize = x);
-            new IntParameter(THREADS_ID, 0)
-                    .addConstraint(CommonConstraints.GREATER_EQUAL_ZERO_INT).grab(config, x -> threads = x);
-            new DoubleParameter(TOLERANCE_ID, KMeansConfig.DEFAULT_TOLERANCE)
-                    .addConstraint(CommonConstraints.GREATER_EQUAL_ZERO_DOUBLE).grab(config, x -> tolerance = x);
+            new IntParameter(BATCH_SIZE_ID, elkiDefault(Parameters.BATCH_SIZE)).addConstraint(constraint(Parameters.BATCH_SIZE))
+                    .grab(config, x -> batchSize = x);
+            new IntParameter(THREADS_ID, elkiDefault(Parameters.THREADS)).addConstraint(constraint(Parameters.THREADS))
+                    .grab(config, x -> threads = x);
+            new DoubleParameter(TOLERANCE_ID).setOptional(true).addConstraint(constraint(Parameters.TOLERANCE))
+                    .grab(config, x -> tolerance = x);
             new RandomParameter(SEED_ID).grab(config, x -> random = x);
         }
 

@@ -147,7 +147,10 @@ class MiniBatchKMeansTest {
         assertTrue(errors(KMeans.K_ID, 0).contains("has to be greater equal than 1"), errors(KMeans.K_ID, 0));
         assertTrue(errors(KMeans.K_ID, 3, MiniBatchKMeans.Par.MODE_ID, "sloppy")
                 .contains("minibatch.mode is invalid (must be one of [exact, stochastic])"));
-        assertTrue(errors(KMeans.K_ID, 3, MiniBatchKMeans.Par.BATCH_SIZE_ID, 0).contains("has to be greater equal than 1"));
+        assertTrue(errors(KMeans.K_ID, 3, MiniBatchKMeans.Par.BATCH_SIZE_ID, 0).contains("minibatch.batchsize: must be an integer >= 1, got 0"),
+                errors(KMeans.K_ID, 3, MiniBatchKMeans.Par.BATCH_SIZE_ID, 0));
+        assertTrue(errors(KMeans.K_ID, 3, MiniBatchKMeans.Par.MODE_ID, "one_pass").contains("must be one of [exact, stochastic]"),
+                "the help lists what is accepted, and only that");
         assertEquals("", errors(KMeans.K_ID, 3, MiniBatchKMeans.Par.MODE_ID, "STOCHASTIC"), "any case is accepted");
         assertThrows(AbortException.class, () -> new ELKIBuilder<>(MiniBatchKMeans.class).with(KMeans.K_ID, 0).build());
     }

@@ -1,11 +1,18 @@
 package io.github.minibatchkmeans.spark;
 
+import io.github.minibatchkmeans.core.FrontDoor;
 import io.github.minibatchkmeans.core.Initializers;
 import io.github.minibatchkmeans.core.KMeansConfig;
 import io.github.minibatchkmeans.core.KMeansModel;
+import io.github.minibatchkmeans.core.Metric;
 import io.github.minibatchkmeans.core.Mode;
+import io.github.minibatchkmeans.core.Parameter;
+import io.github.minibatchkmeans.core.Parameters;
 import io.github.minibatchkmeans.core.spi.Initializer;
+import java.io.Serial;
+import java.io.Serializable;
 import java.util.List;
+import java.util.Locale;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -31,9 +38,12 @@ import org.apache.spark.storage.StorageLevel;
  * is one pass whose per-partition sums and weights merge into exactly the in-memory Lloyd update;
  * in STOCHASTIC mode every step is one pass over a {@code batchFraction} sample, moved by
  * scikit-learn's mini-batch rule. Seeding by k-means|| (distributed rounds), k-means++ (on a
- * sample), random rows, or given {@code initialCenters}. Params follow Spark ML's {@code KMeans},
- * but {@code tol} keeps the meaning it has everywhere in this project (scikit-learn's: the total
- * squared centroid move relative to the mean feature variance). The algorithm is the core's
+ * sample), random rows, or given {@code initialCenters}. Params follow Spark ML's {@code KMeans}
+ * (its defaults: {@code k} 2, {@code maxIter} 20, {@code initMode} k-means||, {@code initSteps} 2, as
+ * the parameter table records them); their docs, defaults and ranges come from the core's
+ * {@code Parameters}. {@code tol} keeps the meaning it has everywhere in this project
+ * (scikit-learn's: the total squared centroid move relative to the mean feature variance), with
+ * the mode's default unless set. The algorithm is the core's
  * ({@link io.github.minibatchkmeans.core.MiniBatchKMeans#fit(io.github.minibatchkmeans.core.PassEngine)});
  * this class translates params, data and model.
  *
@@ -44,8 +54,6 @@ import org.apache.spark.storage.StorageLevel;
  */
 public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansModel> implements DefaultParamsWritable {
     static final String K_MEANS_PARALLEL = "k-means||";
-    static final String K_MEANS_PLUS_PLUS = "k-means++";
-    static final String RANDOM = "random";
     private static final long serialVersionUID = 1L;
     private static final String JOB_GROUP = "spark.jobGroup.id";
     private static final String JOB_DESCRIPTION = "spark.job.description";
@@ -74,44 +82,84 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansModel> imple
     /** Spark ML's copy and load use this constructor. */
     public MiniBatchKMeans(String uid) {
         this.uid = uid;
-        k = new IntParam(this, "k", "the number of clusters to create (> 1)", ParamValidators.gt(1));
-        maxIter = new IntParam(this, "maxIter", "maximum number of iterations (exact) or steps (stochastic) (> 0)",
-                ParamValidators.gt(0));
-        tol = new DoubleParam(this, "tol",
-                "converged when the centroids' total squared move is at most tol × the mean feature variance (>= 0)",
-                ParamValidators.gtEq(0));
-        seed = new LongParam(this, "seed", "random seed");
-        initMode = new Param<>(this, "initMode", "the initialization algorithm: k-means||, k-means++ or random",
-                ParamValidators.inArray(List.of(K_MEANS_PARALLEL, K_MEANS_PLUS_PLUS, RANDOM)));
-        initSteps = new IntParam(this, "initSteps", "the number of k-means|| rounds (> 0)", ParamValidators.gt(0));
+        k = new IntParam(this, "k", Parameters.K.doc(), TableCheck.of(Parameters.K));
+        maxIter = new IntParam(this, "maxIter", Parameters.MAX_ITERATIONS.doc() + " A stochastic epoch is 1/batchFraction steps.",
+                TableCheck.of(Parameters.MAX_ITERATIONS));
+        tol = new DoubleParam(this, "tol", Parameters.TOLERANCE.doc() + " Unset: " + Parameters.TOLERANCE.defaultText() + ".",
+                TableCheck.of(Parameters.TOLERANCE));
+        seed = new LongParam(this, "seed", Parameters.SEED.doc());
+        initMode = new Param<>(this, "initMode", Parameters.INIT.doc(), TableCheck.of(Parameters.INIT));
+        initSteps = new IntParam(this, "initSteps", Parameters.INIT_ROUNDS.doc(), TableCheck.of(Parameters.INIT_ROUNDS));
         initialCenters = new Param<>(this, "initialCenters", "k × d starting centers, one per row; overrides initMode");
-        mode = new Param<>(this, "mode", "exact (Lloyd, one pass per iteration) or stochastic (Sculley's mini-batch steps)",
-                ParamValidators.inArray(List.of("exact", "stochastic")));
+        mode = new Param<>(this, "mode", Parameters.MODE.doc(), TableCheck.ofName(Parameters.MODE));
         batchFraction = new DoubleParam(this, "batchFraction", "stochastic: the fraction of rows each step samples, in (0, 1]",
                 ParamValidators.inRange(0, 1, false, true));
-        reassignmentRatio = new DoubleParam(this, "reassignmentRatio",
-                "stochastic: centers lighter than this share of the heaviest move to random sampled rows, in [0, 1]",
-                ParamValidators.inRange(0, 1));
+        reassignmentRatio = new DoubleParam(this, "reassignmentRatio", Parameters.REASSIGNMENT_RATIO.doc(),
+                TableCheck.of(Parameters.REASSIGNMENT_RATIO));
         featuresCol = new Param<>(this, "featuresCol", "features column name");
         predictionCol = new Param<>(this, "predictionCol", "prediction column name");
         weightCol = new Param<>(this, "weightCol", "weight column name; unset: every row weighs 1");
-        distanceMeasure = new Param<>(this, "distanceMeasure", "the distance measure: euclidean",
-                ParamValidators.inArray(List.of("euclidean")));
+        distanceMeasure = new Param<>(this, "distanceMeasure", Parameters.METRIC.doc(), TableCheck.ofName(Parameters.METRIC));
         aggregationDepth = new IntParam(this, "aggregationDepth", "depth of the tree that merges partition statistics (>= 2)",
                 ParamValidators.gtEq(2));
-        setDefault(k, 2);
-        setDefault(maxIter, 20);
-        setDefault(tol, 1e-4);
-        setDefault(seed, (long) MiniBatchKMeans.class.getName().hashCode());
-        setDefault(initMode, K_MEANS_PARALLEL);
-        setDefault(initSteps, 2);
-        setDefault(mode, "exact");
+        setDefault(k, sparkDefault(Parameters.K));
+        setDefault(maxIter, sparkDefault(Parameters.MAX_ITERATIONS));
+        setDefault(tol, sparkDefault(Parameters.TOLERANCE));
+        setDefault(seed, sparkDefault(Parameters.SEED));
+        setDefault(initMode, sparkDefault(Parameters.INIT));
+        setDefault(initSteps, sparkDefault(Parameters.INIT_ROUNDS));
+        setDefault(mode, sparkDefault(Parameters.MODE).name().toLowerCase(Locale.ROOT));
         setDefault(batchFraction, 0.1);
-        setDefault(reassignmentRatio, KMeansConfig.Stochastic.DEFAULT_REASSIGNMENT_RATIO);
+        setDefault(reassignmentRatio, sparkDefault(Parameters.REASSIGNMENT_RATIO));
         setDefault(featuresCol, "features");
         setDefault(predictionCol, "prediction");
-        setDefault(distanceMeasure, "euclidean");
+        setDefault(distanceMeasure, sparkDefault(Parameters.METRIC).name().toLowerCase(Locale.ROOT));
         setDefault(aggregationDepth, 2);
+    }
+
+    /** The default of {@code parameter} in Spark: the parameter table's, with its recorded Spark conventions. */
+    private static <T> T sparkDefault(Parameter<T> parameter) {
+        return parameter.defaultIn(FrontDoor.SPARK).orElseThrow();
+    }
+
+    /**
+     * A param's validator from the parameter table: the core's constraint and the values Spark
+     * offers. Serializable (Spark ships params), so it holds the knob's name, not the knob.
+     */
+    static final class TableCheck<T> extends scala.runtime.AbstractFunction1<T, Object> implements Serializable {
+        @Serial
+        private static final long serialVersionUID = 1L;
+        private final String name;
+        private final boolean byEnumName;
+
+        private TableCheck(String name, boolean byEnumName) {
+            this.name = name;
+            this.byEnumName = byEnumName;
+        }
+
+        static <T> TableCheck<T> of(Parameter<?> parameter) {
+            return new TableCheck<>(parameter.name(), false);
+        }
+
+        /** For an enum knob that Spark spells in lower case ("exact", "euclidean"). */
+        static TableCheck<String> ofName(Parameter<? extends Enum<?>> parameter) {
+            return new TableCheck<>(parameter.name(), true);
+        }
+
+        @Override
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        public Object apply(T value) {
+            Parameter parameter = Parameters.named(name);
+            Object typed = value;
+            if (byEnumName) {
+                try {
+                    typed = Enum.valueOf((Class<Enum>) parameter.type(), ((String) value).toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    return false;
+                }
+            }
+            return parameter.acceptsIn(FrontDoor.SPARK, typed);
+        }
     }
 
     @Override
@@ -225,7 +273,7 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansModel> imple
             DataCheck check = blocks.treeAggregate(new DataCheck(), (total, block) -> total.merge(DataCheck.of(block)),
                     DataCheck::merge, getAggregationDepth());
             validate(check, clusters, start);
-            Passes passes = new Passes(JavaSparkContext.fromSparkContext(context), blocks, check.mean(), getAggregationDepth());
+            Passes passes = new Passes(JavaSparkContext.fromSparkContext(context), blocks, check.dims, getAggregationDepth());
             KMeansModel fitted = new io.github.minibatchkmeans.core.MiniBatchKMeans(config(start, check.rows)).fit(passes);
             MiniBatchKMeansModel model = copyValues(new MiniBatchKMeansModel(uid, fitted).setParent(this), extractParamMap());
             return model.withSummary(new MiniBatchKMeansSummary(fitted, model, dataset));
@@ -241,17 +289,21 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansModel> imple
         return "MiniBatchKMeans-" + uid;
     }
 
-    /** The params as the core's configuration; {@code batchFraction} becomes a batch size of that share of the rows. */
-    private KMeansConfig config(double[][] start, long rows) {
-        Initializer initializer = start != null ? Initializers.explicit(start) : switch (getInitMode()) {
-            case RANDOM -> Initializers.random();
-            case K_MEANS_PLUS_PLUS -> Initializers.kMeansPlusPlus();
-            default -> Initializers.kMeansParallel(0, getInitSteps());
-        };
-        return KMeansConfig.builder(getK()).mode("stochastic".equals(getMode()) ? Mode.STOCHASTIC : Mode.EXACT)
-                .initializer(initializer).maxIterations(getMaxIter()).tolerance(getTol()).seed(getSeed())
+    /**
+     * The params as the core's configuration; {@code batchFraction} becomes a batch size of that
+     * share of the rows; {@code tol} unset is the mode's default; one start, as Spark's KMeans.
+     */
+    KMeansConfig config(double[][] start, long rows) {
+        Initializer initializer = start != null ? Initializers.explicit(start)
+                : K_MEANS_PARALLEL.equals(getInitMode()) ? Initializers.kMeansParallel(0, getInitSteps())
+                : Initializers.named(getInitMode());
+        KMeansConfig.Builder config = KMeansConfig.builder(getK()).mode(Mode.valueOf(getMode().toUpperCase(Locale.ROOT)))
+                .initializer(initializer).maxIterations(getMaxIter()).seed(getSeed())
+                .nInit(sparkDefault(Parameters.N_INIT))
+                .metric(Metric.valueOf(getDistanceMeasure().toUpperCase(Locale.ROOT)))
                 .batchSize((int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.round(getBatchFraction() * rows))))
-                .stochastic(KMeansConfig.Stochastic.defaults().withReassignmentRatio(getReassignmentRatio())).build();
+                .reassignmentRatio(getReassignmentRatio());
+        return (isSet(tol) ? config.tolerance(getTol()) : config).build();
     }
 
     /** Refuses data the fit cannot use, naming the first bad row; before any iteration runs. */

@@ -1,7 +1,7 @@
 package io.github.minibatchkmeans.spark;
 
-import io.github.minibatchkmeans.core.PassEngine;
-import io.github.minibatchkmeans.core.PassStatistics;
+import io.github.minibatchkmeans.core.spi.PassEngine;
+import io.github.minibatchkmeans.core.spi.PassStatistics;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -16,33 +16,27 @@ import org.apache.spark.broadcast.Broadcast;
 final class Passes implements PassEngine {
     private final JavaSparkContext context;
     private final JavaRDD<Block> blocks;
-    private final double[] mean;
+    private final int dims;
     private final int depth;
 
-    Passes(JavaSparkContext context, JavaRDD<Block> blocks, double[] mean, int depth) {
+    Passes(JavaSparkContext context, JavaRDD<Block> blocks, int dims, int depth) {
         this.context = context;
         this.blocks = blocks;
-        this.mean = mean;
+        this.dims = dims;
         this.depth = depth;
     }
 
     @Override
     public int dimensions() {
-        return mean.length;
-    }
-
-    @Override
-    public double[] mean() {
-        return mean.clone();
+        return dims;
     }
 
     @Override
     public PassStatistics pass(double[][] centers, PassStatistics.Start start) {
         Broadcast<double[][]> shared = context.broadcast(centers);
-        double[] from = mean;
         try {
             return blocks.mapPartitions(it -> {
-                PassStatistics statistics = start.create(shared.value(), from);
+                PassStatistics statistics = start.create(shared.value());
                 while (it.hasNext()) {
                     Block block = it.next();
                     statistics.add(block.rows(), block.weights(), block.firstId());

@@ -209,7 +209,8 @@ class MiniBatchKMeansTest {
         for (MiniBatchKMeans refused : List.of(sized, nan, nulls, tooMany)) {
             assertEquals(1, jobs(refused), "data errors are found by the checking pass, before any iteration");
         }
-        assertThrows(IllegalArgumentException.class, () -> new MiniBatchKMeans().setK(1));
+        assertThrows(IllegalArgumentException.class, () -> new MiniBatchKMeans().setK(0));
+        assertEquals(1, new MiniBatchKMeans().setK(1).getK(), "one cluster is a valid k, as everywhere in this project");
         assertThrows(IllegalArgumentException.class, () -> new MiniBatchKMeans().setInitMode("kmeans"));
         assertThrows(IllegalArgumentException.class, () -> new MiniBatchKMeans().setBatchFraction(0));
     }

@@ -19,7 +19,7 @@ class PluginJarIT {
             classes = contents.stream().map(e -> e.getName()).filter(name -> name.endsWith(".class")).toList();
         }
         assertTrue(classes.contains("io/github/minibatchkmeans/spark/MiniBatchKMeans.class"), "the adapter is inside");
-        assertTrue(classes.contains("io/github/minibatchkmeans/core/PassStatistics.class"), "core is inside");
+        assertTrue(classes.contains("io/github/minibatchkmeans/core/internal/engine/GatheredStatistics.class"), "core is inside");
         assertEquals(List.of(), classes.stream().filter(name -> !name.startsWith("io/github/minibatchkmeans/")).toList(),
                 "third-party classes in the plug-in jar (Spark provides its own)");
     }

@@ -3,9 +3,12 @@ package io.github.minibatchkmeans.tribuo;
 import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.config.PropertyException;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
+import io.github.minibatchkmeans.core.FrontDoor;
 import io.github.minibatchkmeans.core.Initializers;
 import io.github.minibatchkmeans.core.InvalidConfigException;
 import io.github.minibatchkmeans.core.KMeansConfig;
+import io.github.minibatchkmeans.core.Parameter;
+import io.github.minibatchkmeans.core.Parameters;
 import io.github.minibatchkmeans.core.KMeansModel;
 import io.github.minibatchkmeans.core.MiniBatchKMeans;
 import io.github.minibatchkmeans.core.spi.BatchSource;
@@ -47,21 +50,33 @@ import com.oracle.labs.mlrg.olcut.util.MutableLong;
  */
 public class MiniBatchKMeansTrainer implements Trainer<ClusterID> {
 
-    /** How the centroids start. */
+    /** How the centroids start: Tribuo's names for the parameter table's initializers. */
     public enum Initialisation {
         /** k distinct examples drawn uniformly. */
-        RANDOM,
+        RANDOM("random"),
         /** Greedy k-means++ on a sample of the data. */
-        PLUSPLUS,
+        PLUSPLUS("k-means++"),
         /** k-means|| (scalable k-means++): a few oversampling passes over the data. */
-        PARALLEL;
+        PARALLEL("k-means||");
+
+        private final String name;
+
+        Initialisation(String name) {
+            this.name = name;
+        }
+
+        /** The initialisation the parameter table calls {@code name}. */
+        static Initialisation named(String name) {
+            for (Initialisation i : values()) {
+                if (i.name.equals(name)) {
+                    return i;
+                }
+            }
+            throw new IllegalArgumentException("no initialisation " + name);
+        }
 
         Initializer toInitializer() {
-            return switch (this) {
-                case RANDOM -> Initializers.random();
-                case PLUSPLUS -> Initializers.kMeansPlusPlus();
-                case PARALLEL -> Initializers.kMeansParallel();
-            };
+            return Initializers.named(name);
         }
     }
 
@@ -86,31 +101,43 @@ public class MiniBatchKMeansTrainer implements Trainer<ClusterID> {
         Mode(io.github.minibatchkmeans.core.Mode core) {
             this.core = core;
         }
+
+        static Mode of(io.github.minibatchkmeans.core.Mode core) {
+            for (Mode m : values()) {
+                if (m.core == core) {
+                    return m;
+                }
+            }
+            throw new IllegalArgumentException("no mode " + core);
+        }
     }
 
-    @Config(mandatory = true, description = "Number of centroids (the k in k-means).")
+    // Docs and defaults are the parameter table's (Parameters), read here so that no front door restates them.
+
+    @Config(mandatory = true, description = Parameters.Docs.K)
     private int centroids;
 
-    @Config(mandatory = true, description = "Maximum iterations (EXACT) or epochs over the data (STOCHASTIC).")
+    @Config(mandatory = true, description = Parameters.Docs.MAX_ITERATIONS)
     private int iterations;
 
-    @Config(mandatory = true, description = "Seed for the trainer's random number generator.")
+    @Config(mandatory = true, description = Parameters.Docs.SEED)
     private long seed;
 
-    @Config(description = "Worker threads; results do not depend on it.")
-    private int numThreads = 1;
+    @Config(description = Parameters.Docs.THREADS)
+    private int numThreads = tribuoDefault(Parameters.THREADS);
 
-    @Config(description = "Centroid initialisation: RANDOM, PLUSPLUS or PARALLEL (k-means||).")
-    private Initialisation initialisationType = Initialisation.PLUSPLUS;
+    @Config(description = Parameters.Docs.INIT)
+    private Initialisation initialisationType = Initialisation.named(tribuoDefault(Parameters.INIT));
 
-    @Config(description = "Examples per mini-batch: the unit of reading (EXACT) or of update (STOCHASTIC).")
-    private int batchSize = KMeansConfig.DEFAULT_BATCH_SIZE;
+    @Config(description = Parameters.Docs.BATCH_SIZE)
+    private int batchSize = tribuoDefault(Parameters.BATCH_SIZE);
 
-    @Config(description = "EXACT: Lloyd's algorithm streamed in batches; STOCHASTIC: mini-batch updates.")
-    private Mode mode = Mode.EXACT;
+    @Config(description = Parameters.Docs.MODE)
+    private Mode mode = Mode.of(tribuoDefault(Parameters.MODE));
 
-    @Config(description = "Convergence tolerance relative to the mean feature variance (scikit-learn's rule).")
-    private double tolerance = KMeansConfig.DEFAULT_TOLERANCE;
+    /** The table's sentinel (-1) for the mode's default: provenance records no unset field. */
+    @Config(description = Parameters.Docs.TOLERANCE + " -1: the mode's default.")
+    private double tolerance = tribuoDefault(Parameters.TOLERANCE);
 
     private SplittableRandom rng;
     private int invocationCount;
@@ -119,12 +146,15 @@ public class MiniBatchKMeansTrainer implements Trainer<ClusterID> {
     private MiniBatchKMeansTrainer() {
     }
 
-    /** EXACT mode, k-means++, one thread, default batch size and tolerance. */
+    /** The parameter table's defaults for everything but k, iterations and seed (EXACT mode, k-means++, one thread). */
     public MiniBatchKMeansTrainer(int centroids, int iterations, long seed) {
-        this(centroids, iterations, Initialisation.PLUSPLUS, Mode.EXACT, KMeansConfig.DEFAULT_BATCH_SIZE, 1,
-                KMeansConfig.DEFAULT_TOLERANCE, seed);
+        this.centroids = centroids;
+        this.iterations = iterations;
+        this.seed = seed;
+        postConfig();
     }
 
+    /** Every setting given; a {@code tolerance} of -1 takes the mode's default. */
     public MiniBatchKMeansTrainer(int centroids, int iterations, Initialisation initialisationType, Mode mode, int batchSize,
                                   int numThreads, double tolerance, long seed) {
         this.centroids = centroids;
@@ -138,9 +168,10 @@ public class MiniBatchKMeansTrainer implements Trainer<ClusterID> {
         postConfig();
     }
 
-    /** The core's config field behind each {@code @Config} field whose name differs. */
-    private static final Map<String, String> FIELD_OF_CONFIG = Map.of("k", "centroids", "maxIterations", "iterations",
-            "threads", "numThreads");
+    /** The default of {@code parameter} in Tribuo: the parameter table's, with its recorded KMeansTrainer conventions. */
+    private static <T> T tribuoDefault(Parameter<T> parameter) {
+        return parameter.defaultIn(FrontDoor.TRIBUO).orElseThrow();
+    }
 
     /** Validates by building the core's configuration once; its errors are reported under our field names. */
     @Override
@@ -154,15 +185,18 @@ public class MiniBatchKMeansTrainer implements Trainer<ClusterID> {
         try {
             config(seed);
         } catch (InvalidConfigException e) {
-            String field = FIELD_OF_CONFIG.getOrDefault(e.field(), e.field());
+            String field = e.parameter().nameIn(FrontDoor.TRIBUO).orElse(e.field());
             throw new PropertyException("", field, field + " " + e.reason());
         }
         rng = new SplittableRandom(seed);
     }
 
-    private KMeansConfig config(long callSeed) {
-        return KMeansConfig.builder(centroids).mode(mode.core).initializer(initialisationType.toInitializer())
-                .maxIterations(iterations).tolerance(tolerance).batchSize(batchSize).threads(numThreads).seed(callSeed).build();
+    /** The configuration a training call with {@code callSeed} runs with (package-private: the parameter-table test reads it). */
+    KMeansConfig config(long callSeed) {
+        KMeansConfig.Builder config = KMeansConfig.builder(centroids).mode(mode.core).initializer(initialisationType.toInitializer())
+                .maxIterations(iterations).batchSize(batchSize).threads(numThreads).seed(callSeed);
+        boolean modeDefault = Parameters.TOLERANCE.in(FrontDoor.TRIBUO).orElseThrow().sentinel() == tolerance;
+        return (modeDefault ? config : config.tolerance(tolerance)).build();
     }
 
     @Override

@@ -138,13 +138,13 @@ class MiniBatchKMeansWekaTest {
 
     @Test
     void optionsRoundTrip() throws Exception {
-        String[] options = {"-N", "7", "-I", "55", "-init", "2", "-batch-size", "123", "-num-slots", "2", "-tol", "0.001",
+        String[] options = {"-N", "7", "-I", "55", "-init", "4", "-batch-size", "123", "-num-slots", "2", "-tol", "0.001",
                 "-stochastic", "-D", "-restarts", "4", "-S", "99"};
         MiniBatchKMeans a = clusterer(options.clone());
         MiniBatchKMeans b = clusterer(a.getOptions());
         assertArrayEquals(a.getOptions(), b.getOptions());
         assertEquals(7, b.getNumClusters());
-        assertEquals(2, b.getInitializationMethod().getSelectedTag().getID());
+        assertEquals(MiniBatchKMeans.KMEANS_PARALLEL, b.getInitializationMethod().getSelectedTag().getID());
         assertTrue(b.getStochastic() && b.getDontNormalize());
         assertEquals(99, b.getSeed());
         assertEquals(4, b.getRestarts());

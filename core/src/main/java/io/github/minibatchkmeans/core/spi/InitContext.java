@@ -1,9 +1,12 @@
 package io.github.minibatchkmeans.core.spi;
 
+import java.io.IOException;
+
 /**
  * What an {@link Initializer} may use: what the statistics pass learned about the data — counts,
- * per-feature means and variances, a uniform in-memory sample — and the source itself, for an
- * initializer that wants to stream over the data.
+ * per-feature means and variances, a uniform in-memory sample — and passes over all the data,
+ * wherever it is (a file streamed here, Spark partitions): {@link #drawByDistance}, the pass of
+ * D² seeding, which is all k-means|| needs. The built-in initializers use nothing else.
  */
 public interface InitContext {
 
@@ -25,6 +28,26 @@ public interface InitContext {
     /** A uniform sample of the rows with positive weight, in memory. */
     Sample sample();
 
-    /** The data. */
-    BatchSource source();
+    /**
+     * One pass over all the data (reported as an initialization pass): each row's squared distance
+     * D² to the nearest of {@code centers}; draws {@code count} distinct rows with probability
+     * proportional to weight × D², as a pure function of {@code seed} and the rows (so a seed gives
+     * the same draw for any threads, batches or partitioning); sums the cost Σ weight × D²; and
+     * weighs each center by the rows nearest to it. Passes whose centers extend the previous
+     * pass's (D² seeding's rounds) are cheaper where the data is local: only the new centers are
+     * measured.
+     *
+     * @param count rows to draw; 0 only weighs the centers
+     */
+    DistanceDraw drawByDistance(double[][] centers, int count, long seed) throws IOException;
+
+    /**
+     * What {@link #drawByDistance} found.
+     *
+     * @param rows          the rows drawn, the first drawn first
+     * @param centerWeights each center's total weight of the rows nearest to it
+     * @param cost          Σ weight × D² over all rows
+     */
+    record DistanceDraw(double[][] rows, double[] centerWeights, double cost) {
+    }
 }

@@ -129,7 +129,7 @@ final class BenchCommand implements Callable<Integer> {
         KMeansConfig config;
         try {
             config = KMeansConfig.builder(k).initializer(Initializers.explicit(start)).maxIterations(passes + 1).tolerance(0)
-                    .threads(workers).batchSize(batchSize).pruning(KMeansConfig.Pruning.OFF).build();
+                    .threads(workers).batchSize(batchSize).pruning(io.github.minibatchkmeans.core.Pruning.OFF).build();
         } catch (InvalidConfigException e) {
             throw UsageException.of(e);
         }

@@ -21,17 +21,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code fit}: cluster a file, streaming it from disk. */
-@Command(name = "fit", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Cluster a .csv, .tsv or .npy file without loading it into memory.")
+@Command(name = "fit", mixinStandardHelpOptions = true, sortOptions = false, modelTransformer = ConfigOptions.AddTo.class,
+        description = "Cluster a .csv, .tsv, .npy or .arff file without loading it into memory.")
 final class FitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Mixin
     InputOptions input = new InputOptions();
-
-    @Mixin
-    ConfigOptions options = new ConfigOptions();
 
     @Mixin
     ReportOptions report = new ReportOptions();
@@ -61,7 +58,7 @@ final class FitCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        KMeansConfig config = options.toConfig();
+        KMeansConfig config = ConfigOptions.toConfig(spec);
         if (input.fromStandardInput()) {
             for (Object[] needsTwo : new Object[][] {{"--labels-out", labelsOut}, {"--plot", plot}, {"--label-column", input.labelColumn}}) {
                 if (needsTwo[1] != null) {
@@ -80,7 +77,7 @@ final class FitCommand implements Callable<Integer> {
             err.println(source.name() + ": " + arff.missingValues() + " missing values ('?') replaced by attribute means and "
                     + "value frequencies, as Weka does");
         }
-        try (Outputs outputs = new Outputs().reading("--input", input.input).reading("--init", options.initFile())
+        try (Outputs outputs = new Outputs().reading("--input", input.input).reading("--init", ConfigOptions.initFile(spec))
                 .reading("--resume", resume)) {
             Path checkpointFile = outputs.reserve("--checkpoint", checkpoint, "--resume");
             FitState resumeFrom = resume == null ? null : Checkpoints.read(resume);

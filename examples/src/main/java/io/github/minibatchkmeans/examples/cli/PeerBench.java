@@ -75,8 +75,8 @@ final class PeerBench {
                 .initialCenters(ArraySource.of(rows));
         warmUp(start);
         List<Line> lines = new ArrayList<>();
-        Timed plain = ours(start, KMeansConfig.Pruning.OFF);
-        Timed pruned = ours(start, KMeansConfig.Pruning.AUTO);
+        Timed plain = ours(start, io.github.minibatchkmeans.core.Pruning.OFF);
+        Timed pruned = ours(start, io.github.minibatchkmeans.core.Pruning.AUTO);
         int iterations = pruned.model.iterations();
         double perIteration = pruned.seconds / iterations;
         double plainPerIteration = plain.seconds / plain.model.iterations();
@@ -112,7 +112,7 @@ final class PeerBench {
     /** Runs everyone briefly on a slice of the rows first, so that no one is timed while the JIT compiles it. */
     private void warmUp(double[][] start) throws Exception {
         double[][] slice = Arrays.copyOf(rows, Math.min(rows.length, Math.max(k, WARM_UP_ROWS)));
-        for (KMeansConfig.Pruning pruning : new KMeansConfig.Pruning[] {KMeansConfig.Pruning.OFF, KMeansConfig.Pruning.AUTO}) {
+        for (io.github.minibatchkmeans.core.Pruning pruning : new io.github.minibatchkmeans.core.Pruning[] {io.github.minibatchkmeans.core.Pruning.OFF, io.github.minibatchkmeans.core.Pruning.AUTO}) {
             new MiniBatchKMeans(KMeansConfig.builder(k).initializer(Initializers.explicit(start)).maxIterations(2)
                     .threads(threads).pruning(pruning).build()).fitPredict(slice);
         }
@@ -130,7 +130,7 @@ final class PeerBench {
     }
 
     /** The fastest of {@code repeat} fits (all give the same result); like the peers', our data structure is built untimed. */
-    private Timed ours(double[][] start, KMeansConfig.Pruning pruning) throws IOException {
+    private Timed ours(double[][] start, io.github.minibatchkmeans.core.Pruning pruning) throws IOException {
         KMeansConfig config = KMeansConfig.builder(k).initializer(Initializers.explicit(start)).tolerance(0)
                 .maxIterations(maxIterations).threads(threads).pruning(pruning).build();
         ArraySource source = ArraySource.of(rows);

@@ -116,7 +116,7 @@ class BadInputTest {
     @Test
     void kOutOfRange() throws IOException {
         Path f = text("small.csv", "1,2\n3,4\n5,6\n");
-        assertEquals(prefix() + "--k: must be >= 1, got 0", failingFit(f, "--k", "0"));
+        assertEquals(prefix() + "--k: must be an integer >= 1, got 0", failingFit(f, "--k", "0"));
         assertEquals(prefix() + "k = 4 is larger than the number of rows (3) in " + f, failingFit(f, "--k", "4"));
     }
 
@@ -167,7 +167,7 @@ class BadInputTest {
     void badOptionValuesNameTheOption() throws IOException {
         Path data = text("ok.csv", "1,2\n3,4\n5,6\n");
         assertEquals(prefix() + "--mode: expected exact, stochastic or one-pass, got 'fast'", failingFit(data, "--mode", "fast"));
-        assertEquals(prefix() + "--batch-size: must be >= 1, got 0", failingFit(data, "--batch-size", "0"));
+        assertEquals(prefix() + "--batch-size: must be an integer >= 1, got 0", failingFit(data, "--batch-size", "0"));
         assertTrue(failingFit(data, "--k", "two").contains("'--k'"));
     }
 

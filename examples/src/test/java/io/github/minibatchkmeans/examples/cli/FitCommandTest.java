@@ -93,7 +93,7 @@ class FitCommandTest {
         assertEquals(5000, json.get("rows").asLong());
         CliRun bad = CliRun.of("fit", "--input", data.toString(), "--k", "4", "--reassignment-ratio", "2", "--quiet");
         assertEquals(2, bad.exitCode());
-        assertEquals("minibatch-kmeans: --reassignment-ratio: must be between 0 and 1, got 2.0", bad.err().strip());
+        assertEquals("minibatch-kmeans: --reassignment-ratio: must be a number in [0, 1], got 2.0", bad.err().strip());
     }
 
     @Test

@@ -52,4 +52,14 @@ public final class ExplicitCenters implements Initializer {
     public String name() {
         return "given centers";
     }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ExplicitCenters other && java.util.Arrays.deepEquals(other.centers, centers);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Arrays.deepHashCode(centers);
+    }
 }

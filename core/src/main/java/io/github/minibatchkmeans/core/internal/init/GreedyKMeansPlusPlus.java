@@ -99,4 +99,15 @@ public final class GreedyKMeansPlusPlus implements Initializer {
         }
         return sum;
     }
+
+    /** Stateless: every instance draws alike. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof GreedyKMeansPlusPlus;
+    }
+
+    @Override
+    public int hashCode() {
+        return GreedyKMeansPlusPlus.class.hashCode();
+    }
 }

@@ -37,4 +37,15 @@ public final class RandomRows implements Initializer {
     public String name() {
         return "random";
     }
+
+    /** Stateless: every instance draws alike. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RandomRows;
+    }
+
+    @Override
+    public int hashCode() {
+        return RandomRows.class.hashCode();
+    }
 }

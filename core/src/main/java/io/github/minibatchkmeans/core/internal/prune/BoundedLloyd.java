@@ -6,6 +6,7 @@ import io.github.minibatchkmeans.core.internal.kernel.Kernels;
 import io.github.minibatchkmeans.core.internal.pass.BlockSupply;
 import io.github.minibatchkmeans.core.internal.pass.BlockTask;
 import io.github.minibatchkmeans.core.internal.pass.PassRunner;
+import io.github.minibatchkmeans.core.internal.stats.PassOutcome;
 import io.github.minibatchkmeans.core.internal.stats.TopRows;
 import io.github.minibatchkmeans.core.spi.BatchSource;
 import java.io.IOException;
@@ -70,21 +71,11 @@ public final class BoundedLloyd implements AutoCloseable {
     }
 
     /**
-     * What one pass gave: the new means, the weights and inertia of the assignment, and the work
-     * saved — rows not scored against every centroid (settled by their bounds or in unread blocks)
-     * and blocks not read.
-     */
-    public record Outcome(double[][] means, double[] weights, double inertia, long rowsSettled, long blocksUnread)
-            implements java.io.Serializable {
-    }
-
-    /**
      * What a checkpoint keeps of the pruning: the moments (the sums the next pass updates), the last
      * pass's centroids and every row's label. Bounds are not kept — a resumed fit starts with every
      * row due, which costs one full pass and changes no label and so no sum.
      */
-    public record Saved(double[][] moments, double[][] previous, double largestRowNorm, int[] labels)
-            implements java.io.Serializable {
+    public record Saved(double[][] moments, double[][] previous, double largestRowNorm, int[] labels) {
     }
 
     /** This state, for a checkpoint (after at least one pass). */
@@ -101,6 +92,17 @@ public final class BoundedLloyd implements AutoCloseable {
     public void restore(Saved saved) {
         if (saved.labels().length != rows) {
             throw new IllegalArgumentException("saved labels of " + saved.labels().length + " rows for " + rows);
+        }
+        for (int label : saved.labels()) {
+            if (label < 0 || label >= k) {
+                throw new IllegalArgumentException("a saved label " + label + " for k = " + k);
+            }
+        }
+        if (saved.previous().length != k || saved.previous()[0].length != origin.length) {
+            throw new IllegalArgumentException("saved centroids of another shape");
+        }
+        if (!(saved.largestRowNorm() >= 0 && Double.isFinite(saved.largestRowNorm()))) {
+            throw new IllegalArgumentException("a saved row norm of " + saved.largestRowNorm());
         }
         moments = Moments.of(k, origin.length, saved.moments());
         previous = saved.previous();
@@ -119,7 +121,7 @@ public final class BoundedLloyd implements AutoCloseable {
     }
 
     /** One assignment pass of {@code centers}, then empty clusters relocated (scikit-learn's rule). */
-    public Outcome pass(double[][] centers, LongConsumer rowsDone) throws IOException {
+    public PassOutcome pass(double[][] centers, LongConsumer rowsDone) throws IOException {
         Plan plan = begin(centers);
         return end(passes.run(source, plan.task(), rowsDone, plan.needed(), plan.supply()), plan);
     }
@@ -171,7 +173,7 @@ public final class BoundedLloyd implements AutoCloseable {
     }
 
     /** Finishes the pass of {@code plan} from its folded result: new means, weights, inertia; empty clusters relocated. */
-    public Outcome end(Object folded, Plan plan) throws IOException {
+    public PassOutcome end(Object folded, Plan plan) throws IOException {
         BoundedPass.Partial total = (BoundedPass.Partial) folded;
         if (moments == null) {
             moments = new Moments(k, plan.kernel().dims());
@@ -182,7 +184,7 @@ public final class BoundedLloyd implements AutoCloseable {
         }
         double inertia = moments.inertia(plan.centers(), origin);
         relocateEmptyClusters(plan.kernel());
-        return new Outcome(moments.means(origin, plan.centers()), moments.weights(), inertia, rows - total.computed,
+        return new PassOutcome(moments.means(origin, plan.centers()), moments.weights(), inertia, rows - total.computed,
                 plan.blocksUnread());
     }
 

@@ -36,9 +36,12 @@ public final class TopRows implements java.io.Serializable {
 
     /** Offers row {@code row} with values {@code data[offset .. offset+dims)}. */
     public void offer(double score, long row, double weight, int tag, double[] data, int offset) {
+        if (capacity == 0) {
+            return;
+        }
         if (size == capacity) {
             int lowest = heap[0];
-            if (capacity == 0 || !below(scores[lowest], rows[lowest], score, row)) {
+            if (!below(scores[lowest], rows[lowest], score, row)) {
                 return;
             }
             put(lowest, score, row, weight, tag, data, offset);

@@ -1,5 +1,6 @@
-package io.github.minibatchkmeans.core;
+package io.github.minibatchkmeans.core.internal.engine;
 
+import io.github.minibatchkmeans.core.internal.kernel.Arithmetic;
 import io.github.minibatchkmeans.core.internal.kernel.BlockLabels;
 import io.github.minibatchkmeans.core.internal.kernel.Kernel;
 import io.github.minibatchkmeans.core.internal.kernel.Kernels;
@@ -7,42 +8,31 @@ import io.github.minibatchkmeans.core.internal.pass.PassRunner;
 import io.github.minibatchkmeans.core.internal.stats.ClusterStatistics;
 import io.github.minibatchkmeans.core.internal.stats.RowRandom;
 import io.github.minibatchkmeans.core.internal.stats.TopRows;
+import io.github.minibatchkmeans.core.spi.PassStatistics;
+import io.github.minibatchkmeans.core.spi.Values;
+import io.github.minibatchkmeans.core.spi.Weights;
 import java.io.Serial;
-import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * The statistics of one Lloyd pass over some of the rows, for engines that hold the data
- * themselves (Spark partitions, other machines): each row is assigned to its nearest centroid by
- * the core's kernel and added into that centroid's sum-vector and weight, with the weighted
- * inertia. They are additive — statistics of disjoint parts {@link #merge merge} into those of the
- * whole — so a distributed pass is: {@link #of} on the driver, {@link #add} on every part, merge,
+ * The core's {@link PassStatistics}: the statistics of one Lloyd pass over some of the rows, for
+ * engines that hold the data themselves. Each row is assigned to its nearest centroid by the
+ * core's kernel and added into that centroid's sum-vector and weight, with the weighted inertia.
+ * They are additive — statistics of disjoint parts {@link #merge merge} into those of the whole —
+ * so a distributed pass is: a {@link Start} shipped to every part, {@link #add} there, merge,
  * then {@link #means()}: the centroids in-memory Lloyd computes from the same ones.
  *
  * <p>Every sum is compensated term by term (Neumaier): what is left of the rounding error is about
  * n·2⁻¹⁰⁶ of the terms' magnitude, far below one rounding step of the total, so the totals come out
- * the same whatever order the rows and parts arrive in — the same rows cut into other parts and
- * merged in another order give the same bits (short of a sum landing that close to a tie).
- * Optionally a pass also keeps a few rows: the ones farthest from their centroid (to relocate
- * clusters a pass left empty, scikit-learn's rule), a uniform random sample (for
- * {@link MiniBatchKMeans#partialFit(PassStatistics)}'s reassignment), or rows drawn ∝ weight ×
- * squared distance (k-means|| rounds). Which rows are kept depends only on the rows and their ids,
- * never on how the parts were cut or merged. Serializable; the kernel is rebuilt where the
- * statistics are used. Not thread-safe: one part per instance.
+ * the same whatever order the rows and parts arrive in. Optionally a pass also keeps a few rows:
+ * the ones farthest from their centroid (to relocate clusters a pass left empty), a uniform random
+ * sample, or rows drawn ∝ weight × squared distance (k-means|| rounds); a summary pass also keeps
+ * each feature's spread and range. Which rows are kept depends only on the rows and their ids.
  */
-public final class PassStatistics implements Serializable {
+public final class GatheredStatistics implements PassStatistics {
     @Serial
-    private static final long serialVersionUID = 1L;
-
-    /**
-     * How the statistics of one part of a pass start — {@link #of}, {@link #withSample}, … with their
-     * arguments — shipped to where the part is: serializable, as a lambda of this type is.
-     */
-    @FunctionalInterface
-    public interface Start extends Serializable {
-        PassStatistics create(double[][] centers, double[] origin);
-    }
+    private static final long serialVersionUID = 2L;
 
     private enum Kept { NONE, FARTHEST, SAMPLE, BY_DISTANCE }
 
@@ -52,6 +42,8 @@ public final class PassStatistics implements Serializable {
     private final Kept kept;
     private final TopRows rows;
     private final long seed;
+    /** A summary pass's per-feature moments about the origin, range and positive rows; null otherwise. */
+    private final FeatureMoments moments;
     private long count;
     /** The share of rows a Bernoulli-sampled pass takes, and the seed of its draws. */
     private double fraction = 1;
@@ -61,7 +53,7 @@ public final class PassStatistics implements Serializable {
     private transient double[] blockWeights;
     private transient long[] blockIds;
 
-    private PassStatistics(double[][] centers, double[] origin, Kept kept, int keep, long seed) {
+    private GatheredStatistics(double[][] centers, double[] origin, Kept kept, int keep, long seed, boolean summary) {
         Objects.requireNonNull(centers, "centers");
         if (centers.length == 0) {
             throw new IllegalArgumentException("no centers");
@@ -75,12 +67,13 @@ public final class PassStatistics implements Serializable {
         if (origin.length != dims) {
             throw new IllegalArgumentException("origin has " + origin.length + " values, the centers " + dims);
         }
-        this.centers = KMeansModel.deepCopy(centers);
+        this.centers = Matrices.copy(centers);
         this.origin = origin.clone();
         this.statistics = new ClusterStatistics(centers.length, dims, origin);
         this.kept = kept;
         this.rows = kept == Kept.NONE ? null : new TopRows(keep, dims);
         this.seed = seed;
+        this.moments = summary ? new FeatureMoments(dims) : null;
     }
 
     /**
@@ -88,21 +81,27 @@ public final class PassStatistics implements Serializable {
      * data's mean is best: distances computed as ‖x−o‖² − 2(x−o)·(c−o) + ‖c−o‖² lose nothing to
      * cancellation when o is near the data.
      */
-    public static PassStatistics of(double[][] centers, double[] origin) {
-        return new PassStatistics(centers, origin, Kept.NONE, 0, 0);
+    public static GatheredStatistics of(double[][] centers, double[] origin) {
+        return new GatheredStatistics(centers, origin, Kept.NONE, 0, 0, false);
     }
 
     /** As {@link #of}, also keeping the {@code keep} rows of positive weight farthest from their centroid. */
-    public static PassStatistics withFarthest(double[][] centers, double[] origin, int keep) {
-        return new PassStatistics(centers, origin, Kept.FARTHEST, keep, 0);
+    public static GatheredStatistics withFarthest(double[][] centers, double[] origin, int keep) {
+        return new GatheredStatistics(centers, origin, Kept.FARTHEST, keep, 0, false);
+    }
+
+    /** As {@link #of}, also keeping a uniform sample of {@code keep} rows of positive weight, a pure function of {@code seed} and the ids. */
+    public static GatheredStatistics withSample(double[][] centers, double[] origin, int keep, long seed) {
+        return new GatheredStatistics(centers, origin, Kept.SAMPLE, keep, seed, false);
     }
 
     /**
-     * As {@link #of}, also keeping a uniform random sample of {@code keep} rows of positive weight,
-     * drawn as a pure function of {@code seed} and the row ids.
+     * The statistics pass about one center, {@code origin}: as {@link #withSample}, with each
+     * feature's weighted squared deviation from the origin, smallest and largest value, and the
+     * count of rows of positive weight.
      */
-    public static PassStatistics withSample(double[][] centers, double[] origin, int keep, long seed) {
-        return new PassStatistics(centers, origin, Kept.SAMPLE, keep, seed);
+    public static GatheredStatistics summary(double[] origin, int keep, long seed) {
+        return new GatheredStatistics(new double[][] {origin}, origin, Kept.SAMPLE, keep, seed, true);
     }
 
     /**
@@ -110,8 +109,8 @@ public final class PassStatistics implements Serializable {
      * to weight × squared distance to the nearest center (Efraimidis–Spirakis keys, a pure function
      * of {@code seed} and the row ids): k-means|| oversampling with a fixed number of candidates.
      */
-    public static PassStatistics withDistanceSample(double[][] centers, double[] origin, int keep, long seed) {
-        return new PassStatistics(centers, origin, Kept.BY_DISTANCE, keep, seed);
+    public static GatheredStatistics withDistanceSample(double[][] centers, double[] origin, int keep, long seed) {
+        return new GatheredStatistics(centers, origin, Kept.BY_DISTANCE, keep, seed, false);
     }
 
     /**
@@ -121,7 +120,7 @@ public final class PassStatistics implements Serializable {
      *
      * @return this
      */
-    public PassStatistics bernoulli(double fraction, long seed) {
+    public GatheredStatistics bernoulli(double fraction, long seed) {
         if (!(fraction > 0 && fraction <= 1)) {
             throw new IllegalArgumentException("fraction must be in (0, 1], got " + fraction);
         }
@@ -130,14 +129,8 @@ public final class PassStatistics implements Serializable {
         return this;
     }
 
-    /**
-     * Adds {@code batch} (rows of {@link #dimensions()} values, all finite) with {@code weights}
-     * ({@code null}: all 1); the rows' ids are {@code firstId}, {@code firstId + 1}, … — unique across
-     * the parts of a pass (they break ties among kept rows and key the draws).
-     *
-     * @return this
-     */
-    public PassStatistics add(double[][] batch, double[] weights, long firstId) {
+    @Override
+    public GatheredStatistics add(double[][] batch, double[] weights, long firstId) {
         int dims = dimensions();
         if (weights != null && weights.length != batch.length) {
             throw new IllegalArgumentException(batch.length + " rows but " + weights.length + " weights");
@@ -148,6 +141,7 @@ public final class PassStatistics implements Serializable {
             blockWeights = new double[PassRunner.BLOCK_ROWS];
             blockIds = new long[PassRunner.BLOCK_ROWS];
         }
+        Arithmetic arithmetic = Arithmetic.get();
         int n = 0;
         for (int i = 0; i < batch.length; i++) {
             long id = firstId + i;
@@ -158,8 +152,16 @@ public final class PassStatistics implements Serializable {
             if (row.length != dims) {
                 throw new IllegalArgumentException("row " + id + " has " + row.length + " values, the centers " + dims);
             }
+            double w = weights == null ? 1 : weights[i];
+            if (!Weights.isValid(w)) {
+                throw Weights.rejected(w, "row " + id);
+            }
+            int bad = arithmetic.firstUnusable(row, 0, dims);
+            if (bad >= 0) {
+                throw Values.rejected(row[bad], "row " + id + ", feature " + bad);
+            }
             System.arraycopy(row, 0, buffer, n * dims, dims);
-            blockWeights[n] = weights == null ? 1 : weights[i];
+            blockWeights[n] = w;
             blockIds[n++] = id;
             if (n == PassRunner.BLOCK_ROWS) {
                 addBlock(n);
@@ -178,6 +180,11 @@ public final class PassStatistics implements Serializable {
         double[] w = blockWeights;
         block.assign(buffer, 0, n, (i, label, centred, offset, squared) -> statistics.addCompensated(centred, offset, w[i], label, squared));
         count += n;
+        if (moments != null) {
+            for (int i = 0; i < n; i++) {
+                moments.add(buffer, i * dims, w[i], origin);
+            }
+        }
         if (kept == Kept.NONE) {
             return;
         }
@@ -199,15 +206,19 @@ public final class PassStatistics implements Serializable {
         }
     }
 
-    /** Adds {@code other}'s statistics (of the same pass, other rows) into these, in any order: the same bits. */
-    public PassStatistics merge(PassStatistics other) {
-        if (other.kept != kept || other.fraction != fraction || other.drawSeed != drawSeed
+    @Override
+    public GatheredStatistics merge(PassStatistics part) {
+        if (!(part instanceof GatheredStatistics other) || other.kept != kept || other.fraction != fraction
+                || other.drawSeed != drawSeed || (other.moments == null) != (moments == null)
                 || !Arrays.deepEquals(other.centers, centers) || !Arrays.equals(other.origin, origin)) {
             throw new IllegalArgumentException("statistics of another pass (other centers, origin, draws or kept rows)");
         }
         statistics.merge(other.statistics);
         if (rows != null) {
             rows.merge(other.rows);
+        }
+        if (moments != null) {
+            moments.merge(other.moments);
         }
         count += other.count;
         return this;
@@ -223,10 +234,11 @@ public final class PassStatistics implements Serializable {
 
     /** The centers the rows were assigned to (a copy). */
     public double[][] centers() {
-        return KMeansModel.deepCopy(centers);
+        return Matrices.copy(centers);
     }
 
     /** Rows added (those a Bernoulli pass drew), of any weight. */
+    @Override
     public long rows() {
         return count;
     }
@@ -257,12 +269,9 @@ public final class PassStatistics implements Serializable {
     /**
      * Moves each empty cluster onto one of the rows {@code farthest} kept (scikit-learn's rule: the
      * farthest first, taking the row's weight and sum out of its own cluster); {@code farthest}
-     * must come from {@link #withFarthest} over the same rows and centers, keeping at least
-     * {@link #emptyClusters()} + k rows.
-     *
-     * @return how many clusters moved
+     * must come from {@link #withFarthest} over the same rows and centers.
      */
-    public int relocateEmptyClusters(PassStatistics farthest) {
+    public int relocateEmptyClusters(GatheredStatistics farthest) {
         if (farthest.kept != Kept.FARTHEST || !Arrays.deepEquals(farthest.centers, centers)) {
             throw new IllegalArgumentException("not the farthest rows of this pass's centers");
         }
@@ -287,7 +296,17 @@ public final class PassStatistics implements Serializable {
         return rows == null ? new double[0] : Arrays.stream(rows.slotsBestFirst()).mapToDouble(rows::weight).toArray();
     }
 
-    /** Statistics and kept sample, for the online learner. */
+    /** The ids of {@link #keptRows()}, in the same order. */
+    public long[] keptIds() {
+        return rows == null ? new long[0] : Arrays.stream(rows.slotsBestFirst()).mapToLong(rows::row).toArray();
+    }
+
+    /** A summary pass's per-feature moments (null for other passes). */
+    FeatureMoments moments() {
+        return moments;
+    }
+
+    /** The batch statistics, for the online learner. */
     ClusterStatistics statistics() {
         return statistics;
     }
@@ -295,5 +314,61 @@ public final class PassStatistics implements Serializable {
     /** The kept sample in its random order, or null. */
     TopRows sample() {
         return kept == Kept.SAMPLE ? rows : null;
+    }
+
+    /** A summary pass's per-feature moments about the origin: Σw(x−o)², range, rows of positive weight; compensated. */
+    static final class FeatureMoments implements java.io.Serializable {
+        @Serial
+        private static final long serialVersionUID = 1L;
+        final double[] squares;
+        private final double[] squareErrors;
+        final double[] min;
+        final double[] max;
+        long positive;
+
+        FeatureMoments(int dims) {
+            squares = new double[dims];
+            squareErrors = new double[dims];
+            min = new double[dims];
+            max = new double[dims];
+            Arrays.fill(min, Double.POSITIVE_INFINITY);
+            Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        }
+
+        void add(double[] x, int offset, double w, double[] origin) {
+            if (w == 0) {
+                return;
+            }
+            positive++;
+            for (int j = 0; j < squares.length; j++) {
+                double v = x[offset + j];
+                double d = v - origin[j];
+                addCompensated(j, w * d * d);
+                min[j] = Math.min(min[j], v);
+                max[j] = Math.max(max[j], v);
+            }
+        }
+
+        private void addCompensated(int j, double value) {
+            double t = squares[j];
+            double s = t + value;
+            squareErrors[j] += Math.abs(t) >= Math.abs(value) ? (t - s) + value : (value - s) + t;
+            squares[j] = s;
+        }
+
+        void merge(FeatureMoments other) {
+            for (int j = 0; j < squares.length; j++) {
+                addCompensated(j, other.squares[j]);
+                squareErrors[j] += other.squareErrors[j];
+                min[j] = Math.min(min[j], other.min[j]);
+                max[j] = Math.max(max[j], other.max[j]);
+            }
+            positive += other.positive;
+        }
+
+        /** Σw(x_j − o_j)², the errors folded in. */
+        double square(int j) {
+            return squares[j] + squareErrors[j];
+        }
     }
 }

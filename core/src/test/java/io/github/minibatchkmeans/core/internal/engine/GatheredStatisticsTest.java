@@ -1,15 +1,22 @@
-package io.github.minibatchkmeans.core;
+package io.github.minibatchkmeans.core.internal.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.minibatchkmeans.core.Initializers;
+import io.github.minibatchkmeans.core.KMeansConfig;
+import io.github.minibatchkmeans.core.KMeansModel;
+import io.github.minibatchkmeans.core.MiniBatchKMeans;
+import io.github.minibatchkmeans.core.SimpleLloyd;
+import io.github.minibatchkmeans.core.TestData;
+import java.io.IOException;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** The statistics distributed engines build passes from: parts merge into the whole, in any cut and order. */
-class PassStatisticsTest {
+class GatheredStatisticsTest {
     private static final double[][] X = TestData.blobs(9000, 4, 6, 2.0, 21);
     private static final double[][] START = {X[0], X[1], X[2], X[3], X[4], X[5]};
 
@@ -24,15 +31,15 @@ class PassStatisticsTest {
     }
 
     /** The statistics of {@code rows} cut at {@code cuts}, the parts merged in {@code order}. */
-    private static PassStatistics inParts(double[][] centers, double[][] rows, int[] cuts, int[] order) {
-        PassStatistics[] parts = new PassStatistics[cuts.length + 1];
+    private static GatheredStatistics inParts(double[][] centers, double[][] rows, int[] cuts, int[] order) {
+        GatheredStatistics[] parts = new GatheredStatistics[cuts.length + 1];
         int from = 0;
         for (int p = 0; p < parts.length; p++) {
             int to = p < cuts.length ? cuts[p] : rows.length;
-            parts[p] = PassStatistics.of(centers, mean(rows)).add(Arrays.copyOfRange(rows, from, to), null, from);
+            parts[p] = GatheredStatistics.of(centers, mean(rows)).add(Arrays.copyOfRange(rows, from, to), null, from);
             from = to;
         }
-        PassStatistics total = parts[order[0]];
+        GatheredStatistics total = parts[order[0]];
         for (int i = 1; i < order.length; i++) {
             total = total.merge(parts[order[i]]);
         }
@@ -41,7 +48,7 @@ class PassStatisticsTest {
 
     @Test
     void oneLloydIterationOfTheWholeEqualsTheCoresAndAnyCutGivesTheSameBits() {
-        PassStatistics whole = inParts(START, X, new int[0], new int[] {0});
+        GatheredStatistics whole = inParts(START, X, new int[0], new int[] {0});
         KMeansModel oneIteration = new MiniBatchKMeans(KMeansConfig.builder(6).initializer(Initializers.explicit(START))
                 .maxIterations(1).threads(1).build()).fit(X);
         double[][] lloyd = new SimpleLloyd(X, START, 0, 1).centers;
@@ -55,7 +62,7 @@ class PassStatisticsTest {
         assertEquals(X.length, whole.rows());
         assertEquals(X.length, Arrays.stream(whole.weights()).sum());
 
-        PassStatistics cut = inParts(START, X, new int[] {17, 3000, 3001, 7777}, new int[] {3, 0, 4, 2, 1});
+        GatheredStatistics cut = inParts(START, X, new int[] {17, 3000, 3001, 7777}, new int[] {3, 0, 4, 2, 1});
         assertTrue(Arrays.deepEquals(means, cut.means()), "compensated sums do not depend on the cut or the merge order");
         assertEquals(whole.inertia(), cut.inertia());
         assertArrayEquals(whole.weights(), cut.weights());
@@ -64,13 +71,13 @@ class PassStatisticsTest {
     @Test
     void keptRowsDoNotDependOnTheCut() {
         double[] origin = mean(X);
-        PassStatistics whole = PassStatistics.withSample(START, origin, 10, 5).add(X, null, 0);
-        PassStatistics cut = PassStatistics.withSample(START, origin, 10, 5).add(Arrays.copyOf(X, 4000), null, 0)
-                .merge(PassStatistics.withSample(START, origin, 10, 5).add(Arrays.copyOfRange(X, 4000, X.length), null, 4000));
+        GatheredStatistics whole = GatheredStatistics.withSample(START, origin, 10, 5).add(X, null, 0);
+        GatheredStatistics cut = GatheredStatistics.withSample(START, origin, 10, 5).add(Arrays.copyOf(X, 4000), null, 0)
+                .merge(GatheredStatistics.withSample(START, origin, 10, 5).add(Arrays.copyOfRange(X, 4000, X.length), null, 4000));
         assertTrue(Arrays.deepEquals(whole.keptRows(), cut.keptRows()));
         assertEquals(10, whole.keptRows().length);
 
-        PassStatistics drawn = PassStatistics.withDistanceSample(new double[][] {X[0]}, origin, 3, 9).add(X, null, 0);
+        GatheredStatistics drawn = GatheredStatistics.withDistanceSample(new double[][] {X[0]}, origin, 3, 9).add(X, null, 0);
         assertEquals(3, drawn.keptRows().length);
         for (double[] row : drawn.keptRows()) {
             assertTrue(!Arrays.equals(row, X[0]), "a row on a center has no chance");
@@ -81,29 +88,34 @@ class PassStatisticsTest {
     void emptyClustersMoveOntoTheFarthestRows() {
         double[][] centers = {X[0], {1e6, 1e6, 1e6, 1e6}};
         double[] origin = mean(X);
-        PassStatistics pass = PassStatistics.of(centers, origin).add(X, null, 0);
+        GatheredStatistics pass = GatheredStatistics.of(centers, origin).add(X, null, 0);
         assertEquals(1, pass.emptyClusters());
-        PassStatistics farthest = PassStatistics.withFarthest(centers, origin, 3).add(X, null, 0);
+        GatheredStatistics farthest = GatheredStatistics.withFarthest(centers, origin, 3).add(X, null, 0);
         assertEquals(1, pass.relocateEmptyClusters(farthest));
         assertArrayEquals(farthest.keptRows()[0], pass.means()[1], 1e-9);
         assertEquals(X.length - 1, pass.weights()[0]);
     }
 
     @Test
-    void anOnlineStepFromStatisticsEqualsTheStepOnTheRows() {
-        KMeansConfig config = KMeansConfig.builder(6).mode(Mode.STOCHASTIC).seed(2).threads(1).initializer(Initializers.explicit(START))
-                .stochastic(KMeansConfig.Stochastic.defaults().withReassignmentRatio(0)).build();
+    void anOnlineStepFromStatisticsEqualsTheStepOnTheRows() throws IOException {
+        Settings settings = new Settings(6, Initializers.explicit(START), 300, 0, 4096, 1, 2, 10_000, 0, Settings.Bounds.AUTO,
+                1 << 20, 0, 10, 0);
         double[][] batch = Arrays.copyOf(X, 1000);
-        try (MiniBatchKMeans fromRows = new MiniBatchKMeans(config); MiniBatchKMeans gathered = new MiniBatchKMeans(config)) {
-            fromRows.partialFit(batch);
-            gathered.partialFit(PassStatistics.of(START, mean(batch)).add(batch, null, 0));
-            double[][] expected = fromRows.model().centroids();
-            for (int c = 0; c < 6; c++) {
-                assertArrayEquals(expected[c], gathered.model().centroid(c), 1e-9);
-            }
-            assertArrayEquals(fromRows.model().sizes(), gathered.model().sizes());
-            PassStatistics stale = PassStatistics.of(START, mean(batch)).add(batch, null, 0);
-            assertThrows(RuntimeException.class, () -> gathered.partialFit(stale), "statistics of other centers are refused");
+        double[] flat = new double[1000 * 4];
+        double[] weights = new double[1000];
+        for (int i = 0; i < 1000; i++) {
+            System.arraycopy(batch[i], 0, flat, i * 4, 4);
+            weights[i] = 1;
         }
+        OnlineLearner fromRows = new OnlineLearner(settings, 4, START, null);
+        OnlineLearner gathered = new OnlineLearner(settings, 4, START, null);
+        fromRows.partialFit(flat, weights, 1000);
+        gathered.step(GatheredStatistics.of(START, mean(batch)).add(batch, null, 0));
+        for (int c = 0; c < 6; c++) {
+            assertArrayEquals(fromRows.centers()[c], gathered.centers()[c], 1e-9);
+        }
+        assertArrayEquals(fromRows.counts(), gathered.counts());
+        GatheredStatistics stale = GatheredStatistics.of(START, mean(batch)).add(batch, null, 0);
+        assertThrows(RuntimeException.class, () -> gathered.step(stale), "statistics of other centers are refused");
     }
 }

@@ -1,4 +1,4 @@
-package io.github.minibatchkmeans.core;
+package io.github.minibatchkmeans.core.internal.engine;
 
 /**
  * scikit-learn's early stopping for mini-batch k-means: an exponentially weighted average of the
@@ -16,10 +16,10 @@ final class MiniBatchConvergence {
     private double best = Double.POSITIVE_INFINITY;
     private int noImprovement;
 
-    /** @param maxNoImprovement batches without improvement before stopping; empty never stops on it */
-    MiniBatchConvergence(int batchSize, long rows, java.util.OptionalInt maxNoImprovement, double threshold) {
+    /** @param maxNoImprovement batches without improvement before stopping; 0 never stops on it */
+    MiniBatchConvergence(int batchSize, long rows, int maxNoImprovement, double threshold) {
         this.alpha = Math.min(1.0, batchSize * 2.0 / (rows + 1));
-        this.maxNoImprovement = maxNoImprovement.orElse(0);
+        this.maxNoImprovement = maxNoImprovement;
         this.threshold = threshold;
     }
 

@@ -1,8 +1,9 @@
-package io.github.minibatchkmeans.core;
+package io.github.minibatchkmeans.core.internal.engine;
 
 import io.github.minibatchkmeans.core.internal.kernel.BlockLabels;
 import io.github.minibatchkmeans.core.internal.kernel.Kernel;
 import io.github.minibatchkmeans.core.internal.kernel.Kernels;
+import io.github.minibatchkmeans.core.internal.pass.FlatRows;
 import io.github.minibatchkmeans.core.internal.pass.PassRunner;
 import io.github.minibatchkmeans.core.internal.stats.ClusterStatistics;
 import io.github.minibatchkmeans.core.internal.stats.TopRows;
@@ -24,8 +25,8 @@ import java.util.SplittableRandom;
  * parallel; sums and updates run in row order, so results depend on the seed and the batches
  * only, not on the thread count. Not thread-safe: feed it from one thread.
  */
-final class OnlineLearner {
-    private final KMeansConfig config;
+public final class OnlineLearner {
+    private final Settings settings;
     private final int k;
     private final int dims;
     private final double reassignmentRatio;
@@ -46,20 +47,20 @@ final class OnlineLearner {
      * @param initialCounts  the weight each starting center stands for, or null for none yet
      * @param runner         supplies the threads for labelling
      */
-    OnlineLearner(KMeansConfig config, int dims, double[][] initialCenters, double[] initialCounts, PassRunner runner) {
-        this.config = config;
-        this.k = config.k();
+    public OnlineLearner(Settings settings, int dims, double[][] initialCenters, double[] initialCounts) {
+        this.settings = settings;
+        this.k = settings.k();
         this.dims = dims;
-        this.reassignmentRatio = config.stochastic().reassignmentRatio();
-        this.random = new SplittableRandom(config.seed());
-        this.runner = runner;
+        this.reassignmentRatio = settings.reassignmentRatio();
+        this.random = new SplittableRandom(settings.seed());
+        this.runner = new PassRunner(settings.threads(), settings.batchSize());
         this.counts = initialCounts == null ? new double[k] : initialCounts.clone();
         this.batch = new ClusterStatistics(k, dims);
         if (initialCenters != null) {
             if (initialCenters.length != k || initialCenters[0].length != dims) {
                 throw new InvalidInputException("initial centers: expected " + k + " × " + dims);
             }
-            this.centers = KMeansModel.deepCopy(initialCenters);
+            this.centers = Matrices.copy(initialCenters);
         }
     }
 
@@ -68,7 +69,7 @@ final class OnlineLearner {
      *
      * @return the batch's weighted inertia with respect to the centers before the step
      */
-    double partialFit(double[] data, double[] weights, int n) throws IOException {
+    public double partialFit(double[] data, double[] weights, int n) throws IOException {
         if (n == 0) {
             return 0;
         }
@@ -101,7 +102,7 @@ final class OnlineLearner {
      * One step from a batch's statistics gathered elsewhere (a distributed engine's): against the
      * current centers, or, before the first step, the ones it was gathered against.
      */
-    double step(PassStatistics gathered) {
+    double step(GatheredStatistics gathered) {
         if (gathered.dimensions() != dims || gathered.k() != k) {
             throw new InvalidInputException("statistics of " + gathered.k() + " × " + gathered.dimensions()
                     + " centers; this learner has " + k + " × " + dims);
@@ -220,31 +221,35 @@ final class OnlineLearner {
             throw new InvalidInputException("the first batch has " + positive
                     + " rows with positive weight; at least k = " + k + " are needed to initialize");
         }
-        ArraySource first = ArraySource.ofFlat(Arrays.copyOf(data, n * dims), dims, Arrays.copyOf(weights, n));
-        KMeansConfig single = config.toBuilder().threads(runner.threads()).batchSize(runner.batchSize()).seed(random.nextLong())
-                .build();
-        return new Fit(first, single, ProgressListener.NONE).initialize();
+        FlatRows first = new FlatRows(Arrays.copyOf(data, n * dims), Arrays.copyOf(weights, n), dims, "the first batch");
+        try (LocalPasses passes = new LocalPasses(first, settings.threads(), settings.batchSize(), settings.budgetBytes())) {
+            return Initialization.initialCenters(passes, settings.withSeed(random.nextLong()), Progress.NONE, false);
+        }
+    }
+
+    /** Features per row. */
+    public int dimensions() {
+        return dims;
     }
 
     /** The current centers (a copy), or null before the first batch. */
-    double[][] centers() {
-        return centers == null ? null : KMeansModel.deepCopy(centers);
+    public double[][] centers() {
+        return centers == null ? null : Matrices.copy(centers);
     }
 
     /** Total weight each center has absorbed. */
-    double[] counts() {
+    public double[] counts() {
         return counts.clone();
     }
 
     /**
-     * A model of the current state: sizes are the absorbed weights and the inertia is the sum of the
-     * batch inertias seen so far (each measured before its own update).
+     * The current state as a fit's result: sizes are the absorbed weights and the inertia is the sum
+     * of the batch inertias seen so far (each measured before its own update).
      */
-    KMeansModel toModel() {
+    public FitResult result() {
         if (centers == null) {
             throw new IllegalStateException("no batch seen yet");
         }
-        return KMeansModel.builder(centers).mode(Mode.STOCHASTIC).sizes(counts).inertia(streamedInertia).iterations(batches)
-                .converged(false).history(List.of()).build();
+        return new FitResult(Matrices.copy(centers), counts.clone(), streamedInertia, batches, false, List.of(), null);
     }
 }

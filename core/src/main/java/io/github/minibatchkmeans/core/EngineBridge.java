@@ -1,0 +1,49 @@
+package io.github.minibatchkmeans.core;
+
+import io.github.minibatchkmeans.core.internal.engine.FitResult;
+import io.github.minibatchkmeans.core.internal.engine.Iteration;
+import io.github.minibatchkmeans.core.internal.engine.Progress;
+import io.github.minibatchkmeans.core.internal.engine.SettingRejected;
+import io.github.minibatchkmeans.core.internal.engine.Settings;
+import java.util.List;
+
+/**
+ * The border between the public API and the engine, crossed in one place: a configuration becomes
+ * the engine's {@link Settings}, the engine's reports become {@link ProgressEvent}s, its results
+ * become {@link KMeansModel}s and its late refusals {@link InvalidConfigException}s. The engine
+ * knows nothing of the API.
+ */
+final class EngineBridge {
+    private EngineBridge() {
+    }
+
+    static Settings settings(KMeansConfig c) {
+        return new Settings(c.k(), c.initializer(), c.maxIterations(), c.tolerance(), c.batchSize(), c.threads(), c.seed(),
+                c.sampleSize(), c.nInit(), Settings.Bounds.valueOf(c.pruning().name()), c.heapBudgetBytes(), c.reassignmentRatio(),
+                c.maxNoImprovement(), c.shuffleWindow());
+    }
+
+    static Progress progress(ProgressListener listener) {
+        if (listener == ProgressListener.NONE) {
+            return Progress.NONE;
+        }
+        return (stage, pass, rowsDone, totalRows, inertia, finished, pruned, unread) -> listener.onProgress(new ProgressEvent(
+                ProgressEvent.Stage.valueOf(stage.name()), pass, rowsDone, totalRows, inertia, finished, pruned, unread));
+    }
+
+    static KMeansModel model(FitResult result, Mode mode) {
+        List<IterationRecord> history = result.history().stream().map(EngineBridge::record).toList();
+        return KMeansModel.builder(result.centroids()).mode(mode).sizes(result.sizes()).inertia(result.inertia())
+                .iterations(result.iterations()).converged(result.converged()).history(history)
+                .initialCentroids(result.initialCentroids()).build();
+    }
+
+    private static IterationRecord record(Iteration i) {
+        return new IterationRecord(i.inertia(), i.shift(), i.rowsPruned(), i.blocksUnread());
+    }
+
+    /** A setting the engine found unworkable once it saw the data, as the error of that knob. */
+    static InvalidConfigException rejected(SettingRejected e) {
+        return new InvalidConfigException(Parameters.named(e.parameter()), e.reason());
+    }
+}

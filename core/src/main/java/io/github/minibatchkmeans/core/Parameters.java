@@ -1,0 +1,234 @@
+package io.github.minibatchkmeans.core;
+
+import static io.github.minibatchkmeans.core.FrontDoor.ELKI;
+import static io.github.minibatchkmeans.core.FrontDoor.SPARK;
+import static io.github.minibatchkmeans.core.FrontDoor.TOOL;
+import static io.github.minibatchkmeans.core.FrontDoor.TRIBUO;
+import static io.github.minibatchkmeans.core.FrontDoor.WEKA;
+
+import io.github.minibatchkmeans.core.Parameter.Constraint;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * The parameter table: every knob of the estimator once — name, type, default (per mode where it
+ * differs), constraint, doc — with its name in each {@link FrontDoor}, and, where a toolkit's own
+ * k-means has a convention its users rely on (Spark's {@code maxIter} of 20, SimpleKMeans' seed of
+ * 10), the override and its reason. {@link KMeansConfig} validates against it; the command-line
+ * tool builds its options from it; Weka, Tribuo, ELKI and Spark take their defaults, docs and
+ * constraints from it; a test per front door walks it.
+ */
+public final class Parameters {
+    private Parameters() {
+    }
+
+    /**
+     * The docs as compile-time constants, for front doors whose annotations need them (OLCUT's
+     * {@code @Config}); {@link Parameter#doc()} returns the same text.
+     */
+    public static final class Docs {
+        private Docs() {
+        }
+
+        public static final String K = "Number of clusters (the k in k-means).";
+        public static final String MODE = "exact: Lloyd iterations, each a full pass of sums and counts (identical to in-memory "
+                + "Lloyd); stochastic: Sculley's mini-batch updates (approximate, faster); one-pass: a streaming coreset, every "
+                + "row read once.";
+        public static final String INIT = "How the centroids start: random rows, k-means++ on a sample, or k-means|| (a few "
+                + "oversampling passes over the data).";
+        public static final String MAX_ITERATIONS = "Maximum iterations (exact: full passes) or epochs over the data (stochastic).";
+        public static final String TOLERANCE = "Converged when the centroids' total squared shift in one iteration is at most this "
+                + "times the mean feature variance (scikit-learn's rule); 0 in stochastic mode turns the test off.";
+        public static final String BATCH_SIZE = "Rows per mini-batch: the unit of reading in exact mode (results do not depend on "
+                + "it), the unit of update in stochastic mode.";
+        public static final String THREADS = "Worker threads; results are bit-identical for every thread count.";
+        public static final String SEED = "Seed of every random choice (sampling, initialization, reassignment).";
+        public static final String SAMPLE_SIZE = "Rows kept in the in-memory sample that seeding draws from.";
+        public static final String N_INIT = "Starts to try, each run to convergence, the lowest inertia kept; 0 chooses: 10 on "
+                + "small data (rows x k x features up to 2e7) in exact mode, else the initializer's default (3 for random, 1 "
+                + "otherwise).";
+        public static final String PRUNING = "Exact mode: which triangle-inequality bounds skip distances and unread blocks "
+                + "(auto: Elkan's for 64 features or more when memory allows, else Hamerly's; off: plain Lloyd).";
+        public static final String HEAP_FRACTION = "Share of the maximum heap the engine may fill with per-row state (bounds, "
+                + "parsed rows, held rows); beyond it that state goes to temporary files or is not kept.";
+        public static final String REASSIGNMENT_RATIO = "Stochastic: centroids lighter than this share of the heaviest move to "
+                + "random rows of the batch; 0 never reassigns.";
+        public static final String MAX_NO_IMPROVEMENT = "Stochastic: stop after this many mini-batches without an improvement of "
+                + "the smoothed batch inertia; 0 never stops early.";
+        public static final String SHUFFLE_WINDOW = "Stochastic: rows of the window each epoch is shuffled through; 0 chooses "
+                + "from the data's width (up to 2^16 rows or 16 MB), 1 keeps stream order.";
+        public static final String INIT_ROUNDS = "k-means||: oversampling rounds, each one pass over the data.";
+        public static final String INIT_OVERSAMPLING = "k-means||: candidates drawn per round (the oversampling factor l); 0 "
+                + "means 2k.";
+        public static final String METRIC = "How rows and centroids are compared: euclidean (squared Euclidean distance).";
+    }
+
+    public static final Parameter<Integer> K = Parameter.define("k", Integer.class, Docs.K)
+            .constraint(Constraint.atLeast(1))
+            .in(TOOL, "--k")
+            .in(WEKA, "-N", o -> o.defaultValue(2).why("SimpleKMeans' default (-N 2)"))
+            .in(TRIBUO, "centroids", o -> o.required().why("mandatory, as in Tribuo's KMeansTrainer"))
+            .in(ELKI, "kmeans.k", o -> o.toolkits().why("ELKI's own k-means parameter"))
+            .in(SPARK, "k", o -> o.defaultValue(2).why("Spark's KMeans default (k = 2)"))
+            .build();
+
+    public static final Parameter<Mode> MODE = Parameter.define("mode", Mode.class, Docs.MODE)
+            .byDefault(Mode.EXACT)
+            .constraint(Constraint.oneOf(Mode.values()))
+            .in(TOOL, "--mode")
+            .in(WEKA, "-stochastic", o -> o.values(Mode.EXACT, Mode.STOCHASTIC).why("a flag for batch training; incremental "
+                    + "training (updateClusterer) goes one-pass by itself once the instances outgrow its buffer"))
+            .in(TRIBUO, "mode")
+            .in(ELKI, "minibatch.mode", o -> o.values(Mode.EXACT, Mode.STOCHASTIC).why("an ELKI relation is read as often as "
+                    + "needed, so one-pass has nothing to offer there"))
+            .in(SPARK, "mode", o -> o.values(Mode.EXACT, Mode.STOCHASTIC).why("one-pass reads rows in order on one machine"))
+            .build();
+
+    /** The built-in initializers by name ({@link Initializers#named}); the tool also takes a file of centers. */
+    public static final Parameter<String> INIT = Parameter.define("init", String.class, Docs.INIT)
+            .byDefault("k-means++")
+            .constraint(Constraint.oneOf("random", "k-means++", "k-means||"))
+            .in(TOOL, "--init")
+            .in(WEKA, "-init")
+            .in(TRIBUO, "initialisationType")
+            .in(ELKI, "kmeans.initialization", o -> o.defaultValue("random").toolkits().why("ELKI's own parameter and default "
+                    + "(RandomlyChosen), so that every ELKI initialization works; k-means|| is registered among them"))
+            .in(SPARK, "initMode", o -> o.defaultValue("k-means||").why("Spark's KMeans default (initMode k-means||)"))
+            .build();
+
+    public static final Parameter<Integer> MAX_ITERATIONS = Parameter.define("maxIterations", Integer.class, Docs.MAX_ITERATIONS)
+            .byDefault(300)
+            .constraint(Constraint.atLeast(1))
+            .in(TOOL, "--max-iter")
+            .in(WEKA, "-I")
+            .in(TRIBUO, "iterations", o -> o.required().why("mandatory, as in Tribuo's KMeansTrainer"))
+            .in(ELKI, "kmeans.maxiter", o -> o.defaultValue(0).sentinel(0).toolkits().why("ELKI's own parameter: 0, its default, means "
+                    + "no limit in ELKI's k-means and the core's default here"))
+            .in(SPARK, "maxIter", o -> o.defaultValue(20).why("Spark's KMeans default (maxIter 20)"))
+            .build();
+
+    public static final Parameter<Double> TOLERANCE = Parameter.define("tolerance", Double.class, Docs.TOLERANCE)
+            .byDefault(mode -> mode == Mode.STOCHASTIC ? 0.0 : 1e-4, "1e-4 (exact, one-pass), 0 (stochastic: scikit-learn's)")
+            .constraint(Constraint.between(0, true, Double.POSITIVE_INFINITY, false))
+            .in(TOOL, "--tol")
+            .in(WEKA, "-tol")
+            .in(TRIBUO, "tolerance", o -> o.defaultValue(-1.0).sentinel(-1.0).why("OLCUT's provenance cannot record an unset "
+                    + "field, so -1 stands for the mode's default"))
+            .in(ELKI, "minibatch.tol")
+            .in(SPARK, "tol")
+            .build();
+
+    public static final Parameter<Integer> BATCH_SIZE = Parameter.define("batchSize", Integer.class, Docs.BATCH_SIZE)
+            .byDefault(4096)
+            .constraint(Constraint.atLeast(1))
+            .in(TOOL, "--batch-size")
+            .in(WEKA, "-batch-size")
+            .in(TRIBUO, "batchSize")
+            .in(ELKI, "minibatch.batchsize")
+            .build();
+
+    public static final Parameter<Integer> THREADS = Parameter.define("threads", Integer.class, Docs.THREADS)
+            .automatic("all processors")
+            .constraint(Constraint.atLeast(1))
+            .in(TOOL, "--threads")
+            .in(WEKA, "-num-slots", o -> o.defaultValue(1).why("SimpleKMeans' default (-num-slots 1)"))
+            .in(TRIBUO, "numThreads", o -> o.defaultValue(1).why("Tribuo's KMeansTrainer default (numThreads 1)"))
+            .in(ELKI, "minibatch.threads", o -> o.defaultValue(0).sentinel(0).why("ELKI's convention: 0 means all processors"))
+            .build();
+
+    public static final Parameter<Long> SEED = Parameter.define("seed", Long.class, Docs.SEED)
+            .byDefault(0L)
+            .constraint(Constraint.anyLong())
+            .in(TOOL, "--seed")
+            .in(WEKA, "-S", o -> o.defaultValue(10L).toolkits().narrower(s -> s == (int) (long) s)
+                    .why("RandomizableClusterer's option (an int), with SimpleKMeans' default (-S 10)"))
+            .in(TRIBUO, "seed", o -> o.required().why("mandatory, as in Tribuo's KMeansTrainer"))
+            .in(ELKI, "minibatch.seed", o -> o.defaultText("ELKI's default random factory").why("an ELKI RandomParameter, as every "
+                    + "ELKI algorithm's"))
+            .in(SPARK, "seed", o -> o.defaultValue((long) "io.github.minibatchkmeans.spark.MiniBatchKMeans".hashCode())
+                    .why("Spark's convention: the hash of the estimator's class name"))
+            .build();
+
+    public static final Parameter<Integer> SAMPLE_SIZE = Parameter.define("sampleSize", Integer.class, Docs.SAMPLE_SIZE)
+            .automatic("max(10000, 20 k)")
+            .constraint(Constraint.atLeast(1))
+            .build();
+
+    public static final Parameter<Integer> N_INIT = Parameter.define("nInit", Integer.class, Docs.N_INIT)
+            .byDefault(0)
+            .constraint(Constraint.atLeast(0))
+            .in(TOOL, "--n-init")
+            .in(WEKA, "-restarts")
+            .fixedIn(SPARK, 1, "one start, as Spark's KMeans")
+            .build();
+
+    public static final Parameter<Pruning> PRUNING = Parameter.define("pruning", Pruning.class, Docs.PRUNING)
+            .byDefault(Pruning.AUTO)
+            .constraint(Constraint.oneOf(Pruning.values()))
+            .build();
+
+    public static final Parameter<Double> HEAP_FRACTION = Parameter.define("heapFraction", Double.class, Docs.HEAP_FRACTION)
+            .byDefault(0.5)
+            .constraint(Constraint.between(0, false, 1, true))
+            .build();
+
+    public static final Parameter<Double> REASSIGNMENT_RATIO = Parameter.define("reassignmentRatio", Double.class,
+                    Docs.REASSIGNMENT_RATIO)
+            .byDefault(0.01)
+            .constraint(Constraint.between(0, true, 1, true))
+            .in(TOOL, "--reassignment-ratio")
+            .in(SPARK, "reassignmentRatio")
+            .build();
+
+    public static final Parameter<Integer> MAX_NO_IMPROVEMENT = Parameter.define("maxNoImprovement", Integer.class,
+                    Docs.MAX_NO_IMPROVEMENT)
+            .byDefault(10)
+            .constraint(Constraint.atLeast(0))
+            .in(TOOL, "--max-no-improvement")
+            .build();
+
+    public static final Parameter<Integer> SHUFFLE_WINDOW = Parameter.define("shuffleWindow", Integer.class, Docs.SHUFFLE_WINDOW)
+            .byDefault(0)
+            .constraint(Constraint.atLeast(0))
+            .build();
+
+    public static final Parameter<Integer> INIT_ROUNDS = Parameter.define("initRounds", Integer.class, Docs.INIT_ROUNDS)
+            .byDefault(5)
+            .constraint(Constraint.atLeast(1))
+            .in(ELKI, "kmeansparallel.rounds")
+            .in(SPARK, "initSteps", o -> o.defaultValue(2).why("Spark's KMeans default (initSteps 2)"))
+            .build();
+
+    public static final Parameter<Integer> INIT_OVERSAMPLING = Parameter.define("initOversampling", Integer.class,
+                    Docs.INIT_OVERSAMPLING)
+            .byDefault(0)
+            .constraint(Constraint.atLeast(0))
+            .in(ELKI, "kmeansparallel.oversampling")
+            .build();
+
+    public static final Parameter<Metric> METRIC = Parameter.define("metric", Metric.class, Docs.METRIC)
+            .byDefault(Metric.EUCLIDEAN)
+            .constraint(Constraint.oneOf(Metric.values()))
+            .in(SPARK, "distanceMeasure")
+            .build();
+
+    private static final List<Parameter<?>> ALL = List.of(K, MODE, INIT, MAX_ITERATIONS, TOLERANCE, BATCH_SIZE, THREADS, SEED,
+            SAMPLE_SIZE, N_INIT, PRUNING, HEAP_FRACTION, REASSIGNMENT_RATIO, MAX_NO_IMPROVEMENT, SHUFFLE_WINDOW, INIT_ROUNDS,
+            INIT_OVERSAMPLING, METRIC);
+
+    /** Every knob, in the order of this table. */
+    public static List<Parameter<?>> all() {
+        return ALL;
+    }
+
+    /** The knob with the core name {@code name} (as {@link InvalidConfigException#field()} gives it). */
+    public static Parameter<?> named(String name) {
+        return ALL.stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("no parameter named " + name));
+    }
+
+    /** The knobs {@code door} exposes (under a name), in table order. */
+    public static List<Parameter<?>> exposedIn(FrontDoor door) {
+        return ALL.stream().filter(p -> p.nameIn(door).isPresent()).toList();
+    }
+}

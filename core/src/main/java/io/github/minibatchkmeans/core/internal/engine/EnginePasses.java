@@ -1,0 +1,180 @@
+package io.github.minibatchkmeans.core.internal.engine;
+
+import io.github.minibatchkmeans.core.internal.stats.DataSummary;
+import io.github.minibatchkmeans.core.internal.stats.PassOutcome;
+import io.github.minibatchkmeans.core.spi.InvalidInputException;
+import io.github.minibatchkmeans.core.spi.PassEngine;
+import io.github.minibatchkmeans.core.spi.PassStatistics;
+import io.github.minibatchkmeans.core.spi.Sample;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The passes of a fit run by a {@link PassEngine} where the data is (Spark partitions, other
+ * machines): each pass ships a {@link GatheredStatistics} start, the engine folds its parts and
+ * merges them. The driver holds O(k·d) plus the seeding sample. Every pass reads every row — no
+ * pruning, no labels kept — and a stochastic epoch is a series of passes over Bernoulli samples
+ * of about a batch of rows each.
+ */
+public final class EnginePasses implements DataPasses {
+    private final PassEngine engine;
+    private DataSummary summary;
+    /** The origin every pass measures from: the data's mean, once known. */
+    private double[] origin;
+    /** Stochastic steps taken so far, over all epochs: each step's draws have their own seed. */
+    private long steps;
+
+    public EnginePasses(PassEngine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public int dimensions() {
+        return engine.dimensions();
+    }
+
+    @Override
+    public String name() {
+        return "the engine's data";
+    }
+
+    private GatheredStatistics pass(double[][] centers, PassStatistics.Start start) {
+        PassStatistics gathered = engine.pass(centers, start);
+        if (!(gathered instanceof GatheredStatistics statistics)) {
+            throw new IllegalStateException("the engine returned statistics the core did not create: " + gathered);
+        }
+        return statistics;
+    }
+
+    /**
+     * Two passes: the weighted mean (sums from the origin 0, compensated, so the same bits for any
+     * partitioning), then, from the mean, each feature's spread and range and a uniform sample.
+     */
+    @Override
+    public DataSummary summarize(int sampleSize, long seed, Progress progress) {
+        int dims = dimensions();
+        double[] zero = new double[dims];
+        GatheredStatistics sums = pass(new double[][] {zero}, centers -> GatheredStatistics.of(centers, zero));
+        long rows = sums.rows();
+        if (rows == 0 || sums.weights()[0] == 0) {
+            summary = new DataSummary(rows, 0, 0, zero, zero, zero, zero, new Sample(dims, new double[0], new double[0], new long[0]));
+            return summary;
+        }
+        double[] mean = sums.means()[0];
+        GatheredStatistics spread = pass(new double[][] {mean}, centers -> GatheredStatistics.summary(mean, sampleSize, seed));
+        GatheredStatistics.FeatureMoments moments = spread.moments();
+        double weight = spread.weights()[0];
+        double[] variance = new double[dims];
+        for (int j = 0; j < dims; j++) {
+            variance[j] = moments.square(j) / weight;
+        }
+        double[][] kept = spread.keptRows();
+        double[] data = new double[kept.length * dims];
+        for (int i = 0; i < kept.length; i++) {
+            System.arraycopy(kept[i], 0, data, i * dims, dims);
+        }
+        summary = new DataSummary(rows, moments.positive, weight, mean, variance, moments.min.clone(), moments.max.clone(),
+                new Sample(dims, data, spread.keptWeights(), spread.keptIds()));
+        origin = mean;
+        progress.report(Stage.SUMMARY, 1, rows, rows, Double.NaN, true);
+        return summary;
+    }
+
+    @Override
+    public Track track(Settings settings, DataSummary data, int starts, boolean labels) {
+        if (labels) {
+            throw new IllegalStateException("the engine's rows are not labelled here");
+        }
+        return new Track() {
+            @Override
+            public void labelsInto(int[] out) {
+                throw new IllegalStateException("the engine's rows are not labelled here");
+            }
+
+            @Override
+            public void save(Checkpoint.Writer out) {
+                throw new IllegalStateException("fits over an engine's data are not checkpointed");
+            }
+
+            @Override
+            public void restore(Checkpoint.Reader in) {
+                throw new IllegalStateException("fits over an engine's data are not checkpointed");
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    /** One engine pass per track; a track whose pass leaves clusters empty takes one more for its farthest rows. */
+    @Override
+    public List<PassOutcome> lloyd(List<Track> tracks, List<double[][]> centers, Stage stage, int number, Progress progress) {
+        double[] from = origin;
+        List<PassOutcome> outcomes = new ArrayList<>(tracks.size());
+        for (double[][] c : centers) {
+            GatheredStatistics statistics = pass(c, cs -> GatheredStatistics.of(cs, from));
+            double inertia = statistics.inertia();
+            int empty = statistics.emptyClusters();
+            if (empty > 0) { // scikit-learn's rule: one more pass finds the farthest rows to move onto
+                statistics.relocateEmptyClusters(pass(c, cs -> GatheredStatistics.withFarthest(cs, from, empty + cs.length)));
+            }
+            outcomes.add(new PassOutcome(statistics.means(), statistics.weights(), inertia, 0, 0));
+        }
+        PassOutcome best = outcomes.stream().min((a, b) -> Double.compare(a.inertia(), b.inertia())).orElseThrow();
+        progress.report(stage, number, summary.rows(), summary.rows(), best.inertia(), true);
+        return outcomes;
+    }
+
+    @Override
+    public Draw draw(double[][] centers, int count, long seed, Progress progress, int pass) {
+        double[] from = origin;
+        GatheredStatistics drawn = pass(centers, cs -> GatheredStatistics.withDistanceSample(cs, from, count, seed));
+        progress.report(Stage.INITIALIZATION, pass, summary.rows(), summary.rows(), drawn.inertia(), true);
+        return new Draw(drawn.keptRows(), drawn.weights(), drawn.inertia());
+    }
+
+    /**
+     * An epoch of ⌈rows / batch⌉ steps, each a pass over a Bernoulli sample of about {@code batch}
+     * rows (every row drawn with probability batch/rows, as a pure function of the step's seed and
+     * its id), keeping a uniform sample of k of them for the reassignment of light centers.
+     */
+    @Override
+    public void epoch(int epoch, Settings settings, Steps taker, Progress progress) {
+        long rows = summary.rows();
+        long batch = Math.min(settings.batchSize(), rows);
+        double fraction = Math.min(1.0, (double) batch / rows);
+        long perEpoch = (rows + batch - 1) / batch;
+        double[] from = origin;
+        int k = settings.k();
+        for (long s = 0; s < perEpoch; s++) {
+            long stepSeed = settings.seed() + ++steps;
+            GatheredStatistics sampled = pass(taker.centers(),
+                    cs -> GatheredStatistics.withSample(cs, from, k, stepSeed).bernoulli(fraction, stepSeed));
+            if (sampled.rows() > 0 && !taker.take(sampled)) {
+                return;
+            }
+        }
+    }
+
+    @Override
+    public PassOutcome measure(double[][] centers, int[] labelsOut, Stage stage, Progress progress) {
+        if (labelsOut != null) {
+            throw new IllegalStateException("the engine's rows are not labelled here");
+        }
+        double[] from = origin;
+        GatheredStatistics last = pass(centers, cs -> GatheredStatistics.of(cs, from));
+        progress.report(stage, 1, summary.rows(), summary.rows(), last.inertia(), true);
+        return new PassOutcome(centers, last.weights(), last.inertia(), 0, 0);
+    }
+
+    @Override
+    public void stream(RowConsumer rows) {
+        throw new InvalidInputException("one-pass reads every row in order on one machine; an engine's data is fitted in "
+                + "exact or stochastic mode");
+    }
+
+    @Override
+    public void close() {
+    }
+}

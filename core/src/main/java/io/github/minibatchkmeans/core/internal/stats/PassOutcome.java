@@ -1,0 +1,9 @@
+package io.github.minibatchkmeans.core.internal.stats;
+
+/**
+ * What one Lloyd pass gave for one start: the new means (empty clusters relocated), the weights
+ * and inertia of the assignment, and the work saved — rows not scored against every centroid and
+ * blocks not read.
+ */
+public record PassOutcome(double[][] means, double[] weights, double inertia, long rowsSettled, long blocksUnread) {
+}

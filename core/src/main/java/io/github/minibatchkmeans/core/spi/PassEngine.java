@@ -1,0 +1,20 @@
+package io.github.minibatchkmeans.core.spi;
+
+/**
+ * Data held by an engine of its own — Spark partitions, other machines — that runs the passes of
+ * a fit where the rows are: {@code MiniBatchKMeans.fit(PassEngine)} drives the algorithm (the same
+ * code as for local sources), the engine only carries each pass out. An implementation
+ * translates; it decides nothing.
+ */
+public interface PassEngine {
+    /** Features per row. */
+    int dimensions();
+
+    /**
+     * One pass: every part of the data folds all its rows into {@code start.create(centers)}
+     * ({@link PassStatistics#add}, with row ids unique across the parts and independent of how the
+     * rows are cut into parts), and the parts' statistics are {@link PassStatistics#merge merged},
+     * in any order.
+     */
+    PassStatistics pass(double[][] centers, PassStatistics.Start start);
+}
