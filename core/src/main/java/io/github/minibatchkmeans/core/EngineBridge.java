@@ -1,7 +1,7 @@
 package io.github.minibatchkmeans.core;
 
 import io.github.minibatchkmeans.core.internal.engine.FitResult;
-import io.github.minibatchkmeans.core.internal.engine.Iteration;
+import io.github.minibatchkmeans.core.internal.metric.Geometry;
 import io.github.minibatchkmeans.core.internal.engine.Progress;
 import io.github.minibatchkmeans.core.internal.engine.SettingRejected;
 import io.github.minibatchkmeans.core.internal.engine.Settings;
@@ -20,7 +20,7 @@ final class EngineBridge {
     static Settings settings(KMeansConfig c) {
         return new Settings(c.k(), c.initializer(), c.maxIterations(), c.tolerance(), c.batchSize(), c.threads(), c.seed(),
                 c.sampleSize(), c.nInit(), Settings.Bounds.valueOf(c.pruning().name()), c.heapBudgetBytes(), c.reassignmentRatio(),
-                c.maxNoImprovement(), c.shuffleWindow());
+                c.maxNoImprovement(), c.shuffleWindow(), c.metric().geometry());
     }
 
     static Progress progress(ProgressListener listener) {
@@ -31,15 +31,15 @@ final class EngineBridge {
                 ProgressEvent.Stage.valueOf(stage.name()), pass, rowsDone, totalRows, inertia, finished, pruned, unread));
     }
 
-    static KMeansModel model(FitResult result, Mode mode) {
-        List<IterationRecord> history = result.history().stream().map(EngineBridge::record).toList();
-        return KMeansModel.builder(result.centroids()).mode(mode).sizes(result.sizes()).inertia(result.inertia())
+    /** The model of {@code result}: its inertias as the metric reports them. */
+    static KMeansModel model(FitResult result, Mode mode, Metric metric) {
+        Geometry geometry = metric.geometry();
+        List<IterationRecord> history = result.history().stream()
+                .map(i -> new IterationRecord(geometry.reported(i.inertia()), i.shift(), i.rowsPruned(), i.blocksUnread())).toList();
+        return KMeansModel.builder(result.centroids()).mode(mode).metric(metric).sizes(result.sizes())
+                .inertia(geometry.reported(result.inertia()))
                 .iterations(result.iterations()).converged(result.converged()).history(history)
                 .initialCentroids(result.initialCentroids()).build();
-    }
-
-    private static IterationRecord record(Iteration i) {
-        return new IterationRecord(i.inertia(), i.shift(), i.rowsPruned(), i.blocksUnread());
     }
 
     /** A setting the engine found unworkable once it saw the data, as the error of that knob. */

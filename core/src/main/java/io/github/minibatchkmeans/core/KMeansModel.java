@@ -4,6 +4,9 @@ import io.github.minibatchkmeans.core.internal.assign.AssignTask;
 import io.github.minibatchkmeans.core.internal.kernel.BlockLabels;
 import io.github.minibatchkmeans.core.internal.kernel.Kernel;
 import io.github.minibatchkmeans.core.internal.kernel.Kernels;
+import io.github.minibatchkmeans.core.internal.metric.Geometry;
+import io.github.minibatchkmeans.core.internal.rows.DenseRows;
+import io.github.minibatchkmeans.core.internal.rows.RowFormat;
 import io.github.minibatchkmeans.core.internal.pass.PassRunner;
 import io.github.minibatchkmeans.core.spi.AssignmentSink;
 import io.github.minibatchkmeans.core.spi.BatchSource;
@@ -30,6 +33,7 @@ public final class KMeansModel implements Serializable {
     private static final long serialVersionUID = 2L;
 
     private final Mode mode;
+    private final Metric metric;
     private final double[][] centroids;
     private final double[] sizes;
     private final double inertia;
@@ -37,12 +41,14 @@ public final class KMeansModel implements Serializable {
     private final boolean converged;
     private final List<IterationRecord> history;
     private final double[][] initialCentroids;
+    private final transient Geometry geometry;
     private final transient Kernel table;
     /** Rows labelled per kernel call by {@link #predict(double[][])}. */
     private static final int CHUNK_ROWS = 512;
 
     private KMeansModel(Builder b) {
         this.mode = b.mode;
+        this.metric = b.metric;
         this.centroids = deepCopy(b.centroids);
         this.sizes = b.sizes.clone();
         this.inertia = b.inertia;
@@ -50,7 +56,8 @@ public final class KMeansModel implements Serializable {
         this.converged = b.converged;
         this.history = List.copyOf(b.history);
         this.initialCentroids = b.initialCentroids == null ? null : deepCopy(b.initialCentroids);
-        this.table = Kernels.create(this.centroids, Kernel.meanOf(this.centroids));
+        this.geometry = metric.geometry();
+        this.table = Kernels.create(this.centroids, Kernel.meanOf(this.centroids), RowFormat.DENSE, geometry);
     }
 
     /** A builder for a model with these centroids (k rows of equal length). */
@@ -60,12 +67,17 @@ public final class KMeansModel implements Serializable {
 
     /** A builder holding this model's values, to change some of them. */
     public Builder toBuilder() {
-        return builder(centroids).mode(mode).sizes(sizes).inertia(inertia).iterations(iterations).converged(converged)
+        return builder(centroids).mode(mode).metric(metric).sizes(sizes).inertia(inertia).iterations(iterations).converged(converged)
                 .history(history).initialCentroids(initialCentroids);
     }
 
     public Mode mode() {
         return mode;
+    }
+
+    /** How rows were compared with the centroids, and are when predicting. */
+    public Metric metric() {
+        return metric;
     }
 
     public int k() {
@@ -122,27 +134,37 @@ public final class KMeansModel implements Serializable {
         int[] labels = new int[rows.length];
         int chunk = Math.min(rows.length, CHUNK_ROWS);
         BlockLabels block = new BlockLabels(table, chunk, false);
-        double[] flat = new double[chunk * dimensions()];
+        DenseRows batch = new DenseRows(new double[chunk * dimensions()], new double[chunk], dimensions());
         for (int first = 0; first < rows.length; first += chunk) {
             int n = Math.min(chunk, rows.length - first);
             for (int i = 0; i < n; i++) {
                 checkDimensions(rows[first + i]);
-                System.arraycopy(rows[first + i], 0, flat, i * dimensions(), dimensions());
+                batch.putRow(i, rows[first + i], 0, 1);
             }
-            block.assign(flat, 0, n);
+            batch.span(first, n);
+            geometry.prepare(batch, 0, n);
+            block.assign(batch, 0, n);
             System.arraycopy(block.labels, 0, labels, first, n);
         }
         return labels;
     }
 
-    /** Euclidean distance from {@code x} to every centroid. */
+    /** Euclidean distance from {@code x} (prepared for the metric) to every centroid. */
     public double[] transform(double[] x) {
-        checkDimensions(x);
+        DenseRows row = prepared(x);
         double[] distances = new double[k()];
         for (int c = 0; c < k(); c++) {
-            distances[c] = Math.sqrt(table.distance(x, 0, c));
+            distances[c] = Math.sqrt(table.distance(row, 0, c));
         }
         return distances;
+    }
+
+    /** {@code x}, checked and copied as a row prepared for the metric. */
+    private DenseRows prepared(double[] x) {
+        checkDimensions(x);
+        DenseRows row = DenseRows.of(geometry.preparesRows() ? x.clone() : x, new double[] {1}, x.length);
+        geometry.prepare(row, 0, 1);
+        return row;
     }
 
     /** Euclidean distances of every row to every centroid ({@code rows.length × k}). */
@@ -167,7 +189,7 @@ public final class KMeansModel implements Serializable {
         int[] labels = predict(rows);
         double total = 0;
         for (int i = 0; i < rows.length; i++) {
-            total += (weights == null ? 1.0 : weights[i]) * table.distance(rows[i], 0, labels[i]);
+            total += (weights == null ? 1.0 : weights[i]) * geometry.reported(table.distance(prepared(rows[i]), 0, labels[i]));
         }
         return -total;
     }
@@ -188,7 +210,8 @@ public final class KMeansModel implements Serializable {
                     + " columns, the model has " + dimensions() + " dimensions");
         }
         try {
-            new PassRunner(Runtime.getRuntime().availableProcessors(), Parameters.BATCH_SIZE.defaultValue(Mode.EXACT).orElseThrow()).run(source, task, null);
+            new PassRunner(Runtime.getRuntime().availableProcessors(), Parameters.BATCH_SIZE.defaultValue(Mode.EXACT).orElseThrow(),
+                    geometry).run(source, task, null);
         } catch (UncheckedIOException e) {
             throw e.getCause(); // a sink's IOException, carried through the pass
         }
@@ -222,7 +245,7 @@ public final class KMeansModel implements Serializable {
         long[] historyPruned = history.stream().mapToLong(IterationRecord::rowsPruned).toArray();
         long[] historyUnread = history.stream().mapToLong(IterationRecord::blocksUnread).toArray();
         return new SerialForm(mode.name(), centroids, sizes, inertia, iterations, converged, historyInertia, historyShift,
-                initialCentroids, historyPruned, historyUnread);
+                initialCentroids, historyPruned, historyUnread, metric.name());
     }
 
     private void readObject(ObjectInputStream in) throws java.io.InvalidObjectException {
@@ -231,7 +254,8 @@ public final class KMeansModel implements Serializable {
 
     private record SerialForm(String mode, double[][] centroids, double[] sizes, double inertia, int iterations,
                               boolean converged, double[] historyInertia, double[] historyShift,
-                              double[][] initialCentroids, long[] historyPruned, long[] historyUnread) implements Serializable {
+                              double[][] initialCentroids, long[] historyPruned, long[] historyUnread, String metric)
+            implements Serializable {
         private Object readResolve() throws java.io.InvalidObjectException {
             try {
                 List<IterationRecord> history = new ArrayList<>(historyInertia.length);
@@ -239,7 +263,8 @@ public final class KMeansModel implements Serializable {
                     history.add(new IterationRecord(historyInertia[i], historyShift[i],
                             historyPruned == null ? 0 : historyPruned[i], historyUnread == null ? 0 : historyUnread[i]));
                 }
-                return builder(centroids).mode(Mode.valueOf(mode)).sizes(sizes).inertia(inertia).iterations(iterations)
+                return builder(centroids).mode(Mode.valueOf(mode)).metric(metric == null ? Metric.EUCLIDEAN : Metric.valueOf(metric))
+                        .sizes(sizes).inertia(inertia).iterations(iterations)
                         .converged(converged).history(history).initialCentroids(initialCentroids).build();
             } catch (RuntimeException e) {
                 throw new java.io.InvalidObjectException("corrupt serialized KMeansModel: " + e.getMessage());
@@ -255,6 +280,7 @@ public final class KMeansModel implements Serializable {
     public static final class Builder {
         private final double[][] centroids;
         private Mode mode = Mode.EXACT;
+        private Metric metric = Metric.EUCLIDEAN;
         private double[] sizes;
         private double inertia;
         private int iterations;
@@ -268,6 +294,12 @@ public final class KMeansModel implements Serializable {
 
         public Builder mode(Mode mode) {
             this.mode = mode;
+            return this;
+        }
+
+        /** How rows are compared with the centroids (default squared Euclidean). */
+        public Builder metric(Metric metric) {
+            this.metric = metric;
             return this;
         }
 
@@ -304,6 +336,7 @@ public final class KMeansModel implements Serializable {
 
         public KMeansModel build() {
             check(mode != null, "mode", "is missing");
+            check(metric != null, "metric", "is missing");
             checkMatrix(centroids, "centroids", -1, -1);
             int k = centroids.length;
             int d = centroids[0].length;

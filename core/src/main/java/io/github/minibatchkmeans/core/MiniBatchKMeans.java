@@ -11,6 +11,7 @@ import io.github.minibatchkmeans.core.internal.engine.SettingRejected;
 import io.github.minibatchkmeans.core.internal.engine.Settings;
 import io.github.minibatchkmeans.core.internal.engine.StochasticLoop;
 import io.github.minibatchkmeans.core.internal.kernel.Kernels;
+import io.github.minibatchkmeans.core.internal.rows.DenseRows;
 import io.github.minibatchkmeans.core.spi.BatchSource;
 import io.github.minibatchkmeans.core.spi.InvalidInputException;
 import io.github.minibatchkmeans.core.spi.PassEngine;
@@ -122,7 +123,7 @@ public final class MiniBatchKMeans implements AutoCloseable {
      *                    measures distances that way too
      */
     public OnePass onePass(int dimensions, boolean rangeScaled) {
-        return new OnePass(new OnePassLearner(EngineBridge.settings(config), dimensions, rangeScaled, "stream"));
+        return new OnePass(new OnePassLearner(EngineBridge.settings(config), dimensions, rangeScaled, "stream"), config.metric());
     }
 
     /** Fits in-memory rows and returns each row's label from the final pass (no extra pass); {@link #model()} holds the model. */
@@ -158,7 +159,7 @@ public final class MiniBatchKMeans implements AutoCloseable {
      */
     public KMeansModel fit(PassEngine engine) {
         Objects.requireNonNull(engine, "engine");
-        try (DataPasses passes = new EnginePasses(engine)) {
+        try (DataPasses passes = new EnginePasses(engine, config.metric().geometry())) {
             return keep(fit(passes, null, null, null));
         } catch (IOException e) {
             throw new UncheckedIOException(e); // engines report their failures unchecked
@@ -195,12 +196,14 @@ public final class MiniBatchKMeans implements AutoCloseable {
         double[] flat = new double[n * d];
         double[] w = new double[n];
         try (var reader = rows.open()) {
-            reader.read(flat, w, n);
-            online.partialFit(flat, w, n);
+            DenseRows batchRows = DenseRows.of(flat, w, d);
+            batchRows.readFrom(reader, n);
+            config.metric().geometry().prepare(batchRows, 0, n);
+            online.partialFit(batchRows);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // in-memory rows: no I/O happens
         }
-        model = EngineBridge.model(online.result(), Mode.STOCHASTIC);
+        model = EngineBridge.model(online.result(), Mode.STOCHASTIC, config.metric());
         return this;
     }
 
@@ -230,8 +233,7 @@ public final class MiniBatchKMeans implements AutoCloseable {
 
     /** Local passes over {@code source}: arrays read in place, text parsed once. */
     private LocalPasses local(BatchSource source) {
-        return new LocalPasses(source instanceof ArraySource array ? array.inPlace() : source, config.threads(),
-                config.batchSize(), config.heapBudgetBytes());
+        return new LocalPasses(source instanceof ArraySource array ? array.inPlace() : source, EngineBridge.settings(config));
     }
 
     /** A fit of a local source, in the mode its rereading allows. */
@@ -241,7 +243,7 @@ public final class MiniBatchKMeans implements AutoCloseable {
         try (LocalPasses passes = local(source)) {
             if (once && config.mode() == Mode.STOCHASTIC) {
                 return EngineBridge.model(StochasticLoop.onceThrough(passes, EngineBridge.settings(config),
-                        EngineBridge.progress(listener)), Mode.STOCHASTIC);
+                        EngineBridge.progress(listener)), Mode.STOCHASTIC, config.metric());
             }
             if (once || config.mode() == Mode.ONE_PASS) {
                 return onePass(passes, labels, source);
@@ -253,7 +255,7 @@ public final class MiniBatchKMeans implements AutoCloseable {
     /** {@link Mode#ONE_PASS}: every row read once, in stream order; labels, when asked for, by one more pass. */
     private KMeansModel onePass(DataPasses passes, int[] labels, BatchSource source) throws IOException {
         KMeansModel fitted = EngineBridge.model(OnePassLearner.fit(passes, EngineBridge.settings(config),
-                EngineBridge.progress(listener)), Mode.ONE_PASS);
+                EngineBridge.progress(listener)), Mode.ONE_PASS, config.metric());
         if (labels != null) {
             fitted.predict(source, (row, label, distance) -> labels[(int) row] = label);
         }
@@ -267,12 +269,12 @@ public final class MiniBatchKMeans implements AutoCloseable {
         var progress = EngineBridge.progress(listener);
         try {
             return switch (config.mode()) {
-                case STOCHASTIC -> EngineBridge.model(FitRun.stochastic(passes, settings, progress, labels), Mode.STOCHASTIC);
-                case ONE_PASS -> EngineBridge.model(OnePassLearner.fit(passes, settings, progress), Mode.ONE_PASS);
+                case STOCHASTIC -> EngineBridge.model(FitRun.stochastic(passes, settings, progress, labels), Mode.STOCHASTIC, config.metric());
+                case ONE_PASS -> EngineBridge.model(OnePassLearner.fit(passes, settings, progress), Mode.ONE_PASS, config.metric());
                 case EXACT -> EngineBridge.model(FitRun.exact(passes, settings, progress, labels,
                         resumeFrom == null ? null : resumeFrom.payload(), resumeFrom == null ? null : resumeFrom.origin(),
                         checkpoints == null ? null : (payload, iterations) -> checkpoints.onCheckpoint(new FitState(payload,
-                                iterations, "the checkpoint"))), Mode.EXACT);
+                                iterations, "the checkpoint"))), Mode.EXACT, config.metric());
             };
         } catch (SettingRejected e) {
             throw EngineBridge.rejected(e);

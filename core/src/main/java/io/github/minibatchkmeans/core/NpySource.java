@@ -1,6 +1,6 @@
 package io.github.minibatchkmeans.core;
 
-import io.github.minibatchkmeans.core.internal.kernel.Arithmetic;
+import io.github.minibatchkmeans.core.internal.rows.Arithmetic;
 import io.github.minibatchkmeans.core.internal.source.Checksums;
 import io.github.minibatchkmeans.core.internal.source.NpyHeader;
 import io.github.minibatchkmeans.core.spi.BatchReader;

@@ -13,12 +13,14 @@ import io.github.minibatchkmeans.core.internal.engine.OnePassLearner;
  */
 public final class OnePass {
     private final OnePassLearner learner;
+    private final Metric metric;
 
-    OnePass(OnePassLearner learner) {
+    OnePass(OnePassLearner learner, Metric metric) {
         this.learner = learner;
+        this.metric = metric;
     }
 
-    /** Adds one row with weight {@code weight} (≥ 0, finite). */
+    /** Adds one row with weight {@code weight} (≥ 0, finite), prepared for the metric. */
     public void add(double[] row, double weight) {
         learner.add(row, weight);
     }
@@ -59,6 +61,6 @@ public final class OnePass {
      * and {@link #max()}. The centroids are in that space.
      */
     public KMeansModel finish(double[] shift, double[] scale) {
-        return EngineBridge.model(learner.finish(shift, scale), Mode.ONE_PASS);
+        return EngineBridge.model(learner.finish(shift, scale), Mode.ONE_PASS, metric);
     }
 }

@@ -91,6 +91,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyRowsAndKernelsTouchHowRowsAreHeld() {
+        noClasses().that().resideOutsideOfPackages(CORE + ".internal.rows", CORE + ".internal.kernel")
+                .should().accessField(io.github.minibatchkmeans.core.internal.rows.DenseRows.class, "data")
+                .because("engine loops reach row values through Rows and the kernel, so a new representation touches no loop")
+                .check(MAIN);
+    }
+
+    @Test
     void builtInInitializersUseOnlyThePublicSpi() {
         classes().that().resideInAPackage(CORE + ".internal.init").should().onlyDependOnClassesThat()
                 .resideInAnyPackage(CORE + ".spi", CORE + ".internal.init", "java..")

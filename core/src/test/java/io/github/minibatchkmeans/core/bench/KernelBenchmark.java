@@ -3,6 +3,7 @@ package io.github.minibatchkmeans.core.bench;
 import io.github.minibatchkmeans.core.internal.kernel.BlockLabels;
 import io.github.minibatchkmeans.core.internal.kernel.Kernel;
 import io.github.minibatchkmeans.core.internal.kernel.Kernels;
+import io.github.minibatchkmeans.core.internal.rows.DenseRows;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -46,6 +47,7 @@ public class KernelBenchmark {
 
     private double[] data;
     private BlockLabels block;
+    private DenseRows rows;
 
     @Setup
     public void setUp() {
@@ -66,11 +68,12 @@ public class KernelBenchmark {
             throw new IllegalStateException("asked for the " + kernel + " kernel, got " + chosen.name());
         }
         block = new BlockLabels(chosen, ROWS, false);
+        rows = DenseRows.of(data, new double[ROWS], d);
     }
 
     @Benchmark
     public int[] assignBlock() {
-        block.assign(data, 0, ROWS);
+        block.assign(rows, 0, ROWS);
         return block.labels;
     }
 }

@@ -6,7 +6,7 @@ import io.github.minibatchkmeans.core.spi.AssignmentSink;
 import io.github.minibatchkmeans.core.spi.DistancesSink;
 import io.github.minibatchkmeans.core.internal.pass.BlockTask;
 import io.github.minibatchkmeans.core.internal.pass.PassRunner;
-import io.github.minibatchkmeans.core.internal.pass.Rows;
+import io.github.minibatchkmeans.core.internal.rows.Rows;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -56,16 +56,15 @@ public final class AssignTask implements BlockTask<AssignTask.Partial> {
             p.firstRow = rows.rowIndex(from);
         }
         int k = table.k();
-        p.block.assign(rows.data, from, to);
+        p.block.assign(rows, from, to);
         for (int i = from; i < to; i++) {
-            int offset = i * rows.dims;
             int c = p.block.labels[i - from];
             p.labels[p.count] = c;
             if (all == null) {
-                p.squared[p.count] = table.distance(rows.data, offset, c);
+                p.squared[p.count] = table.distance(rows, i, c);
             } else {
                 for (int j = 0; j < k; j++) {
-                    p.squared[p.count * k + j] = table.distance(rows.data, offset, j);
+                    p.squared[p.count * k + j] = table.distance(rows, i, j);
                 }
             }
             p.count++;

@@ -4,7 +4,7 @@ import io.github.minibatchkmeans.core.internal.kernel.BlockLabels;
 import io.github.minibatchkmeans.core.internal.kernel.Kernel;
 import io.github.minibatchkmeans.core.internal.pass.BlockTask;
 import io.github.minibatchkmeans.core.internal.pass.PassRunner;
-import io.github.minibatchkmeans.core.internal.pass.Rows;
+import io.github.minibatchkmeans.core.internal.rows.Rows;
 import io.github.minibatchkmeans.core.internal.stats.TopRows;
 import io.github.minibatchkmeans.core.spi.BatchSource;
 import java.io.IOException;
@@ -41,12 +41,11 @@ public final class FarthestTask implements BlockTask<FarthestTask.Partial> {
 
     @Override
     public void accumulate(Partial p, Rows rows, int from, int to) {
-        p.block.assign(rows.data, from, to);
+        p.block.assign(rows, from, to);
         for (int i = from; i < to; i++) {
             if (rows.weights[i] > 0) {
                 int c = p.block.labels[i - from];
-                int offset = i * rows.dims;
-                p.top.offer(kernel.distance(rows.data, offset, c), rows.rowIndex(i), rows.weights[i], c, rows.data, offset);
+                p.top.offer(kernel.distance(rows, i, c), rows.rowIndex(i), rows.weights[i], c, rows, i);
             }
         }
     }

@@ -5,7 +5,7 @@ import io.github.minibatchkmeans.core.internal.kernel.Kernel;
 import io.github.minibatchkmeans.core.internal.kernel.RowSink;
 import io.github.minibatchkmeans.core.internal.pass.BlockTask;
 import io.github.minibatchkmeans.core.internal.pass.PassRunner;
-import io.github.minibatchkmeans.core.internal.pass.Rows;
+import io.github.minibatchkmeans.core.internal.rows.Rows;
 import io.github.minibatchkmeans.core.internal.stats.ClusterStatistics;
 import io.github.minibatchkmeans.core.spi.BatchSource;
 import java.io.IOException;
@@ -46,7 +46,11 @@ public final class LloydTask implements BlockTask<LloydTask.Partial> {
         int from;
         /** Adds each row as soon as the kernel has scored it, from the centred copy still in the cache. */
         final RowSink add = (i, label, centred, offset, squared) -> {
-            statistics.add(centred, offset, rows.weights[from + i], label, squared);
+            if (centred != null) {
+                statistics.add(centred, offset, rows.weights[from + i], label, squared);
+            } else {
+                statistics.add(rows, from + i, rows.weights[from + i], label, squared);
+            }
             if (labelsOut != null) {
                 labelsOut[(int) rows.rowIndex(from + i)] = label;
             }
@@ -62,7 +66,7 @@ public final class LloydTask implements BlockTask<LloydTask.Partial> {
     public void accumulate(Partial partial, Rows rows, int from, int to) {
         partial.rows = rows;
         partial.from = from;
-        partial.block.assign(rows.data, from, to, partial.add);
+        partial.block.assign(rows, from, to, partial.add);
     }
 
     @Override

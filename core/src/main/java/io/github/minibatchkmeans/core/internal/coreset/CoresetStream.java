@@ -1,6 +1,6 @@
 package io.github.minibatchkmeans.core.internal.coreset;
 
-import io.github.minibatchkmeans.core.internal.kernel.Arithmetic;
+import io.github.minibatchkmeans.core.internal.rows.Arithmetic;
 import io.github.minibatchkmeans.core.internal.stats.RowRandom;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,5 +1,6 @@
 package io.github.minibatchkmeans.core.internal.engine;
 
+import io.github.minibatchkmeans.core.internal.rows.Rows;
 import io.github.minibatchkmeans.core.internal.stats.DataSummary;
 import io.github.minibatchkmeans.core.internal.stats.PassOutcome;
 import java.io.IOException;
@@ -64,8 +65,8 @@ public interface DataPasses extends AutoCloseable {
         /** The centers the next step assigns to. */
         double[][] centers();
 
-        /** One step over {@code n} rows of row-major {@code data}; false to stop. */
-        boolean take(double[] data, double[] weights, int n) throws IOException;
+        /** One step over the rows of {@code batch}; false to stop. */
+        boolean take(Rows batch) throws IOException;
 
         /** One step from statistics gathered against {@link #centers()}; false to stop. */
         boolean take(GatheredStatistics batch);
@@ -80,10 +81,10 @@ public interface DataPasses extends AutoCloseable {
     /** Every row once, in stream order, to {@code rows}; where rows are not streamed here, refused. */
     void stream(RowConsumer rows) throws IOException;
 
-    /** Receives rows one at a time. */
+    /** Receives rows one at a time: row {@code i} of {@code rows}, valid during the call. */
     @FunctionalInterface
     interface RowConsumer {
-        void accept(double[] data, int offset, double weight);
+        void accept(Rows rows, int i);
     }
 
     /** Frees what the passes kept (spill files, scratch bounds). */

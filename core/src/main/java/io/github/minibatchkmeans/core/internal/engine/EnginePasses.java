@@ -1,5 +1,6 @@
 package io.github.minibatchkmeans.core.internal.engine;
 
+import io.github.minibatchkmeans.core.internal.metric.Geometry;
 import io.github.minibatchkmeans.core.internal.stats.DataSummary;
 import io.github.minibatchkmeans.core.internal.stats.PassOutcome;
 import io.github.minibatchkmeans.core.spi.InvalidInputException;
@@ -18,14 +19,17 @@ import java.util.List;
  */
 public final class EnginePasses implements DataPasses {
     private final PassEngine engine;
+    private final Geometry geometry;
     private DataSummary summary;
     /** The origin every pass measures from: the data's mean, once known. */
     private double[] origin;
     /** Stochastic steps taken so far, over all epochs: each step's draws have their own seed. */
     private long steps;
 
-    public EnginePasses(PassEngine engine) {
+    /** Passes over {@code engine}'s rows, compared by {@code geometry} (the fit's metric). */
+    public EnginePasses(PassEngine engine, Geometry geometry) {
         this.engine = engine;
+        this.geometry = geometry;
     }
 
     @Override
@@ -38,8 +42,10 @@ public final class EnginePasses implements DataPasses {
         return "the engine's data";
     }
 
+    /** One engine pass; every part's statistics prepare and compare rows by the fit's metric. */
     private GatheredStatistics pass(double[][] centers, PassStatistics.Start start) {
-        PassStatistics gathered = engine.pass(centers, start);
+        Geometry metric = geometry;
+        PassStatistics gathered = engine.pass(centers, cs -> ((GatheredStatistics) start.create(cs)).comparing(metric));
         if (!(gathered instanceof GatheredStatistics statistics)) {
             throw new IllegalStateException("the engine returned statistics the core did not create: " + gathered);
         }

@@ -181,6 +181,7 @@ final class ExactLloyd {
             }
             iterations++;
             double[][] next = pass.means();
+            fit.settings().geometry().finish(next); // the update's centroids from its weighted means
             double shift = Matrices.squaredShift(centers, next);
             history.add(new Iteration(pass.inertia(), shift, pass.rowsSettled(), pass.blocksUnread()));
             centers = next;

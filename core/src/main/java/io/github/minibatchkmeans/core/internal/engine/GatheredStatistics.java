@@ -1,10 +1,13 @@
 package io.github.minibatchkmeans.core.internal.engine;
 
-import io.github.minibatchkmeans.core.internal.kernel.Arithmetic;
 import io.github.minibatchkmeans.core.internal.kernel.BlockLabels;
 import io.github.minibatchkmeans.core.internal.kernel.Kernel;
 import io.github.minibatchkmeans.core.internal.kernel.Kernels;
+import io.github.minibatchkmeans.core.internal.metric.Geometry;
 import io.github.minibatchkmeans.core.internal.pass.PassRunner;
+import io.github.minibatchkmeans.core.internal.rows.Arithmetic;
+import io.github.minibatchkmeans.core.internal.rows.DenseRows;
+import io.github.minibatchkmeans.core.internal.rows.RowFormat;
 import io.github.minibatchkmeans.core.internal.stats.ClusterStatistics;
 import io.github.minibatchkmeans.core.internal.stats.RowRandom;
 import io.github.minibatchkmeans.core.internal.stats.TopRows;
@@ -48,8 +51,10 @@ public final class GatheredStatistics implements PassStatistics {
     /** The share of rows a Bernoulli-sampled pass takes, and the seed of its draws. */
     private double fraction = 1;
     private long drawSeed;
+    /** How rows are prepared and compared: the fit's metric. */
+    private Geometry geometry = Geometry.EUCLIDEAN;
     private transient BlockLabels block;
-    private transient double[] buffer;
+    private transient DenseRows buffer;
     private transient double[] blockWeights;
     private transient long[] blockIds;
 
@@ -114,6 +119,16 @@ public final class GatheredStatistics implements PassStatistics {
     }
 
     /**
+     * Makes this pass prepare and compare rows by {@code metric} (the fit's), as a local pass would.
+     *
+     * @return this
+     */
+    public GatheredStatistics comparing(Geometry metric) {
+        this.geometry = metric;
+        return this;
+    }
+
+    /**
      * Makes this pass a Bernoulli sample: each row added from now on counts with probability
      * {@code fraction}, drawn as a pure function of {@code seed} and its id (independent of the kept
      * rows' draws), so the same rows take part however the data are cut.
@@ -136,9 +151,9 @@ public final class GatheredStatistics implements PassStatistics {
             throw new IllegalArgumentException(batch.length + " rows but " + weights.length + " weights");
         }
         if (block == null) {
-            block = new BlockLabels(Kernels.create(centers, origin), PassRunner.BLOCK_ROWS, false);
-            buffer = new double[PassRunner.BLOCK_ROWS * dims];
+            block = new BlockLabels(Kernels.create(centers, origin, RowFormat.DENSE, geometry), PassRunner.BLOCK_ROWS, false);
             blockWeights = new double[PassRunner.BLOCK_ROWS];
+            buffer = new DenseRows(new double[PassRunner.BLOCK_ROWS * dims], blockWeights, dims);
             blockIds = new long[PassRunner.BLOCK_ROWS];
         }
         Arithmetic arithmetic = Arithmetic.get();
@@ -160,8 +175,7 @@ public final class GatheredStatistics implements PassStatistics {
             if (bad >= 0) {
                 throw Values.rejected(row[bad], "row " + id + ", feature " + bad);
             }
-            System.arraycopy(row, 0, buffer, n * dims, dims);
-            blockWeights[n] = w;
+            buffer.putRow(n, row, 0, w);
             blockIds[n++] = id;
             if (n == PassRunner.BLOCK_ROWS) {
                 addBlock(n);
@@ -174,15 +188,18 @@ public final class GatheredStatistics implements PassStatistics {
         return this;
     }
 
-    /** Labels the {@code n} buffered rows and adds them; offers them to the kept rows. */
+    /** Prepares the {@code n} buffered rows, labels and adds them; offers them to the kept rows. */
     private void addBlock(int n) {
-        int dims = dimensions();
         double[] w = blockWeights;
+        buffer.span(0, n);
+        geometry.prepare(buffer, 0, n);
         block.assign(buffer, 0, n, (i, label, centred, offset, squared) -> statistics.addCompensated(centred, offset, w[i], label, squared));
         count += n;
         if (moments != null) {
+            double[] row = new double[dimensions()];
             for (int i = 0; i < n; i++) {
-                moments.add(buffer, i * dims, w[i], origin);
+                buffer.copyRow(i, row, 0);
+                moments.add(row, 0, w[i], origin);
             }
         }
         if (kept == Kept.NONE) {
@@ -194,13 +211,13 @@ public final class GatheredStatistics implements PassStatistics {
                 int c = block.labels[i];
                 long id = blockIds[i];
                 double score = switch (kept) {
-                    case FARTHEST -> kernel.distance(buffer, i * dims, c);
+                    case FARTHEST -> kernel.distance(buffer, i, c);
                     case SAMPLE -> RowRandom.uniform(seed, id);
                     // u^(1/(w·d²)) ranks rows as drawing them one by one ∝ w·d² would; its log keeps the precision
-                    default -> Math.log(RowRandom.uniform(seed, id)) / (w[i] * kernel.distance(buffer, i * dims, c));
+                    default -> Math.log(RowRandom.uniform(seed, id)) / (w[i] * kernel.distance(buffer, i, c));
                 };
                 if (score > Double.NEGATIVE_INFINITY) { // a row on a center is never drawn
-                    rows.offer(score, id, w[i], c, buffer, i * dims);
+                    rows.offer(score, id, w[i], c, buffer, i);
                 }
             }
         }
@@ -209,6 +226,7 @@ public final class GatheredStatistics implements PassStatistics {
     @Override
     public GatheredStatistics merge(PassStatistics part) {
         if (!(part instanceof GatheredStatistics other) || other.kept != kept || other.fraction != fraction
+                || other.geometry != geometry
                 || other.drawSeed != drawSeed || (other.moments == null) != (moments == null)
                 || !Arrays.deepEquals(other.centers, centers) || !Arrays.equals(other.origin, origin)) {
             throw new IllegalArgumentException("statistics of another pass (other centers, origin, draws or kept rows)");

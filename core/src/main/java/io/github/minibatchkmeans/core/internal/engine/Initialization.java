@@ -4,6 +4,8 @@ import io.github.minibatchkmeans.core.internal.kernel.BlockLabels;
 import io.github.minibatchkmeans.core.internal.kernel.Kernel;
 import io.github.minibatchkmeans.core.internal.kernel.Kernels;
 import io.github.minibatchkmeans.core.internal.pass.PassRunner;
+import io.github.minibatchkmeans.core.internal.rows.DenseRows;
+import io.github.minibatchkmeans.core.internal.rows.RowFormat;
 import io.github.minibatchkmeans.core.internal.stats.DataSummary;
 import io.github.minibatchkmeans.core.spi.InvalidInputException;
 import io.github.minibatchkmeans.core.spi.Sample;
@@ -142,7 +144,7 @@ final class Initialization {
         double bestInertia = Double.POSITIVE_INFINITY;
         for (int r = 0; r < restarts; r++) {
             double[][] centers = checkCenters(fit, settings.initializer().initialCenters(seeding, settings.k(), master.split()));
-            double inertia = restarts == 1 ? 0 : sampleInertia(summary, summary.sample(), centers);
+            double inertia = restarts == 1 ? 0 : sampleInertia(fit, summary.sample(), centers);
             if (best == null || inertia < bestInertia) {
                 best = centers;
                 bestInertia = inertia;
@@ -151,13 +153,15 @@ final class Initialization {
         return best;
     }
 
-    private static double sampleInertia(DataSummary summary, Sample sample, double[][] centers) {
-        Kernel kernel = Kernels.create(centers, summary.mean());
+    private static double sampleInertia(FitContext fit, Sample sample, double[][] centers) {
+        DataSummary summary = fit.summary();
+        Kernel kernel = Kernels.create(centers, summary.mean(), RowFormat.DENSE, fit.settings().geometry());
         BlockLabels block = new BlockLabels(kernel, PassRunner.BLOCK_ROWS, false);
+        DenseRows rows = DenseRows.of(sample.data(), sample.weights(), sample.dims());
         double inertia = 0;
         for (int from = 0; from < sample.size(); from += PassRunner.BLOCK_ROWS) {
             int to = Math.min(sample.size(), from + PassRunner.BLOCK_ROWS);
-            block.assign(sample.data(), from, to);
+            block.assign(rows, from, to);
             for (int i = from; i < to; i++) {
                 inertia += sample.weights()[i] * block.squaredDistance(i - from);
             }

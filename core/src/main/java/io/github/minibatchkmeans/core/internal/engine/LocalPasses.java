@@ -2,8 +2,9 @@ package io.github.minibatchkmeans.core.internal.engine;
 
 import io.github.minibatchkmeans.core.internal.assign.FarthestTask;
 import io.github.minibatchkmeans.core.internal.assign.LloydTask;
-import io.github.minibatchkmeans.core.internal.kernel.Kernel;
+import io.github.minibatchkmeans.core.internal.kernel.KernelFactory;
 import io.github.minibatchkmeans.core.internal.kernel.Kernels;
+import io.github.minibatchkmeans.core.internal.metric.Geometry;
 import io.github.minibatchkmeans.core.internal.pass.BlockSupply;
 import io.github.minibatchkmeans.core.internal.pass.BlockTask;
 import io.github.minibatchkmeans.core.internal.pass.FlatRows;
@@ -12,6 +13,8 @@ import io.github.minibatchkmeans.core.internal.pass.PassRunner;
 import io.github.minibatchkmeans.core.internal.pass.TaskGroup;
 import io.github.minibatchkmeans.core.internal.prune.BoundedLloyd;
 import io.github.minibatchkmeans.core.internal.prune.BoundedLloyd.Variant;
+import io.github.minibatchkmeans.core.internal.rows.RowFormat;
+import io.github.minibatchkmeans.core.internal.rows.Rows;
 import io.github.minibatchkmeans.core.internal.source.ShuffledSource;
 import io.github.minibatchkmeans.core.internal.stats.ClusterStatistics;
 import io.github.minibatchkmeans.core.internal.stats.DataSummary;
@@ -43,18 +46,22 @@ public final class LocalPasses implements DataPasses {
     private final BatchSource source;
     private final PassRunner passes;
     private final long budgetBytes;
+    private final Geometry geometry;
     private DataSummary summary;
+    /** The kernels of this data's passes: its rows' representation and metric, measured from its mean. */
+    private KernelFactory kernels;
     private NearestCenters nearest;
 
     /**
-     * @param source      the rows: in memory ({@link FlatRows}, read in place), a binary file, or
-     *                    text parsed on every pass (kept after the first within {@code budgetBytes})
-     * @param budgetBytes heap bytes per-row state may take
+     * @param source   the rows: in memory ({@link FlatRows}, read in place), a binary file, or text
+     *                 parsed on every pass (kept after the first within the settings' budget)
+     * @param settings the threads, batch size, memory budget and metric of the passes
      */
-    public LocalPasses(BatchSource source, int threads, int batchSize, long budgetBytes) {
+    public LocalPasses(BatchSource source, Settings settings) {
+        this.budgetBytes = settings.budgetBytes();
         this.source = source.rereading() == BatchSource.Rereading.PARSES ? new ParsedOnce(source, budgetBytes) : source;
-        this.passes = new PassRunner(threads, batchSize);
-        this.budgetBytes = budgetBytes;
+        this.geometry = settings.geometry();
+        this.passes = new PassRunner(settings.threads(), settings.batchSize(), geometry);
     }
 
     @Override
@@ -80,6 +87,8 @@ public final class LocalPasses implements DataPasses {
         SummaryTask task = new SummaryTask(source.dimensions(), sampleSize, seed);
         long total = source.rows().orElse(-1);
         summary = passes.run(source, task, rows -> progress.report(Stage.SUMMARY, 1, rows, total, Double.NaN, false)).toSummary();
+        double[] origin = summary.mean();
+        kernels = centers -> Kernels.create(centers, origin, RowFormat.DENSE, geometry);
         progress.report(Stage.SUMMARY, 1, summary.rows(), summary.rows(), Double.NaN, true);
         passes.expectRows(summary.rows());
         return summary;
@@ -112,7 +121,7 @@ public final class LocalPasses implements DataPasses {
         if (variant == null) {
             return new PlainTrack(labels ? new int[Math.toIntExact(data.rows())] : null);
         }
-        return new PrunedTrack(new BoundedLloyd(source, passes, data.rows(), data.mean(), settings.k(), variant, budget));
+        return new PrunedTrack(new BoundedLloyd(source, passes, kernels, data.rows(), data.mean(), settings.k(), variant, budget));
     }
 
     @Override
@@ -165,10 +174,10 @@ public final class LocalPasses implements DataPasses {
             }
 
             @Override
-            public void fill(long firstRow, int count, double[] data, double[] weights, int at) {
+            public void fill(long firstRow, int count, Rows rows, int at) {
                 for (BlockSupply one : supplies) {
                     if (one != null && one.supplies(firstRow / PassRunner.BLOCK_ROWS)) {
-                        one.fill(firstRow, count, data, weights, at);
+                        one.fill(firstRow, count, rows, at);
                     }
                 }
             }
@@ -187,7 +196,7 @@ public final class LocalPasses implements DataPasses {
     @Override
     public Draw draw(double[][] centers, int count, long seed, Progress progress, int pass) throws IOException {
         if (nearest == null) {
-            nearest = new NearestCenters(source, passes, summary, scratchBudgetBytes());
+            nearest = new NearestCenters(source, passes, kernels, summary, scratchBudgetBytes());
         }
         return nearest.draw(centers, count, seed, progress, pass);
     }
@@ -196,7 +205,7 @@ public final class LocalPasses implements DataPasses {
     public void epoch(int epoch, Settings settings, Steps steps, Progress progress) throws IOException {
         int window = settings.shuffleWindowRows(dimensions());
         BatchSource order = window > 1 ? new ShuffledSource(source, window, settings.seed() + epoch) : source;
-        passes.forEachBatch(order, rows -> steps.take(rows.data, rows.weights, rows.count()),
+        passes.forEachBatch(order, steps::take,
                 rows -> progress.report(Stage.ITERATION, epoch, rows, summary.rows(), Double.NaN, false));
     }
 
@@ -207,7 +216,7 @@ public final class LocalPasses implements DataPasses {
 
     @Override
     public PassOutcome measure(double[][] centers, int[] labelsOut, Stage stage, Progress progress) throws IOException {
-        ClusterStatistics stats = LloydTask.pass(passes, source, kernel(centers), labelsOut,
+        ClusterStatistics stats = LloydTask.pass(passes, source, kernels.create(centers), labelsOut,
                 rows -> progress.report(stage, 1, rows, summary.rows(), Double.NaN, false));
         progress.report(stage, 1, summary.rows(), summary.rows(), stats.inertia(), true);
         return new PassOutcome(centers, stats.weights(), stats.inertia(), 0, 0);
@@ -217,7 +226,7 @@ public final class LocalPasses implements DataPasses {
     public void stream(RowConsumer consumer) throws IOException {
         passes.forEachBatch(source, rows -> {
             for (int i = 0; i < rows.count(); i++) {
-                consumer.accept(rows.data, i * rows.dims, rows.weights[i]);
+                consumer.accept(rows, i);
             }
             return true;
         }, null);
@@ -227,11 +236,6 @@ public final class LocalPasses implements DataPasses {
     void forEachBatch(PassRunner.BatchHandler handler, Stage stage, Progress progress) throws IOException {
         long total = source.rows().orElse(-1);
         passes.forEachBatch(source, handler, done -> progress.report(stage, 1, done, total, Double.NaN, false));
-    }
-
-    /** The kernel for {@code centers}, measured from the data's mean. */
-    private Kernel kernel(double[][] centers) {
-        return Kernels.create(centers, summary.mean());
     }
 
     @Override
@@ -267,7 +271,7 @@ public final class LocalPasses implements DataPasses {
 
         @Override
         public BlockTask<?> begin(double[][] centers) {
-            return new LloydTask(kernel(centers), labels);
+            return new LloydTask(kernels.create(centers), labels);
         }
 
         @Override
@@ -285,7 +289,8 @@ public final class LocalPasses implements DataPasses {
             ClusterStatistics stats = LloydTask.statisticsOf(folded);
             double inertia = stats.inertia();
             if (stats.anyEmpty()) { // rare: one more pass finds the far points scikit-learn relocates to
-                stats.relocateEmptyClusters(FarthestTask.find(passes, source, kernel(centers), stats.emptyCount() + centers.length));
+                stats.relocateEmptyClusters(FarthestTask.find(passes, source, kernels.create(centers),
+                        stats.emptyCount() + centers.length));
             }
             return new PassOutcome(stats.means(centers), stats.weights(), inertia, 0, 0);
         }

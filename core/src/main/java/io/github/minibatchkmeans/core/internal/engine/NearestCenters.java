@@ -2,10 +2,11 @@ package io.github.minibatchkmeans.core.internal.engine;
 
 import io.github.minibatchkmeans.core.internal.kernel.BlockLabels;
 import io.github.minibatchkmeans.core.internal.kernel.Kernel;
-import io.github.minibatchkmeans.core.internal.kernel.Kernels;
+import io.github.minibatchkmeans.core.internal.kernel.KernelFactory;
 import io.github.minibatchkmeans.core.internal.pass.BlockTask;
 import io.github.minibatchkmeans.core.internal.pass.PassRunner;
-import io.github.minibatchkmeans.core.internal.pass.Rows;
+import io.github.minibatchkmeans.core.internal.rows.DenseRows;
+import io.github.minibatchkmeans.core.internal.rows.Rows;
 import io.github.minibatchkmeans.core.internal.prune.RowBounds;
 import io.github.minibatchkmeans.core.internal.stats.DataSummary;
 import io.github.minibatchkmeans.core.internal.stats.RowRandom;
@@ -29,21 +30,23 @@ final class NearestCenters implements AutoCloseable {
 
     private final BatchSource source;
     private final PassRunner passes;
+    private final KernelFactory kernels;
     private final DataSummary summary;
     private final RowBounds nearest;
     /** The centers the stored nearest ones index into. */
     private double[][] measured = new double[0][];
 
-    NearestCenters(BatchSource source, PassRunner passes, DataSummary summary, long budgetBytes) {
+    NearestCenters(BatchSource source, PassRunner passes, KernelFactory kernels, DataSummary summary, long budgetBytes) {
         this.source = source;
         this.passes = passes;
+        this.kernels = kernels;
         this.summary = summary;
         this.nearest = RowBounds.create(summary.rows(), 0, budgetBytes);
     }
 
     DataPasses.Draw draw(double[][] centers, int count, long seed, Progress progress, int pass) throws IOException {
         int known = extendsMeasured(centers) ? measured.length : 0;
-        Round task = new Round(centers, known, summary.mean(), count, seed);
+        Round task = new Round(centers, known, count, seed);
         Round.Partial result = passes.run(source, task,
                 rows -> progress.report(Stage.INITIALIZATION, pass, rows, summary.rows(), Double.NaN, false));
         progress.report(Stage.INITIALIZATION, pass, summary.rows(), summary.rows(), result.cost, true);
@@ -90,11 +93,11 @@ final class NearestCenters implements AutoCloseable {
         private final int ell;
         private final long seed;
 
-        Round(double[][] centers, int known, double[] origin, int ell, long seed) {
+        Round(double[][] centers, int known, int ell, long seed) {
             this.known = known;
             this.poolSize = centers.length;
             this.dims = centers[0].length;
-            this.fresh = known == poolSize ? null : Kernels.create(Arrays.copyOfRange(centers, known, poolSize), origin);
+            this.fresh = known == poolSize ? null : kernels.create(Arrays.copyOfRange(centers, known, poolSize));
             this.reach = reach(centers, known, fresh, dims);
             this.ell = ell;
             this.seed = seed;
@@ -110,7 +113,7 @@ final class NearestCenters implements AutoCloseable {
                 System.arraycopy(centers[c], 0, old, c * dims, dims);
             }
             BlockLabels labels = new BlockLabels(fresh, known, false);
-            labels.assign(old, 0, known);
+            labels.assign(DenseRows.of(old, new double[known], dims), 0, known);
             double[] reach = new double[known];
             for (int c = 0; c < known; c++) {
                 reach[c] = 0.25 * labels.squaredDistance(c) * SKIP_SLACK;
@@ -164,7 +167,7 @@ final class NearestCenters implements AutoCloseable {
             if (u - 1 < p.drawn.floor() * mass * (1 + 1e-6)) {
                 return;
             }
-            p.drawn.offer(Math.log(u) / mass, index, rows.weights[row], 0, rows.data, row * rows.dims);
+            p.drawn.offer(Math.log(u) / mass, index, rows.weights[row], 0, rows, row);
         }
 
         /** Brings the rows' nearest center up to date with the new centers. */
@@ -176,7 +179,7 @@ final class NearestCenters implements AutoCloseable {
                     p.todo[n++] = from + i;
                 }
             }
-            p.block.assign(rows.data, p.todo, n);
+            p.block.assign(rows, p.todo, n);
             for (int j = 0; j < n; j++) {
                 int i = p.todo[j] - from;
                 double d2 = p.block.squaredDistance(j);

@@ -2,11 +2,14 @@ package io.github.minibatchkmeans.core.internal.engine;
 
 import io.github.minibatchkmeans.core.internal.coreset.CoresetStream;
 import io.github.minibatchkmeans.core.internal.coreset.Groups;
-import io.github.minibatchkmeans.core.internal.kernel.Arithmetic;
 import io.github.minibatchkmeans.core.internal.kernel.BlockLabels;
 import io.github.minibatchkmeans.core.internal.kernel.Kernel;
 import io.github.minibatchkmeans.core.internal.kernel.Kernels;
 import io.github.minibatchkmeans.core.internal.pass.FlatRows;
+import io.github.minibatchkmeans.core.internal.rows.Arithmetic;
+import io.github.minibatchkmeans.core.internal.rows.DenseRows;
+import io.github.minibatchkmeans.core.internal.rows.RowFormat;
+import io.github.minibatchkmeans.core.internal.rows.Rows;
 import io.github.minibatchkmeans.core.spi.InvalidInputException;
 import io.github.minibatchkmeans.core.spi.Values;
 import io.github.minibatchkmeans.core.spi.Weights;
@@ -33,6 +36,8 @@ public final class OnePassLearner {
     private final int dims;
     private final String name;
     private final CoresetStream stream;
+    /** A row copied from its representation. */
+    private double[] scratch;
 
     /** @param scaleByRange true if {@link #finish} will scale columns by their ranges; the coreset then measures distances that way too */
     public OnePassLearner(Settings settings, int dims, boolean scaleByRange, String name) {
@@ -51,8 +56,8 @@ public final class OnePassLearner {
     public static FitResult fit(DataPasses passes, Settings settings, Progress progress) throws IOException {
         OnePassLearner learner = new OnePassLearner(settings, passes.dimensions(), false, passes.name());
         long[] done = {0};
-        passes.stream((data, offset, weight) -> {
-            learner.add(data, offset, weight);
+        passes.stream((rows, i) -> {
+            learner.add(rows, i);
             if (++done[0] % 65_536 == 0) {
                 progress.report(Stage.ITERATION, 1, done[0], -1, Double.NaN, false);
             }
@@ -62,17 +67,23 @@ public final class OnePassLearner {
         return fitted;
     }
 
-    /** Adds one row with weight {@code weight} (≥ 0, finite). */
+    /** Adds one row with weight {@code weight} (≥ 0, finite), prepared for the metric. */
     public void add(double[] row, double weight) {
         if (row.length != dims) {
             throw new InvalidInputException(name + ": row " + (stream.rows() + 1) + " has " + row.length + " values, expected "
                     + dims);
         }
-        add(row, 0, weight);
+        if (!settings.geometry().preparesRows()) {
+            add(row, 0, weight);
+            return;
+        }
+        DenseRows copy = DenseRows.of(row.clone(), new double[] {weight}, dims);
+        settings.geometry().prepare(copy, 0, 1);
+        add(copy, 0);
     }
 
     /** Adds {@code data[offset .. offset+dims)} with weight {@code weight}. */
-    public void add(double[] data, int offset, double weight) {
+    private void add(double[] data, int offset, double weight) {
         if (!Weights.isValid(weight)) {
             throw Weights.rejected(weight, name + ": row " + (stream.rows() + 1));
         }
@@ -81,6 +92,15 @@ public final class OnePassLearner {
             throw Values.rejected(data[bad], name + ": row " + (stream.rows() + 1) + ", column " + (bad - offset + 1));
         }
         stream.add(data, offset, weight);
+    }
+
+    /** Adds row {@code i} of {@code rows} (the coreset holds rows densely). */
+    private void add(Rows rows, int i) {
+        if (scratch == null) {
+            scratch = new double[dims];
+        }
+        rows.copyRow(i, scratch, 0);
+        add(scratch, 0, rows.weights[i]);
     }
 
     public long rows() {
@@ -125,19 +145,19 @@ public final class OnePassLearner {
         }
         double[] points = groups.means(shift, scale);
         FitResult onGroups;
-        try (LocalPasses passes = new LocalPasses(new FlatRows(points, groups.weights(), dims, name), settings.threads(),
-                settings.batchSize(), settings.budgetBytes())) {
+        try (LocalPasses passes = new LocalPasses(new FlatRows(points, groups.weights(), dims, name), settings)) {
             onGroups = FitRun.exact(passes, settings, Progress.NONE, null, null, null, null);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e); // in memory: no I/O happens
         }
         double[][] centroids = onGroups.centroids();
-        Kernel kernel = Kernels.create(centroids, Kernel.meanOf(centroids));
+        Kernel kernel = Kernels.create(centroids, Kernel.meanOf(centroids), RowFormat.DENSE, settings.geometry());
         BlockLabels labels = new BlockLabels(kernel, 1, false);
+        DenseRows means = DenseRows.of(points, groups.weights(), dims);
         double[] sizes = new double[centroids.length];
         double inertia = 0;
         for (int g = 0; g < groups.size(); g++) {
-            labels.assign(points, g, g + 1);
+            labels.assign(means, g, g + 1);
             int c = labels.labels[0];
             sizes[c] += groups.weight(g);
             inertia += groups.squaredDistance(g, centroids[c], shift, scale);

@@ -5,6 +5,7 @@ import io.github.minibatchkmeans.core.internal.kernel.Kernel;
 import io.github.minibatchkmeans.core.internal.kernel.Kernels;
 import io.github.minibatchkmeans.core.internal.pass.FlatRows;
 import io.github.minibatchkmeans.core.internal.pass.PassRunner;
+import io.github.minibatchkmeans.core.internal.rows.Rows;
 import io.github.minibatchkmeans.core.internal.stats.ClusterStatistics;
 import io.github.minibatchkmeans.core.internal.stats.TopRows;
 import io.github.minibatchkmeans.core.spi.InvalidInputException;
@@ -65,18 +66,19 @@ public final class OnlineLearner {
     }
 
     /**
-     * One mini-batch step over {@code n} rows of the row-major {@code data}.
+     * One mini-batch step over the rows of {@code batchRows}, prepared for the metric.
      *
      * @return the batch's weighted inertia with respect to the centers before the step
      */
-    public double partialFit(double[] data, double[] weights, int n) throws IOException {
+    public double partialFit(Rows batchRows) throws IOException {
+        int n = batchRows.count();
         if (n == 0) {
             return 0;
         }
         if (centers == null) {
-            centers = initialize(data, weights, n);
+            centers = initialize(batchRows);
         }
-        Kernel kernel = Kernels.create(centers, Kernel.meanOf(centers));
+        Kernel kernel = Kernels.create(centers, Kernel.meanOf(centers), batchRows.format(), settings.geometry());
         if (labels.length < n) {
             labels = new int[n];
             distances = new double[n];
@@ -85,7 +87,7 @@ public final class OnlineLearner {
         double[] squared = distances;
         runner.parallelRanges(n, (from, to) -> {
             BlockLabels block = new BlockLabels(kernel, to - from, false);
-            block.assign(data, from, to);
+            block.assign(batchRows, from, to);
             System.arraycopy(block.labels, 0, assigned, from, to - from);
             for (int i = from; i < to; i++) {
                 squared[i] = block.squaredDistance(i - from);
@@ -93,9 +95,9 @@ public final class OnlineLearner {
         });
         batch.reset();
         for (int i = 0; i < n; i++) {
-            batch.add(data, i * dims, weights[i], assigned[i], squared[i]);
+            batch.add(batchRows, i, batchRows.weights[i], assigned[i], squared[i]);
         }
-        return update(batch, n, n / 2, randomRows(data, n));
+        return update(batch, n, n / 2, randomRows(batchRows, n));
     }
 
     /**
@@ -123,8 +125,8 @@ public final class OnlineLearner {
         void pick(int drawn, double[] into);
     }
 
-    /** Distinct random rows of {@code data}: a partial Fisher–Yates shuffle driven by the learner's random numbers. */
-    private RowPicker randomRows(double[] data, int n) {
+    /** Distinct random rows of {@code batchRows}: a partial Fisher–Yates shuffle driven by the learner's random numbers. */
+    private RowPicker randomRows(Rows batchRows, int n) {
         int[][] shuffled = {null}; // made only when some center does move
         return (drawn, into) -> {
             if (shuffled[0] == null) {
@@ -135,7 +137,7 @@ public final class OnlineLearner {
             int row = rows[pick];
             rows[pick] = rows[drawn];
             rows[drawn] = row;
-            System.arraycopy(data, row * dims, into, 0, dims);
+            batchRows.copyRow(row, into, 0);
         };
     }
 
@@ -167,6 +169,7 @@ public final class OnlineLearner {
             }
             counts[c] = total;
         }
+        settings.geometry().finish(centers);
     }
 
     private boolean anyEmpty() {
@@ -215,14 +218,19 @@ public final class OnlineLearner {
     }
 
     /** The configured initializer on the first batch alone (scikit-learn's {@code partial_fit} does the same). */
-    private double[][] initialize(double[] data, double[] weights, int n) throws IOException {
-        long positive = Arrays.stream(weights, 0, n).filter(w -> w > 0).count();
+    private double[][] initialize(Rows first) throws IOException {
+        int n = first.count();
+        long positive = Arrays.stream(first.weights, 0, n).filter(w -> w > 0).count();
         if (positive < k) {
             throw new InvalidInputException("the first batch has " + positive
                     + " rows with positive weight; at least k = " + k + " are needed to initialize");
         }
-        FlatRows first = new FlatRows(Arrays.copyOf(data, n * dims), Arrays.copyOf(weights, n), dims, "the first batch");
-        try (LocalPasses passes = new LocalPasses(first, settings.threads(), settings.batchSize(), settings.budgetBytes())) {
+        double[] values = new double[n * dims];
+        for (int i = 0; i < n; i++) {
+            first.copyRow(i, values, i * dims);
+        }
+        FlatRows batch = new FlatRows(values, Arrays.copyOf(first.weights, n), dims, "the first batch");
+        try (LocalPasses passes = new LocalPasses(batch, settings)) {
             return Initialization.initialCenters(passes, settings.withSeed(random.nextLong()), Progress.NONE, false);
         }
     }

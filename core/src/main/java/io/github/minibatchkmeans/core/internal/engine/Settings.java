@@ -1,5 +1,6 @@
 package io.github.minibatchkmeans.core.internal.engine;
 
+import io.github.minibatchkmeans.core.internal.metric.Geometry;
 import io.github.minibatchkmeans.core.spi.Initializer;
 
 /**
@@ -11,10 +12,11 @@ import io.github.minibatchkmeans.core.spi.Initializer;
  * @param budgetBytes      heap bytes per-row state may take
  * @param maxNoImprovement stochastic early stopping after this many batches; 0 never
  * @param shuffleWindow    rows each stochastic epoch is shuffled through; 0 chooses
+ * @param geometry         how rows and centroids are compared (the metric)
  */
 public record Settings(int k, Initializer initializer, int maxIterations, double tolerance, int batchSize, int threads,
                        long seed, int sampleSize, int nInit, Bounds bounds, long budgetBytes, double reassignmentRatio,
-                       int maxNoImprovement, int shuffleWindow) {
+                       int maxNoImprovement, int shuffleWindow, Geometry geometry) {
 
     /** Which pruning bounds an exact fit keeps. */
     public enum Bounds { AUTO, OFF, HAMERLY, ELKAN }
@@ -22,13 +24,7 @@ public record Settings(int k, Initializer initializer, int maxIterations, double
     /** The same settings with another seed (each online learner's initialization draws its own). */
     Settings withSeed(long other) {
         return new Settings(k, initializer, maxIterations, tolerance, batchSize, threads, other, sampleSize, nInit, bounds, budgetBytes,
-                reassignmentRatio, maxNoImprovement, shuffleWindow);
-    }
-
-    /** The same settings with another initializer. */
-    Settings withInitializer(Initializer other) {
-        return new Settings(k, other, maxIterations, tolerance, batchSize, threads, seed, sampleSize, nInit, bounds, budgetBytes,
-                reassignmentRatio, maxNoImprovement, shuffleWindow);
+                reassignmentRatio, maxNoImprovement, shuffleWindow, geometry);
     }
 
     /** The stochastic shuffle window in rows for data with {@code dims} columns. */

@@ -1,5 +1,6 @@
 package io.github.minibatchkmeans.core.internal.engine;
 
+import io.github.minibatchkmeans.core.internal.rows.Rows;
 import io.github.minibatchkmeans.core.internal.stats.PassOutcome;
 import io.github.minibatchkmeans.core.spi.InvalidInputException;
 import java.io.IOException;
@@ -61,7 +62,7 @@ public final class StochasticLoop {
             if (learner[0] == null) { // the first batch initializes the centers
                 learner[0] = new OnlineLearner(settings, rows.dims, null, null);
             }
-            learner[0].partialFit(rows.data, rows.weights, rows.count());
+            learner[0].partialFit(rows);
             return true;
         }, Stage.ITERATION, progress);
         if (learner[0] == null) {
@@ -90,9 +91,9 @@ public final class StochasticLoop {
         }
 
         @Override
-        public boolean take(double[] data, double[] weights, int n) throws IOException {
+        public boolean take(Rows batch) throws IOException {
             double[][] before = trackShift ? learner.centers() : null;
-            return after(learner.partialFit(data, weights, n), n, before);
+            return after(learner.partialFit(batch), batch.count(), before);
         }
 
         @Override

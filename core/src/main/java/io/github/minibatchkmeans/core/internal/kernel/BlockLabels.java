@@ -1,5 +1,7 @@
 package io.github.minibatchkmeans.core.internal.kernel;
 
+import io.github.minibatchkmeans.core.internal.rows.Rows;
+
 /**
  * One thread's buffers for labelling rows with a {@link Kernel}: per row the nearest centroid, its
  * score, (optionally) the second-lowest score, and the row's squared norm about the kernel's
@@ -23,19 +25,19 @@ public final class BlockLabels {
         this.second = withSecond ? new double[capacity] : null;
     }
 
-    /** Labels rows {@code [from, to)} of the row-major {@code data} into slots {@code 0 .. to−from}. */
-    public void assign(double[] data, int from, int to) {
-        kernel.nearest(data, from, null, to - from, labels, best, second, norms, scratch, null);
+    /** Labels rows {@code [from, to)} of {@code rows} into slots {@code 0 .. to−from}. */
+    public void assign(Rows rows, int from, int to) {
+        kernel.nearest(rows, from, null, to - from, labels, best, second, norms, scratch, null);
     }
 
-    /** As {@link #assign(double[], int, int)}, handing each row to {@code sink} while it is in the cache. */
-    public void assign(double[] data, int from, int to, RowSink sink) {
-        kernel.nearest(data, from, null, to - from, labels, best, second, norms, scratch, sink);
+    /** As {@link #assign(Rows, int, int)}, handing each row to {@code sink} while it is in the cache. */
+    public void assign(Rows rows, int from, int to, RowSink sink) {
+        kernel.nearest(rows, from, null, to - from, labels, best, second, norms, scratch, sink);
     }
 
-    /** Labels the listed rows of {@code data} into slots {@code 0 .. count}. */
-    public void assign(double[] data, int[] rows, int count) {
-        kernel.nearest(data, 0, rows, count, labels, best, second, norms, scratch, null);
+    /** Labels the listed rows of {@code rows} into slots {@code 0 .. count}. */
+    public void assign(Rows rows, int[] index, int count) {
+        kernel.nearest(rows, 0, index, count, labels, best, second, norms, scratch, null);
     }
 
     /** Squared distance of slot {@code i} to its nearest centroid, from the kernel (never below 0). */

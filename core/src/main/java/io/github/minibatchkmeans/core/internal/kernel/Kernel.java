@@ -1,5 +1,8 @@
 package io.github.minibatchkmeans.core.internal.kernel;
 
+import io.github.minibatchkmeans.core.internal.rows.DenseRows;
+import io.github.minibatchkmeans.core.internal.rows.Rows;
+
 /**
  * Centroids laid out for the distance kernel, where k-means spends its time.
  *
@@ -86,19 +89,24 @@ public abstract class Kernel {
     public abstract double[] newScratch();
 
     /**
-     * Labels {@code count} rows of the row-major {@code data}: row {@code first + i}, or row
+     * Labels {@code count} rows of {@code rows}: row {@code first + i}, or row
      * {@code rowIndex[i]} when a list is given. For each: the index of the lowest score (ties:
      * lowest index), that score, the lowest score among the other centroids when {@code second} is
      * given, and the row's squared distance {@code ‖x−o‖²} to the origin. Rows are centred a tile
      * at a time in {@code scratch}, so each is read from memory once; {@code sink}, if given, hears
      * each row with its centred values right after its tile.
      */
-    public abstract void nearest(double[] data, int first, int[] rowIndex, int count, int[] labels, double[] best,
+    public abstract void nearest(Rows rows, int first, int[] rowIndex, int count, int[] labels, double[] best,
                                  double[] second, double[] norms, double[] scratch, RowSink sink);
 
     /** Every score, {@code out[i·k + c]}, and {@code ‖x−o‖²}, for rows chosen as in {@link #nearest}. */
-    public abstract void scores(double[] data, int first, int[] rowIndex, int count, double[] out, double[] norms,
+    public abstract void scores(Rows rows, int first, int[] rowIndex, int count, double[] out, double[] norms,
                                 double[] scratch);
+
+    /** The values of rows held densely, for the dense kernels' loops. */
+    protected static double[] denseValues(Rows rows) {
+        return ((DenseRows) rows).data;
+    }
 
     /** The offset in {@code data} of the i-th row of a call. */
     protected final int rowOffset(int first, int[] rowIndex, int i) {
@@ -110,9 +118,9 @@ public abstract class Kernel {
         return origin;
     }
 
-    /** Exact squared distance from the raw row at {@code data[offset..]} to centroid {@code c}, from the differences. */
-    public final double distance(double[] data, int offset, int c) {
-        return Arithmetic.get().squaredDistance(data, offset, centroids, c * dims, dims);
+    /** Exact squared distance from row {@code i} of {@code rows} to centroid {@code c}, from the differences. */
+    public final double distance(Rows rows, int i, int c) {
+        return rows.squaredDistance(i, centroids, c * dims);
     }
 
     /**

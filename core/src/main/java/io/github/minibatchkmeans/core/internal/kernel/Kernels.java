@@ -1,34 +1,28 @@
 package io.github.minibatchkmeans.core.internal.kernel;
 
+import io.github.minibatchkmeans.core.internal.metric.Geometry;
+import io.github.minibatchkmeans.core.internal.rows.RowFormat;
+import io.github.minibatchkmeans.core.internal.rows.Simd;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.util.Locale;
 
 /**
- * Chooses the kernel once per JVM: {@link VectorKernel} when the {@code jdk.incubator.vector}
- * module is in the boot layer (the JVM was started with {@code --add-modules jdk.incubator.vector}),
- * else {@link ScalarKernel}. The vector class is reached only through a method handle, so a JVM
- * without the module never loads it. The system property {@code minibatchkmeans.kernel}
- * ({@code scalar} or {@code vector}) overrides the choice, for comparisons.
+ * The one place a kernel is chosen, by the rows' representation × the metric × what the JVM
+ * offers: for dense rows, {@link VectorKernel} when the Vector API runs ({@link Simd}), else
+ * {@link ScalarKernel}. Every geometry ranks prepared rows by the squared Euclidean score, so each
+ * takes the same kernel. The vector class is reached only through a method handle, so a JVM
+ * without the module never loads it.
  */
 public final class Kernels {
-    /** The property that forces a kernel. */
-    public static final String PROPERTY = "minibatchkmeans.kernel";
-    private static final MethodHandle VECTOR = vectorConstructor();
-    private static final boolean USE_VECTOR = VECTOR != null
-            && !"scalar".equals(System.getProperty(PROPERTY, "").toLowerCase(Locale.ROOT));
+    /** The property that forces a kernel ({@code scalar} or {@code vector}). */
+    public static final String PROPERTY = Simd.PROPERTY;
+    private static final MethodHandle VECTOR = Simd.ENABLED ? vectorConstructor() : null;
 
     private Kernels() {
     }
 
     private static MethodHandle vectorConstructor() {
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-            if ("vector".equalsIgnoreCase(System.getProperty(PROPERTY, ""))) {
-                throw new IllegalStateException(PROPERTY + "=vector needs the JVM option --add-modules jdk.incubator.vector");
-            }
-            return null;
-        }
         try {
             return MethodHandles.lookup().findConstructor(Class.forName(Kernels.class.getPackageName() + ".VectorKernel"),
                     MethodType.methodType(void.class, double[][].class, double[].class));
@@ -37,23 +31,22 @@ public final class Kernels {
         }
     }
 
-    /** The feature loops: on the Vector API when the kernel is. */
-    static Arithmetic arithmetic() {
-        if (!USE_VECTOR) {
-            return new Arithmetic();
-        }
-        try {
-            return (Arithmetic) MethodHandles.lookup().findConstructor(
-                    Class.forName(Kernels.class.getPackageName() + ".VectorArithmetic"), MethodType.methodType(void.class))
-                    .invoke();
-        } catch (Throwable e) {
-            return new Arithmetic();
-        }
+    /** The kernel for {@code centers}, measured from {@code origin}, for rows held as {@code format} and compared by {@code geometry}. */
+    public static Kernel create(double[][] centers, double[] origin, RowFormat format, Geometry geometry) {
+        return switch (format) {
+            case DENSE -> switch (geometry) {
+                case EUCLIDEAN -> dense(centers, origin);
+            };
+        };
     }
 
-    /** The kernel for {@code centers}, measured from {@code origin}. */
+    /** The kernel for dense rows compared by squared Euclidean distance (the samples and in-memory rows). */
     public static Kernel create(double[][] centers, double[] origin) {
-        if (!USE_VECTOR) {
+        return create(centers, origin, RowFormat.DENSE, Geometry.EUCLIDEAN);
+    }
+
+    private static Kernel dense(double[][] centers, double[] origin) {
+        if (VECTOR == null) {
             return new ScalarKernel(centers, origin);
         }
         try {
@@ -70,8 +63,8 @@ public final class Kernels {
         return new ScalarKernel(centers, origin);
     }
 
-    /** {@code "vector"} or {@code "scalar"}: what {@link #create} builds in this JVM. */
+    /** {@code "vector"} or {@code "scalar"}: what {@link #create} builds for dense rows in this JVM. */
     public static String active() {
-        return USE_VECTOR ? "vector" : "scalar";
+        return VECTOR != null ? "vector" : "scalar";
     }
 }

@@ -1,5 +1,7 @@
 package io.github.minibatchkmeans.core.internal.kernel;
 
+import io.github.minibatchkmeans.core.internal.rows.Rows;
+
 /**
  * The kernel in plain Java: register tiles of 4 rows × 4 centroids — 16 independent
  * accumulators, each value loaded once per tile instead of once per product. Java never
@@ -44,8 +46,9 @@ final class ScalarKernel extends Kernel {
     }
 
     @Override
-    public void nearest(double[] data, int first, int[] rowIndex, int count, int[] labels, double[] best, double[] second,
+    public void nearest(Rows rows, int first, int[] rowIndex, int count, int[] labels, double[] best, double[] second,
                         double[] norms, double[] scratch, RowSink sink) {
+        double[] data = denseValues(rows);
         int dots = TILE * dims;
         for (int r = 0; r < count; r += TILE) {
             int tile = Math.min(TILE, count - r);
@@ -61,7 +64,8 @@ final class ScalarKernel extends Kernel {
     }
 
     @Override
-    public void scores(double[] data, int first, int[] rowIndex, int count, double[] out, double[] norms, double[] scratch) {
+    public void scores(Rows rows, int first, int[] rowIndex, int count, double[] out, double[] norms, double[] scratch) {
+        double[] data = denseValues(rows);
         int dots = TILE * dims;
         for (int r = 0; r < count; r += TILE) {
             int tile = Math.min(TILE, count - r);

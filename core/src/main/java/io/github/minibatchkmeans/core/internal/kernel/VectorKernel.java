@@ -1,5 +1,6 @@
 package io.github.minibatchkmeans.core.internal.kernel;
 
+import io.github.minibatchkmeans.core.internal.rows.Rows;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -73,8 +74,9 @@ final class VectorKernel extends Kernel {
     }
 
     @Override
-    public void nearest(double[] data, int first, int[] rowIndex, int count, int[] labels, double[] best, double[] second,
+    public void nearest(Rows rows, int first, int[] rowIndex, int count, int[] labels, double[] best, double[] second,
                         double[] norms, double[] scratch, RowSink sink) {
+        double[] data = denseValues(rows);
         int scores = TILE * dims;
         int state = scores + TILE * PANEL;
         boolean withSecond = second != null;
@@ -136,7 +138,8 @@ final class VectorKernel extends Kernel {
     }
 
     @Override
-    public void scores(double[] data, int first, int[] rowIndex, int count, double[] out, double[] norms, double[] scratch) {
+    public void scores(Rows rows, int first, int[] rowIndex, int count, double[] out, double[] norms, double[] scratch) {
+        double[] data = denseValues(rows);
         int scores = TILE * dims;
         for (int r = 0; r < count; r += TILE) {
             int tile = Math.min(TILE, count - r);

@@ -1,5 +1,6 @@
 package io.github.minibatchkmeans.core.internal.kernel;
 
+import io.github.minibatchkmeans.core.internal.rows.VectorArithmetic;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -9,19 +10,6 @@ final class VectorRows {
     private static final int LANES = SPECIES.length();
 
     private VectorRows() {
-    }
-
-    /**
-     * The sum of {@code v}'s lanes, lane 0 first. {@code reduceLanes(ADD)} may add in any order — the
-     * JIT's tree and the interpreter's loop differ — so the same row could round differently before
-     * and after compilation; this order never changes.
-     */
-    static double sum(DoubleVector v) {
-        double sum = 0;
-        for (int i = 0; i < LANES; i++) {
-            sum += v.lane(i);
-        }
-        return sum;
     }
 
     /**
@@ -42,7 +30,7 @@ final class VectorRows {
                 v.intoArray(scratch, to + j);
                 squares = v.fma(v, squares);
             }
-            double norm = sum(squares);
+            double norm = VectorArithmetic.sum(squares);
             for (; j < dims; j++) {
                 double v = data[from + j] - origin[j];
                 scratch[to + j] = v;

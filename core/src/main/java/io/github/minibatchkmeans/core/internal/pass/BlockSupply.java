@@ -1,5 +1,7 @@
 package io.github.minibatchkmeans.core.internal.pass;
 
+import io.github.minibatchkmeans.core.internal.rows.Rows;
+
 /**
  * Blocks a pass takes from memory instead of reading them from the source. A supplied block holds
  * only the rows its task will look at; the values of its other rows are undefined. Seen by the
@@ -12,7 +14,7 @@ public interface BlockSupply {
 
     /**
      * Copies the rows held of {@code [firstRow, firstRow + count)}, all in one supplied block, to
-     * index {@code at} on of {@code data} (row-major) and {@code weights}; leaves the others as they are.
+     * row {@code at} on of {@code rows}; leaves the others as they are.
      */
-    void fill(long firstRow, int count, double[] data, double[] weights, int at);
+    void fill(long firstRow, int count, Rows rows, int at);
 }

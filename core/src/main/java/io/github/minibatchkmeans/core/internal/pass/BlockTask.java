@@ -1,5 +1,7 @@
 package io.github.minibatchkmeans.core.internal.pass;
 
+import io.github.minibatchkmeans.core.internal.rows.Rows;
+
 /**
  * What one pass computes. Rows are cut into fixed blocks by global row index; each block gets a
  * partial result accumulated in row order from a fresh (reset) state, and block partials are

@@ -1,5 +1,7 @@
 package io.github.minibatchkmeans.core.internal.pass;
 
+import io.github.minibatchkmeans.core.internal.rows.DenseRows;
+import io.github.minibatchkmeans.core.internal.rows.Rows;
 import io.github.minibatchkmeans.core.spi.BatchReader;
 import io.github.minibatchkmeans.core.spi.BatchSource;
 import java.util.ArrayList;
@@ -43,10 +45,9 @@ public final class FlatRows implements BatchSource {
         List<Rows> batches = new ArrayList<>(data.size());
         long first = 0;
         for (int c = 0; c < data.size(); c++) {
-            Rows batch = new Rows(data.get(c), weights.get(c), dims);
-            batch.firstRow = first;
-            batch.count = weights.get(c).length;
-            first += batch.count;
+            Rows batch = new DenseRows(data.get(c), weights.get(c), dims);
+            batch.span(first, weights.get(c).length);
+            first += batch.count();
             batches.add(batch);
         }
         return batches;

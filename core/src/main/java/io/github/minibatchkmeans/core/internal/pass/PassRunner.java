@@ -1,5 +1,9 @@
 package io.github.minibatchkmeans.core.internal.pass;
 
+import io.github.minibatchkmeans.core.internal.metric.Geometry;
+import io.github.minibatchkmeans.core.internal.rows.RowFormat;
+import io.github.minibatchkmeans.core.internal.rows.Rows;
+
 import io.github.minibatchkmeans.core.spi.BatchSource;
 import io.github.minibatchkmeans.core.spi.InvalidInputException;
 import java.io.IOException;
@@ -30,11 +34,18 @@ public final class PassRunner {
 
     private final int threads;
     private final int batchSize;
+    private final Geometry geometry;
     /** Rows every full pass must deliver, once the statistics pass has counted them (-1: not yet). */
     private volatile long expectedRows = -1;
     private final AtomicInteger passes = new AtomicInteger();
 
+    /** A runner for rows compared by squared Euclidean distance (prepared as they are). */
     public PassRunner(int threads, int batchSize) {
+        this(threads, batchSize, Geometry.EUCLIDEAN);
+    }
+
+    /** A runner that prepares every row read for {@code geometry}. */
+    public PassRunner(int threads, int batchSize, Geometry geometry) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
@@ -43,6 +54,7 @@ public final class PassRunner {
         }
         this.threads = threads;
         this.batchSize = batchSize;
+        this.geometry = geometry;
     }
 
     public int threads() {
@@ -77,12 +89,12 @@ public final class PassRunner {
     public <P> P run(BatchSource source, BlockTask<P> task, LongConsumer rowsDone, LongPredicate blockNeeded,
                      BlockSupply supply) throws IOException {
         BlockPass<P> pass = new BlockPass<>(task, blockNeeded);
-        FlatRows flat = inMemory(source);
-        if (flat != null) { // in memory already: a batch per chunk, no copy
+        FlatRows flat = geometry.preparesRows() ? null : inMemory(source);
+        if (flat != null) { // in memory already, and to be used as they are: a batch per chunk, no copy
             for (Rows chunk : flat.asBatches()) {
                 pass.accumulateBatch(chunk);
                 if (rowsDone != null) {
-                    rowsDone.accept(chunk.firstRow + chunk.count);
+                    rowsDone.accept(chunk.firstRow() + chunk.count());
                 }
             }
             return pass.finish();
@@ -119,10 +131,10 @@ public final class PassRunner {
         int dims = source.dimensions();
         int batch = batchFor(dims, source.rows().orElse(Long.MAX_VALUE));
         int pass = passes.incrementAndGet();
-        Rows current = new Rows(batch, dims);
+        Rows current = RowFormat.DENSE.buffer(batch, dims);
         boolean prefetch = threads > 1;
-        Rows next = prefetch ? new Rows(batch, dims) : null;
-        try (PlannedReader reader = new PlannedReader(source.open(), blockNeeded, supply, dims)) {
+        Rows next = prefetch ? RowFormat.DENSE.buffer(batch, dims) : null;
+        try (PlannedReader reader = new PlannedReader(source.open(), geometry, blockNeeded, supply, dims)) {
             Future<Integer> pending = prefetch ? Workers.POOL.submit(fill(reader, next)) : null;
             try {
                 while (true) {
@@ -142,7 +154,7 @@ public final class PassRunner {
                     }
                     boolean more = handler.handle(current);
                     if (rowsDone != null) {
-                        rowsDone.accept(current.firstRow + n);
+                        rowsDone.accept(current.firstRow() + n);
                     }
                     if (!more) {
                         return;
@@ -228,25 +240,25 @@ public final class PassRunner {
         /** Cuts a batch at block boundaries and accumulates it wave by wave. */
         void accumulateBatch(Rows rows) throws IOException {
             List<Fragment<P>> wave = new ArrayList<>(perWave);
-            long global = rows.firstRow;
+            long global = rows.firstRow();
             int from = 0;
-            while (from < rows.count) {
+            while (from < rows.count()) {
                 long blockEnd = (global / BLOCK_ROWS + 1) * BLOCK_ROWS;
-                int to = (int) Math.min(rows.count, from + (blockEnd - global));
+                int to = (int) Math.min(rows.count(), from + (blockEnd - global));
                 if (blockNeeded != null && !blockNeeded.test(global / BLOCK_ROWS)) {
                     global += to - from; // a whole block the pass does not need (batches of readers never hold one)
                     from = to;
-                    if (from == rows.count && !wave.isEmpty()) {
+                    if (from == rows.count() && !wave.isEmpty()) {
                         finishWave(rows, wave);
                     }
                     continue;
                 }
                 P partial = open != null ? open : pool.isEmpty() ? task.newPartial() : pool.pop();
                 open = null;
-                wave.add(new Fragment<>(partial, from, to, rows.firstRow + to == blockEnd));
+                wave.add(new Fragment<>(partial, from, to, rows.firstRow() + to == blockEnd));
                 global += to - from;
                 from = to;
-                if (wave.size() == perWave || from == rows.count) {
+                if (wave.size() == perWave || from == rows.count()) {
                     finishWave(rows, wave);
                 }
             }

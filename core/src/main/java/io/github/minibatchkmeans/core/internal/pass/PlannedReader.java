@@ -1,5 +1,8 @@
 package io.github.minibatchkmeans.core.internal.pass;
 
+import io.github.minibatchkmeans.core.internal.metric.Geometry;
+import io.github.minibatchkmeans.core.internal.rows.Rows;
+
 import io.github.minibatchkmeans.core.spi.BatchReader;
 import java.io.IOException;
 import java.util.function.LongPredicate;
@@ -12,6 +15,7 @@ import java.util.function.LongPredicate;
  */
 final class PlannedReader implements AutoCloseable {
     private final BatchReader reader;
+    private final Geometry geometry;
     private final LongPredicate blockNeeded;
     private final BlockSupply supply;
     private final int dims;
@@ -20,8 +24,9 @@ final class PlannedReader implements AutoCloseable {
     private long position;
     private boolean ended;
 
-    PlannedReader(BatchReader reader, LongPredicate blockNeeded, BlockSupply supply, int dims) {
+    PlannedReader(BatchReader reader, Geometry geometry, LongPredicate blockNeeded, BlockSupply supply, int dims) {
         this.reader = reader;
+        this.geometry = geometry;
         this.blockNeeded = blockNeeded;
         this.supply = supply;
         this.dims = dims;
@@ -49,9 +54,14 @@ final class PlannedReader implements AutoCloseable {
             }
             limit = (int) Math.min(limit, end - position);
         }
-        int n = supplied ? supply(rows, limit) : reader.read(rows.data, rows.weights, limit);
-        rows.firstRow = position;
-        rows.count = n;
+        int n;
+        if (supplied) {
+            n = supply(rows, limit); // held rows were prepared when first read
+        } else {
+            n = rows.readFrom(reader, limit);
+            geometry.prepare(rows, 0, n); // the one place streamed rows meet the metric
+        }
+        rows.span(position, n);
         position += n;
         ended = n == 0;
         return n;
@@ -67,7 +77,7 @@ final class PlannedReader implements AutoCloseable {
         for (int at = 0; at < n; ) {
             long row = position + at;
             int run = (int) Math.min(n - at, (row / PassRunner.BLOCK_ROWS + 1) * PassRunner.BLOCK_ROWS - row);
-            supply.fill(row, run, rows.data, rows.weights, at);
+            supply.fill(row, run, rows, at);
             at += run;
         }
         return n;

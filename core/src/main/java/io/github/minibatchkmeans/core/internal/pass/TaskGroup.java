@@ -1,5 +1,7 @@
 package io.github.minibatchkmeans.core.internal.pass;
 
+import io.github.minibatchkmeans.core.internal.rows.Rows;
+
 import java.util.List;
 
 /**

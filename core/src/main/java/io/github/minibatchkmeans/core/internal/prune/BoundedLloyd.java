@@ -2,10 +2,11 @@ package io.github.minibatchkmeans.core.internal.prune;
 
 import io.github.minibatchkmeans.core.internal.assign.FarthestTask;
 import io.github.minibatchkmeans.core.internal.kernel.Kernel;
-import io.github.minibatchkmeans.core.internal.kernel.Kernels;
+import io.github.minibatchkmeans.core.internal.kernel.KernelFactory;
 import io.github.minibatchkmeans.core.internal.pass.BlockSupply;
 import io.github.minibatchkmeans.core.internal.pass.BlockTask;
 import io.github.minibatchkmeans.core.internal.pass.PassRunner;
+import io.github.minibatchkmeans.core.internal.rows.Rows;
 import io.github.minibatchkmeans.core.internal.stats.PassOutcome;
 import io.github.minibatchkmeans.core.internal.stats.TopRows;
 import io.github.minibatchkmeans.core.spi.BatchSource;
@@ -33,6 +34,7 @@ public final class BoundedLloyd implements AutoCloseable {
 
     private final BatchSource source;
     private final PassRunner passes;
+    private final KernelFactory kernels;
     private final double[] origin;
     private final int k;
     private final BoundedState state;
@@ -44,13 +46,15 @@ public final class BoundedLloyd implements AutoCloseable {
 
     /**
      * @param rows        the rows in {@code source} (known from the statistics pass)
+     * @param kernels     the kernels of the passes, measured from {@code origin}
      * @param origin      where rows and centroids are measured from: the data's mean
      * @param budgetBytes how much heap the bounds may take; beyond it they go to a scratch file
      */
-    public BoundedLloyd(BatchSource source, PassRunner passes, long rows, double[] origin, int k, Variant variant,
-                        long budgetBytes) {
+    public BoundedLloyd(BatchSource source, PassRunner passes, KernelFactory kernels, long rows, double[] origin, int k,
+                        Variant variant, long budgetBytes) {
         this.source = source;
         this.passes = passes;
+        this.kernels = kernels;
         this.origin = origin.clone();
         this.k = k;
         this.rows = rows;
@@ -142,7 +146,7 @@ public final class BoundedLloyd implements AutoCloseable {
             state.drift().record(previous, centers);
         }
         previous = centers;
-        Kernel kernel = Kernels.create(centers, origin);
+        Kernel kernel = kernels.create(centers);
         double[] between = distancesBetween(centers);
         double[] halfNearest = new double[k];
         for (int c = 0; c < k; c++) {
@@ -165,8 +169,8 @@ public final class BoundedLloyd implements AutoCloseable {
             }
 
             @Override
-            public void fill(long firstRow, int count, double[] data, double[] weights, int at) {
-                held.fill(pinned[(int) (firstRow / PassRunner.BLOCK_ROWS)], firstRow, count, data, weights, at);
+            public void fill(long firstRow, int count, Rows rows, int at) {
+                held.fill(pinned[(int) (firstRow / PassRunner.BLOCK_ROWS)], firstRow, count, rows, at);
             }
         };
         return new Plan(task, block -> !skipped.get((int) block), supply, skipped.cardinality() + supplied, kernel, centers);

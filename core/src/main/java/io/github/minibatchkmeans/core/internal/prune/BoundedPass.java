@@ -3,7 +3,7 @@ package io.github.minibatchkmeans.core.internal.prune;
 import io.github.minibatchkmeans.core.internal.kernel.Kernel;
 import io.github.minibatchkmeans.core.internal.pass.BlockTask;
 import io.github.minibatchkmeans.core.internal.pass.PassRunner;
-import io.github.minibatchkmeans.core.internal.pass.Rows;
+import io.github.minibatchkmeans.core.internal.rows.Rows;
 import io.github.minibatchkmeans.core.internal.stats.TopRows;
 
 /**
@@ -186,7 +186,7 @@ final class BoundedPass implements BlockTask<BoundedPass.Partial> {
             int label = w.labels[w.base + r];
             double soon = -(w.deadline[w.base + r] - clocks[label]) * pace[label];
             if (soon >= candidates.floor() && (filledFrom == null || filledFrom.has(offset + r))) {
-                candidates.offer(soon, offset + r, rows.weights[from + r], 0, rows.data, (from + r) * dims);
+                candidates.offer(soon, offset + r, rows.weights[from + r], 0, rows, from + r);
             }
         }
     }
@@ -294,7 +294,7 @@ final class BoundedPass implements BlockTask<BoundedPass.Partial> {
 
     /** An upper bound from the exact distance to centroid c: direct differences err by at most (d+2)·u relatively. */
     private double exact(Rows rows, int i, int c) {
-        return Math.sqrt(kernel.distance(rows.data, i * dims, c) * (1 + 4.0 * (dims + 2) * 0x1.0p-53));
+        return Math.sqrt(kernel.distance(rows, i, c) * (1 + 4.0 * (dims + 2) * 0x1.0p-53));
     }
 
     /** Scores the unsettled rows against every centroid, and records their labels, bounds and moves. */
@@ -308,7 +308,7 @@ final class BoundedPass implements BlockTask<BoundedPass.Partial> {
             p.pending[q] += from; // rows of the batch, for the kernel
         }
         if (elkan) {
-            kernel.scores(rows.data, 0, p.pending, count, p.scores, p.norms, p.scratch);
+            kernel.scores(rows, 0, p.pending, count, p.scores, p.norms, p.scratch);
             for (int q = 0; q < count; q++) {
                 int label = 0;
                 for (int c = 1; c < k; c++) {
@@ -318,7 +318,7 @@ final class BoundedPass implements BlockTask<BoundedPass.Partial> {
                 p.best[q] = p.scores[q * k + label];
             }
         } else {
-            kernel.nearest(rows.data, 0, p.pending, count, p.nearest, p.best, p.second, p.norms, p.scratch, null);
+            kernel.nearest(rows, 0, p.pending, count, p.nearest, p.best, p.second, p.norms, p.scratch, null);
         }
         RowBounds.Window w = p.window;
         for (int q = 0; q < count; q++) {
@@ -344,11 +344,10 @@ final class BoundedPass implements BlockTask<BoundedPass.Partial> {
             keep(p, row, Math.sqrt(Math.max(0, p.best[q] + norm + error)), lowest);
             if (label != was) {
                 double weight = rows.weights[from + r];
-                int at = (from + r) * dims;
                 if (was >= 0) {
-                    p.delta.add(was, rows.data, at, origin, weight, norm, -1);
+                    p.delta.add(was, rows, from + r, origin, weight, norm, -1);
                 }
-                p.delta.add(label, rows.data, at, origin, weight, norm, 1);
+                p.delta.add(label, rows, from + r, origin, weight, norm, 1);
             }
         }
     }

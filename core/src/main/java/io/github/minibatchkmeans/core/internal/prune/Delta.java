@@ -1,5 +1,6 @@
 package io.github.minibatchkmeans.core.internal.prune;
 
+import io.github.minibatchkmeans.core.internal.rows.Rows;
 import java.util.Arrays;
 
 /**
@@ -25,19 +26,16 @@ final class Delta {
     }
 
     /**
-     * Adds ({@code sign} = 1) or removes ({@code -1}) the row at {@code data[offset..]}, measured from
+     * Adds ({@code sign} = 1) or removes ({@code -1}) row {@code i} of {@code rows}, measured from
      * {@code origin} (its squared norm there is {@code norm}), to cluster {@code c}.
      */
-    void add(int c, double[] data, int offset, double[] origin, double w, double norm, double sign) {
+    void add(int c, Rows rows, int i, double[] origin, double w, double norm, double sign) {
         if (!isTouched[c]) {
             isTouched[c] = true;
             touched[touchedCount++] = c;
         }
         double sw = sign * w;
-        int base = c * dims;
-        for (int j = 0; j < dims; j++) {
-            sum[base + j] += sw * (data[offset + j] - origin[j]);
-        }
+        rows.addCentred(i, sw, origin, sum, c * dims);
         weight[c] += sw;
         square[c] += sw * norm;
     }

@@ -1,6 +1,7 @@
 package io.github.minibatchkmeans.core.internal.prune;
 
 import io.github.minibatchkmeans.core.internal.pass.PassRunner;
+import io.github.minibatchkmeans.core.internal.rows.Rows;
 import io.github.minibatchkmeans.core.internal.stats.TopRows;
 import java.lang.ref.SoftReference;
 import java.util.Arrays;
@@ -68,16 +69,14 @@ final class HeldRows {
     }
 
     /** Copies the rows of {@code pack} in {@code [firstRow, firstRow + count)} (one block) to row {@code at} on of the arrays. */
-    void fill(Pack pack, long firstRow, int count, double[] data, double[] weights, int at) {
+    void fill(Pack pack, long firstRow, int count, Rows rows, int at) {
         int from = (int) (firstRow % PassRunner.BLOCK_ROWS);
         int rank = 0;
         for (int word = 0; word < WORDS; word++) {
             for (long bits = pack.mask[word]; bits != 0; bits &= bits - 1) {
                 int offset = word * 64 + Long.numberOfTrailingZeros(bits);
                 if (offset >= from && offset < from + count) {
-                    int row = at + offset - from;
-                    weights[row] = pack.weights[rank];
-                    System.arraycopy(pack.values, rank * dims, data, row * dims, dims);
+                    rows.putRow(at + offset - from, pack.values, rank * dims, pack.weights[rank]);
                 }
                 rank++;
             }

@@ -1,6 +1,7 @@
 package io.github.minibatchkmeans.core.internal.stats;
 
-import io.github.minibatchkmeans.core.internal.kernel.Arithmetic;
+import io.github.minibatchkmeans.core.internal.rows.Arithmetic;
+import io.github.minibatchkmeans.core.internal.rows.Rows;
 import java.util.Arrays;
 
 /**
@@ -16,6 +17,8 @@ public final class ClusterStatistics implements java.io.Serializable {
     private final int dims;
     /** The point the summed rows are measured from: the sums are of {@code x − origin}. */
     private final double[] origin;
+    /** True if the origin is 0: rows are summed as they are. */
+    private final boolean atZero;
     private final double[] sums;
     private final double[] weights;
     private double inertia;
@@ -35,6 +38,7 @@ public final class ClusterStatistics implements java.io.Serializable {
         this.k = k;
         this.dims = dims;
         this.origin = origin.clone();
+        this.atZero = java.util.Arrays.stream(origin).allMatch(v -> v == 0);
         this.sums = new double[k * dims];
         this.weights = new double[k];
         this.sumErrors = new double[k * dims];
@@ -55,6 +59,17 @@ public final class ClusterStatistics implements java.io.Serializable {
      */
     public void add(double[] data, int offset, double w, int cluster, double distance) {
         Arithmetic.get().addScaled(sums, cluster * dims, w, data, offset, dims);
+        weights[cluster] += w;
+        inertia += w * distance;
+    }
+
+    /** Adds row {@code i} of {@code rows} (raw values; they are centred here), as {@link #add}. */
+    public void add(Rows rows, int i, double w, int cluster, double distance) {
+        if (atZero) {
+            rows.addScaled(i, w, sums, cluster * dims);
+        } else {
+            rows.addCentred(i, w, origin, sums, cluster * dims);
+        }
         weights[cluster] += w;
         inertia += w * distance;
     }

@@ -1,5 +1,6 @@
 package io.github.minibatchkmeans.core.internal.stats;
 
+import io.github.minibatchkmeans.core.internal.rows.Rows;
 import io.github.minibatchkmeans.core.spi.Sample;
 
 /**
@@ -19,9 +20,10 @@ public final class Reservoir {
         this.seed = seed;
     }
 
-    public void offer(long row, double weight, double[] data, int offset) {
+    /** Offers row {@code i} of {@code rows}, the {@code row}-th of the data. */
+    public void offer(long row, double weight, Rows rows, int i) {
         if (weight > 0) {
-            top.offer(RowRandom.uniform(seed, row), row, weight, 0, data, offset);
+            top.offer(RowRandom.uniform(seed, row), row, weight, 0, rows, i);
         }
     }
 

@@ -1,8 +1,7 @@
 package io.github.minibatchkmeans.core.internal.stats;
 
-import io.github.minibatchkmeans.core.internal.kernel.Arithmetic;
 import io.github.minibatchkmeans.core.internal.pass.BlockTask;
-import io.github.minibatchkmeans.core.internal.pass.Rows;
+import io.github.minibatchkmeans.core.internal.rows.Rows;
 
 /**
  * The statistics pass: counts, weighted mean and variance per feature, each feature's range over
@@ -15,7 +14,6 @@ public final class SummaryTask implements BlockTask<SummaryTask.Partial> {
     private final int dims;
     private final int sampleSize;
     private final long seed;
-    private final Arithmetic arithmetic = Arithmetic.get();
 
     public SummaryTask(int dims, int sampleSize, long seed) {
         this.dims = dims;
@@ -62,9 +60,8 @@ public final class SummaryTask implements BlockTask<SummaryTask.Partial> {
 
     @Override
     public void accumulate(Partial p, Rows rows, int from, int to) {
-        double[] x = rows.data;
         if (!p.shiftSet) {
-            System.arraycopy(x, from * dims, p.shift, 0, dims);
+            rows.copyRow(from, p.shift, 0);
             p.shiftSet = true;
         }
         double[] shift = p.shift;
@@ -76,13 +73,8 @@ public final class SummaryTask implements BlockTask<SummaryTask.Partial> {
             }
             p.positiveRows++;
             p.weight += w;
-            int base = i * dims;
-            arithmetic.addShiftedMoments(x, base, shift, w, p.shifted, p.squares, dims);
-            for (int j = 0; j < dims; j++) {
-                p.min[j] = Math.min(p.min[j], x[base + j]);
-                p.max[j] = Math.max(p.max[j], x[base + j]);
-            }
-            p.sample.offer(rows.rowIndex(i), w, x, base);
+            rows.addToSummary(i, shift, w, p.shifted, p.squares, p.min, p.max);
+            p.sample.offer(rows.rowIndex(i), w, rows, i);
         }
     }
 

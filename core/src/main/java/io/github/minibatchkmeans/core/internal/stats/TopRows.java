@@ -1,5 +1,6 @@
 package io.github.minibatchkmeans.core.internal.stats;
 
+import io.github.minibatchkmeans.core.internal.rows.Rows;
 import java.util.Arrays;
 
 /**
@@ -19,6 +20,8 @@ public final class TopRows implements java.io.Serializable {
     private double[] weights;
     private int[] tags;
     private double[] values;
+    /** A row being offered, copied from its representation. */
+    private transient double[] scratch;
     /** Slots in heap order: heap[0] is the lowest-ranked slot. */
     private int[] heap;
     private int size;
@@ -54,6 +57,18 @@ public final class TopRows implements java.io.Serializable {
             heap[size] = size;
             siftUp(size++);
         }
+    }
+
+    /** Offers row {@code i} of {@code rows}: its values are copied only if it is kept. */
+    public void offer(double score, long row, double weight, int tag, Rows rows, int i) {
+        if (capacity == 0 || size == capacity && !below(scores[heap[0]], this.rows[heap[0]], score, row)) {
+            return;
+        }
+        if (scratch == null) {
+            scratch = new double[dims];
+        }
+        rows.copyRow(i, scratch, 0);
+        offer(score, row, weight, tag, scratch, 0);
     }
 
     /** A score no row below it can enter with: the lowest kept score once full, else −∞. */

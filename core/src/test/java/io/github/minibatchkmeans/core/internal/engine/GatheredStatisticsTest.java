@@ -99,7 +99,7 @@ class GatheredStatisticsTest {
     @Test
     void anOnlineStepFromStatisticsEqualsTheStepOnTheRows() throws IOException {
         Settings settings = new Settings(6, Initializers.explicit(START), 300, 0, 4096, 1, 2, 10_000, 0, Settings.Bounds.AUTO,
-                1 << 20, 0, 10, 0);
+                1 << 20, 0, 10, 0, io.github.minibatchkmeans.core.internal.metric.Geometry.EUCLIDEAN);
         double[][] batch = Arrays.copyOf(X, 1000);
         double[] flat = new double[1000 * 4];
         double[] weights = new double[1000];
@@ -109,7 +109,7 @@ class GatheredStatisticsTest {
         }
         OnlineLearner fromRows = new OnlineLearner(settings, 4, START, null);
         OnlineLearner gathered = new OnlineLearner(settings, 4, START, null);
-        fromRows.partialFit(flat, weights, 1000);
+        fromRows.partialFit(io.github.minibatchkmeans.core.internal.rows.DenseRows.of(flat, weights, 4));
         gathered.step(GatheredStatistics.of(START, mean(batch)).add(batch, null, 0));
         for (int c = 0; c < 6; c++) {
             assertArrayEquals(fromRows.centers()[c], gathered.centers()[c], 1e-9);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.minibatchkmeans.core.SimpleLloyd;
 import io.github.minibatchkmeans.core.TestData;
 import java.util.ArrayList;
+import io.github.minibatchkmeans.core.internal.rows.DenseRows;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -20,6 +21,13 @@ class KernelTest {
     void theVectorKernelIsTheOneInUseHere() {
         assertEquals("vector", Kernels.active(), "surefire starts the JVM with --add-modules jdk.incubator.vector");
         assertEquals("scalar", Kernels.scalar(new double[][] {{1}}, new double[] {0}).name());
+    }
+
+    /** Row-major values as rows of {@code d} values each (weights 1), as passes hand them to kernels. */
+    private static DenseRows rows(double[] values, int d) {
+        double[] weights = new double[values.length / d];
+        Arrays.fill(weights, 1);
+        return DenseRows.of(values, weights, d);
     }
 
     private static double[] flat(double[][] x) {
@@ -40,14 +48,15 @@ class KernelTest {
                         double[][] centers = TestData.uniform(k, d, 7L * k + d);
                         Kernel kernel = make.apply(centers, Kernel.meanOf(centers));
                         BlockLabels block = new BlockLabels(kernel, n + 2, true);
-                        double[] rows = new double[(n + 2) * d];
-                        System.arraycopy(flat(x), 0, rows, 2 * d, n * d);
+                        double[] values = new double[(n + 2) * d];
+                        System.arraycopy(flat(x), 0, values, 2 * d, n * d);
+                        DenseRows rows = rows(values, d);
                         block.assign(rows, 2, n + 2); // rows 2.. of the buffer: labels must not depend on position
                         int[] expected = SimpleLloyd.assign(x, centers);
                         String where = kernel.name() + " k=" + k + ", d=" + d + ", n=" + n;
                         assertArrayEquals(expected, Arrays.copyOf(block.labels, n), where);
                         for (int i = 0; i < n; i++) {
-                            double direct = kernel.distance(rows, (i + 2) * d, expected[i]);
+                            double direct = kernel.distance(rows, i + 2, expected[i]);
                             assertEquals(direct, block.squaredDistance(i), kernel.errorBound(10 * Math.sqrt(d)), where);
                             assertEquals(secondLowest(kernel, rows, i + 2), block.second[i], 0.0, where);
                         }
@@ -58,7 +67,7 @@ class KernelTest {
     }
 
     /** The second-lowest of the kernel's own scores for one row (+∞ for one centroid). */
-    private static double secondLowest(Kernel kernel, double[] rows, int row) {
+    private static double secondLowest(Kernel kernel, DenseRows rows, int row) {
         double[] scores = new double[kernel.k()];
         kernel.scores(rows, row, null, 1, scores, new double[1], kernel.newScratch());
         Arrays.sort(scores);
@@ -73,7 +82,7 @@ class KernelTest {
             Kernel kernel = make.apply(centers, Kernel.meanOf(centers));
             double[] norms = new double[21];
             double[] scores = new double[21 * 19];
-            kernel.scores(flat(x), 0, null, 21, scores, norms, kernel.newScratch());
+            kernel.scores(rows(flat(x), x[0].length), 0, null, 21, scores, norms, kernel.newScratch());
             int[] expected = SimpleLloyd.assign(x, centers);
             for (int r = 0; r < 21; r++) {
                 int argmin = 0;
@@ -91,7 +100,7 @@ class KernelTest {
         for (BiFunction<double[][], double[], Kernel> make : KERNELS) {
             Kernel kernel = make.apply(centers, new double[] {0, 0});
             BlockLabels block = new BlockLabels(kernel, 5, false);
-            block.assign(new double[] {0, 0, 1, 1, 0, 0, 1, 1, 1, 1}, 0, 5);
+            block.assign(rows(new double[] {0, 0, 1, 1, 0, 0, 1, 1, 1, 1}, 2), 0, 5);
             assertArrayEquals(new int[] {1, 1, 1, 1, 1}, Arrays.copyOf(block.labels, 5),
                     kernel.name() + ": (0,0) is equally far from (1,1) and (-1,-1)");
         }
@@ -115,7 +124,7 @@ class KernelTest {
         for (BiFunction<double[][], double[], Kernel> make : KERNELS) {
             Kernel kernel = make.apply(centers, new double[] {0, 0});
             BlockLabels block = new BlockLabels(kernel, 6, true);
-            block.assign(new double[] {0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5}, 0, 6);
+            block.assign(rows(new double[] {0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5}, 2), 0, 6);
             for (int i = 0; i < 6; i++) {
                 assertEquals(expected, block.labels[i], kernel.name() + ", k = " + k);
                 assertEquals(block.best[i], block.second[i], 0.0, kernel.name() + ": a tie is its own runner-up");
@@ -140,7 +149,7 @@ class KernelTest {
         for (BiFunction<double[][], double[], Kernel> make : KERNELS) {
             Kernel kernel = make.apply(farCenters, Kernel.meanOf(farCenters));
             BlockLabels block = new BlockLabels(kernel, far.length, false);
-            block.assign(flat(far), 0, far.length);
+            block.assign(rows(flat(far), 3), 0, far.length);
             int differ = 0;
             for (int i = 0; i < far.length; i++) {
                 differ += block.labels[i] == expected[i] ? 0 : 1;
@@ -153,7 +162,7 @@ class KernelTest {
     @Test
     void distanceIsTheDirectSquaredDifference() {
         Kernel kernel = Kernels.create(new double[][] {{1e8, 1}, {0, 0}}, new double[] {0, 0});
-        assertEquals(4.0, kernel.distance(new double[] {1e8 + 2, 1}, 0, 0), 0.0, "no cancellation far from the origin");
+        assertEquals(4.0, kernel.distance(rows(new double[] {1e8 + 2, 1}, 2), 0, 0), 0.0, "no cancellation far from the origin");
     }
 
     @Test
@@ -163,7 +172,7 @@ class KernelTest {
         for (BiFunction<double[][], double[], Kernel> make : KERNELS) {
             Kernel kernel = make.apply(centers, Kernel.meanOf(centers));
             BlockLabels block = new BlockLabels(kernel, 300, false);
-            double[] rows = flat(x);
+            DenseRows rows = rows(flat(x), 40);
             block.assign(rows, 0, 300);
             double largest = 0;
             for (int i = 0; i < 300; i++) {
@@ -171,7 +180,7 @@ class KernelTest {
             }
             List<Double> errors = new ArrayList<>();
             for (int i = 0; i < 300; i++) {
-                errors.add(Math.abs(block.squaredDistance(i) - kernel.distance(rows, i * 40, block.labels[i])));
+                errors.add(Math.abs(block.squaredDistance(i) - kernel.distance(rows, i, block.labels[i])));
             }
             double worst = errors.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
             assertTrue(worst <= kernel.errorBound(largest), kernel.name() + ": " + worst + " > " + kernel.errorBound(largest));

@@ -1,4 +1,4 @@
-package io.github.minibatchkmeans.core.internal.kernel;
+package io.github.minibatchkmeans.core.internal.rows;
 
 import io.github.minibatchkmeans.core.spi.Values;
 import jdk.incubator.vector.DoubleVector;
@@ -6,9 +6,22 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /** {@link Arithmetic} on the Vector API (loaded only when the JVM has the module). */
-final class VectorArithmetic extends Arithmetic {
+public final class VectorArithmetic extends Arithmetic {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
+
+    /**
+     * The sum of {@code v}'s lanes, lane 0 first. {@code reduceLanes(ADD)} may add in any order — the
+     * JIT's tree and the interpreter's loop differ — so the same row could round differently before
+     * and after compilation; this order never changes.
+     */
+    public static double sum(DoubleVector v) {
+        double sum = 0;
+        for (int i = 0; i < LANES; i++) {
+            sum += v.lane(i);
+        }
+        return sum;
+    }
 
     @Override
     public void addScaled(double[] into, int at, double w, double[] row, int offset, int n) {
@@ -55,7 +68,7 @@ final class VectorArithmetic extends Arithmetic {
             DoubleVector diff = DoubleVector.fromArray(SPECIES, a, i + j).sub(DoubleVector.fromArray(SPECIES, b, k + j));
             squares = diff.fma(diff, squares);
         }
-        double sum = VectorRows.sum(squares);
+        double sum = sum(squares);
         for (; j < n; j++) {
             double diff = a[i + j] - b[k + j];
             sum += diff * diff;

@@ -1,4 +1,4 @@
-package io.github.minibatchkmeans.core.internal.kernel;
+package io.github.minibatchkmeans.core.internal.rows;
 
 import io.github.minibatchkmeans.core.spi.Values;
 
@@ -9,9 +9,14 @@ import io.github.minibatchkmeans.core.spi.Values;
  * {@link #get()} is chosen once, like the kernel.
  */
 public class Arithmetic {
-    private static final Arithmetic INSTANCE = Kernels.arithmetic();
+    private static final Arithmetic INSTANCE = choose();
 
     protected Arithmetic() {
+    }
+
+    private static Arithmetic choose() {
+        Arithmetic vector = Simd.ENABLED ? Simd.create(Arithmetic.class, "VectorArithmetic") : null;
+        return vector != null ? vector : new Arithmetic();
     }
 
     /** The implementation this JVM uses. */

@@ -1,0 +1,82 @@
+package io.github.minibatchkmeans.core.internal.rows;
+
+import io.github.minibatchkmeans.core.spi.BatchReader;
+import java.io.IOException;
+
+/** Rows as row-major doubles: {@code data[i·dims + j]}. */
+public final class DenseRows extends Rows {
+    public final double[] data;
+
+    public DenseRows(int capacity, int dims) {
+        super(capacity, dims);
+        this.data = new double[capacity * dims];
+    }
+
+    /** Rows over existing arrays: {@code data} row-major, {@code weights} one per row. */
+    public DenseRows(double[] data, double[] weights, int dims) {
+        super(weights, dims);
+        this.data = data;
+    }
+
+    /** All {@code weights.length} rows of {@code data}, as one batch from row 0 (for work on rows in memory). */
+    public static DenseRows of(double[] data, double[] weights, int dims) {
+        DenseRows rows = new DenseRows(data, weights, dims);
+        rows.span(0, weights.length);
+        return rows;
+    }
+
+    @Override
+    public RowFormat format() {
+        return RowFormat.DENSE;
+    }
+
+    @Override
+    public void copyRow(int i, double[] out, int at) {
+        System.arraycopy(data, i * dims, out, at, dims);
+    }
+
+    @Override
+    public void putRow(int i, double[] values, int at, double weight) {
+        System.arraycopy(values, at, data, i * dims, dims);
+        weights[i] = weight;
+    }
+
+    @Override
+    public double squaredDistance(int i, double[] point, int at) {
+        return Arithmetic.get().squaredDistance(data, i * dims, point, at, dims);
+    }
+
+    @Override
+    public void addScaled(int i, double w, double[] into, int at) {
+        Arithmetic.get().addScaled(into, at, w, data, i * dims, dims);
+    }
+
+    @Override
+    public void addCentred(int i, double scale, double[] origin, double[] into, int at) {
+        int base = i * dims;
+        for (int j = 0; j < dims; j++) {
+            into[at + j] += scale * (data[base + j] - origin[j]);
+        }
+    }
+
+    @Override
+    public void addToSummary(int i, double[] shift, double w, double[] sums, double[] squares, double[] min, double[] max) {
+        int base = i * dims;
+        Arithmetic.get().addShiftedMoments(data, base, shift, w, sums, squares, dims);
+        for (int j = 0; j < dims; j++) {
+            min[j] = Math.min(min[j], data[base + j]);
+            max[j] = Math.max(max[j], data[base + j]);
+        }
+    }
+
+    @Override
+    public int firstUnusable(int i) {
+        int bad = Arithmetic.get().firstUnusable(data, i * dims, (i + 1) * dims);
+        return bad < 0 ? -1 : bad - i * dims;
+    }
+
+    @Override
+    public int readFrom(BatchReader reader, int maxRows) throws IOException {
+        return reader.read(data, weights, maxRows);
+    }
+}
