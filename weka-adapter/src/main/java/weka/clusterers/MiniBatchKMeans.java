@@ -10,6 +10,7 @@ import io.github.minibatchkmeans.core.Parameter;
 import io.github.minibatchkmeans.core.Parameters;
 import io.github.minibatchkmeans.core.spi.Initializer;
 import io.github.minibatchkmeans.core.spi.InvalidInputException;
+import io.github.minibatchkmeans.io.ModelJson;
 import io.github.minibatchkmeans.weka.AttributeEncoding;
 import io.github.minibatchkmeans.weka.CentroidReport;
 import io.github.minibatchkmeans.weka.InstancesSource;
@@ -84,7 +85,8 @@ public class MiniBatchKMeans extends RandomizableClusterer
     public static final int INCREMENTAL_BUFFER = 65_536;
 
     private AttributeEncoding encoding;
-    private KMeansModel model;
+    /** Serialized as the project's model document ({@link #writeObject}), as every front door saves models. */
+    private transient KMeansModel model;
     /** How the model was trained, for the report. */
     private String training = "";
     /** Statistics of all the training instances: the report's "Full Data" column. */
@@ -551,6 +553,22 @@ public class MiniBatchKMeans extends RandomizableClusterer
 
     public void setRestarts(int restarts) throws Exception {
         this.restarts = checked(Parameters.N_INIT, restarts);
+    }
+
+    /** Java serialization (Weka's model files): the clusterer's own fields, then the model document. */
+    private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+        out.defaultWriteObject();
+        out.writeObject(model == null ? null : ModelJson.toJson(model));
+    }
+
+    private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        String document = (String) in.readObject();
+        try {
+            model = document == null ? null : ModelJson.fromJson(document, "the serialized clusterer").model();
+        } catch (RuntimeException e) {
+            throw new java.io.InvalidObjectException(e.getMessage());
+        }
     }
 
     @Override

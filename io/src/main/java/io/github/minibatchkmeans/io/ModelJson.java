@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.minibatchkmeans.core.IterationRecord;
 import io.github.minibatchkmeans.core.KMeansModel;
+import io.github.minibatchkmeans.core.Metric;
 import io.github.minibatchkmeans.core.Mode;
 import io.github.minibatchkmeans.core.spi.InvalidInputException;
 import io.github.minibatchkmeans.core.spi.SourceFiles;
@@ -24,13 +25,17 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The one saved form of a {@link KMeansModel}: a JSON object, version 1.
+ * The one saved form of a {@link KMeansModel}, the canonical model document: a JSON object,
+ * version 1. The tool's {@code --model-out} writes it; every toolkit wrapper carries it — Weka's
+ * serialized clusterer, Tribuo's protobuf and Java serialization, Spark's saved model directory —
+ * instead of a field list of its own.
  *
  * <pre>{@code
  * {
  *   "format": "minibatch-kmeans-model",   // constant, identifies the file
  *   "version": 1,                         // bumped on incompatible change
  *   "mode": "EXACT" | "STOCHASTIC" | "ONE_PASS",
+ *   "metric": "EUCLIDEAN",                // optional: how rows are compared (absent: EUCLIDEAN)
  *   "k": 3, "dimensions": 2,
  *   "centroids": [[x, y], ...],           // k rows of `dimensions` numbers
  *   "sizes": [w, ...],                    // total weight per centroid
@@ -71,7 +76,7 @@ public final class ModelJson {
     }
 
     /** The JSON document, field by field: boxed, so that a missing field is told apart from a zero. */
-    record Document(String format, Integer version, Mode mode, Integer k, Integer dimensions, double[][] centroids,
+    record Document(String format, Integer version, Mode mode, Metric metric, Integer k, Integer dimensions, double[][] centroids,
                     double[] sizes, Double inertia, Integer iterations, Boolean converged, List<IterationRecord> history,
                     double[][] initialCentroids, List<String> columns) {
 
@@ -100,7 +105,7 @@ public final class ModelJson {
         if (columns != null && columns.size() != model.dimensions()) {
             throw new IllegalArgumentException(columns.size() + " column names for a model of " + model.dimensions() + " dimensions");
         }
-        MAPPER.writeValue(out, new Document(FORMAT, VERSION, model.mode(), model.k(), model.dimensions(),
+        MAPPER.writeValue(out, new Document(FORMAT, VERSION, model.mode(), model.metric(), model.k(), model.dimensions(),
                 model.centroids(), model.sizes(), model.inertia(), model.iterations(), model.converged(), model.history(),
                 model.initialCentroids().orElse(null), columns));
     }
@@ -110,9 +115,23 @@ public final class ModelJson {
     }
 
     public static String toJson(KMeansModel model) throws IOException {
+        return toJson(model, null);
+    }
+
+    /** The document of {@code model} with its column names (null: none), as text. */
+    public static String toJson(KMeansModel model, List<String> columns) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        write(model, out);
+        write(model, columns, out);
         return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The model and column names of a document {@link #toJson} wrote; anything else is an {@link InvalidInputException} naming {@code name}. */
+    public static Stored fromJson(String json, String name) {
+        try {
+            return load(new java.io.ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), name);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // in memory: no I/O happens
+        }
     }
 
     public static KMeansModel read(Path file) throws IOException {
@@ -172,7 +191,8 @@ public final class ModelJson {
             throw new InvalidInputException(name + ": \"columns\" must name each of the " + doc.dimensions() + " dimensions");
         }
         try {
-            return new Stored(KMeansModel.builder(doc.centroids()).mode(doc.mode()).sizes(doc.sizes()).inertia(doc.inertia())
+            return new Stored(KMeansModel.builder(doc.centroids()).mode(doc.mode())
+                    .metric(doc.metric() == null ? Metric.EUCLIDEAN : doc.metric()).sizes(doc.sizes()).inertia(doc.inertia())
                     .iterations(doc.iterations()).converged(doc.converged()).history(doc.history())
                     .initialCentroids(doc.initialCentroids()).build(), doc.columns());
         } catch (InvalidInputException e) {

@@ -1,15 +1,18 @@
 package io.github.minibatchkmeans.spark;
 
-import io.github.minibatchkmeans.core.IterationRecord;
 import io.github.minibatchkmeans.core.KMeansModel;
-import io.github.minibatchkmeans.core.Mode;
+import io.github.minibatchkmeans.io.ModelJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.ml.Model;
-import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.ml.param.Param;
@@ -24,27 +27,19 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import scala.Option;
 
 /**
  * A fitted {@link MiniBatchKMeans}: {@code transform} adds the nearest centroid's index as
- * {@code predictionCol}. Wraps the core's {@link KMeansModel} (same predictions, the same JSON
- * model file as the tool and the other adapters through {@link #toKMeansModel()}); saved as
- * Spark ML metadata plus one Parquet row per cluster and one of fit statistics.
+ * {@code predictionCol}. Wraps the core's {@link KMeansModel} (same predictions); saved as Spark
+ * ML metadata plus {@code model.json}, the project's one model document — the file the tool's
+ * {@code --model-out} writes and {@code predict} reads.
  */
 public final class MiniBatchKMeansModel extends Model<MiniBatchKMeansModel> implements MLWritable {
     private static final long serialVersionUID = 1L;
-    private static final StructType CLUSTERS = new StructType(new StructField[] {
-            DataTypes.createStructField("cluster", DataTypes.IntegerType, false),
-            DataTypes.createStructField("center", SQLDataTypes.VectorType(), false),
-            DataTypes.createStructField("size", DataTypes.DoubleType, false)});
-    private static final StructType FIT = new StructType(new StructField[] {
-            DataTypes.createStructField("mode", DataTypes.StringType, false),
-            DataTypes.createStructField("inertia", DataTypes.DoubleType, false),
-            DataTypes.createStructField("iterations", DataTypes.IntegerType, false),
-            DataTypes.createStructField("converged", DataTypes.BooleanType, false)});
+    /** The model document's name in a saved model's directory. */
+    static final String DOCUMENT = "model.json";
 
     private final String uid;
     private final KMeansModel model;
@@ -229,14 +224,12 @@ public final class MiniBatchKMeansModel extends Model<MiniBatchKMeansModel> impl
         @Override
         public void saveImpl(String path) {
             DefaultParamsWriter$.MODULE$.saveMetadata(instance, path, sparkSession());
-            KMeansModel m = instance.model;
-            List<Row> clusters = new ArrayList<>();
-            for (int c = 0; c < m.k(); c++) {
-                clusters.add(RowFactory.create(c, Vectors.dense(m.centroid(c)), m.sizes()[c]));
+            Path document = new Path(path, DOCUMENT);
+            try (OutputStream out = document.getFileSystem(sparkSession().sparkContext().hadoopConfiguration()).create(document)) {
+                ModelJson.write(instance.model, out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(document + ": " + e.getMessage(), e);
             }
-            sparkSession().createDataFrame(clusters, CLUSTERS).repartition(1).write().parquet(path + "/data");
-            sparkSession().createDataFrame(List.of(RowFactory.create(m.mode().name(), m.inertia(), m.iterations(), m.converged())), FIT)
-                    .repartition(1).write().parquet(path + "/fit");
         }
     }
 
@@ -245,18 +238,13 @@ public final class MiniBatchKMeansModel extends Model<MiniBatchKMeansModel> impl
         public MiniBatchKMeansModel load(String path) {
             DefaultParamsReader.Metadata metadata = DefaultParamsReader.loadMetadata(path, sparkSession(),
                     MiniBatchKMeansModel.class.getName());
-            List<Row> clusters = sparkSession().read().parquet(path + "/data").orderBy("cluster").collectAsList();
-            Row fit = sparkSession().read().parquet(path + "/fit").first();
-            double[][] centers = new double[clusters.size()][];
-            double[] sizes = new double[clusters.size()];
-            for (Row row : clusters) {
-                int c = row.getInt(0);
-                centers[c] = ((Vector) row.get(1)).toArray();
-                sizes[c] = row.getDouble(2);
+            Path document = new Path(path, DOCUMENT);
+            KMeansModel core;
+            try (InputStream in = document.getFileSystem(sparkSession().sparkContext().hadoopConfiguration()).open(document)) {
+                core = ModelJson.read(in, document.toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(document + ": " + e.getMessage(), e);
             }
-            KMeansModel core = KMeansModel.builder(centers).mode(Mode.valueOf(fit.getString(0))).sizes(sizes)
-                    .inertia(fit.getDouble(1)).iterations(fit.getInt(2)).converged(fit.getBoolean(3))
-                    .history(List.<IterationRecord>of()).build();
             MiniBatchKMeansModel model = new MiniBatchKMeansModel(metadata.uid(), core);
             metadata.getAndSetParams(model, Option.empty());
             return model;

@@ -37,8 +37,8 @@ import org.tribuo.util.onnx.ONNXRef;
  * distance (ties to the lowest cluster id), the centroids, and how training went (inertia,
  * iterations, per-iteration history).
  *
- * <p>Serializes with Java serialization and Tribuo's protobuf format, whose payload is a message
- * of our own ({@code minibatch_kmeans.proto}: the statistics as named fields, the mode by name).
+ * <p>Serializes with Java serialization and Tribuo's protobuf format; both carry the project's one
+ * model document (the JSON the command-line tool writes) beside Tribuo's own metadata.
  *
  * <p>Exports to ONNX ({@link #exportONNXModel}): input {@code input} float {@code [batch, d]};
  * outputs {@code distances} float {@code [batch, k]} (Euclidean) and {@code cluster} int64
@@ -46,11 +46,12 @@ import org.tribuo.util.onnx.ONNXRef;
  * product, so the expanded-form distances keep their precision.
  */
 public final class MiniBatchKMeansModel extends Model<ClusterID> implements ONNXExportable {
-    private static final long serialVersionUID = 1L;
-    /** Protobuf payload version: 1 is {@code MiniBatchKMeansModelProto}; 0 (release 0.1.0) is still read. */
-    public static final int CURRENT_VERSION = 1;
+    private static final long serialVersionUID = 2L;
+    /** Protobuf payload version: 2 carries the model document; 0 (release 0.1.0) is still read. */
+    public static final int CURRENT_VERSION = 2;
 
-    private final KMeansModel model;
+    /** Java-serialized as its document ({@link #writeObject}). */
+    private transient KMeansModel model;
 
     MiniBatchKMeansModel(String name, ModelProvenance provenance, ImmutableFeatureMap features,
                          ImmutableOutputInfo<ClusterID> outputs, KMeansModel model) {
@@ -139,7 +140,7 @@ public final class MiniBatchKMeansModel extends Model<ClusterID> implements ONNX
 
     /**
      * Tribuo's protobuf entry point, found by reflection from the class name in the {@code ModelProto}:
-     * version 1 is our own message, version 0 the layout of release 0.1.0 (still read).
+     * version 2 carries the model document, version 0 is the layout of release 0.1.0 (still read).
      */
     public static MiniBatchKMeansModel deserializeFromProto(int version, String className, Any message)
             throws InvalidProtocolBufferException {
@@ -222,6 +223,21 @@ public final class MiniBatchKMeansModel extends Model<ClusterID> implements ONNX
         ONNXNode rowNorms = centred.apply(ONNXOperators.MUL, centred)
                 .apply(ONNXOperators.REDUCE_SUM, axes, Map.<String, Object>of("keepdims", 1));
         return cross.apply(ONNXOperators.ADD, rowNorms);
+    }
+
+    /** Java serialization: Tribuo's fields, then the model document. */
+    private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+        out.defaultWriteObject();
+        out.writeObject(Documents.write(model));
+    }
+
+    private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        try {
+            model = Documents.read((String) in.readObject(), "the serialized model");
+        } catch (RuntimeException e) {
+            throw new java.io.InvalidObjectException(e.getMessage());
+        }
     }
 
     @Override

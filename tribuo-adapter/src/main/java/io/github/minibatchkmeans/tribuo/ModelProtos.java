@@ -7,8 +7,7 @@ import io.github.minibatchkmeans.core.IterationRecord;
 import io.github.minibatchkmeans.core.KMeansModel;
 import io.github.minibatchkmeans.core.Mode;
 import io.github.minibatchkmeans.core.spi.InvalidInputException;
-import io.github.minibatchkmeans.tribuo.protos.IterationProto;
-import io.github.minibatchkmeans.tribuo.protos.MiniBatchKMeansModelProto;
+import io.github.minibatchkmeans.tribuo.protos.MiniBatchKMeansModelDocumentProto;
 import java.util.ArrayList;
 import java.util.List;
 import org.tribuo.clustering.kmeans.protos.KMeansModelProto;
@@ -25,68 +24,27 @@ final class ModelProtos {
     record Read(ModelDataProto metadata, KMeansModel model) {
     }
 
-    static MiniBatchKMeansModelProto toProto(ModelDataProto metadata, KMeansModel model) {
-        MiniBatchKMeansModelProto.Builder b = MiniBatchKMeansModelProto.newBuilder().setMetadata(metadata.toByteString())
-                .setMode(model.mode().name()).setK(model.k()).setDimensions(model.dimensions())
-                .setInertia(model.inertia()).setIterations(model.iterations()).setConverged(model.converged());
-        for (double[] c : model.centroids()) {
-            for (double v : c) {
-                b.addCentroids(v);
-            }
-        }
-        for (double size : model.sizes()) {
-            b.addSizes(size);
-        }
-        for (IterationRecord r : model.history()) {
-            b.addHistory(IterationProto.newBuilder().setInertia(r.inertia()).setShift(r.shift()).setRowsPruned(r.rowsPruned())
-                    .setBlocksUnread(r.blocksUnread()));
-        }
-        model.initialCentroids().ifPresent(initial -> {
-            for (double[] c : initial) {
-                for (double v : c) {
-                    b.addInitialCentroids(v);
-                }
-            }
-        });
-        return b.build();
+    /** Payload version 2: the metadata and the model document. */
+    static MiniBatchKMeansModelDocumentProto toProto(ModelDataProto metadata, KMeansModel model) {
+        return MiniBatchKMeansModelDocumentProto.newBuilder().setMetadata(metadata.toByteString())
+                .setDocument(Documents.write(model)).build();
     }
 
     static Read read(int version, Any message) throws InvalidProtocolBufferException {
         try {
             return switch (version) {
-                case 1 -> fromProto(message.unpack(MiniBatchKMeansModelProto.class));
+                case 2 -> fromDocument(message.unpack(MiniBatchKMeansModelDocumentProto.class));
                 case 0 -> fromRelease010(message.unpack(KMeansModelProto.class));
                 default -> throw new IllegalArgumentException("Unknown MiniBatchKMeansModel protobuf version " + version
-                        + ": this build reads versions 0 and 1");
+                        + ": this build reads versions 0 and 2");
             };
         } catch (InvalidInputException e) {
             throw new IllegalStateException("Invalid protobuf, " + e.getMessage(), e);
         }
     }
 
-    private static Read fromProto(MiniBatchKMeansModelProto proto) throws InvalidProtocolBufferException {
-        int k = proto.getK();
-        int d = proto.getDimensions();
-        if (k < 1 || d < 1 || proto.getCentroidsCount() != (long) k * d) {
-            throw new IllegalStateException("Invalid protobuf, " + proto.getCentroidsCount() + " centroid values for k = " + k
-                    + " and " + d + " dimensions");
-        }
-        Mode mode;
-        try {
-            mode = Mode.valueOf(proto.getMode());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("Invalid protobuf, unknown mode '" + proto.getMode() + "'");
-        }
-        List<IterationRecord> history = new ArrayList<>();
-        for (IterationProto r : proto.getHistoryList()) {
-            history.add(new IterationRecord(r.getInertia(), r.getShift(), r.getRowsPruned(), r.getBlocksUnread()));
-        }
-        double[][] initial = proto.getInitialCentroidsCount() == 0 ? null : rows(proto.getInitialCentroidsList(), k, d);
-        KMeansModel model = KMeansModel.builder(rows(proto.getCentroidsList(), k, d)).mode(mode)
-                .sizes(proto.getSizesList().stream().mapToDouble(Double::doubleValue).toArray()).inertia(proto.getInertia())
-                .iterations(proto.getIterations()).converged(proto.getConverged()).history(history)
-                .initialCentroids(initial).build();
-        return new Read(ModelDataProto.parseFrom(proto.getMetadata()), model);
+    private static Read fromDocument(MiniBatchKMeansModelDocumentProto proto) throws InvalidProtocolBufferException {
+        return new Read(ModelDataProto.parseFrom(proto.getMetadata()), Documents.read(proto.getDocument(), "the protobuf's model"));
     }
 
     private static double[][] rows(List<Double> values, int k, int d) {

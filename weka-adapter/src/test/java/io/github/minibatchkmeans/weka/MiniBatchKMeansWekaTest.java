@@ -137,6 +137,21 @@ class MiniBatchKMeansWekaTest {
     }
 
     @Test
+    void aSerializedClustererCarriesTheModelDocumentAndPredictsAlike() throws Exception {
+        Instances data = WekaData.groups(900, 3, 0, 5);
+        MiniBatchKMeans original = clusterer("-N", "3");
+        original.buildClusterer(data);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        weka.core.SerializationHelper.write(bytes, original);
+        assertTrue(bytes.toString(StandardCharsets.ISO_8859_1).contains("\"format\" : \"minibatch-kmeans-model\""));
+        MiniBatchKMeans back = (MiniBatchKMeans) weka.core.SerializationHelper.read(new java.io.ByteArrayInputStream(bytes.toByteArray()));
+        for (int i = 0; i < data.numInstances(); i++) {
+            assertEquals(original.clusterInstance(data.instance(i)), back.clusterInstance(data.instance(i)));
+        }
+        assertEquals(original.toString(), back.toString());
+    }
+
+    @Test
     void optionsRoundTrip() throws Exception {
         String[] options = {"-N", "7", "-I", "55", "-init", "4", "-batch-size", "123", "-num-slots", "2", "-tol", "0.001",
                 "-stochastic", "-D", "-restarts", "4", "-S", "99"};

@@ -95,6 +95,20 @@ class WekaPackageIT {
     }
 
     @Test
+    void aSavedModelCarriesTheModelDocumentAndLoadsAgainThroughThePackage() throws Exception {
+        Path saved = home.resolve("groups.model");
+        Result save = weka("-Xmx256m", Map.of(), false, "weka.Run", "weka.clusterers.MiniBatchKMeans", "-t", data.toString(),
+                "-N", "3", "-d", saved.toString());
+        assertEquals(0, save.exitCode(), save.output());
+        assertTrue(new String(Files.readAllBytes(saved), StandardCharsets.ISO_8859_1).contains("\"format\" : \"minibatch-kmeans-model\""),
+                "the model file carries the JSON model document (Jackson relocated inside the package jar)");
+        Result load = weka("-Xmx256m", Map.of(), false, "weka.Run", "weka.clusterers.MiniBatchKMeans", "-l", saved.toString(),
+                "-T", data.toString());
+        assertEquals(0, load.exitCode(), load.output());
+        assertTrue(load.output().contains("Final cluster centroids:"), load.output());
+    }
+
+    @Test
     void wekaRunClustersAndEvaluatesClassesToClusters() throws Exception {
         Result run = weka("-Xmx256m", Map.of(), false, "weka.Run", "weka.clusterers.MiniBatchKMeans", "-t", data.toString(),
                 "-N", "3", "-c", "last");
