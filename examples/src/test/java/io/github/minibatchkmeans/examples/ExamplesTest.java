@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.minibatchkmeans.core.KMeansModel;
 import io.github.minibatchkmeans.io.ModelJson;
-import io.github.minibatchkmeans.examples.cli.Main;
+import io.github.minibatchkmeans.cli.Main;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -117,11 +117,62 @@ class CsvSourceTest {
         return file;
     }
 
+    /** Threads lent as a pass lends them: {@code count} at once, counting the most ever running together. */
+    private static final class LentThreads implements io.github.minibatchkmeans.core.spi.ReadThreads {
+        private final int count;
+        private final java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newCachedThreadPool();
+        private final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+
+        LentThreads(int count) {
+            this.count = count;
+        }
+
+        @Override
+        public int count() {
+            return count;
+        }
+
+        @Override
+        public <T> java.util.concurrent.Future<T> submit(java.util.concurrent.Callable<T> task) {
+            return pool.submit(() -> {
+                most.accumulateAndGet(running.incrementAndGet(), Math::max);
+                try {
+                    return task.call();
+                } finally {
+                    running.decrementAndGet();
+                }
+            });
+        }
+    }
+
+    /** Every row of {@code source}, read by one pass that lends the reader {@code threads}. */
+    private static List<double[]> readAll(CsvSource source, io.github.minibatchkmeans.core.spi.ReadThreads threads)
+            throws IOException {
+        List<double[]> rows = new java.util.ArrayList<>();
+        int d = source.dimensions();
+        double[] data = new double[4096 * d];
+        double[] weights = new double[4096];
+        try (io.github.minibatchkmeans.core.spi.BatchReader reader = source.open(threads)) {
+            for (int n = reader.read(data, weights, 4096); n > 0; n = reader.read(data, weights, 4096)) {
+                for (int i = 0; i < n; i++) {
+                    double[] row = java.util.Arrays.copyOfRange(data, i * d, (i + 1) * d + 1);
+                    row[d] = weights[i];
+                    rows.add(row);
+                }
+            }
+        }
+        return rows;
+    }
+
     @Test
-    void aLargeFileParsedOnAllThreadsGivesEveryRowInOrder() throws IOException {
+    void aLargeFileParsedOnTheLentThreadsGivesEveryRowInOrderAndUsesNoMoreThanLent() throws IOException {
         Path file = big("big.csv", 600_000, -1);
         assertTrue(Files.size(file) > 8 << 20, "large enough for ranges: " + Files.size(file));
-        List<double[]> rows = TestData.readAll(new CsvSource(file), 4096);
+        LentThreads three = new LentThreads(3);
+        List<double[]> rows = readAll(new CsvSource(file), three);
+        assertTrue(three.most.get() >= 2 && three.most.get() <= 3, "ranges parsed together: " + three.most.get());
+        assertEquals(TestData.readAll(new CsvSource(file), 4096).size(), rows.size(), "the same rows as one thread reads");
         assertEquals(600_000, rows.size());
         for (int i = 0; i < rows.size(); i += 997) {
             assertArrayEquals(new double[] {i, i * 0.5, i % 7, 1.0}, rows.get(i));
@@ -134,7 +185,7 @@ class CsvSourceTest {
         int bad = 550_000; // far into a later range; line = header + rows before + blank lines before
         Path file = big("bad-big.csv", 600_000, bad);
         long line = 1 + bad + bad / 1000 + 1;
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> TestData.readAll(new CsvSource(file), 4096));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> readAll(new CsvSource(file), new LentThreads(2)));
         assertEquals(file + ":" + line + ":2: not a number: 'oops'", e.getMessage());
     }
 

@@ -19,6 +19,14 @@ public interface BatchSource {
     /** Opens a new pass over the rows, from the first row. */
     BatchReader open() throws IOException;
 
+    /**
+     * Opens a new pass whose reader may use {@code threads} (the fit's, on the core's pool) — to
+     * parse text in parallel, say. The default ignores them.
+     */
+    default BatchReader open(ReadThreads threads) throws IOException {
+        return open();
+    }
+
     /** Short name for messages, such as the file name. */
     String name();
 

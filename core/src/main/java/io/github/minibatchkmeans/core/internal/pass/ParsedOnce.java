@@ -2,6 +2,7 @@ package io.github.minibatchkmeans.core.internal.pass;
 
 import io.github.minibatchkmeans.core.spi.BatchReader;
 import io.github.minibatchkmeans.core.spi.BatchSource;
+import io.github.minibatchkmeans.core.spi.ReadThreads;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,13 +65,18 @@ public final class ParsedOnce implements BatchSource, AutoCloseable {
 
     @Override
     public BatchReader open() throws IOException {
+        return open(ReadThreads.NONE);
+    }
+
+    @Override
+    public BatchReader open(ReadThreads threads) throws IOException {
         if (resident != null) {
             return resident.open();
         }
         if (spill != null) {
             return spill.open();
         }
-        return new Keeping(inner.open());
+        return new Keeping(inner.open(threads));
     }
 
     /** The first pass: delivers the parsed rows and keeps them; only a pass read to its end keeps anything. */

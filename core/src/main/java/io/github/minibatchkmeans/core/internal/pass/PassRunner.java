@@ -134,7 +134,7 @@ public final class PassRunner {
         Rows current = RowFormat.DENSE.buffer(batch, dims);
         boolean prefetch = threads > 1;
         Rows next = prefetch ? RowFormat.DENSE.buffer(batch, dims) : null;
-        try (PlannedReader reader = new PlannedReader(source.open(), geometry, blockNeeded, supply, dims)) {
+        try (PlannedReader reader = new PlannedReader(source.open(Workers.lent(threads)), geometry, blockNeeded, supply, dims)) {
             Future<Integer> pending = prefetch ? Workers.POOL.submit(fill(reader, next)) : null;
             try {
                 while (true) {

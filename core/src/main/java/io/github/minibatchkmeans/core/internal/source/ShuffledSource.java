@@ -2,6 +2,7 @@ package io.github.minibatchkmeans.core.internal.source;
 
 import io.github.minibatchkmeans.core.spi.BatchReader;
 import io.github.minibatchkmeans.core.spi.BatchSource;
+import io.github.minibatchkmeans.core.spi.ReadThreads;
 import java.io.IOException;
 import java.util.SplittableRandom;
 
@@ -38,7 +39,12 @@ public final class ShuffledSource implements BatchSource {
 
     @Override
     public BatchReader open() throws IOException {
-        return new Reader(inner.open(), new SplittableRandom(seed + 0x9E3779B97F4A7C15L * passes++));
+        return open(ReadThreads.NONE);
+    }
+
+    @Override
+    public BatchReader open(ReadThreads threads) throws IOException {
+        return new Reader(inner.open(threads), new SplittableRandom(seed + 0x9E3779B97F4A7C15L * passes++));
     }
 
     private final class Reader implements BatchReader {

@@ -1,0 +1,14 @@
+package io.github.minibatchkmeans.benchmarks;
+
+import io.github.minibatchkmeans.cli.PeerRaces;
+import java.io.PrintWriter;
+import java.util.List;
+
+/** The races {@code bench --peers} finds in the benchmarks jar ({@code META-INF/services}). */
+public final class PeerRaceService implements PeerRaces {
+    @Override
+    public void race(String dataName, double[][] rows, int k, int threads, int maxIterations, long seed, List<String> peers,
+                     int repeat, PrintWriter out, boolean json) throws Exception {
+        new PeerBench(dataName, rows, k, threads, maxIterations, seed, peers, repeat).run(out, json);
+    }
+}

@@ -1,0 +1,149 @@
+package io.github.minibatchkmeans.cli;
+
+import io.github.minibatchkmeans.core.KMeansConfig;
+import io.github.minibatchkmeans.core.KMeansModel;
+import io.github.minibatchkmeans.core.MiniBatchKMeans;
+import io.github.minibatchkmeans.core.spi.BatchSource;
+import io.github.minibatchkmeans.io.ModelJson;
+import java.io.BufferedWriter;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import io.github.minibatchkmeans.core.FitState;
+import io.github.minibatchkmeans.core.Mode;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code fit}: cluster a file, streaming it from disk. */
+@Command(name = "fit", mixinStandardHelpOptions = true, sortOptions = false, modelTransformer = ConfigOptions.AddTo.class,
+        description = "Cluster a .csv, .tsv, .npy or .arff file without loading it into memory.")
+final class FitCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    InputOptions input = new InputOptions();
+
+    @Mixin
+    ReportOptions report = new ReportOptions();
+
+    @Option(names = "--centroids-out", paramLabel = "FILE.csv", description = "Write the centroids, one per line, no header.")
+    Path centroidsOut;
+
+    @Option(names = "--labels-out", paramLabel = "FILE", description = "Write one label per input row, in input order.")
+    Path labelsOut;
+
+    @Option(names = "--model-out", paramLabel = "FILE", description = "Save the model as JSON (load it with predict).")
+    Path modelOut;
+
+    @Option(names = "--plot", paramLabel = "FILE.png", description = "Draw convergence and a scatter of a sample by cluster.")
+    Path plot;
+
+    @Option(names = "--checkpoint", paramLabel = "FILE",
+            description = "Exact mode: save the fit's state after every pass (atomically), to continue after a crash or kill with --resume.")
+    Path checkpoint;
+
+    @Option(names = "--resume", paramLabel = "FILE",
+            description = "Continue the fit saved in this checkpoint: same data and options (threads and batch size may differ); "
+                    + "the result equals an uninterrupted fit's, bit for bit.")
+    Path resume;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        KMeansConfig config = ConfigOptions.toConfig(spec);
+        if (input.fromStandardInput()) {
+            for (Object[] needsTwo : new Object[][] {{"--labels-out", labelsOut}, {"--plot", plot}, {"--label-column", input.labelColumn}}) {
+                if (needsTwo[1] != null) {
+                    throw new UsageException(needsTwo[0] + ": needs a second read of the input, and --input - is read once");
+                }
+            }
+        }
+        if ((checkpoint != null || resume != null) && (config.mode() != Mode.EXACT
+                || input.fromStandardInput())) {
+            throw new UsageException((checkpoint != null ? "--checkpoint" : "--resume")
+                    + ": checkpoints are for exact mode over a file (a fit that reads its input pass after pass)");
+        }
+        String plotFormat = plot == null ? null : FitPlot.format(plot);
+        BatchSource source = input.open();
+        if (source instanceof io.github.minibatchkmeans.weka.ArffSource arff && arff.missingValues() > 0 && !report.quiet) {
+            err.println(source.name() + ": " + arff.missingValues() + " missing values ('?') replaced by attribute means and "
+                    + "value frequencies, as Weka does");
+        }
+        try (Outputs outputs = new Outputs().reading("--input", input.input).reading("--init", ConfigOptions.initFile(spec))
+                .reading("--resume", resume)) {
+            Path checkpointFile = outputs.reserve("--checkpoint", checkpoint, "--resume");
+            FitState resumeFrom = resume == null ? null : Checkpoints.read(resume);
+            AtomicFile centroids = outputs.create("--centroids-out", centroidsOut);
+            AtomicFile labels = outputs.create("--labels-out", labelsOut);
+            AtomicFile model = outputs.create("--model-out", modelOut);
+            AtomicFile picture = outputs.create("--plot", plot);
+            io.github.minibatchkmeans.core.ProgressListener progress = report.progress(err);
+            PassCounter passes = new PassCounter(progress);
+            HeapPeak.reset();
+            long start = System.nanoTime();
+            KMeansModel fitted;
+            try {
+                fitted = new MiniBatchKMeans(config, passes).fit(source, resumeFrom, Checkpoints.writer(checkpointFile));
+            } finally {
+                if (progress instanceof ProgressBars bars) {
+                    bars.close(); // a bar cut short by an error ends its line before the message
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long peakHeap = HeapPeak.bytes();
+            if (labels != null) {
+                try (BufferedWriter w = labels.writer()) {
+                    fitted.predict(source, (row, label, distance) -> {
+                        w.write(Integer.toString(label));
+                        w.write('\n');
+                    });
+                }
+            }
+            if (centroids != null) {
+                try (BufferedWriter w = centroids.writer()) {
+                    CentersFile.write(fitted, w);
+                }
+            }
+            if (model != null) {
+                ModelJson.write(fitted, InputOptions.featureNames(source), model.stream());
+            }
+            Agreement agreement = agreement(source, fitted);
+            if (picture != null) {
+                PlotSample.write(fitted, source, config.seed(), picture.stream(), plotFormat);
+            }
+            outputs.commitAll();
+            FitReport result = new FitReport(source.name(), passes.rows(), source.dimensions(), config, fitted,
+                    passes.count(), seconds, peakHeap, agreement);
+            if (report.json) {
+                out.println(result.toJson());
+            } else if (!report.quiet) {
+                result.print(out);
+            }
+        }
+        return 0;
+    }
+
+    /** How the clusters agree with the label column, when there is one (one more read of the input). */
+    private Agreement agreement(BatchSource source, KMeansModel fitted) throws java.io.IOException {
+        List<String> classes = new ArrayList<>();
+        int[] truth = InputOptions.labels(source, classes);
+        if (truth == null) {
+            return null;
+        }
+        AdjustedRandIndex table = new AdjustedRandIndex(Math.max(1, classes.size()), fitted.k());
+        fitted.predict(source, (row, label, distance) -> table.add(truth[(int) row], label));
+        return new Agreement(input.labelColumn, classes.size(), table.value(), table.purity());
+    }
+
+    /** Agreement with a label column: adjusted Rand index and purity. */
+    record Agreement(String labelColumn, int classes, double adjustedRandIndex, double purity) {
+    }
+}

@@ -1,0 +1,229 @@
+package io.github.minibatchkmeans.cli;
+
+import io.github.minibatchkmeans.core.IterationRecord;
+import io.github.minibatchkmeans.core.KMeansModel;
+import io.github.minibatchkmeans.core.spi.Sample;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * The picture of a fit (XChart): inertia and centroid shift per iteration, and a scatter of a
+ * sample of the data coloured by cluster with the centroids marked — in the first two principal
+ * components of the sample when the data has more than two columns.
+ */
+final class FitPlot {
+    static final int WIDTH = 1400;
+    static final int HEIGHT = 600;
+
+    private FitPlot() {
+    }
+
+    /** The image format for {@code file} by its extension: PNG or JPEG; anything else is refused before any work. */
+    static String format(java.nio.file.Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".png")) {
+            return "png";
+        }
+        if (name.endsWith(".jpg") || name.endsWith(".jpeg")) {
+            return "jpg";
+        }
+        throw new UsageException("--plot: " + file + ": use a .png, .jpg or .jpeg file name");
+    }
+
+    static void write(KMeansModel model, Sample sample, OutputStream out, String format) throws IOException {
+        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        // left: inertia above, centroid shift below — two charts, so neither line can hide the other; right: the sample
+        paint(g, inertiaChart(model), 0, 0, WIDTH / 2, HEIGHT / 2);
+        paint(g, shiftChart(model), 0, HEIGHT / 2, WIDTH / 2, HEIGHT - HEIGHT / 2);
+        paint(g, scatter(model, sample), WIDTH / 2, 0, WIDTH - WIDTH / 2, HEIGHT);
+        g.dispose();
+        if (!ImageIO.write(image, format, out)) {
+            throw new IOException("no image writer for " + format);
+        }
+    }
+
+    private static void paint(Graphics2D g, Chart<?, ?> chart, int x, int y, int width, int height) {
+        Graphics2D part = (Graphics2D) g.create(x, y, width, height);
+        chart.paint(part, width, height);
+        part.dispose();
+    }
+
+    private static XYChart inertiaChart(KMeansModel model) {
+        return historyChart(model, "Convergence: inertia", "inertia", IterationRecord::inertia, SeriesMarkers.CIRCLE);
+    }
+
+    private static XYChart shiftChart(KMeansModel model) {
+        return historyChart(model, "Convergence: centroid shift", "squared shift", IterationRecord::shift, SeriesMarkers.DIAMOND);
+    }
+
+    private static XYChart historyChart(KMeansModel model, String title, String what,
+                                        java.util.function.ToDoubleFunction<IterationRecord> value,
+                                        org.knowm.xchart.style.markers.Marker marker) {
+        XYChart chart = new XYChartBuilder().width(WIDTH / 2).height(HEIGHT / 2).title(title).xAxisTitle("iteration")
+                .yAxisTitle(what).build();
+        chart.getStyler().setLegendVisible(false);
+        List<IterationRecord> history = model.history();
+        double[] x = new double[Math.max(1, history.size())];
+        double[] y = new double[x.length];
+        for (int i = 0; i < history.size(); i++) {
+            x[i] = i + 1;
+            y[i] = value.applyAsDouble(history.get(i));
+        }
+        if (history.isEmpty()) {
+            y[0] = what.equals("inertia") ? model.inertia() : 0;
+        }
+        chart.addSeries(what, x, y).setMarker(marker);
+        chart.getStyler().setYAxisDecimalPattern(decimalPattern(y));
+        chart.getStyler().setXAxisDecimalPattern("0");
+        return chart;
+    }
+
+    /** Ticks that read as numbers: a leading zero ({@code 0.08}, not {@code .08}), scientific for very large or small values. */
+    static String decimalPattern(double[] values) {
+        double largest = 0;
+        for (double v : values) {
+            largest = Math.max(largest, Math.abs(v));
+        }
+        return largest >= 1e5 || largest > 0 && largest < 1e-3 ? "0.0##E0" : "0.0##";
+    }
+
+    private static XYChart scatter(KMeansModel model, Sample sample) {
+        int d = sample.dims();
+        Projection projection = Projection.of(sample);
+        XYChart chart = new XYChartBuilder().width(WIDTH / 2).height(HEIGHT)
+                .title("Clusters (" + sample.size() + " sampled rows" + (d > 2 ? ", first two principal components)" : ")"))
+                .xAxisTitle(d > 2 ? "PC 1" : "x0").yAxisTitle(d > 2 ? "PC 2" : d == 2 ? "x1" : "0").build();
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter).setMarkerSize(4)
+                .setLegendVisible(model.k() <= 12).setLegendPosition(Styler.LegendPosition.OutsideE);
+        List<List<double[]>> byCluster = new ArrayList<>();
+        for (int c = 0; c < model.k(); c++) {
+            byCluster.add(new ArrayList<>());
+        }
+        double[] row = new double[d];
+        for (int i = 0; i < sample.size(); i++) {
+            System.arraycopy(sample.data(), i * d, row, 0, d);
+            byCluster.get(model.predict(row)).add(projection.apply(row));
+        }
+        for (int c = 0; c < model.k(); c++) {
+            List<double[]> points = byCluster.get(c);
+            if (points.isEmpty()) {
+                continue;
+            }
+            chart.addSeries("cluster " + c, points.stream().mapToDouble(p -> p[0]).toArray(),
+                    points.stream().mapToDouble(p -> p[1]).toArray()).setMarker(SeriesMarkers.CIRCLE);
+        }
+        double[] cx = new double[model.k()];
+        double[] cy = new double[model.k()];
+        for (int c = 0; c < model.k(); c++) {
+            double[] p = projection.apply(model.centroid(c));
+            cx[c] = p[0];
+            cy[c] = p[1];
+        }
+        XYSeries centroids = chart.addSeries("centroids", cx, cy);
+        centroids.setMarker(SeriesMarkers.CROSS).setMarkerColor(Color.BLACK);
+        chart.getStyler().setMarkerSize(6);
+        chart.getStyler().setXAxisDecimalPattern(decimalPattern(cx));
+        chart.getStyler().setYAxisDecimalPattern(decimalPattern(cy));
+        return chart;
+    }
+
+    /** A projection to two dimensions: the first two principal components of the sample (identity for d ≤ 2). */
+    private record Projection(double[] mean, double[][] axes) {
+
+        double[] apply(double[] x) {
+            if (axes == null) {
+                return new double[] {x[0], x.length > 1 ? x[1] : 0};
+            }
+            double[] p = new double[2];
+            for (int a = 0; a < 2; a++) {
+                for (int j = 0; j < x.length; j++) {
+                    p[a] += (x[j] - mean[j]) * axes[a][j];
+                }
+            }
+            return p;
+        }
+
+        static Projection of(Sample sample) {
+            int d = sample.dims();
+            if (d <= 2) {
+                return new Projection(null, null);
+            }
+            int n = sample.size();
+            double[] x = sample.data();
+            double[] mean = new double[d];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < d; j++) {
+                    mean[j] += x[i * d + j] / n;
+                }
+            }
+            double[] first = principalAxis(x, n, d, mean, null);
+            return new Projection(mean, new double[][] {first, principalAxis(x, n, d, mean, first)});
+        }
+
+        /**
+         * The sample's principal axis (orthogonal to {@code exclude} when given), by power iteration on
+         * v ← Xᵀ(Xv): O(n·d) memory and time a step, never the d × d covariance (d may be 20,000).
+         */
+        private static double[] principalAxis(double[] x, int n, int d, double[] mean, double[] exclude) {
+            double[] v = new double[d];
+            Arrays.fill(v, 1 / Math.sqrt(d));
+            if (exclude != null) {
+                v[0] += 0.5; // not the excluded axis itself
+            }
+            double[] scores = new double[n];
+            for (int iteration = 0; iteration < 100; iteration++) {
+                if (exclude != null) {
+                    orthogonalize(v, exclude);
+                }
+                for (int i = 0; i < n; i++) {
+                    double s = 0;
+                    for (int j = 0; j < d; j++) {
+                        s += (x[i * d + j] - mean[j]) * v[j];
+                    }
+                    scores[i] = s;
+                }
+                double[] next = new double[d];
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < d; j++) {
+                        next[j] += (x[i * d + j] - mean[j]) * scores[i];
+                    }
+                }
+                if (exclude != null) {
+                    orthogonalize(next, exclude);
+                }
+                double norm = Math.sqrt(Arrays.stream(next).map(t -> t * t).sum());
+                if (norm == 0 || !Double.isFinite(norm)) {
+                    return v;
+                }
+                for (int j = 0; j < d; j++) {
+                    v[j] = next[j] / norm;
+                }
+            }
+            return v;
+        }
+
+        private static void orthogonalize(double[] v, double[] axis) {
+            double dot = 0;
+            for (int j = 0; j < v.length; j++) {
+                dot += v[j] * axis[j];
+            }
+            for (int j = 0; j < v.length; j++) {
+                v[j] -= dot * axis[j];
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.github.minibatchkmeans.cli;
+
+import io.github.minibatchkmeans.core.NpySource;
+import io.github.minibatchkmeans.core.spi.BatchSource;
+import io.github.minibatchkmeans.core.spi.InvalidInputException;
+import io.github.minibatchkmeans.io.CsvOptions;
+import io.github.minibatchkmeans.io.CsvSource;
+import io.github.minibatchkmeans.weka.ArffSource;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Option;
+
+/** How an input file is read; its format comes from the extension. */
+final class InputOptions {
+    @Option(names = "--input", required = true, paramLabel = "FILE",
+            description = "Data: .csv, .tsv, .npy or .arff; - reads CSV from standard input, in one pass.")
+    Path input;
+
+    @Option(names = "--label-column", paramLabel = "NAME|INDEX",
+            description = "CSV/TSV/ARFF column of class labels: kept out of the features, used to report agreement.")
+    String labelColumn;
+
+    @Option(names = "--columns", split = ",", paramLabel = "LIST",
+            description = "CSV/TSV feature columns, by header name or 0-based index (default: all but the weight column).")
+    List<String> columns = List.of();
+
+    @Option(names = "--weight-column", paramLabel = "NAME|INDEX", description = "CSV/TSV column of row weights.")
+    String weightColumn;
+
+    @Option(names = "--no-header", description = "CSV/TSV: the first line is data, not a header.")
+    boolean noHeader;
+
+    @Option(names = "--header", description = "CSV/TSV: the first line is a header (default: told from its fields).")
+    boolean header;
+
+    private CsvOptions.Header headerOption() {
+        if (header && noHeader) {
+            throw new UsageException("--header and --no-header: give one of them");
+        }
+        return header ? CsvOptions.Header.PRESENT : noHeader ? CsvOptions.Header.ABSENT : CsvOptions.Header.AUTO;
+    }
+
+    /** True when the input is standard input: one pass only. */
+    boolean fromStandardInput() {
+        return input.toString().equals("-");
+    }
+
+    BatchSource open() {
+        return open(columns);
+    }
+
+    /** The label column's values as codes for each row, in order ({@code names}: the values); null without one. */
+    static int[] labels(BatchSource source, List<String> names) throws java.io.IOException {
+        if (source instanceof CsvSource csv && csv.hasLabels()) {
+            return csv.labels(names);
+        }
+        if (source instanceof ArffSource arff && arff.hasLabels()) {
+            return arff.labels(names);
+        }
+        return null;
+    }
+
+    /** The names of the feature columns of {@code source}, when it has them (for the model file). */
+    static List<String> featureNames(BatchSource source) {
+        return source instanceof CsvSource csv && csv.hasHeader() ? csv.featureNames() : null;
+    }
+
+    /** Opens the input with {@code featureColumns} (by name or index; empty: all but weight and label). */
+    BatchSource open(List<String> featureColumns) {
+        if (fromStandardInput()) {
+            CsvOptions options = new CsvOptions(',', headerOption(), featureColumns, weightColumn, labelColumn);
+            return CsvSource.ofStream(System.in, "<stdin>", options);
+        }
+        String name = input.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".csv") || name.endsWith(".tsv")) {
+            CsvOptions options = CsvOptions.forFile(input).withColumns(featureColumns).withWeightColumn(weightColumn)
+                    .withLabelColumn(labelColumn);
+            return new CsvSource(input, options.withHeader(headerOption()));
+        }
+        if (name.endsWith(".arff")) {
+            if (weightColumn != null || noHeader || header) {
+                throw new InvalidInputException("--weight-column and --no-header apply to CSV/TSV input only (ARFF has instance weights)");
+            }
+            // Weka's own loader, streaming; nominal attributes one-hot, numeric ones as they are.
+            return new ArffSource(input, false, featureColumns, labelColumn);
+        }
+        if (!featureColumns.isEmpty() || weightColumn != null || noHeader || header || labelColumn != null) {
+            throw new InvalidInputException("--columns, --weight-column, --label-column and --no-header apply to CSV/TSV "
+                    + "(and --columns, --label-column to ARFF) input only");
+        }
+        if (name.endsWith(".npy")) {
+            return new NpySource(input);
+        }
+        throw new InvalidInputException(input + ": unsupported input format (use .csv, .tsv, .npy or .arff)");
+    }
+}

@@ -1,0 +1,110 @@
+package io.github.minibatchkmeans.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.minibatchkmeans.core.KMeansModel;
+import io.github.minibatchkmeans.core.spi.BatchSource;
+import io.github.minibatchkmeans.core.spi.InvalidInputException;
+import io.github.minibatchkmeans.io.ModelJson;
+import java.io.BufferedWriter;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code predict}: stream a file through a saved model, in constant memory. */
+@Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Label every row of a file with the nearest centroid of a saved model.")
+final class PredictCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "A model saved by fit --model-out.")
+    Path modelFile;
+
+    @Mixin
+    InputOptions input = new InputOptions();
+
+    @Option(names = "--labels-out", paramLabel = "FILE", description = "One label per input row, in input order.")
+    Path labelsOut;
+
+    @Option(names = "--distances-out", paramLabel = "FILE", description = "Euclidean distance of each row to every centroid, as CSV.")
+    Path distancesOut;
+
+    @Mixin
+    ReportOptions report = new ReportOptions();
+
+    @Override
+    public Integer call() throws Exception {
+        ModelJson.Stored stored = ModelJson.load(modelFile);
+        KMeansModel model = stored.model();
+        // the model's own columns, by name, unless told otherwise: a file with more columns predicts as fit saw it
+        BatchSource source = input.columns.isEmpty() && stored.columns() != null && !input.fromStandardInput()
+                && !input.input.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".npy")
+                ? input.open(stored.columns()) : input.open();
+        if (source.dimensions() != model.dimensions()) {
+            throw new InvalidInputException(source.name() + ": " + source.dimensions() + " feature columns, but the model has "
+                    + model.dimensions() + " dimensions" + (stored.columns() == null ? "" : " (" + String.join(", ", stored.columns()) + ")"));
+        }
+        long[] counts = new long[model.k()];
+        double[] inertia = new double[1];
+        long start = System.nanoTime();
+        try (Outputs outputs = new Outputs().reading("--input", input.input).reading("--model", modelFile)) {
+            AtomicFile labelsFile = outputs.create("--labels-out", labelsOut);
+            AtomicFile distancesFile = outputs.create("--distances-out", distancesOut);
+            BufferedWriter labels = labelsFile == null ? null : labelsFile.writer();
+            BufferedWriter distances = distancesFile == null ? null : distancesFile.writer();
+            if (distances == null) {
+                model.predict(source, (i, label, squared) -> {
+                    counts[label]++;
+                    inertia[0] += squared;
+                    writeLabel(labels, label);
+                });
+            } else {
+                model.transform(source, (i, label, euclidean) -> {
+                    counts[label]++;
+                    inertia[0] += euclidean[label] * euclidean[label];
+                    writeLabel(labels, label);
+                    for (int c = 0; c < euclidean.length; c++) {
+                        if (c > 0) {
+                            distances.write(',');
+                        }
+                        distances.write(Double.toString(euclidean[c]));
+                    }
+                    distances.write('\n');
+                });
+            }
+            if (labels != null) {
+                labels.flush();
+            }
+            if (distances != null) {
+                distances.flush();
+            }
+            outputs.commitAll();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long rows = java.util.Arrays.stream(counts).sum();
+        PrintWriter out = spec.commandLine().getOut();
+        if (report.json) {
+            out.println(new ObjectMapper().writeValueAsString(new Result(model.k(), rows, inertia[0], counts, seconds)));
+        } else if (!report.quiet) {
+            out.printf(Locale.ROOT, "%s: %,d rows labelled in %.2f s, inertia %.6g%n", source.name(), rows, seconds, inertia[0]);
+        }
+        return 0;
+    }
+
+    private static void writeLabel(BufferedWriter labels, int label) throws java.io.IOException {
+        if (labels != null) {
+            labels.write(Integer.toString(label));
+            labels.write('\n');
+        }
+    }
+
+    /** The JSON printed by {@code predict --json}. */
+    record Result(int k, long rows, double inertia, long[] counts, double seconds) {
+    }
+}

@@ -1,0 +1,207 @@
+package io.github.minibatchkmeans.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code generate}, {@code fit} and {@code predict} end to end, on CSV and .npy. */
+class FitCommandTest {
+    @TempDir
+    Path dir;
+
+    private Path generate(String name, int rows) {
+        Path file = dir.resolve(name);
+        CliRun run = CliRun.of("generate", "--rows", "" + rows, "--dims", "3", "--clusters", "4", "--seed", "5", "--out", file.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        return file;
+    }
+
+    @Test
+    void fitOnCsvWritesLabelsCentroidsModelAndJson() throws IOException {
+        Path data = generate("blobs.csv", 2000);
+        Path labels = dir.resolve("labels.txt");
+        Path centroids = dir.resolve("centroids.csv");
+        Path model = dir.resolve("model.json");
+        CliRun run = CliRun.of("fit", "--input", data.toString(), "--k", "4", "--seed", "3", "--json", "--quiet",
+                "--labels-out", labels.toString(), "--centroids-out", centroids.toString(), "--model-out", model.toString());
+        assertEquals(0, run.exitCode(), run.err());
+
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        for (String field : List.of("k", "mode", "iterations", "converged", "inertia", "sizes", "centroids")) {
+            assertTrue(json.has(field), field);
+        }
+        assertEquals(4, json.get("k").asInt());
+        assertEquals("exact", json.get("mode").asText());
+        assertEquals(4, json.get("centroids").size());
+        assertEquals(3, json.get("centroids").get(0).size());
+        double total = 0;
+        for (JsonNode s : json.get("sizes")) {
+            total += s.asDouble();
+        }
+        assertEquals(2000, total);
+
+        List<String> labelLines = Files.readAllLines(labels);
+        assertEquals(2000, labelLines.size());
+        assertTrue(labelLines.stream().allMatch(l -> l.matches("[0-3]")));
+        assertEquals(4, Files.readAllLines(centroids).size());
+        assertEquals(json.get("centroids").get(0).get(0).asDouble(),
+                Double.parseDouble(Files.readAllLines(centroids).get(0).split(",")[0]));
+
+        // A saved model predicts the same labels, and its centroids restart fit where it stopped.
+        Path predicted = dir.resolve("predicted.txt");
+        CliRun predict = CliRun.of("predict", "--model", model.toString(), "--input", data.toString(),
+                "--labels-out", predicted.toString(), "--quiet");
+        assertEquals(0, predict.exitCode(), predict.err());
+        assertEquals(labelLines, Files.readAllLines(predicted));
+        CliRun again = CliRun.of("fit", "--input", data.toString(), "--k", "4", "--init", centroids.toString(), "--json");
+        assertEquals(0, again.exitCode(), again.err());
+        assertEquals(1, new ObjectMapper().readTree(again.out()).get("iterations").asInt());
+    }
+
+    @Test
+    void fitOnNpyMatchesFitOnTheSameCsv() throws IOException {
+        Path csv = generate("same.csv", 1500);
+        Path npy = generate("same.npy", 1500);
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode a = mapper.readTree(CliRun.of("fit", "--input", csv.toString(), "--k", "4", "--json", "--quiet").out());
+        JsonNode b = mapper.readTree(CliRun.of("fit", "--input", npy.toString(), "--k", "4", "--json", "--quiet",
+                "--threads", "1", "--batch-size", "7").out());
+        assertEquals(a.get("centroids"), b.get("centroids"), "CSV keeps full double precision, so both are bit-identical");
+        assertEquals(a.get("inertia"), b.get("inertia"));
+    }
+
+    @Test
+    void stochasticModeWithKMeansParallelAndItsOptions() throws IOException {
+        Path data = generate("s.npy", 5000);
+        CliRun run = CliRun.of("fit", "--input", data.toString(), "--k", "4", "--mode", "stochastic", "--init", "k-means||",
+                "--batch-size", "256", "--reassignment-ratio", "0.05", "--max-no-improvement", "5", "--n-init", "2",
+                "--max-iter", "3", "--json", "--quiet");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertEquals("stochastic", json.get("mode").asText());
+        assertEquals("k-means||", json.get("init").asText());
+        assertTrue(json.get("iterations").asInt() <= 3);
+        assertEquals(5000, json.get("rows").asLong());
+        CliRun bad = CliRun.of("fit", "--input", data.toString(), "--k", "4", "--reassignment-ratio", "2", "--quiet");
+        assertEquals(2, bad.exitCode());
+        assertEquals("minibatch-kmeans: --reassignment-ratio: must be a number in [0, 1], got 2.0", bad.err().strip());
+    }
+
+    @Test
+    void weightColumnAndColumnSelectionApply() throws IOException {
+        Path data = dir.resolve("w.csv");
+        Files.writeString(data, "name,x,w\na,0,1\nb,1,3\nc,10,1\n");
+        CliRun run = CliRun.of("fit", "--input", data.toString(), "--k", "1", "--columns", "x", "--weight-column", "w", "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertArrayEquals(new double[] {13.0 / 5}, new double[] {json.get("centroids").get(0).get(0).asDouble()}, 1e-12);
+    }
+
+    @Test
+    void predictWritesDistancesToEveryCentroid() throws IOException {
+        Path data = generate("p.npy", 300);
+        Path model = dir.resolve("m.json");
+        assertEquals(0, CliRun.of("fit", "--input", data.toString(), "--k", "3", "--quiet", "--model-out", model.toString()).exitCode());
+        Path distances = dir.resolve("d.csv");
+        CliRun run = CliRun.of("predict", "--model", model.toString(), "--input", data.toString(), "--distances-out",
+                distances.toString(), "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = Files.readAllLines(distances);
+        assertEquals(300, lines.size());
+        assertEquals(3, lines.get(0).split(",").length);
+        assertEquals(300, new ObjectMapper().readTree(run.out()).get("rows").asLong());
+    }
+
+    /** Three blobs with a class name column between the features: "a,b,class,c". */
+    private Path labelled(String name) throws IOException {
+        java.util.Random random = new java.util.Random(8);
+        StringBuilder csv = new StringBuilder("a,b,class,c\n");
+        String[] classes = {"setosa", "versicolor", "virginica"};
+        for (int i = 0; i < 900; i++) {
+            int c = i % 3;
+            csv.append(String.format(java.util.Locale.ROOT, "%.4f,%.4f,%s,%.4f%n", 10 * c + random.nextGaussian(),
+                    random.nextGaussian(), classes[c], -5 * c + random.nextGaussian()));
+        }
+        Path file = dir.resolve(name);
+        Files.writeString(file, csv);
+        return file;
+    }
+
+    @Test
+    void aLabelColumnStaysOutOfTheFeaturesAndMeasuresTheAgreement() throws IOException {
+        Path data = labelled("labelled.csv");
+        CliRun run = CliRun.of("fit", "--input", data.toString(), "--k", "3", "--label-column", "class", "--json", "--quiet");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertEquals(3, json.get("dimensions").asInt(), "a, b and c; not the class");
+        assertEquals("class", json.get("labelColumn").asText());
+        assertEquals(1.0, json.get("adjustedRandIndex").asDouble(), 1e-9);
+        assertEquals(1.0, json.get("purity").asDouble(), 1e-9);
+        CliRun text = CliRun.of("fit", "--input", data.toString(), "--k", "2", "--label-column", "2");
+        assertTrue(text.out().contains("against label column 2 (3 classes): adjusted Rand index"), text.out());
+        assertTrue(text.out().contains("purity 0.6667"), text.out());
+    }
+
+    @Test
+    void arffInputHonoursTheLabelColumnAndTheColumns() throws IOException {
+        Path arff = dir.resolve("labelled.arff");
+        StringBuilder text = new StringBuilder("@relation t\n@attribute a numeric\n@attribute b numeric\n"
+                + "@attribute kind {x,y}\n@data\n");
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 0; i < 400; i++) {
+            text.append(String.format(java.util.Locale.ROOT, "%.4f,%.4f,%s%n", 8 * (i % 2) + random.nextGaussian(),
+                    random.nextGaussian(), i % 2 == 0 ? "x" : "y"));
+        }
+        Files.writeString(arff, text);
+        CliRun run = CliRun.of("fit", "--input", arff.toString(), "--k", "2", "--label-column", "kind", "--json", "--quiet");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertEquals(2, json.get("dimensions").asInt());
+        assertEquals(1.0, json.get("adjustedRandIndex").asDouble(), 1e-9);
+        CliRun one = CliRun.of("fit", "--input", arff.toString(), "--k", "2", "--columns", "a", "--label-column", "kind", "--json",
+                "--quiet");
+        assertEquals(1, new ObjectMapper().readTree(one.out()).get("dimensions").asInt());
+    }
+
+    @Test
+    void predictPicksTheColumnsTheModelWasFittedOn() throws IOException {
+        Path data = labelled("more-columns.csv");
+        Path model = dir.resolve("model.json");
+        Path fitLabels = dir.resolve("fit-labels.txt");
+        CliRun fit = CliRun.of("fit", "--input", data.toString(), "--k", "3", "--columns", "c,a", "--quiet", "--model-out",
+                model.toString(), "--labels-out", fitLabels.toString());
+        assertEquals(0, fit.exitCode(), fit.err());
+        assertTrue(Files.readString(model).contains("\"columns\""), "the model file names its columns");
+        Path predicted = dir.resolve("predicted.txt");
+        CliRun predict = CliRun.of("predict", "--model", model.toString(), "--input", data.toString(), "--quiet", "--labels-out",
+                predicted.toString());
+        assertEquals(0, predict.exitCode(), predict.err());
+        assertEquals(Files.readAllLines(fitLabels), Files.readAllLines(predicted), "no --columns needed to predict the same way");
+    }
+
+    @Test
+    void standardInputIsClusteredInOnePass() throws IOException {
+        String csv = Files.readString(labelled("stdin.csv")).replace(",setosa", "").replace(",versicolor", "")
+                .replace(",virginica", "").replace("a,b,class,c", "a,b,c");
+        CliRun run = CliRun.withInput(csv, "fit", "--input", "-", "--k", "3", "--json", "--quiet");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertEquals("one-pass", json.get("mode").asText());
+        assertEquals(900, json.get("rows").asLong());
+        assertEquals(900, json.get("sizes").get(0).asDouble() + json.get("sizes").get(1).asDouble()
+                + json.get("sizes").get(2).asDouble(), 1e-9);
+        CliRun labels = CliRun.withInput(csv, "fit", "--input", "-", "--k", "3", "--labels-out", dir.resolve("l.txt").toString());
+        assertEquals(2, labels.exitCode());
+        assertEquals("minibatch-kmeans: --labels-out: needs a second read of the input, and --input - is read once",
+                labels.err().strip());
+    }
+}

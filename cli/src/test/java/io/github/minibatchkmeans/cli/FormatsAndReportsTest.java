@@ -1,0 +1,152 @@
+package io.github.minibatchkmeans.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every command on every input format, with --json, --plot and progress. */
+class FormatsAndReportsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    /** The same 3-blob data in the requested format. */
+    private Path data(String extension) throws IOException {
+        Path npy = dir.resolve("blobs.npy");
+        if (!Files.exists(npy)) {
+            CliRun generated = CliRun.of("generate", "--rows", "3000", "--dims", "3", "--clusters", "3", "--seed", "4",
+                    "--out", npy.toString(), "--json");
+            assertEquals(0, generated.exitCode(), generated.err());
+            JsonNode json = JSON.readTree(generated.out());
+            assertEquals(3000, json.get("rows").asLong());
+            assertEquals(Files.size(npy), json.get("bytes").asLong());
+        }
+        Path csv = dir.resolve("blobs.csv");
+        if (!Files.exists(csv)) {
+            assertEquals(0, CliRun.of("generate", "--rows", "3000", "--dims", "3", "--clusters", "3", "--seed", "4",
+                    "--out", csv.toString()).exitCode());
+        }
+        return switch (extension) {
+            case "npy" -> npy;
+            case "csv" -> csv;
+            case "tsv" -> convert(csv, "blobs.tsv", List.of(), l -> l.replace(',', '\t'));
+            case "arff" -> convert(csv, "blobs.arff", List.of("@relation blobs", "@attribute x0 numeric",
+                    "@attribute x1 numeric", "@attribute x2 numeric", "@data"), l -> l);
+            default -> throw new IllegalArgumentException(extension);
+        };
+    }
+
+    private Path convert(Path csv, String name, List<String> header, java.util.function.UnaryOperator<String> line)
+            throws IOException {
+        List<String> lines = Files.readAllLines(csv);
+        List<String> out = new java.util.ArrayList<>(header);
+        for (int i = header.isEmpty() ? 0 : 1; i < lines.size(); i++) {
+            out.add(line.apply(lines.get(i)));
+        }
+        return Files.write(dir.resolve(name), out);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"csv", "tsv", "npy", "arff"})
+    void fitWithPlotAndJsonThenPredictOnEachFormat(String format) throws IOException {
+        Path input = data(format);
+        Path plot = dir.resolve("fit-" + format + ".png");
+        Path model = dir.resolve("model-" + format + ".json");
+        CliRun fit = CliRun.of("fit", "--input", input.toString(), "--k", "3", "--json", "--plot", plot.toString(),
+                "--model-out", model.toString(), "--quiet");
+        assertEquals(0, fit.exitCode(), fit.err());
+        JsonNode json = JSON.readTree(fit.out());
+        assertEquals(3000, json.get("rows").asLong());
+        assertEquals(3, json.get("centroids").size());
+        BufferedImage image = ImageIO.read(plot.toFile());
+        assertEquals(FitPlot.WIDTH, image.getWidth());
+        assertEquals(FitPlot.HEIGHT, image.getHeight());
+
+        Path labels = dir.resolve("labels-" + format + ".txt");
+        CliRun predict = CliRun.of("predict", "--model", model.toString(), "--input", input.toString(), "--labels-out",
+                labels.toString(), "--json");
+        assertEquals(0, predict.exitCode(), predict.err());
+        assertEquals(3000, JSON.readTree(predict.out()).get("rows").asLong());
+        assertEquals(3000, Files.readAllLines(labels).size());
+    }
+
+    @Test
+    void sameDataGivesTheSameCentroidsInEveryFormat() throws IOException {
+        JsonNode reference = null;
+        for (String format : List.of("csv", "tsv", "npy", "arff")) {
+            JsonNode json = JSON.readTree(CliRun.of("fit", "--input", data(format).toString(), "--k", "3", "--json",
+                    "--quiet").out());
+            if (reference == null) {
+                reference = json.get("centroids");
+            }
+            assertEquals(reference, json.get("centroids"), format);
+        }
+    }
+
+    @Test
+    void benchReportsThroughputAsJson() throws IOException {
+        CliRun bench = CliRun.of("bench", "--input", data("npy").toString(), "--k", "3", "--passes", "1", "--json");
+        assertEquals(0, bench.exitCode(), bench.err());
+        JsonNode json = JSON.readTree(bench.out());
+        assertEquals(3000, json.get("rows").asLong());
+        assertTrue(json.get("rowsPerSecond").asDouble() > 0);
+        assertTrue(json.get("gflops").asDouble() > 0);
+    }
+
+    @Test
+    void progressLinesWhenNotOnATerminalAndSilenceWithQuiet() throws IOException {
+        CliRun loud = CliRun.of("fit", "--input", data("npy").toString(), "--k", "3");
+        assertEquals(0, loud.exitCode(), loud.err());
+        assertTrue(loud.err().contains("statistics pass: 3,000 rows"), loud.err());
+        assertTrue(loud.err().contains("iteration 1: 3,000 rows"), loud.err());
+        assertTrue(loud.err().contains("inertia"), loud.err());
+        assertTrue(loud.out().contains("converged after"), loud.out());
+        CliRun quiet = CliRun.of("fit", "--input", data("npy").toString(), "--k", "3", "--quiet");
+        assertEquals("", quiet.err());
+        assertEquals("", quiet.out());
+    }
+
+    @Test
+    void demoRunsOutOfCoreInA64MbHeapOnTheVectorKernelAndLeavesOnlyItsPlot() throws Exception {
+        Path plot = dir.resolve("demo.png");
+        Process process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx64m", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "demo", "--json", "--quiet",
+                "--plot", plot.toString())).redirectError(dir.resolve("stderr.txt").toFile()).start();
+        String out;
+        try (InputStream in = process.getInputStream()) {
+            out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertTrue(process.waitFor(5, TimeUnit.MINUTES));
+        assertEquals(0, process.exitValue(), out);
+        JsonNode json = JSON.readTree(out);
+        assertTrue(json.get("dataBytes").asLong() > json.get("maxHeapBytes").asLong(), "data larger than the heap");
+        assertTrue(json.get("adjustedRandIndex").asDouble() > 0.99, out);
+        assertTrue(json.get("passes").asInt() >= 3);
+        // started without the Vector API module, the tool relaunched itself with it, and kept its stderr clean
+        assertEquals("vector", json.get("kernel").asText(), out);
+        assertEquals("", Files.readString(dir.resolve("stderr.txt")));
+        assertEquals(FitPlot.WIDTH, ImageIO.read(plot.toFile()).getWidth());
+        try (var temp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            assertFalse(temp.anyMatch(p -> p.getFileName().toString().startsWith("minibatch-kmeans-demo")
+                    && new File(p.toString(), "blobs.npy").exists()), "the demo deletes its data");
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package io.github.minibatchkmeans.io;
+
+import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
+import de.siegmar.fastcsv.reader.CloseableIterator;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import io.github.minibatchkmeans.core.spi.InvalidInputException;
+import io.github.minibatchkmeans.core.spi.SourceFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * How a delimited text file is laid out, read from its first record: whether that record is a
+ * header, how many fields a record has, which field feeds which feature slot (or the weight, or
+ * the label), and the features' names. Column selections by header name or 0-based index are
+ * resolved here, once, with one-line errors naming the file.
+ */
+final class CsvLayout {
+    static final int SKIP = -1;
+    static final int WEIGHT = -2;
+
+    final String name;
+    final CsvOptions options;
+    final boolean hasHeader;
+    final int fieldCount;
+    /** For each field of a record: the feature slot, {@link #WEIGHT}, or {@link #SKIP}. */
+    final int[] slotOfField;
+    final List<String> featureNames;
+    /** The field of the label column, or −1. */
+    final int labelField;
+
+    private CsvLayout(String name, CsvOptions options, List<String> first) {
+        this.name = name;
+        this.options = options;
+        this.fieldCount = first.size();
+        this.hasHeader = switch (options.header()) {
+            case PRESENT -> true;
+            case ABSENT -> false;
+            case AUTO -> looksLikeHeader(first, options.labelColumn());
+        };
+        List<String> names = hasHeader ? first : null;
+        this.slotOfField = new int[fieldCount];
+        Arrays.fill(slotOfField, SKIP);
+        int weightField = options.weightColumn() == null ? -1 : resolve(options.weightColumn(), names, "weight column");
+        this.labelField = options.labelColumn() == null ? -1 : resolve(options.labelColumn(), names, "label column");
+        if (labelField >= 0 && labelField == weightField) {
+            throw new InvalidInputException(name + ": column '" + options.labelColumn() + "' cannot be both the weight and the label");
+        }
+        List<Integer> features = new ArrayList<>();
+        if (options.columns().isEmpty()) {
+            for (int f = 0; f < fieldCount; f++) {
+                if (f != weightField && f != labelField) {
+                    features.add(f);
+                }
+            }
+        } else {
+            for (String spec : options.columns()) {
+                int f = resolve(spec, names, "column");
+                if (f == weightField || f == labelField || features.contains(f)) {
+                    throw new InvalidInputException(name + ": column '" + spec + "' is selected twice");
+                }
+                features.add(f);
+            }
+        }
+        if (features.isEmpty()) {
+            throw new InvalidInputException(name + ": no feature columns selected");
+        }
+        List<String> featureNames = new ArrayList<>();
+        for (int slot = 0; slot < features.size(); slot++) {
+            int f = features.get(slot);
+            slotOfField[f] = slot;
+            featureNames.add(names == null ? "x" + f : names.get(f));
+        }
+        if (weightField >= 0) {
+            slotOfField[weightField] = WEIGHT;
+        }
+        this.featureNames = List.copyOf(featureNames);
+    }
+
+    /** The layout of {@code file}, from its first record. */
+    static CsvLayout ofFile(Path file, String name, CsvOptions options) {
+        SourceFiles.checkReadable(file);
+        try (CsvReader<CsvRecord> reader = builder(options).ofCsvRecord(file)) {
+            CloseableIterator<CsvRecord> it = reader.iterator();
+            if (!it.hasNext()) {
+                throw new InvalidInputException(name + ": empty input (no rows)");
+            }
+            return new CsvLayout(name, options, it.next().getFields());
+        } catch (IOException | UncheckedIOException e) {
+            throw SourceFiles.unreadable(file, e instanceof UncheckedIOException u ? u.getCause() : (IOException) e);
+        } catch (CsvParseException e) {
+            throw new InvalidInputException(name + ":1: " + e.getCause().getMessage());
+        }
+    }
+
+    /** The layout of a marked stream, from its first line, which is given back to the stream. */
+    static CsvLayout ofStream(InputStream stream, String name, CsvOptions options) {
+        try {
+            stream.mark(1 << 20);
+            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+            for (int b = stream.read(); b != -1 && b != '\n' && line.size() < (1 << 20) - 1; b = stream.read()) {
+                line.write(b);
+            }
+            stream.reset();
+            String text = line.toString(StandardCharsets.UTF_8);
+            if (text.isBlank()) {
+                throw new InvalidInputException(name + ": empty input (no rows)");
+            }
+            try (CsvReader<CsvRecord> reader = builder(options).ofCsvRecord(text)) {
+                return new CsvLayout(name, options, reader.iterator().next().getFields());
+            }
+        } catch (IOException e) {
+            throw new InvalidInputException(name + ": cannot read: " + e.getMessage(), e);
+        } catch (CsvParseException e) {
+            throw new InvalidInputException(name + ":1: " + e.getCause().getMessage());
+        }
+    }
+
+    /** FastCSV's reader for this layout's separator: BOMs detected, ragged rows left for the parser to report. */
+    CsvReader.CsvReaderBuilder builder() {
+        return builder(options);
+    }
+
+    private static CsvReader.CsvReaderBuilder builder(CsvOptions options) {
+        return CsvReader.builder().fieldSeparator(options.separator()).detectBomHeader(true)
+                .allowExtraFields(true).allowMissingFields(true).skipEmptyLines(true);
+    }
+
+    int dimensions() {
+        return featureNames.size();
+    }
+
+    /** Whether {@code file} has a quote character anywhere: then a newline may sit inside a field, and only one thread can parse it. */
+    static boolean quoted(Path file) throws IOException {
+        byte quote = (byte) '"';
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == quote) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private int resolve(String spec, List<String> names, String what) {
+        if (names != null) {
+            int i = names.indexOf(spec);
+            if (i >= 0) {
+                return i;
+            }
+        }
+        try {
+            int index = Integer.parseInt(spec.trim());
+            if (index < 0 || index >= fieldCount) {
+                throw new InvalidInputException(name + ": " + what + " index " + index + " is out of range (the file has "
+                        + fieldCount + " columns, numbered from 0)");
+            }
+            return index;
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(name + ": " + what + " '" + spec + "' not found"
+                    + (names == null ? " (the file has no header; use 0-based indices)" : " in header "
+                    + (names.size() <= 20 ? names.toString() : names.subList(0, 20) + " and " + (names.size() - 20) + " more")));
+        }
+    }
+
+    /**
+     * A first record is a header if it names the label column, or if none of its fields is a number
+     * (the label column's values, class names, need not be numbers). One that mixes numbers and text
+     * is refused: a typo in the first data row must not silently become a header.
+     */
+    private boolean looksLikeHeader(List<String> first, String labelColumn) {
+        if (labelColumn != null && first.contains(labelColumn)) {
+            return true;
+        }
+        int labelIndex = -1;
+        if (labelColumn != null) {
+            try {
+                labelIndex = Integer.parseInt(labelColumn.trim());
+            } catch (NumberFormatException e) {
+                labelIndex = -1;
+            }
+        }
+        int text = -1;
+        int numbers = 0;
+        for (int f = 0; f < first.size(); f++) {
+            if (f == labelIndex) {
+                continue;
+            }
+            if (isNumber(first.get(f))) {
+                numbers++;
+            } else if (text < 0) {
+                text = f;
+            }
+        }
+        if (text >= 0 && numbers > 0) { // a header names every column; data has numbers: a typo, or a header with numbers
+            throw new InvalidInputException(name + ":1:" + (text + 1) + ": the first line mixes numbers and text ('"
+                    + SourceFiles.excerpt(first.get(text)) + "'): fix the value if it is data, or say --header if it is a header");
+        }
+        return text >= 0;
+    }
+
+    private static boolean isNumber(String s) {
+        try {
+            JavaDoubleParser.parseDouble(s);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.github.minibatchkmeans.io;
+
+import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
+import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
+import de.siegmar.fastcsv.reader.RecordType;
+import io.github.minibatchkmeans.core.spi.InvalidInputException;
+import io.github.minibatchkmeans.core.spi.SourceFiles;
+import io.github.minibatchkmeans.core.spi.Values;
+import io.github.minibatchkmeans.core.spi.Weights;
+import java.util.regex.Pattern;
+
+/**
+ * Parses the selected fields of one record straight from FastCSV's buffer into a row
+ * (FastDoubleParser), with one-line errors naming {@code file:line:column}. FastCSV hands each
+ * record to this callback handler; {@link #buildRecord} returns it as the record.
+ */
+final class CsvRowParser extends AbstractBaseCsvCallbackHandler<CsvRowParser> {
+    /** Spellings of NaN and infinity that other tools write (numpy, pandas, R) and Java does not parse. */
+    private static final Pattern NON_FINITE = Pattern.compile("\\s*[+-]?(nan|inf|infinity)\\s*", Pattern.CASE_INSENSITIVE);
+
+    private final CsvLayout layout;
+    final double[] row;
+    double weight;
+    long line;
+    /** Lines of the file before the text this parser reads. */
+    private final long lineOffset;
+    /** The header record is consumed by returning null from {@link #buildRecord()}. */
+    private boolean headerPending;
+
+    CsvRowParser(CsvLayout layout, long lineOffset, boolean header) {
+        this.layout = layout;
+        this.row = new double[layout.dimensions()];
+        this.lineOffset = lineOffset;
+        this.headerPending = header;
+    }
+
+    @Override
+    protected void handleBegin(long startingLineNumber) {
+        line = lineOffset + startingLineNumber;
+        weight = 1.0;
+    }
+
+    @Override
+    protected void handleField(int fieldIdx, char[] buf, int offset, int len, boolean quoted) {
+        if (headerPending || fieldIdx >= layout.fieldCount) {
+            return; // reported as a ragged row once the record is complete
+        }
+        int slot = layout.slotOfField[fieldIdx];
+        if (slot == CsvLayout.SKIP) {
+            return;
+        }
+        double value;
+        try {
+            value = JavaDoubleParser.parseDouble(buf, offset, len);
+        } catch (NumberFormatException e) {
+            String text = new String(buf, offset, len);
+            throw new InvalidInputException(where(fieldIdx) + (NON_FINITE.matcher(text).matches()
+                    ? ": not a finite number: '" : ": not a number: '") + SourceFiles.excerpt(text) + "'");
+        }
+        if (slot == CsvLayout.WEIGHT) {
+            if (!Weights.isValid(value)) {
+                throw Weights.rejected(value, where(fieldIdx));
+            }
+            weight = value;
+        } else if (!Double.isFinite(value)) {
+            throw new InvalidInputException(where(fieldIdx) + ": not a finite number: '" + new String(buf, offset, len) + "'");
+        } else if (!Values.isUsable(value)) {
+            throw Values.rejected(value, where(fieldIdx));
+        } else {
+            row[slot] = value;
+        }
+    }
+
+    private String where(int fieldIdx) {
+        return layout.name + ":" + line + ":" + (fieldIdx + 1);
+    }
+
+    @Override
+    protected CsvRowParser buildRecord() {
+        if (getRecordType() != RecordType.DATA) {
+            return this; // empty lines: FastCSV drops them after this call
+        }
+        if (headerPending) {
+            headerPending = false;
+            return null;
+        }
+        if (getFieldCount() != layout.fieldCount) {
+            throw new InvalidInputException(layout.name + ":" + line + ": expected " + layout.fieldCount + " fields, found "
+                    + getFieldCount());
+        }
+        return this;
+    }
+}
