@@ -103,6 +103,10 @@ class CheckpointTest {
                 assertThrows(InvalidInputException.class, () -> state(flipped)).getMessage());
         assertEquals("ck: not a minibatch-kmeans checkpoint",
                 assertThrows(InvalidInputException.class, () -> state("{\"k\": 3}".repeat(10).getBytes())).getMessage());
+        byte[] version1 = good.clone();
+        java.nio.ByteBuffer.wrap(version1).putInt(28, 1);
+        assertTrue(assertThrows(InvalidInputException.class, () -> state(version1)).getMessage()
+                .endsWith("version 1 came from 0.1.0: start the fit again)"));
     }
 
     /** An envelope with a correct checksum around {@code payload}: only the payload's own checks stand between it and the fit. */
