@@ -118,7 +118,8 @@ final class BenchCommand implements Callable<Integer> {
             int workers = threads == null ? 1 : threads;
             double[][] rows = data.file != null ? readAll(data.file.open()) : generate(data.generated);
             String name = data.file != null ? data.file.input.toString() : generatedName(data.generated);
-            races.race(name, rows, k, workers, maxIterations, seed, peers, repeat, out, json);
+            races.race(name, rows, data.file == null ? null : data.file::open, k, workers, maxIterations, seed, peers, repeat, out,
+                    json);
             return 0;
         }
         return timePasses(out, threads == null ? Runtime.getRuntime().availableProcessors() : threads);

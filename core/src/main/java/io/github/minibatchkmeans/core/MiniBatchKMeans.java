@@ -139,6 +139,25 @@ public final class MiniBatchKMeans implements AutoCloseable {
     }
 
     /**
+     * Fits {@code source} and returns each row's label, in source order, from the final pass (no
+     * extra pass); {@link #model()} holds the model. The source must say how many rows it has
+     * ({@link BatchSource#rows()}, at most 2<sup>31</sup> − 9) and be readable more than once.
+     */
+    public int[] fitPredict(BatchSource source) throws IOException {
+        long rows = source.rows().orElseThrow(() -> new IllegalArgumentException(
+                source.name() + ": fitPredict needs a source that knows its row count; use fit, then predict"));
+        if (rows > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(source.name() + ": " + rows + " rows are more labels than an array holds");
+        }
+        if (source.rereading() == BatchSource.Rereading.ONCE) {
+            throw new IllegalArgumentException(source.name() + ": a stream read once cannot be labelled after the fit");
+        }
+        int[] labels = new int[(int) rows];
+        keep(run(source, labels, null, null));
+        return labels;
+    }
+
+    /**
      * The centroids this configuration would start from on {@code source} (the statistics pass and
      * the initializer, with its restarts), without iterating.
      */
@@ -231,9 +250,10 @@ public final class MiniBatchKMeans implements AutoCloseable {
         }
     }
 
-    /** Local passes over {@code source}: arrays read in place, text parsed once. */
+    /** Local passes over {@code source}: arrays read in place, anything else read once and kept while it fits (not for one pass). */
     private LocalPasses local(BatchSource source) {
-        return new LocalPasses(source instanceof ArraySource array ? array.inPlace() : source, EngineBridge.settings(config));
+        return new LocalPasses(source instanceof ArraySource array ? array.inPlace() : source, EngineBridge.settings(config),
+                config.mode() != Mode.ONE_PASS);
     }
 
     /** A fit of a local source, in the mode its rereading allows. */

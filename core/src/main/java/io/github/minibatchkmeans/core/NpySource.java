@@ -20,14 +20,17 @@ import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A 2-D float32/float64 {@code .npy} file, streamed through a reused direct buffer on every pass.
- * A file that changes under a running fit is an error naming the pass: its size and modification
- * time are checked at the start and end of every pass, and every chunk of rows read whole is
- * checksummed (CRC32C) and compared with earlier passes.
+ * A 2-D float32/float64 {@code .npy} file, streamed through a reused direct buffer on every pass
+ * it is read (a fit keeps its rows in memory after the first pass when they fit the heap budget, and
+ * reads it once). A file that changes under a running fit is an error naming the pass: its size and
+ * modification time are checked at the start and end of every pass, and every chunk of rows read
+ * whole is checksummed (CRC32C) and compared with earlier passes.
  */
 public final class NpySource implements BatchSource {
     /** Values converted and checked at a time: 8 KB of doubles, checked before they leave L1. */
     private static final int CHUNK = 1024;
+    /** The read buffer of the last closed reader, for the next one. */
+    private final java.util.concurrent.atomic.AtomicReference<ByteBuffer> spareBuffer = new java.util.concurrent.atomic.AtomicReference<>();
     private final Path file;
     private final String name;
     private final NpyHeader header;
@@ -50,6 +53,12 @@ public final class NpySource implements BatchSource {
     @Override
     public OptionalLong rows() {
         return OptionalLong.of(header.rows());
+    }
+
+    /** Every pass reads, checksums, widens and checks the values again: a fit keeps them in memory when they fit. */
+    @Override
+    public Rereading rereading() {
+        return Rereading.DECODES;
     }
 
     /**
@@ -84,11 +93,14 @@ public final class NpySource implements BatchSource {
         private final int pass;
         private final Checksums.Pass checksum;
         private ByteBuffer buffer;
+        /** float32 values on their way to doubles. */
+        private final float[] widening = new float[CHUNK];
         private long row;
 
         Reader(FileChannel channel, int pass) {
             this.channel = channel;
             this.pass = pass;
+            this.buffer = spareBuffer.getAndSet(null);
             this.checksum = checksums.pass(pass);
         }
 
@@ -119,8 +131,9 @@ public final class NpySource implements BatchSource {
                 if (doubles != null) {
                     doubles.get(from, data, from, to - from);
                 } else {
+                    floats.get(from, widening, 0, to - from); // a bulk copy, then a loop the JIT vectorizes
                     for (int i = from; i < to; i++) {
-                        data[i] = floats.get(i);
+                        data[i] = widening[i - from];
                     }
                 }
                 int bad = arithmetic.firstUnusable(data, from, to);
@@ -143,6 +156,10 @@ public final class NpySource implements BatchSource {
 
         @Override
         public void close() throws IOException {
+            if (buffer != null) {
+                spareBuffer.set(buffer); // the next pass reads through it: direct memory is freed only by a collection
+                buffer = null;
+            }
             channel.close();
             if (row == header.rows()) {
                 stamp.verify(file, "at the end of pass " + pass);

@@ -42,9 +42,19 @@ class ChangedInputTest {
         return file;
     }
 
-    /** Fits {@code file}, calling {@code change} once, when iteration 2 ends; returns the error. */
+    /** A heap share too small to keep the rows: the fit reads the file on every pass, out of core. */
+    private static final double OUT_OF_CORE = 1e-9;
+
+    /** Fits {@code file} out of core, calling {@code change} once, when iteration 2 ends; returns the error. */
     private static String fitChanging(Path file, Pruning pruning, IoAction change) {
-        ProgressListener listener = e -> {
+        KMeansConfig config = KMeansConfig.builder(5).seed(3).nInit(1).pruning(pruning).tolerance(0).heapFraction(OUT_OF_CORE).build();
+        try (MiniBatchKMeans estimator = new MiniBatchKMeans(config, changingAfterIteration2(change))) {
+            return assertThrows(InvalidInputException.class, () -> estimator.fit(new NpySource(file))).getMessage();
+        }
+    }
+
+    private static ProgressListener changingAfterIteration2(IoAction change) {
+        return e -> {
             if (e.stage() == Stage.ITERATION && e.pass() == 2 && e.finished()) {
                 try {
                     change.run();
@@ -53,10 +63,20 @@ class ChangedInputTest {
                 }
             }
         };
-        KMeansConfig config = KMeansConfig.builder(5).seed(3).nInit(1).pruning(pruning).tolerance(0).build();
-        try (MiniBatchKMeans estimator = new MiniBatchKMeans(config, listener)) {
-            return assertThrows(InvalidInputException.class, () -> estimator.fit(new NpySource(file))).getMessage();
-        }
+    }
+
+    /** A file that fits the heap budget is read by the statistics pass only: what happens to it later does not reach the fit. */
+    @Test
+    void aFileKeptInMemoryIsReadOnceSoLaterChangesDoNotReachTheFit() throws IOException {
+        Path file = npy();
+        KMeansConfig config = KMeansConfig.builder(5).seed(3).nInit(1).tolerance(0).build();
+        KMeansModel unchanged = new MiniBatchKMeans(config).fit(new NpySource(file));
+        KMeansModel changed = new MiniBatchKMeans(config, changingAfterIteration2(() -> {
+            try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+                f.setLength(f.length() / 2);
+            }
+        })).fit(new NpySource(file));
+        CheckpointTest.assertSameModel(unchanged, changed);
     }
 
     interface IoAction {

@@ -64,6 +64,53 @@ class EstimatorTest {
         assertEquals(counted.passes(), countPasses(config, x), "fitPredict reads the data as often as fit");
     }
 
+    /** A source that says how many rows it has gets its labels from the fit's final pass, as arrays do. */
+    @Test
+    void fitPredictOnASourceGivesTheLabelsOfTheFinalPass() throws IOException {
+        for (Mode mode : new Mode[] {Mode.EXACT, Mode.STOCHASTIC}) {
+            KMeansConfig config = KMeansConfig.builder(5).mode(mode).seed(8).build();
+            MiniBatchKMeans estimator = new MiniBatchKMeans(config);
+            int[] labels = estimator.fitPredict(new Decoded(ArraySource.of(x, w), x.length));
+            assertSameModel(new MiniBatchKMeans(config).fit(x, w), estimator.model());
+            assertArrayEquals(estimator.model().predict(x), labels, mode.toString());
+        }
+        MiniBatchKMeans estimator = new MiniBatchKMeans(KMeansConfig.builder(5).build());
+        assertThrows(IllegalArgumentException.class, () -> estimator.fitPredict(new CountingSource(ArraySource.of(x))),
+                "a source that does not know its row count");
+        InvalidInputException lying = assertThrows(InvalidInputException.class,
+                () -> estimator.fitPredict(new Decoded(ArraySource.of(x), x.length + 1)));
+        assertEquals("decoded: the source said it has 3001 rows, and its first pass read 3000", lying.getMessage());
+    }
+
+    /** Rows that claim {@code rows} rows and to be decoded on every pass (streamed, then kept). */
+    private record Decoded(io.github.minibatchkmeans.core.spi.BatchSource inner, long claimed)
+            implements io.github.minibatchkmeans.core.spi.BatchSource {
+        @Override
+        public int dimensions() {
+            return inner.dimensions();
+        }
+
+        @Override
+        public String name() {
+            return "decoded";
+        }
+
+        @Override
+        public java.util.OptionalLong rows() {
+            return java.util.OptionalLong.of(claimed);
+        }
+
+        @Override
+        public Rereading rereading() {
+            return Rereading.DECODES;
+        }
+
+        @Override
+        public io.github.minibatchkmeans.core.spi.BatchReader open() throws IOException {
+            return inner.open();
+        }
+    }
+
     private static int countPasses(KMeansConfig config, double[][] rows) {
         int[] finished = {0};
         new MiniBatchKMeans(config, e -> {

@@ -11,14 +11,22 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** A source that parses on every pass is parsed once; the rows are kept in memory or in a spill file. */
+/**
+ * A source that parses on every pass is parsed once, its rows kept in memory or in a spill file; one
+ * that decodes on every pass is decoded once when its rows fit the budget, and read every pass when not.
+ */
 class ParseOnceTest {
     private static final double[][] X = TestData.blobs(5_000, 3, 6, 3, 4);
 
-    /** Rows that claim to be text: every pass would parse them again. */
+    /** Rows that claim to be text (or, with {@code DECODES}, a binary form): every pass would parse (decode) them again. */
     private static final class Parsing implements BatchSource {
         private final BatchSource rows = ArraySource.of(X);
+        private final Rereading rereading;
         int opens;
+
+        Parsing(Rereading rereading) {
+            this.rereading = rereading;
+        }
 
         @Override
         public int dimensions() {
@@ -32,7 +40,7 @@ class ParseOnceTest {
 
         @Override
         public Rereading rereading() {
-            return Rereading.PARSES;
+            return rereading;
         }
 
         @Override
@@ -65,7 +73,7 @@ class ParseOnceTest {
         KMeansModel expected = new MiniBatchKMeans(config).fit(new CountingSource(ArraySource.of(X)));
         long before = spillFiles();
         for (double fraction : new double[] {0.5, 1e-9}) { // kept in memory; spilled to a file
-            Parsing source = new Parsing();
+            Parsing source = new Parsing(BatchSource.Rereading.PARSES);
             KMeansModel model = new MiniBatchKMeans(config.toBuilder().heapFraction(fraction).build()).fit(source);
             assertEquals(1, source.opens, "parsed once, heap fraction " + fraction);
             assertEquals(expected.iterations(), model.iterations());
@@ -73,6 +81,25 @@ class ParseOnceTest {
                 assertArrayEquals(expected.centroid(c), model.centroid(c), 0.0);
             }
             assertEquals(before, spillFiles(), "the spill file is deleted after the fit");
+        }
+    }
+
+    @Test
+    void aDecodingSourceIsDecodedOnceWhenItFitsAndReadEveryPassWhenNot() throws IOException {
+        KMeansConfig config = KMeansConfig.builder(6).seed(2).tolerance(0).build();
+        KMeansModel expected = new MiniBatchKMeans(config).fit(new CountingSource(ArraySource.of(X)));
+        long before = spillFiles();
+        for (int threads : new int[] {1, 2}) { // the first pass keeps the batches it reads into: alone, or while the next is read
+            for (double fraction : new double[] {0.5, 1e-9}) {
+                Parsing source = new Parsing(BatchSource.Rereading.DECODES);
+                int[] passes = {0};
+                KMeansModel model = new MiniBatchKMeans(config.toBuilder().heapFraction(fraction).threads(threads).build(), e -> {
+                    passes[0] += e.finished() ? 1 : 0;
+                }).fit(source);
+                assertEquals(fraction == 0.5 ? 1 : passes[0], source.opens, "kept: read by the first pass only; else by every pass");
+                CheckpointTest.assertSameModel(expected, model);
+                assertEquals(before, spillFiles(), "decoded rows are never spilled");
+            }
         }
     }
 }

@@ -65,6 +65,26 @@ class RestartsTest {
         }
     }
 
+    /**
+     * Out of core, restarts share each read, and a block one start fills from its held rows is handed
+     * to every start: a start that did not need it must neither look at its rows nor change what it
+     * holds of it. Each start's result is the one it gets alone, bit for bit.
+     */
+    @Test
+    void streamedRestartsWithHeldRowsEachGiveTheResultOfTheStartAlone() throws IOException {
+        double[][] x = TestData.blobs(30_000, 4, 12, 1.5, 3);
+        // about 3 MB: each of the four starts' bounds, and room to hold a few dozen rows of each block
+        double heapFraction = 3e6 / Runtime.getRuntime().maxMemory();
+        for (long seed = 0; seed < 4; seed++) {
+            KMeansConfig config = KMeansConfig.builder(12).initializer(Initializers.random()).nInit(4).tolerance(0).seed(seed)
+                    .heapFraction(heapFraction).build();
+            KMeansModel best = new MiniBatchKMeans(config).fit(new CountingSource(ArraySource.of(x))); // streamed: rows held
+            KMeansModel alone = new MiniBatchKMeans(config.toBuilder().nInit(1)
+                    .initializer(Initializers.explicit(best.initialCentroids().orElseThrow())).build()).fit(new CountingSource(ArraySource.of(x)));
+            CheckpointTest.assertSameModel(alone, best);
+        }
+    }
+
     @Test
     void restartsGiveTheSameResultForAnyThreadCountAndWithOrWithoutPruning() {
         double[][] x = lineOfBlobs();

@@ -78,15 +78,20 @@ public class MiniBatchKMeans<V extends NumberVector> extends AbstractKMeans<V, K
         this.random = random;
     }
 
-    /** Clusters {@code relation}: ELKI's initializer picks the means, core's engine runs the passes. */
+    /**
+     * Clusters {@code relation}: ELKI's initializer picks the means, core's engine runs the passes —
+     * the relation converted once and kept in memory while it fits the heap budget — and the final
+     * pass gives every object's cluster.
+     */
     public Clustering<KMeansModel> run(Relation<V> relation) {
         RelationSource source = new RelationSource(relation);
         KMeansConfig config = config(Initializers.explicit(initialMeans(relation)));
         try {
-            var model = new io.github.minibatchkmeans.core.MiniBatchKMeans(config, LOG.isVerbose() ? this::log : ProgressListener.NONE)
-                    .fit(source);
+            var estimator = new io.github.minibatchkmeans.core.MiniBatchKMeans(config, LOG.isVerbose() ? this::log : ProgressListener.NONE);
+            int[] labels = estimator.fitPredict(source);
+            var model = estimator.model();
             LOG.statistics(new elki.logging.statistics.LongStatistic(getClass().getName() + ".iterations", model.iterations()));
-            return toClustering(relation, model);
+            return toClustering(relation, model, labels);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -119,20 +124,26 @@ public class MiniBatchKMeans<V extends NumberVector> extends AbstractKMeans<V, K
         }
     }
 
-    /** One labelling pass turns the model into ELKI clusters with their means and variance sums. */
-    private Clustering<KMeansModel> toClustering(Relation<V> relation, io.github.minibatchkmeans.core.KMeansModel model)
-            throws IOException {
+    /** ELKI clusters from the final pass's labels (in the relation's order), with their means and variance sums. */
+    private Clustering<KMeansModel> toClustering(Relation<V> relation, io.github.minibatchkmeans.core.KMeansModel model,
+                                                 int[] labels) {
         List<ModifiableDBIDs> members = new ArrayList<>(k);
         for (int c = 0; c < k; c++) {
             members.add(DBIDUtil.newArray());
         }
+        double[][] means = model.centroids();
         double[] varsum = new double[k];
-        DBIDIter it = relation.iterDBIDs();
-        model.predict(new RelationSource(relation), (row, label, squaredDistance) -> {
-            members.get(label).add(it); // the sink sees rows in the relation's order
-            varsum[label] += squaredDistance;
-            it.advance();
-        });
+        int row = 0;
+        for (DBIDIter it = relation.iterDBIDs(); it.valid(); it.advance(), row++) {
+            int label = labels[row];
+            members.get(label).add(it);
+            NumberVector v = relation.get(it);
+            double[] mean = means[label];
+            for (int j = 0; j < mean.length; j++) {
+                double diff = v.doubleValue(j) - mean[j];
+                varsum[label] += diff * diff;
+            }
+        }
         Clustering<KMeansModel> result = new Clustering<>();
         Metadata.of(result).setLongName("Mini-batch k-Means Clustering (" + mode.name().toLowerCase(java.util.Locale.ROOT) + ")");
         for (int c = 0; c < k; c++) {

@@ -9,8 +9,13 @@ import io.github.minibatchkmeans.core.spi.BatchReader;
 import io.github.minibatchkmeans.core.spi.BatchSource;
 import io.github.minibatchkmeans.core.spi.InvalidInputException;
 import java.util.Arrays;
+import java.util.OptionalLong;
 
-/** An ELKI relation read as batches, in the relation's iteration order, without copying it. */
+/**
+ * An ELKI relation read as batches, in the relation's iteration order. Each pass converts its
+ * vectors again, so a fit keeps the converted rows in memory after the first pass when they fit its
+ * heap budget ({@link Rereading#DECODES}), and reads the relation only once.
+ */
 final class RelationSource implements BatchSource {
     private final Relation<? extends NumberVector> relation;
     private final int dims;
@@ -28,6 +33,16 @@ final class RelationSource implements BatchSource {
     @Override
     public String name() {
         return relation.getLongName();
+    }
+
+    @Override
+    public OptionalLong rows() {
+        return OptionalLong.of(relation.size());
+    }
+
+    @Override
+    public Rereading rereading() {
+        return Rereading.DECODES;
     }
 
     @Override

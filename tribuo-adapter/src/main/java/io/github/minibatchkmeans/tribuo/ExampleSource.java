@@ -7,29 +7,51 @@ import io.github.minibatchkmeans.core.spi.InvalidInputException;
 import io.github.minibatchkmeans.core.spi.Weights;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.OptionalLong;
+import org.tribuo.DataSource;
+import org.tribuo.Dataset;
 import org.tribuo.Example;
 import org.tribuo.Feature;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.clustering.ClusterID;
 
 /**
- * Tribuo examples read as dense batches, one pass per {@link Iterable#iterator()} call: a
- * {@code Dataset} is read in place, a {@code DataSource} such as {@code CSVDataSource} is re-read
- * from disk on every pass. Feature ids come from the feature map; features it does not know are
- * ignored, absent ones are 0 (Tribuo's sparse convention).
+ * Tribuo examples read as dense batches, one pass per {@link Iterable#iterator()} call. Each pass
+ * converts every example by its feature names, so a fit converts a {@code Dataset} once and keeps
+ * the rows in memory ({@link Rereading#DECODES}, within its heap budget); a {@code DataSource} such
+ * as {@code CSVDataSource}, which re-reads its file, is parsed once ({@link Rereading#PARSES}).
+ * Feature ids come from the feature map; features it does not know are ignored, absent ones are 0
+ * (Tribuo's sparse convention).
  */
 final class ExampleSource implements BatchSource {
     private final Iterable<Example<ClusterID>> examples;
     private final ImmutableFeatureMap features;
     private final String name;
     private final Rereading rereading;
+    private final OptionalLong rows;
 
-    /** @param rereading CHEAP for a {@code Dataset} in memory, PARSES for a {@code DataSource} that re-reads its file */
-    ExampleSource(Iterable<Example<ClusterID>> examples, ImmutableFeatureMap features, String name, Rereading rereading) {
+    /** A {@code Dataset}: in memory, its size known. */
+    static ExampleSource of(Dataset<ClusterID> dataset) {
+        return new ExampleSource(dataset, dataset.getFeatureIDMap(), "dataset", Rereading.DECODES, OptionalLong.of(dataset.size()));
+    }
+
+    /** A {@code DataSource} that re-reads (re-parses) its input on every iteration, with the features a first pass found. */
+    static ExampleSource of(DataSource<ClusterID> source, ImmutableFeatureMap features) {
+        return new ExampleSource(source, features, source.toString(), Rereading.PARSES, OptionalLong.empty());
+    }
+
+    private ExampleSource(Iterable<Example<ClusterID>> examples, ImmutableFeatureMap features, String name, Rereading rereading,
+                          OptionalLong rows) {
         this.examples = examples;
         this.features = features;
         this.name = name;
         this.rereading = rereading;
+        this.rows = rows;
+    }
+
+    @Override
+    public OptionalLong rows() {
+        return rows;
     }
 
     @Override

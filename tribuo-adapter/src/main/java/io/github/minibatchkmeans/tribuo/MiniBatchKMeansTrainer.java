@@ -11,7 +11,6 @@ import io.github.minibatchkmeans.core.Parameter;
 import io.github.minibatchkmeans.core.Parameters;
 import io.github.minibatchkmeans.core.KMeansModel;
 import io.github.minibatchkmeans.core.MiniBatchKMeans;
-import io.github.minibatchkmeans.core.spi.BatchSource;
 import io.github.minibatchkmeans.core.spi.Initializer;
 import io.github.minibatchkmeans.core.spi.InvalidInputException;
 import java.io.IOException;
@@ -213,7 +212,7 @@ public class MiniBatchKMeansTrainer implements Trainer<ClusterID> {
     public MiniBatchKMeansModel train(Dataset<ClusterID> examples, Map<String, Provenance> runProvenance, int invocationCount) {
         ImmutableFeatureMap features = examples.getFeatureIDMap();
         Run run = begin(invocationCount);
-        KMeansModel fitted = fit(new ExampleSource(examples, features, "dataset", BatchSource.Rereading.CHEAP), features, run.seed);
+        KMeansModel fitted = fit(ExampleSource.of(examples), features, run.seed);
         return wrap(fitted, features, examples.getProvenance(), run.provenance, runProvenance);
     }
 
@@ -239,7 +238,7 @@ public class MiniBatchKMeansTrainer implements Trainer<ClusterID> {
             throw new IllegalArgumentException("The data source produced no examples with features: " + source);
         }
         ImmutableFeatureMap features = new ImmutableFeatureMap(discovered);
-        KMeansModel fitted = fit(new ExampleSource(source, features, source.toString(), BatchSource.Rereading.PARSES), features, run.seed);
+        KMeansModel fitted = fit(ExampleSource.of(source, features), features, run.seed);
         DatasetProvenance data = new StreamedDatasetProvenance(source.getProvenance(), count, features.size(), centroids);
         return wrap(fitted, features, data, run.provenance, runProvenance);
     }

@@ -3,9 +3,14 @@ package io.github.minibatchkmeans.weka;
 import io.github.minibatchkmeans.core.spi.BatchReader;
 import io.github.minibatchkmeans.core.spi.BatchSource;
 import io.github.minibatchkmeans.core.spi.Weights;
+import java.util.OptionalLong;
 import weka.core.Instances;
 
-/** Weka {@link Instances} read in place as encoded batches, with instance weights. */
+/**
+ * Weka {@link Instances} read as encoded batches, with instance weights. Each pass encodes the
+ * instances again (normalization, one-hot nominal values, missing values), so a fit encodes them
+ * once and keeps the rows in memory while they fit its heap budget ({@link Rereading#DECODES}).
+ */
 public final class InstancesSource implements BatchSource {
     private final Instances data;
     private final AttributeEncoding encoding;
@@ -23,6 +28,16 @@ public final class InstancesSource implements BatchSource {
     @Override
     public String name() {
         return data.relationName();
+    }
+
+    @Override
+    public OptionalLong rows() {
+        return OptionalLong.of(data.numInstances());
+    }
+
+    @Override
+    public Rereading rereading() {
+        return Rereading.DECODES;
     }
 
     @Override

@@ -42,8 +42,14 @@ public interface BatchSource {
 
     /** What another pass over a source costs. */
     enum Rereading {
-        /** Rows in memory or stored in binary (arrays, {@code .npy}): every pass reads them again. */
+        /** Rows in memory that a reader copies out as fast as the estimator could keep them: every pass reads them again. */
         CHEAP,
+        /**
+         * Rows decoded or converted on every pass ({@code .npy} files, a toolkit's data set): the
+         * estimator keeps the rows the first pass delivered in memory, within its budget, and reads
+         * those after; past the budget, every pass reads the source again.
+         */
+        DECODES,
         /**
          * Text parsed again on every pass (CSV, ARFF): the estimator keeps the rows the first pass
          * parsed — in memory within its budget, else in a binary spill file — and reads those after.

@@ -29,6 +29,14 @@ public interface Initializer {
         return true;
     }
 
+    /**
+     * False if {@link #initialCenters} never calls {@link InitContext#sample()}: the statistics pass
+     * then keeps no sample, which spares copying up to {@code sampleSize} rows (given centers need none).
+     */
+    default boolean usesSample() {
+        return true;
+    }
+
     /** Short name for results and logs, such as {@code "k-means++"}. */
     String name();
 }

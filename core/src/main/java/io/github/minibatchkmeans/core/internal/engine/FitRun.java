@@ -38,6 +38,7 @@ public final class FitRun {
     public static FitResult exact(DataPasses passes, Settings settings, Progress progress, int[] labelsOut, byte[] resume,
                                   String resumeName, CheckpointSink checkpoints) throws IOException {
         FitRun run = new FitRun(Initialization.summarize(passes, settings, progress), checkpoints);
+        checkLabels(labelsOut, run.fit);
         ExactLloyd lloyd = new ExactLloyd(run.fit, checkpoints == null ? null : run::checkpoint);
         if (resume != null) {
             Checkpoint.Reader in = new Checkpoint.Reader(resume, resumeName);
@@ -50,7 +51,16 @@ public final class FitRun {
     /** A STOCHASTIC fit from the best start on the sample; {@code labelsOut} (may be null) gets the final labels. */
     public static FitResult stochastic(DataPasses passes, Settings settings, Progress progress, int[] labelsOut) throws IOException {
         FitContext fit = Initialization.summarize(passes, settings, progress);
+        checkLabels(labelsOut, fit);
         return new StochasticLoop(fit).run(Initialization.bestStartOnSample(fit, false), labelsOut);
+    }
+
+    /** Labels are asked for by a caller that took the row count from the source: the statistics pass must have read as many. */
+    private static void checkLabels(int[] labelsOut, FitContext fit) {
+        if (labelsOut != null && labelsOut.length != fit.summary().rows()) {
+            throw new InvalidInputException(fit.passes().name() + ": the source said it has " + labelsOut.length
+                    + " rows, and its first pass read " + fit.summary().rows());
+        }
     }
 
     /**

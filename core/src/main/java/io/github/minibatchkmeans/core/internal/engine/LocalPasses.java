@@ -8,7 +8,7 @@ import io.github.minibatchkmeans.core.internal.metric.Geometry;
 import io.github.minibatchkmeans.core.internal.pass.BlockSupply;
 import io.github.minibatchkmeans.core.internal.pass.BlockTask;
 import io.github.minibatchkmeans.core.internal.pass.FlatRows;
-import io.github.minibatchkmeans.core.internal.pass.ParsedOnce;
+import io.github.minibatchkmeans.core.internal.pass.KeptRows;
 import io.github.minibatchkmeans.core.internal.pass.PassRunner;
 import io.github.minibatchkmeans.core.internal.pass.TaskGroup;
 import io.github.minibatchkmeans.core.internal.prune.BoundedLloyd;
@@ -32,7 +32,9 @@ import java.util.function.LongPredicate;
  * {@link PassRunner}, cut into fixed blocks folded in block order on the configured threads.
  * Offers every capability: restarts share each read, exact passes prune with Hamerly's or Elkan's
  * bounds and leave blocks unread ({@link BoundedLloyd}), labels of every row, checkpoints, and
- * streaming. Text that is parsed on every pass is parsed once and kept ({@link ParsedOnce}).
+ * streaming. Rows that are not in memory already are read once and kept there while they fit the
+ * budget ({@link KeptRows}): a file, text or a toolkit's data set is read, parsed or converted by
+ * the first pass only.
  */
 public final class LocalPasses implements DataPasses {
     /**
@@ -53,13 +55,24 @@ public final class LocalPasses implements DataPasses {
     private NearestCenters nearest;
 
     /**
-     * @param source   the rows: in memory ({@link FlatRows}, read in place), a binary file, or text
-     *                 parsed on every pass (kept after the first within the settings' budget)
+     * @param source   the rows: in memory ({@link FlatRows}, read in place), or read again on every
+     *                 pass — kept after the first, within the settings' budget, if they are parsed or
+     *                 decoded each time
      * @param settings the threads, batch size, memory budget and metric of the passes
      */
     public LocalPasses(BatchSource source, Settings settings) {
+        this(source, settings, true);
+    }
+
+    /**
+     * @param keep false if the source is read only once or twice (one-pass fits): keeping rows that
+     *             are decoded on every pass would not pay (text is kept all the same)
+     */
+    public LocalPasses(BatchSource source, Settings settings, boolean keep) {
         this.budgetBytes = settings.budgetBytes();
-        this.source = source.rereading() == BatchSource.Rereading.PARSES ? new ParsedOnce(source, budgetBytes) : source;
+        BatchSource.Rereading rereading = source.rereading();
+        boolean kept = rereading == BatchSource.Rereading.PARSES || keep && rereading == BatchSource.Rereading.DECODES;
+        this.source = kept ? new KeptRows(source, budgetBytes) : source;
         this.geometry = settings.geometry();
         this.passes = new PassRunner(settings.threads(), settings.batchSize(), geometry);
     }
@@ -96,7 +109,7 @@ public final class LocalPasses implements DataPasses {
 
     /** What is left of the heap budget once parsed rows are kept. */
     long scratchBudgetBytes() {
-        return Math.max(0, budgetBytes - (source instanceof ParsedOnce parsed ? parsed.residentBytes() : 0));
+        return Math.max(0, budgetBytes - (source instanceof KeptRows parsed ? parsed.residentBytes() : 0));
     }
 
     /**
@@ -243,7 +256,7 @@ public final class LocalPasses implements DataPasses {
         if (nearest != null) {
             nearest.close();
         }
-        if (source instanceof ParsedOnce parsed) {
+        if (source instanceof KeptRows parsed) {
             parsed.close();
         }
     }

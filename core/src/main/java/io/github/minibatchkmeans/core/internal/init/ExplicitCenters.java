@@ -31,6 +31,11 @@ public final class ExplicitCenters implements Initializer {
     }
 
     @Override
+    public boolean usesSample() {
+        return false;
+    }
+
+    @Override
     public double[][] initialCenters(InitContext context, int k, SplittableRandom random) {
         if (centers.length != k) {
             throw new InvalidInputException("initial centers: " + centers.length + " given, but k is " + k);

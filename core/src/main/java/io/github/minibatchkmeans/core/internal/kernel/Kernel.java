@@ -123,6 +123,11 @@ public abstract class Kernel {
         return rows.squaredDistance(i, centroids, c * dims);
     }
 
+    /** {@link #distance} for pruning bounds: within the same error bound, its bits free. */
+    public final double distanceForBound(Rows rows, int i, int c) {
+        return rows.squaredDistanceForBound(i, centroids, c * dims);
+    }
+
     /**
      * A bound on how far {@code score + ‖x−o‖²} may be from the true squared distance, for rows with
      * {@code ‖x−o‖ ≤ largestRowNorm}: a dot product of d terms errs by at most γ·Σ|xⱼcⱼ| with

@@ -38,6 +38,8 @@ public final class PassRunner {
     /** Rows every full pass must deliver, once the statistics pass has counted them (-1: not yet). */
     private volatile long expectedRows = -1;
     private final AtomicInteger passes = new AtomicInteger();
+    /** Batch buffers of finished passes, for the next (at most two: a pass uses one, or two when it prefetches). */
+    private final List<Rows> spareBuffers = new ArrayList<>(2);
 
     /** A runner for rows compared by squared Euclidean distance (prepared as they are). */
     public PassRunner(int threads, int batchSize) {
@@ -108,7 +110,7 @@ public final class PassRunner {
 
     /** The rows of {@code source} when they are in memory already (read in place by passes), else null. */
     public static FlatRows inMemory(BatchSource source) {
-        return source instanceof ParsedOnce parsed ? parsed.resident() : source instanceof FlatRows f ? f : null;
+        return source instanceof KeptRows parsed ? parsed.resident() : source instanceof FlatRows f ? f : null;
     }
 
     /** Receives the batches of a pass in stream order. */
@@ -131,21 +133,28 @@ public final class PassRunner {
         int dims = source.dimensions();
         int batch = batchFor(dims, source.rows().orElse(Long.MAX_VALUE));
         int pass = passes.incrementAndGet();
-        Rows current = RowFormat.DENSE.buffer(batch, dims);
+        // the first pass over rows to keep reads each batch into a buffer of its own, which is kept as it is
+        KeptRows.Keeping keeping = source instanceof KeptRows kept && kept.keepsNext() && !geometry.preparesRows()
+                ? kept.openTakingBuffers(Workers.lent(threads)) : null;
+        Rows current = keeping != null ? RowFormat.DENSE.buffer(batch, dims) : takeBuffer(batch, dims);
         boolean prefetch = threads > 1;
-        Rows next = prefetch ? RowFormat.DENSE.buffer(batch, dims) : null;
-        try (PlannedReader reader = new PlannedReader(source.open(Workers.lent(threads)), geometry, blockNeeded, supply, dims)) {
+        Rows next = !prefetch ? null : keeping != null ? RowFormat.DENSE.buffer(batch, dims) : takeBuffer(batch, dims);
+        try (PlannedReader reader = new PlannedReader(keeping != null ? keeping : source.open(Workers.lent(threads)), geometry,
+                blockNeeded, supply, dims)) {
             Future<Integer> pending = prefetch ? Workers.POOL.submit(fill(reader, next)) : null;
             try {
                 while (true) {
                     int n;
                     if (pending == null) {
+                        if (keeping != null && keeping.takesBuffers() && current.count() > 0) {
+                            current = RowFormat.DENSE.buffer(batch, dims); // the last one read is kept
+                        }
                         n = reader.fill(current);
                     } else {
                         n = await(pending);
                         Rows swap = current;
                         current = next;
-                        next = swap;
+                        next = keeping != null && keeping.takesBuffers() ? RowFormat.DENSE.buffer(batch, dims) : swap;
                         pending = n == 0 ? null : Workers.POOL.submit(fill(reader, next));
                     }
                     if (n == 0) {
@@ -164,7 +173,31 @@ public final class PassRunner {
                 if (pending != null) {
                     quietlyAwait(pending); // never close the reader under a read in flight
                 }
+                if (keeping == null) { // else they may be kept rows now
+                    giveBack(current);
+                    giveBack(next);
+                }
             }
+        }
+    }
+
+    /**
+     * A batch buffer of {@code batch} rows: one a finished pass gave back when it has that shape. Each
+     * pass would otherwise allocate megabytes that the collector must treat as humongous objects.
+     */
+    private synchronized Rows takeBuffer(int batch, int dims) {
+        for (int i = 0; i < spareBuffers.size(); i++) {
+            Rows spare = spareBuffers.get(i);
+            if (spare.capacity() == batch && spare.dims == dims) {
+                return spareBuffers.remove(i);
+            }
+        }
+        return RowFormat.DENSE.buffer(batch, dims);
+    }
+
+    private synchronized void giveBack(Rows buffer) {
+        if (buffer != null && spareBuffers.size() < 2) {
+            spareBuffers.add(buffer);
         }
     }
 

@@ -93,11 +93,14 @@ final class PlannedReader implements AutoCloseable {
     private long pass(long rows) throws IOException {
         long moved = reader.skip(rows);
         while (moved < rows) {
-            if (discard == null) {
+            if (discard == null) { // one row first: a reader that seeks stops short only at the end of the data
+                discard = new double[dims];
+                discardWeights = new double[1];
+            } else if (discardWeights.length == 1) { // it reads on: the source cannot seek
                 discard = new double[PassRunner.BLOCK_ROWS * dims];
                 discardWeights = new double[PassRunner.BLOCK_ROWS];
             }
-            int n = reader.read(discard, discardWeights, (int) Math.min(rows - moved, PassRunner.BLOCK_ROWS));
+            int n = reader.read(discard, discardWeights, (int) Math.min(rows - moved, discardWeights.length));
             if (n == 0) {
                 ended = true;
                 break;

@@ -159,9 +159,10 @@ public final class BoundedLloyd implements AutoCloseable {
             halfNearest[c] = nearest / 2;
         }
         BitSet skipped = new BitSet();
-        HeldRows.Pack[] pinned = held == null ? null : new HeldRows.Pack[state.blocks()];
+        HeldRows.Pinned[] pinned = held == null ? null : new HeldRows.Pinned[state.blocks()];
         int supplied = first ? 0 : planBlocks(skipped, pinned);
-        BoundedPass task = new BoundedPass(state, kernel, first, halfNearest, state.elkan() ? between : null, held, pinned);
+        BoundedPass task = new BoundedPass(state, kernel, first, halfNearest, state.elkan() ? between : null, held, pinned,
+                skipped);
         BlockSupply supply = supplied == 0 ? null : new BlockSupply() {
             @Override
             public boolean supplies(long block) {
@@ -195,23 +196,24 @@ public final class BoundedLloyd implements AutoCloseable {
     /**
      * Blocks the pass need not read: those the block summaries settle, and, when reading a block
      * costs I/O, those whose every row's deadline is still ahead of its cluster's clock ({@code
-     * skipped}) or whose every due row is held ({@code pinned}: their held rows, kept for the pass).
+     * skipped}) or whose every due row is held ({@code pinned}: their held rows, kept for the pass, and the due ones).
      * Returns how many are pinned.
      */
-    private int planBlocks(BitSet skipped, HeldRows.Pack[] pinned) {
+    private int planBlocks(BitSet skipped, HeldRows.Pinned[] pinned) {
         boolean outOfCore = PassRunner.inMemory(source) == null;
         float[] clocksUp = outOfCore ? state.drift().clocksUp() : null;
         RowBounds.Window buffer = outOfCore ? RowBounds.Window.buffer(PassRunner.BLOCK_ROWS, state.bounds().lowers()) : null;
+        long[] due = HeldRows.newMask();
         int supplied = 0;
         for (int b = 0; b < state.blocks(); b++) {
             if (state.settled(b)) {
                 skipped.set(b);
             } else if (outOfCore) {
                 HeldRows.Pack pack = held == null ? null : held.pack(b);
-                switch (state.need(b, clocksUp, buffer, pack)) {
+                switch (state.need(b, clocksUp, buffer, pack, due)) {
                     case NONE -> skipped.set(b);
                     case HELD -> {
-                        pinned[b] = pack;
+                        pinned[b] = new HeldRows.Pinned(pack, due.clone());
                         supplied++;
                     }
                     case READ -> { }

@@ -55,12 +55,14 @@ final class BoundedPass implements BlockTask<BoundedPass.Partial> {
     private final float[] clocksUp;
     /** Where rows are held (null: nowhere), and by block the held rows this pass fills blocks from (null: read). */
     private final HeldRows held;
-    private final HeldRows.Pack[] pinned;
+    private final HeldRows.Pinned[] pinned;
+    /** Blocks this pass does not need (null: none); passes shared by restarts may still hand them over. */
+    private final java.util.BitSet unneeded;
     /** Per cluster, updates per unit of budget at the last update's pace: ranks rows by how soon they come due. */
     private final double[] pace;
 
     BoundedPass(BoundedState state, Kernel kernel, boolean first, double[] halfNearest, double[] between, HeldRows held,
-                HeldRows.Pack[] pinned) {
+                HeldRows.Pinned[] pinned, java.util.BitSet unneeded) {
         this.state = state;
         this.kernel = kernel;
         this.first = first;
@@ -82,6 +84,7 @@ final class BoundedPass implements BlockTask<BoundedPass.Partial> {
         this.clocksUp = drift.clocksUp();
         this.held = held;
         this.pinned = pinned;
+        this.unneeded = unneeded;
         this.pace = drift.pace();
     }
 
@@ -95,7 +98,7 @@ final class BoundedPass implements BlockTask<BoundedPass.Partial> {
         final int[] pending = new int[PassRunner.BLOCK_ROWS];
         int pendingCount;
         /** The block's rows to hold next: those due soonest (score: minus the updates left). */
-        final TopRows candidates = held == null ? null : new TopRows(held.quota(), dims);
+        final TopRows candidates = held == null ? null : TopRows.presized(held.quota(), dims);
         final double[] norms = new double[PassRunner.BLOCK_ROWS];
         final int[] nearest = new int[PassRunner.BLOCK_ROWS];
         final double[] best = new double[PassRunner.BLOCK_ROWS];
@@ -147,9 +150,9 @@ final class BoundedPass implements BlockTask<BoundedPass.Partial> {
                 budget = counted < budget ? counted : budget;
             }
             p.budget = budget;
-            HeldRows.Pack filledFrom = held == null ? null : pinned[(int) p.block];
+            HeldRows.Pinned filledFrom = held == null ? null : pinned[(int) p.block];
             if (filledFrom != null) {
-                requireHeld(filledFrom, p, due, firstRow);
+                requireFilled(filledFrom, p, due, firstRow);
             }
             for (int f = 0; f < due; f++) {
                 int r = p.pending[f];
@@ -163,32 +166,45 @@ final class BoundedPass implements BlockTask<BoundedPass.Partial> {
         state.bounds().release(firstRow, count, w);
     }
 
-    /** In a block filled from held rows only held rows have values: a due row that is not held would be a planning bug, never a label. */
-    private static void requireHeld(HeldRows.Pack pack, Partial p, int due, long firstRow) {
+    /**
+     * In a block filled from held rows only the due held rows have values: a due row the plan did not
+     * fill would be a planning bug, never a label.
+     */
+    private static void requireFilled(HeldRows.Pinned pinned, Partial p, int due, long firstRow) {
         int offset = (int) (firstRow % PassRunner.BLOCK_ROWS);
         for (int f = 0; f < due; f++) {
-            if (!pack.has(offset + p.pending[f])) {
+            int r = offset + p.pending[f];
+            if (!pinned.pack().has(r) || (pinned.due()[r >>> 6] & 1L << r) == 0) {
                 throw new IllegalStateException("row " + (firstRow + p.pending[f]) + " is due but was not read");
             }
         }
     }
 
-    /** Offers the fragment's rows with values (in a block filled from held rows: the held ones) as rows to hold next. */
+    /**
+     * Offers the fragment's rows as rows to hold next, if it read them. A block filled from held rows
+     * offers none: it could only choose among the rows it holds, all of which fit its quota, so it
+     * keeps them. Nor does a block this pass did not need (handed over because another restart's
+     * pass did): some or all of its rows may have no values.
+     */
     private void offer(Partial p, int count, Rows rows, int from, long firstRow) {
-        if (held == null) {
+        if (!readWhole(p.block)) {
             return;
         }
         RowBounds.Window w = p.window;
-        HeldRows.Pack filledFrom = pinned[(int) p.block];
         int offset = (int) (firstRow % PassRunner.BLOCK_ROWS);
         TopRows candidates = p.candidates;
         for (int r = 0; r < count; r++) {
             int label = w.labels[w.base + r];
             double soon = -(w.deadline[w.base + r] - clocks[label]) * pace[label];
-            if (soon >= candidates.floor() && (filledFrom == null || filledFrom.has(offset + r))) {
+            if (soon >= candidates.floor()) {
                 candidates.offer(soon, offset + r, rows.weights[from + r], 0, rows, from + r);
             }
         }
+    }
+
+    /** True if rows are held and this pass read block {@code block} from the source: it has every row's values. */
+    private boolean readWhole(long block) {
+        return held != null && pinned[(int) block] == null && (unneeded == null || !unneeded.get((int) block));
     }
 
     private boolean clears(double upper, double lowerBound) {
@@ -294,7 +310,7 @@ final class BoundedPass implements BlockTask<BoundedPass.Partial> {
 
     /** An upper bound from the exact distance to centroid c: direct differences err by at most (d+2)·u relatively. */
     private double exact(Rows rows, int i, int c) {
-        return Math.sqrt(kernel.distance(rows, i, c) * (1 + 4.0 * (dims + 2) * 0x1.0p-53));
+        return Math.sqrt(kernel.distanceForBound(rows, i, c) * (1 + 4.0 * (dims + 2) * 0x1.0p-53));
     }
 
     /** Scores the unsettled rows against every centroid, and records their labels, bounds and moves. */
@@ -361,7 +377,7 @@ final class BoundedPass implements BlockTask<BoundedPass.Partial> {
         total.computed += block.computed;
         total.largestNorm = Math.max(total.largestNorm, block.largestNorm);
         state.visit(block.block, block.budget);
-        if (held != null) {
+        if (readWhole(block.block)) { // else the block keeps what it holds
             held.hold(block.block, block.candidates);
         }
     }

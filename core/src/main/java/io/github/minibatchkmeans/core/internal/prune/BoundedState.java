@@ -85,18 +85,21 @@ final class BoundedState implements AutoCloseable {
     /**
      * What block b needs on {@code clocksUp}, from its rows' own deadlines, read from the bounds
      * (memory or scratch file): worth it when reading the block itself would cost I/O. A row is due
-     * exactly when {@link BoundedPass} will touch it. {@code held} (may be null) are the block's held rows.
+     * exactly when {@link BoundedPass} will touch it. {@code held} (may be null) are the block's held
+     * rows; for {@link Need#HELD}, {@code due} is set to the due rows (by offset).
      */
-    Need need(long block, float[] clocksUp, RowBounds.Window buffer, HeldRows.Pack held) {
+    Need need(long block, float[] clocksUp, RowBounds.Window buffer, HeldRows.Pack held, long[] due) {
         long first = block * PassRunner.BLOCK_ROWS;
         int count = (int) Math.min(PassRunner.BLOCK_ROWS, bounds.rows - first);
         RowBounds.Window w = bounds.open(first, count, buffer);
+        java.util.Arrays.fill(due, 0);
         Need need = Need.NONE;
         for (int r = 0; r < count; r++) {
             if (!(w.deadline[w.base + r] > clocksUp[w.labels[w.base + r]])) {
                 if (held == null || !held.has(r)) {
                     return Need.READ;
                 }
+                due[r >>> 6] |= 1L << r;
                 need = Need.HELD;
             }
         }

@@ -15,9 +15,10 @@ import java.util.Arrays;
  * under a total order) depends on the block's rows alone, so what is held never depends on threads
  * or batch sizes — and since held values are the values read, neither does any result.
  *
- * <p>A block's rows are one immutable {@link Pack}, replaced whole once the block is done. Held
+ * <p>A block's rows are one {@link Pack}, rewritten (in place when its size stays) once the block is read. Held
  * rows are a cache: packs are softly reachable, so a heap that runs short empties it rather than
- * fail (a block whose pack is gone is read again); a pass pins the packs it plans to fill from.
+ * fail (a block whose pack is gone is read again); a pass pins the packs it plans to fill from,
+ * copies out only their due rows, and leaves what a block holds as it was.
  */
 final class HeldRows {
     private static final int WORDS = PassRunner.BLOCK_ROWS / 64;
@@ -35,6 +36,15 @@ final class HeldRows {
         boolean has(int offset) {
             return (mask[offset >>> 6] & 1L << offset) != 0;
         }
+    }
+
+    /** A block a pass fills from its held rows: the pack, pinned for the pass, and which rows are due (by offset, a mask). */
+    record Pinned(Pack pack, long[] due) {
+    }
+
+    /** A mask of the rows of a block, by offset. */
+    static long[] newMask() {
+        return new long[WORDS];
     }
 
     @SuppressWarnings("unchecked")
@@ -68,18 +78,24 @@ final class HeldRows {
         return ref == null ? null : ref.get();
     }
 
-    /** Copies the rows of {@code pack} in {@code [firstRow, firstRow + count)} (one block) to row {@code at} on of the arrays. */
-    void fill(Pack pack, long firstRow, int count, Rows rows, int at) {
+    /**
+     * Copies the due rows of {@code pinned} in {@code [firstRow, firstRow + count)} (one block) to row
+     * {@code at} on of the arrays: the pass touches no other row of the block, so no other is copied.
+     */
+    void fill(Pinned pinned, long firstRow, int count, Rows rows, int at) {
         int from = (int) (firstRow % PassRunner.BLOCK_ROWS);
-        int rank = 0;
+        long[] held = pinned.pack().mask;
+        int rank = 0; // a held row's place among the block's held rows: where its values are
         for (int word = 0; word < WORDS; word++) {
-            for (long bits = pack.mask[word]; bits != 0; bits &= bits - 1) {
-                int offset = word * 64 + Long.numberOfTrailingZeros(bits);
+            for (long bits = held[word] & pinned.due()[word]; bits != 0; bits &= bits - 1) {
+                int bit = Long.numberOfTrailingZeros(bits);
+                int offset = word * 64 + bit;
+                int slot = rank + Long.bitCount(held[word] & ((1L << bit) - 1));
                 if (offset >= from && offset < from + count) {
-                    rows.putRow(at + offset - from, pack.values, rank * dims, pack.weights[rank]);
+                    rows.putRow(at + offset - from, pinned.pack().values, slot * dims, pinned.pack().weights[slot]);
                 }
-                rank++;
             }
+            rank += Long.bitCount(held[word]);
         }
     }
 
@@ -97,8 +113,14 @@ final class HeldRows {
         if (old == null ? count == 0 : Arrays.equals(old.mask, mask)) {
             return; // the same rows: the same values
         }
-        double[] weights = new double[count];
-        double[] values = new double[count * dims];
+        if (count == 0) {
+            packs[b] = null;
+            return;
+        }
+        // the block's old pack, if as large, takes the new rows in place: no pass has it pinned while the block is read
+        boolean reuse = old != null && old.weights.length == count;
+        double[] weights = reuse ? old.weights : new double[count];
+        double[] values = reuse ? old.values : new double[count * dims];
         int rank = 0;
         for (int word = 0; word < WORDS; word++) {
             for (long bits = mask[word]; bits != 0; bits &= bits - 1) {
@@ -108,6 +130,10 @@ final class HeldRows {
                 rank++;
             }
         }
-        packs[b] = count == 0 ? null : new SoftReference<>(new Pack(mask.clone(), weights, values));
+        if (reuse) {
+            System.arraycopy(mask, 0, old.mask, 0, WORDS);
+        } else {
+            packs[b] = new SoftReference<>(new Pack(mask.clone(), weights, values));
+        }
     }
 }

@@ -31,14 +31,29 @@ public class Arithmetic {
         }
     }
 
-    /** For {@code j < n}, with {@code v = row[offset + j] − shift[j]}: {@code sums[j] += w·v}, {@code squares[j] += w·v²}. */
-    public void addShiftedMoments(double[] row, int offset, double[] shift, double w, double[] sums, double[] squares, int n) {
+    /**
+     * For {@code j < n}, with {@code x = row[offset + j]} and {@code v = x − shift[j]}: {@code sums[j] += w·v},
+     * {@code squares[j] += w·v²}, and x into its feature's {@code min} and {@code max} ({@link Math#min}, {@link Math#max}).
+     */
+    public void addSummary(double[] row, int offset, double[] shift, double w, double[] sums, double[] squares, double[] min,
+                           double[] max, int n) {
         for (int j = 0; j < n; j++) {
-            double v = row[offset + j] - shift[j];
+            double x = row[offset + j];
+            double v = x - shift[j];
             double wv = w * v;
             sums[j] += wv;
             squares[j] += wv * v;
+            min[j] = Math.min(min[j], x);
+            max[j] = Math.max(max[j], x);
         }
+    }
+
+    /**
+     * {@link #squaredDistance} for pruning bounds, which need only its error bound, not its exact
+     * bits: an implementation may add in any fixed order that is fastest.
+     */
+    public double squaredDistanceForBound(double[] a, int i, double[] b, int k, int n) {
+        return squaredDistance(a, i, b, k, n);
     }
 
     /** {@code Σ (a[i + j] − b[k + j])²} for {@code j < n}: four running sums, so the additions overlap. */

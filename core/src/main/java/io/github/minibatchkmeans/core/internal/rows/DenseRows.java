@@ -47,6 +47,11 @@ public final class DenseRows extends Rows {
     }
 
     @Override
+    public double squaredDistanceForBound(int i, double[] point, int at) {
+        return Arithmetic.get().squaredDistanceForBound(data, i * dims, point, at, dims);
+    }
+
+    @Override
     public void addScaled(int i, double w, double[] into, int at) {
         Arithmetic.get().addScaled(into, at, w, data, i * dims, dims);
     }
@@ -61,12 +66,7 @@ public final class DenseRows extends Rows {
 
     @Override
     public void addToSummary(int i, double[] shift, double w, double[] sums, double[] squares, double[] min, double[] max) {
-        int base = i * dims;
-        Arithmetic.get().addShiftedMoments(data, base, shift, w, sums, squares, dims);
-        for (int j = 0; j < dims; j++) {
-            min[j] = Math.min(min[j], data[base + j]);
-            max[j] = Math.max(max[j], data[base + j]);
-        }
+        Arithmetic.get().addSummary(data, i * dims, shift, w, sums, squares, min, max, dims);
     }
 
     @Override

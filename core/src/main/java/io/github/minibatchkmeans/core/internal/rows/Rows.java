@@ -61,6 +61,9 @@ public abstract class Rows {
     /** Exact {@code ‖x_i − p‖²} for the point at {@code point[at ..]}, from the differences. */
     public abstract double squaredDistance(int i, double[] point, int at);
 
+    /** {@link #squaredDistance} within the same error bound, its bits free: for pruning bounds. */
+    public abstract double squaredDistanceForBound(int i, double[] point, int at);
+
     /** {@code into[at + j] += w · x_ij}: a row into a sum (one fused multiply-add per value where the Vector API runs). */
     public abstract void addScaled(int i, double w, double[] into, int at);
 

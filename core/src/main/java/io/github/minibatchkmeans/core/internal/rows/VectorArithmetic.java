@@ -38,25 +38,6 @@ public final class VectorArithmetic extends Arithmetic {
     }
 
     @Override
-    public void addShiftedMoments(double[] row, int offset, double[] shift, double w, double[] sums, double[] squares, int n) {
-        int end = SPECIES.loopBound(n);
-        DoubleVector weight = DoubleVector.broadcast(SPECIES, w);
-        int j = 0;
-        for (; j < end; j += LANES) {
-            DoubleVector v = DoubleVector.fromArray(SPECIES, row, offset + j).sub(DoubleVector.fromArray(SPECIES, shift, j));
-            DoubleVector wv = v.mul(weight);
-            wv.add(DoubleVector.fromArray(SPECIES, sums, j)).intoArray(sums, j);
-            wv.fma(v, DoubleVector.fromArray(SPECIES, squares, j)).intoArray(squares, j);
-        }
-        for (; j < n; j++) {
-            double v = row[offset + j] - shift[j];
-            double wv = w * v;
-            sums[j] += wv;
-            squares[j] += wv * v;
-        }
-    }
-
-    @Override
     public double squaredDistance(double[] a, int i, double[] b, int k, int n) {
         if (n < 4 * LANES) {
             return super.squaredDistance(a, i, b, k, n); // short rows: the lane reduction would cost more than it saves
@@ -69,6 +50,66 @@ public final class VectorArithmetic extends Arithmetic {
             squares = diff.fma(diff, squares);
         }
         double sum = sum(squares);
+        for (; j < n; j++) {
+            double diff = a[i + j] - b[k + j];
+            sum += diff * diff;
+        }
+        return sum;
+    }
+
+    /** One pass over the row for the moments and the ranges (lanewise MIN and MAX order -0.0 below 0.0, as Math.min does). */
+    @Override
+    public void addSummary(double[] row, int offset, double[] shift, double w, double[] sums, double[] squares, double[] min,
+                           double[] max, int n) {
+        int end = SPECIES.loopBound(n);
+        DoubleVector weight = DoubleVector.broadcast(SPECIES, w);
+        int j = 0;
+        for (; j < end; j += LANES) {
+            DoubleVector x = DoubleVector.fromArray(SPECIES, row, offset + j);
+            DoubleVector v = x.sub(DoubleVector.fromArray(SPECIES, shift, j));
+            DoubleVector wv = v.mul(weight);
+            wv.add(DoubleVector.fromArray(SPECIES, sums, j)).intoArray(sums, j);
+            wv.fma(v, DoubleVector.fromArray(SPECIES, squares, j)).intoArray(squares, j);
+            x.min(DoubleVector.fromArray(SPECIES, min, j)).intoArray(min, j);
+            x.max(DoubleVector.fromArray(SPECIES, max, j)).intoArray(max, j);
+        }
+        for (; j < n; j++) {
+            double x = row[offset + j];
+            double v = x - shift[j];
+            double wv = w * v;
+            sums[j] += wv;
+            squares[j] += wv * v;
+            min[j] = Math.min(min[j], x);
+            max[j] = Math.max(max[j], x);
+        }
+    }
+
+    /** Four running vector sums: the additions overlap instead of waiting on each other (bounds only: the order differs from {@link #squaredDistance}). */
+    @Override
+    public double squaredDistanceForBound(double[] a, int i, double[] b, int k, int n) {
+        if (n < 4 * LANES) {
+            return squaredDistance(a, i, b, k, n);
+        }
+        DoubleVector s0 = DoubleVector.zero(SPECIES);
+        DoubleVector s1 = s0;
+        DoubleVector s2 = s0;
+        DoubleVector s3 = s0;
+        int j = 0;
+        for (; j + 4 * LANES <= n; j += 4 * LANES) {
+            DoubleVector d0 = DoubleVector.fromArray(SPECIES, a, i + j).sub(DoubleVector.fromArray(SPECIES, b, k + j));
+            DoubleVector d1 = DoubleVector.fromArray(SPECIES, a, i + j + LANES).sub(DoubleVector.fromArray(SPECIES, b, k + j + LANES));
+            DoubleVector d2 = DoubleVector.fromArray(SPECIES, a, i + j + 2 * LANES).sub(DoubleVector.fromArray(SPECIES, b, k + j + 2 * LANES));
+            DoubleVector d3 = DoubleVector.fromArray(SPECIES, a, i + j + 3 * LANES).sub(DoubleVector.fromArray(SPECIES, b, k + j + 3 * LANES));
+            s0 = d0.fma(d0, s0);
+            s1 = d1.fma(d1, s1);
+            s2 = d2.fma(d2, s2);
+            s3 = d3.fma(d3, s3);
+        }
+        for (; j + LANES <= n; j += LANES) {
+            DoubleVector d = DoubleVector.fromArray(SPECIES, a, i + j).sub(DoubleVector.fromArray(SPECIES, b, k + j));
+            s0 = d.fma(d, s0);
+        }
+        double sum = sum(s0.add(s1).add(s2.add(s3)));
         for (; j < n; j++) {
             double diff = a[i + j] - b[k + j];
             sum += diff * diff;

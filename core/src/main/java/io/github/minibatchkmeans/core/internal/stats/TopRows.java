@@ -20,16 +20,23 @@ public final class TopRows implements java.io.Serializable {
     private double[] weights;
     private int[] tags;
     private double[] values;
-    /** A row being offered, copied from its representation. */
-    private transient double[] scratch;
     /** Slots in heap order: heap[0] is the lowest-ranked slot. */
     private int[] heap;
     private int size;
 
     public TopRows(int capacity, int dims) {
+        this(capacity, dims, Math.min(capacity, 64));
+    }
+
+    private TopRows(int capacity, int dims, int initial) {
         this.capacity = capacity;
         this.dims = dims;
-        allocate(Math.min(capacity, 64));
+        allocate(initial);
+    }
+
+    /** A store sized for {@code capacity} rows from the start: for one that will fill up, so it never grows. */
+    public static TopRows presized(int capacity, int dims) {
+        return new TopRows(capacity, dims, capacity);
     }
 
     /** True if (s1, r1) ranks below (s2, r2): a lower score, or an equal one with a higher row index. */
@@ -39,36 +46,51 @@ public final class TopRows implements java.io.Serializable {
 
     /** Offers row {@code row} with values {@code data[offset .. offset+dims)}. */
     public void offer(double score, long row, double weight, int tag, double[] data, int offset) {
-        if (capacity == 0) {
-            return;
+        int slot = slotFor(score, row, weight, tag);
+        if (slot >= 0) {
+            System.arraycopy(data, offset, values, slot * dims, dims);
+            settle(slot);
         }
+    }
+
+    /** Offers row {@code i} of {@code rows}: its values are copied, straight into their slot, only if it is kept. */
+    public void offer(double score, long row, double weight, int tag, Rows rows, int i) {
+        int slot = slotFor(score, row, weight, tag);
+        if (slot >= 0) {
+            rows.copyRow(i, values, slot * dims);
+            settle(slot);
+        }
+    }
+
+    /** The slot a row ranked (score, row) takes, its values still to be copied in, or -1 if it is not kept. */
+    private int slotFor(double score, long row, double weight, int tag) {
+        if (capacity == 0 || size == capacity && !below(scores[heap[0]], rows[heap[0]], score, row)) {
+            return -1;
+        }
+        int slot;
         if (size == capacity) {
-            int lowest = heap[0];
-            if (!below(scores[lowest], rows[lowest], score, row)) {
-                return;
-            }
-            put(lowest, score, row, weight, tag, data, offset);
-            siftDown(0);
+            slot = heap[0]; // the lowest-ranked row leaves
         } else {
             if (size == scores.length) {
                 allocate(Math.min(capacity, 2 * scores.length));
             }
-            put(size, score, row, weight, tag, data, offset);
-            heap[size] = size;
-            siftUp(size++);
+            slot = size;
+            heap[size++] = slot;
         }
+        scores[slot] = score;
+        rows[slot] = row;
+        weights[slot] = weight;
+        tags[slot] = tag;
+        return slot;
     }
 
-    /** Offers row {@code i} of {@code rows}: its values are copied only if it is kept. */
-    public void offer(double score, long row, double weight, int tag, Rows rows, int i) {
-        if (capacity == 0 || size == capacity && !below(scores[heap[0]], this.rows[heap[0]], score, row)) {
-            return;
+    /** Restores the heap order after {@link #slotFor} filled {@code slot}: it replaced the root when full, or was appended. */
+    private void settle(int slot) {
+        if (heap[0] == slot && size == capacity && size > 1) {
+            siftDown(0);
+        } else {
+            siftUp(size - 1);
         }
-        if (scratch == null) {
-            scratch = new double[dims];
-        }
-        rows.copyRow(i, scratch, 0);
-        offer(score, row, weight, tag, scratch, 0);
     }
 
     /** A score no row below it can enter with: the lowest kept score once full, else −∞. */
@@ -130,14 +152,6 @@ public final class TopRows implements java.io.Serializable {
         tags = tags == null ? new int[length] : Arrays.copyOf(tags, length);
         values = values == null ? new double[length * dims] : Arrays.copyOf(values, length * dims);
         heap = heap == null ? new int[length] : Arrays.copyOf(heap, length);
-    }
-
-    private void put(int slot, double score, long row, double weight, int tag, double[] data, int offset) {
-        scores[slot] = score;
-        rows[slot] = row;
-        weights[slot] = weight;
-        tags[slot] = tag;
-        System.arraycopy(data, offset, values, slot * dims, dims);
     }
 
     /** True if the slot at heap position a ranks below the one at position b. */

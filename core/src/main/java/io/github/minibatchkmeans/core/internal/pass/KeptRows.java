@@ -9,12 +9,13 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * A source that parses text on every pass, read once: the first complete pass keeps the rows it
- * delivers — in memory, in chunks that later passes read in place, while they fit
- * {@code budgetBytes}; past that, in a binary {@link SpillFile} — and every later pass reads
- * those instead of parsing again.
+ * A source read once: the first complete pass keeps the rows it delivers in memory, in chunks that
+ * later passes read in place (no parsing, decoding, conversion or copy), while they fit
+ * {@code budgetBytes}. Past the budget, text parsed on every pass ({@link Rereading#PARSES}) goes on
+ * into a binary {@link SpillFile}, read instead of parsing again; rows decoded on every pass
+ * ({@link Rereading#DECODES}) are let go and read again on every pass, as they would have been.
  */
-public final class ParsedOnce implements BatchSource, AutoCloseable {
+public final class KeptRows implements BatchSource, AutoCloseable {
     /** Bytes per in-memory chunk: large enough to be a batch, small enough to allocate anywhere. */
     private static final long CHUNK_BYTES = 8L << 20;
 
@@ -23,9 +24,19 @@ public final class ParsedOnce implements BatchSource, AutoCloseable {
     private FlatRows resident;
     private SpillFile spill;
 
-    public ParsedOnce(BatchSource inner, long budgetBytes) {
+    /** Set once the rows proved larger than the budget and are not spilled: every pass reads {@code inner}. */
+    private boolean unkept;
+
+    public KeptRows(BatchSource inner, long budgetBytes) {
         this.inner = inner;
         this.budgetBytes = budgetBytes;
+        long rows = inner.rows().orElse(-1);
+        // known to be too large and not text: not even tried
+        this.unkept = inner.rereading() != Rereading.PARSES && rows >= 0 && bytesOf(rows, inner.dimensions()) > budgetBytes;
+    }
+
+    private static long bytesOf(long rows, int dims) {
+        return 8L * (dims + 1) * rows;
     }
 
     /** The rows in memory once the first pass is done and they fitted, else null. */
@@ -35,7 +46,7 @@ public final class ParsedOnce implements BatchSource, AutoCloseable {
 
     /** Bytes of heap the kept rows take. */
     public long residentBytes() {
-        return resident == null ? 0 : 8L * (inner.dimensions() + 1) * resident.rows().getAsLong();
+        return resident == null ? 0 : bytesOf(resident.rows().getAsLong(), inner.dimensions());
     }
 
     /** True once the rows are kept in a spill file. */
@@ -76,11 +87,24 @@ public final class ParsedOnce implements BatchSource, AutoCloseable {
         if (spill != null) {
             return spill.open();
         }
-        return new Keeping(inner.open(threads));
+        return unkept ? inner.open(threads) : new Keeping(inner.open(threads), false);
     }
 
-    /** The first pass: delivers the parsed rows and keeps them; only a pass read to its end keeps anything. */
-    private final class Keeping implements BatchReader {
+    /** True while no pass has kept the rows, nor found them too large to keep: the next pass keeps them. */
+    boolean keepsNext() {
+        return resident == null && spill == null && !unkept;
+    }
+
+    /**
+     * The first pass's reader, for a caller that reads into a fresh buffer for every batch and never
+     * touches one again once read: the rows are kept in those buffers themselves, without a copy.
+     */
+    Keeping openTakingBuffers(ReadThreads threads) throws IOException {
+        return new Keeping(inner.open(threads), true);
+    }
+
+    /** The first pass: delivers the rows and keeps them; only a pass read to its end keeps anything. */
+    final class Keeping implements BatchReader {
         private final BatchReader reader;
         private final int dims = inner.dimensions();
         private final int chunkRows = (int) Math.max(1, CHUNK_BYTES / (8L * (dims + 1)));
@@ -93,9 +117,19 @@ public final class ParsedOnce implements BatchSource, AutoCloseable {
         private SpillFile file;
         private boolean complete;
         private boolean failed;
+        /** Over budget and not text: nothing is kept. */
+        private boolean letGo;
+        /** The caller's buffers become the kept chunks (see {@link #openTakingBuffers}). */
+        private final boolean takesBuffers;
 
-        Keeping(BatchReader reader) {
+        Keeping(BatchReader reader, boolean takesBuffers) {
             this.reader = reader;
+            this.takesBuffers = takesBuffers;
+        }
+
+        /** True while the buffers read into are kept: the caller must hand a fresh one to every read. */
+        boolean takesBuffers() {
+            return takesBuffers && !letGo && file == null;
         }
 
         @Override
@@ -120,7 +154,17 @@ public final class ParsedOnce implements BatchSource, AutoCloseable {
                 file.append(data, weights, n);
                 return;
             }
-            bytes += 8L * (dims + 1) * n;
+            if (letGo) {
+                return;
+            }
+            bytes += bytesOf(n, dims);
+            if (bytes > budgetBytes && inner.rereading() != Rereading.PARSES) { // over budget: read again on every pass
+                letGo = true;
+                chunks.clear();
+                chunkWeights.clear();
+                current = null;
+                return;
+            }
             if (bytes > budgetBytes) { // over budget: everything so far, and all that follows, goes to disk
                 file = new SpillFile(dims);
                 for (int c = 0; c < chunks.size(); c++) {
@@ -133,6 +177,11 @@ public final class ParsedOnce implements BatchSource, AutoCloseable {
                 chunkWeights.clear();
                 current = null;
                 file.append(data, weights, n);
+                return;
+            }
+            if (takesBuffers) { // the buffer itself is kept; only the last, part-filled one is trimmed
+                chunks.add(n * dims == data.length ? data : java.util.Arrays.copyOf(data, n * dims));
+                chunkWeights.add(n == weights.length ? weights : java.util.Arrays.copyOf(weights, n));
                 return;
             }
             for (int done = 0; done < n; ) {
@@ -165,6 +214,10 @@ public final class ParsedOnce implements BatchSource, AutoCloseable {
             }
             if (file != null) {
                 spill = file;
+                return;
+            }
+            if (letGo) {
+                unkept = true;
                 return;
             }
             if (current != null) {
