@@ -317,6 +317,10 @@ public class MiniBatchKMeans extends RandomizableClusterer
         if (model == null) {
             throw new Exception("No clusterer built yet!");
         }
+        String mismatch = encoding.mismatch(instance);
+        if (mismatch != null) {
+            throw new Exception("MiniBatchKMeans: " + mismatch);
+        }
         double[] row = new double[encoding.dimensions()];
         encoding.encode(instance, row, 0);
         return model.predict(row);

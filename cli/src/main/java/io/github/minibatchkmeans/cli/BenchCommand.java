@@ -108,8 +108,11 @@ final class BenchCommand implements Callable<Integer> {
         if (data.generated != null && (data.generated.rows < 1 || data.generated.dims < 1)) {
             throw new UsageException("--rows and --dims: must be >= 1");
         }
-        if (data.generated != null && (!(data.generated.std >= 0) || Double.isInfinite(data.generated.std))) {
-            throw new UsageException("--cluster-std: must be a finite number >= 0, got " + data.generated.std);
+        if (data.generated != null) {
+            Blobs.checkStd(data.generated.std);
+        }
+        if (repeat < 1) {
+            throw new UsageException("--repeat: must be >= 1, got " + repeat);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (peers != null) {

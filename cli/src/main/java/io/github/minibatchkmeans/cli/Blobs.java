@@ -8,6 +8,18 @@ import java.util.SplittableRandom;
  * the data can be streamed out and its generating labels recomputed later without storing them.
  */
 final class Blobs {
+    /** The largest --cluster-std: values reach about ten deviations, and fit accepts values up to 1e150. */
+    static final double MAX_STD = 1e148;
+
+    /** {@code std} if it is a --cluster-std whose data fit would accept, else a usage error. */
+    static double checkStd(double std) {
+        if (!(std >= 0) || std > MAX_STD) {
+            throw new UsageException("--cluster-std: must be a number in [0, 1e148] (so that every value stays within ±1e150, "
+                    + "what fit accepts), got " + std);
+        }
+        return std;
+    }
+
     private final int dims;
     private final int clusters;
     private final long seed;

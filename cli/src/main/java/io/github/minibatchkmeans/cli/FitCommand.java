@@ -71,6 +71,12 @@ final class FitCommand implements Callable<Integer> {
             throw new UsageException((checkpoint != null ? "--checkpoint" : "--resume")
                     + ": checkpoints are for exact mode over a file (a fit that reads its input pass after pass)");
         }
+        if (input.fromStandardInput() && !report.quiet && config.mode() != Mode.ONE_PASS) {
+            err.println(config.mode() == Mode.EXACT
+                    ? "standard input is read once: fitted in one pass (mode one-pass); exact Lloyd iterations need a file"
+                    : "standard input is read once: one epoch, and the inertia is the streamed estimate (each mini-batch "
+                            + "against the centroids before its step)");
+        }
         String plotFormat = plot == null ? null : FitPlot.format(plot);
         BatchSource source = input.open();
         if (source instanceof io.github.minibatchkmeans.weka.ArffSource arff && arff.missingValues() > 0 && !report.quiet) {

@@ -59,9 +59,7 @@ final class GenerateCommand implements Callable<Integer> {
         if (clusters < 1) {
             throw new UsageException("--clusters: must be >= 1, got " + clusters);
         }
-        if (!(std >= 0) || Double.isInfinite(std)) {
-            throw new UsageException("--cluster-std: must be a finite number >= 0, got " + std);
-        }
+        Blobs.checkStd(std);
         long start = System.nanoTime();
         long bytes = write(new Blobs(dims, clusters, seed, std), rows, out);
         PrintWriter stdout = spec.commandLine().getOut();

@@ -31,6 +31,7 @@ public final class Main implements Runnable {
     static final PrintWriter STDERR = new PrintWriter(System.err, true);
 
     public static void main(String[] args) {
+        Relaunch.watchParent();
         Optional<Integer> child = Relaunch.inChildJvm(args);
         System.exit(child.isPresent() ? child.get() : run(args, new PrintWriter(System.out, true), STDERR));
     }
@@ -61,7 +62,16 @@ public final class Main implements Runnable {
             err.flush();
             return e instanceof IllegalArgumentException && !(e instanceof InvalidInputException) ? EXIT_USAGE : EXIT_ERROR;
         });
-        int code = cli.execute(args);
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (OutOfMemoryError | StackOverflowError e) { // picocli hands only exceptions to the handler: errors end here
+            err.println("minibatch-kmeans: " + describe(e));
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            code = EXIT_ERROR;
+        }
         out.flush();
         err.flush();
         return code;
@@ -69,7 +79,7 @@ public final class Main implements Runnable {
 
     /** One line for the user: our own messages as they are, a few JDK ones made readable. */
     private static String describe(Throwable e) {
-        if (e instanceof InvalidInputException || e instanceof UsageException) {
+        if (e instanceof InvalidInputException || e instanceof UsageException || e instanceof AtomicFile.OutputFailed) {
             return e.getMessage();
         }
         if (e instanceof io.github.minibatchkmeans.core.InvalidConfigException config) {
@@ -78,8 +88,14 @@ public final class Main implements Runnable {
         if (e instanceof NoSuchFileException missing) {
             return missing.getFile() + ": no such file";
         }
-        if (e instanceof OutOfMemoryError) {
-            return "out of memory: try a smaller --batch-size or a larger -Xmx";
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OutOfMemoryError) {
+                return "out of memory (max heap " + (Runtime.getRuntime().maxMemory() >> 20)
+                        + " MB): give the JVM more with -Xmx, or try a smaller --batch-size";
+            }
+        }
+        if (e instanceof StackOverflowError) {
+            return "stack overflow: the input nests too deeply";
         }
         return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }

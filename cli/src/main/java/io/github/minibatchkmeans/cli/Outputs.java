@@ -64,12 +64,14 @@ final class Outputs implements Closeable {
         } catch (UsageException e) {
             throw new UsageException(option + ": " + e.getMessage());
         }
-        String clash = taken.get(file.target());
+        String clash = file.special() ? null : taken.get(file.target()); // outputs may share /dev/null or a pipe
         if (clash != null && !clash.equals(replaces)) {
             throw new UsageException(option + ": " + target + " is also " + clash + (clash.endsWith("-out") || clash.equals("--plot")
                     ? ": give each output a file of its own" : ": writing it would destroy what is read"));
         }
-        taken.put(file.target(), option);
+        if (!file.special()) {
+            taken.put(file.target(), option);
+        }
         return file;
     }
 

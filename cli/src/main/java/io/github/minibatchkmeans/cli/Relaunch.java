@@ -19,13 +19,65 @@ import java.util.Optional;
  * without {@code -Xmx} also gets a small heap there, so that its data does not fit in memory.
  * Skipped when nothing is missing, when this JVM is the child, or when
  * {@code MINIBATCHKMEANS_NO_RELAUNCH} is set.
+ *
+ * <p>The process a user kills is the parent. Killed by a signal it can handle, it takes the child
+ * along; killed outright ({@code kill -9}), it cannot — so the child watches it: within
+ * {@link #WATCH_MILLIS} of the parent's death the child exits (its shutdown deletes the outputs it
+ * had not finished) and commits no output after it noticed. The relaunch stays because a jar's
+ * manifest cannot add the Vector API module, and without it the distance kernel runs 2–6× slower.
  */
 final class Relaunch {
-    /** Set in the child, so that it never relaunches in turn. */
+    /** Set in the child to the parent's process id, so that it never relaunches in turn and watches its parent. */
     static final String MARKER = "minibatchkmeans.relaunched";
     private static final String NOTICE = "WARNING: Using incubator modules";
+    /** How often the child looks whether its parent is still alive. */
+    static final long WATCH_MILLIS = 200;
+    /** Set in a child whose parent died: nothing more may be written. */
+    private static volatile boolean orphaned;
 
     private Relaunch() {
+    }
+
+    /** True in a child whose parent is gone: outputs must not be committed. */
+    static boolean orphaned() {
+        return orphaned;
+    }
+
+    /**
+     * In a relaunched child: a daemon thread that ends this JVM (through its shutdown hooks) soon
+     * after the parent, whose id the marker carries, has died — whatever killed it.
+     */
+    static void watchParent() {
+        String marker = System.getProperty(MARKER);
+        if (marker == null) {
+            return;
+        }
+        long parentPid;
+        try {
+            parentPid = Long.parseLong(marker);
+        } catch (NumberFormatException e) {
+            return; // an old marker without a pid
+        }
+        ProcessHandle parent = ProcessHandle.of(parentPid).orElse(null);
+        java.util.Optional<java.time.Instant> started = parent == null ? java.util.Optional.empty() : parent.info().startInstant();
+        Thread watcher = new Thread(() -> {
+            while (true) {
+                // the same pid with another start time is another process: the parent is gone
+                boolean alive = parent != null && parent.isAlive() && parent.info().startInstant().equals(started);
+                if (!alive) {
+                    orphaned = true;
+                    System.err.println("minibatch-kmeans: the process that started this one is gone: stopping");
+                    System.exit(Main.EXIT_ERROR);
+                }
+                try {
+                    Thread.sleep(WATCH_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "watch-parent");
+        watcher.setDaemon(true);
+        watcher.start();
     }
 
     /** The heap {@code demo} gives itself when started without {@code -Xmx}: its data is twice that, so out of core. */
@@ -56,7 +108,8 @@ final class Relaunch {
         if (addModule) {
             command.addAll(List.of("--add-modules", "jdk.incubator.vector"));
         }
-        command.addAll(List.of("-D" + MARKER + "=true", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of("-D" + MARKER + "=" + ProcessHandle.current().pid(), "-cp", System.getProperty("java.class.path"),
+                Main.class.getName()));
         command.addAll(List.of(args));
         try {
             Process child = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.INHERIT)

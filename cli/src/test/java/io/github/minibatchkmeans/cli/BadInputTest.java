@@ -179,7 +179,15 @@ class BadInputTest {
                 + "benchmarks/target/minibatch-kmeans-benchmarks.jar (build it with mvn package)"), peers.err());
         CliRun spread = CliRun.of("bench", "--rows", "100", "--dims", "2", "--k", "2", "--cluster-std", "-1");
         assertEquals(2, spread.exitCode());
-        assertEquals(prefix() + "--cluster-std: must be a finite number >= 0, got -1.0", spread.err().strip());
+        assertEquals(prefix() + "--cluster-std: must be a number in [0, 1e148] (so that every value stays within ±1e150, what "
+                + "fit accepts), got -1.0", spread.err().strip());
+        CliRun huge = CliRun.of("generate", "--rows", "100", "--dims", "2", "--clusters", "2", "--cluster-std", "1e200", "--out",
+                "never.npy");
+        assertEquals(2, huge.exitCode(), "data fit would refuse is not written");
+        assertTrue(huge.err().contains("got 1.0E200"), huge.err());
+        CliRun none = CliRun.of("bench", "--rows", "100", "--dims", "2", "--k", "2", "--repeat", "0");
+        assertEquals(2, none.exitCode());
+        assertEquals(prefix() + "--repeat: must be >= 1, got 0", none.err().strip());
         CliRun both = CliRun.of("bench", "--rows", "100", "--dims", "2", "--input", "x.npy", "--k", "2");
         assertEquals(2, both.exitCode());
         assertEquals(1, both.err().strip().lines().count(), both.err());

@@ -203,5 +203,23 @@ class FitCommandTest {
         assertEquals(2, labels.exitCode());
         assertEquals("minibatch-kmeans: --labels-out: needs a second read of the input, and --input - is read once",
                 labels.err().strip());
+        CliRun told = CliRun.withInput(csv, "fit", "--input", "-", "--k", "3", "--json");
+        assertEquals("standard input is read once: fitted in one pass (mode one-pass); exact Lloyd iterations need a file",
+                told.err().lines().findFirst().orElse(""), "exact was asked for: the run says what it did instead");
+    }
+
+    /** Stochastic over standard input: one epoch, its rows and pass counted, its inertia the streamed estimate, and said so. */
+    @Test
+    void standardInputInStochasticModeReportsItsOneEpoch() throws IOException {
+        String csv = Files.readString(labelled("stdin2.csv")).replace(",setosa", "").replace(",versicolor", "")
+                .replace(",virginica", "").replace("a,b,class,c", "a,b,c");
+        CliRun run = CliRun.withInput(csv, "fit", "--input", "-", "--k", "3", "--mode", "stochastic", "--json", "--batch-size", "100");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertEquals("stochastic", json.get("mode").asText());
+        assertEquals(900, json.get("rows").asLong());
+        assertEquals(1, json.get("passes").asInt());
+        assertTrue(json.get("inertia").asDouble() > 0, run.out());
+        assertTrue(run.err().contains("the inertia is the streamed estimate"), run.err());
     }
 }

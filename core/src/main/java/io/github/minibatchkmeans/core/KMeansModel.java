@@ -138,7 +138,7 @@ public final class KMeansModel implements Serializable {
         for (int first = 0; first < rows.length; first += chunk) {
             int n = Math.min(chunk, rows.length - first);
             for (int i = 0; i < n; i++) {
-                checkDimensions(rows[first + i]);
+                checkRow(rows[first + i], first + i);
                 batch.putRow(i, rows[first + i], 0, 1);
             }
             batch.span(first, n);
@@ -161,7 +161,7 @@ public final class KMeansModel implements Serializable {
 
     /** {@code x}, checked and copied as a row prepared for the metric. */
     private DenseRows prepared(double[] x) {
-        checkDimensions(x);
+        checkRow(x, 0);
         DenseRows row = DenseRows.of(geometry.preparesRows() ? x.clone() : x, new double[] {1}, x.length);
         geometry.prepare(row, 0, 1);
         return row;
@@ -217,9 +217,15 @@ public final class KMeansModel implements Serializable {
         }
     }
 
-    private void checkDimensions(double[] x) {
+    /** A row to label must have the model's width and usable values: a NaN has no nearest centroid. */
+    private void checkRow(double[] x, int row) {
         if (x.length != dimensions()) {
-            throw new InvalidInputException("row has " + x.length + " values, the model has " + dimensions() + " dimensions");
+            throw new InvalidInputException("row " + row + " has " + x.length + " values, the model has " + dimensions() + " dimensions");
+        }
+        for (int j = 0; j < x.length; j++) {
+            if (!Values.isUsable(x[j])) {
+                throw Values.rejected(x[j], "row " + row + ", column " + j);
+            }
         }
     }
 

@@ -163,6 +163,12 @@ public final class Parameter<T> {
             return new Constraint<>(v -> v >= min, "an integer >= " + min, Map.of(min, true, min - 1, false));
         }
 
+        /** An integer from {@code min} to {@code max}, both included: a count whose every larger value is a mistake or a crash. */
+        static Constraint<Integer> within(int min, int max) {
+            return new Constraint<>(v -> v >= min && v <= max, "an integer in [" + min + ", " + max + "]",
+                    Map.of(min, true, min - 1, false, max, true, max + 1, false));
+        }
+
         static Constraint<Long> anyLong() {
             return new Constraint<>(v -> true, "any integer", Map.of(Long.MIN_VALUE, true, Long.MAX_VALUE, true));
         }

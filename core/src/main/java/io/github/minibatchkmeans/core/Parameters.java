@@ -63,6 +63,15 @@ public final class Parameters {
         public static final String METRIC = "How rows and centroids are compared: euclidean (squared Euclidean distance).";
     }
 
+    /** Threads beyond this are a mistake: each holds a batch's partial sums. */
+    static final int MAX_THREADS = 4096;
+    /** Sample rows beyond this take gigabytes on any width: a larger sample seeds no better. */
+    static final int MAX_SAMPLE_SIZE = 10_000_000;
+    /** Starts beyond this are a mistake: each is a whole fit. */
+    static final int MAX_STARTS = 1000;
+    /** k-means|| rounds beyond this are a mistake: each is a pass, and five suffice (Bahmani et al.). */
+    static final int MAX_ROUNDS = 100;
+
     public static final Parameter<Integer> K = Parameter.define("k", Integer.class, Docs.K)
             .constraint(Constraint.atLeast(1))
             .in(TOOL, "--k")
@@ -129,7 +138,7 @@ public final class Parameters {
 
     public static final Parameter<Integer> THREADS = Parameter.define("threads", Integer.class, Docs.THREADS)
             .automatic("all processors")
-            .constraint(Constraint.atLeast(1))
+            .constraint(Constraint.within(1, MAX_THREADS))
             .in(TOOL, "--threads")
             .in(WEKA, "-num-slots", o -> o.defaultValue(1).why("SimpleKMeans' default (-num-slots 1)"))
             .in(TRIBUO, "numThreads", o -> o.defaultValue(1).why("Tribuo's KMeansTrainer default (numThreads 1)"))
@@ -151,12 +160,12 @@ public final class Parameters {
 
     public static final Parameter<Integer> SAMPLE_SIZE = Parameter.define("sampleSize", Integer.class, Docs.SAMPLE_SIZE)
             .automatic("max(10000, 20 k)")
-            .constraint(Constraint.atLeast(1))
+            .constraint(Constraint.within(1, MAX_SAMPLE_SIZE))
             .build();
 
     public static final Parameter<Integer> N_INIT = Parameter.define("nInit", Integer.class, Docs.N_INIT)
             .byDefault(0)
-            .constraint(Constraint.atLeast(0))
+            .constraint(Constraint.within(0, MAX_STARTS))
             .in(TOOL, "--n-init")
             .in(WEKA, "-restarts")
             .fixedIn(SPARK, 1, "one start, as Spark's KMeans")
@@ -194,7 +203,7 @@ public final class Parameters {
 
     public static final Parameter<Integer> INIT_ROUNDS = Parameter.define("initRounds", Integer.class, Docs.INIT_ROUNDS)
             .byDefault(5)
-            .constraint(Constraint.atLeast(1))
+            .constraint(Constraint.within(1, MAX_ROUNDS))
             .in(ELKI, "kmeansparallel.rounds")
             .in(SPARK, "initSteps", o -> o.defaultValue(2).why("Spark's KMeans default (initSteps 2)"))
             .build();

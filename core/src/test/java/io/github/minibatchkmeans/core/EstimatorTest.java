@@ -64,6 +64,48 @@ class EstimatorTest {
         assertEquals(counted.passes(), countPasses(config, x), "fitPredict reads the data as often as fit");
     }
 
+    /**
+     * Three distinct rows, each thirty times, k = 5: two clusters are empty in every pass and
+     * relocated onto rows that coincide with others. The reported sizes are still the weights of
+     * the returned labels, and those labels are the model's own predictions.
+     */
+    @Test
+    void moreClustersThanDistinctRowsGiveSizesThatMatchTheLabels() throws IOException {
+        double[][] rows = new double[90][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = new double[] {i % 3, 2.0 * (i % 3)};
+        }
+        for (Mode mode : Mode.values()) {
+            for (Pruning pruning : Pruning.values()) {
+                MiniBatchKMeans estimator = new MiniBatchKMeans(KMeansConfig.builder(5).mode(mode).pruning(pruning).seed(1).build());
+                int[] labels = estimator.fitPredict(rows);
+                KMeansModel model = estimator.model();
+                String where = mode + ", pruning " + pruning;
+                assertArrayEquals(model.predict(rows), labels, where);
+                double[] counted = new double[5];
+                for (int label : labels) {
+                    counted[label]++;
+                }
+                assertArrayEquals(counted, model.sizes(), 0.0, where);
+            }
+        }
+    }
+
+    /** A row with a NaN (or a value past ±1e150) has no nearest centroid: predicting it is an error naming the row and column, never cluster 0. */
+    @Test
+    void predictRefusesRowsWithUnusableValues() {
+        KMeansModel model = new MiniBatchKMeans(KMeansConfig.builder(5).seed(1).build()).fit(x);
+        double[] nan = x[0].clone();
+        nan[2] = Double.NaN;
+        assertEquals("row 0, column 2: not a finite number: NaN",
+                assertThrows(InvalidInputException.class, () -> model.predict(nan)).getMessage());
+        double[] huge = x[1].clone();
+        huge[3] = 1e155;
+        assertEquals("row 1, column 3: value too large: 1.0E155 (beyond ±1e150 squared distances overflow; rescale the data)",
+                assertThrows(InvalidInputException.class, () -> model.predict(new double[][] {x[0], huge})).getMessage());
+        assertThrows(InvalidInputException.class, () -> model.transform(nan));
+    }
+
     /** A source that says how many rows it has gets its labels from the fit's final pass, as arrays do. */
     @Test
     void fitPredictOnASourceGivesTheLabelsOfTheFinalPass() throws IOException {

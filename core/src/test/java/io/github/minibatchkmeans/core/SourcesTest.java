@@ -94,6 +94,36 @@ class SourcesTest {
                 assertThrows(InvalidInputException.class, () -> new NpySource(notNpy)).getMessage());
     }
 
+    /** The header dict is read as numpy reads it, with Python's literal_eval: a repeated key's last value wins, strings are opaque. */
+    @Test
+    void npyHeaderIsReadAsAPythonLiteralAsNumpyReadsIt() throws IOException {
+        Path repeated = npyWithDict("r.npy", "{'descr': '<i8', 'fortran_order': False, 'shape': (2, 2), 'descr': '<f8', }", 32);
+        assertEquals(2, new NpySource(repeated).dimensions(), "the later 'descr' wins");
+        Path quoted = npyWithDict("q.npy", "{\"descr\": '<f4', 'fortran_order': False, 'shape': (3L, 2L)}", 24);
+        assertEquals(3, new NpySource(quoted).rows().orElseThrow(), "double quotes, Python 2 longs, no trailing comma");
+        Path inString = npyWithDict("s.npy", "{'descr': \"'shape': (9, 9)\", 'fortran_order': False, 'shape': (2, 2), }", 32);
+        assertEquals(inString + ": unsupported .npy dtype ''shape': (9, 9)' (need little-endian float32 '<f4' or float64 '<f8')",
+                assertThrows(InvalidInputException.class, () -> new NpySource(inString)).getMessage(),
+                "a key inside a string value is text, not a key");
+        Path extra = npyWithDict("e.npy", "{'descr': '<f8', 'fortran_order': False, 'shape': (2, 2), 'x': 1}", 32);
+        assertEquals(extra + ": .npy header must have the keys 'descr', 'fortran_order' and 'shape', found [descr, fortran_order, "
+                + "shape, x]", assertThrows(InvalidInputException.class, () -> new NpySource(extra)).getMessage());
+        Path broken = npyWithDict("b.npy", "{'descr': '<f8', 'fortran_order': False, 'shape': (2, 2)", 32);
+        assertTrue(assertThrows(InvalidInputException.class, () -> new NpySource(broken)).getMessage()
+                .startsWith(broken + ": .npy header is not a Python dict literal: "));
+    }
+
+    /** A 128-byte file that declares 2^61 rows, or 2^28 columns, is refused at once with one line. */
+    @Test
+    void npyHeaderClaimingAHugeShapeIsRefusedWithoutAllocating() throws IOException {
+        Path rows = npyWithDict("h.npy", "{'descr': '<f8', 'fortran_order': False, 'shape': (2305843009213693952, 2), }", 64);
+        assertEquals(rows + ": truncated .npy: shape (2305843009213693952, 2) needs more than 2^63 bytes of data, found 64",
+                assertThrows(InvalidInputException.class, () -> new NpySource(rows)).getMessage());
+        Path wide = npyWithDict("w.npy", "{'descr': '<f8', 'fortran_order': False, 'shape': (0, 268435455), }", 0);
+        assertEquals(wide + ": .npy array has 268435455 columns (at least 1, at most 16777216)",
+                assertThrows(InvalidInputException.class, () -> new NpySource(wide)).getMessage());
+    }
+
     @Test
     void npyNonFiniteValuesAreReportedByRowAndColumn() throws IOException {
         Path file = writeNpy(dir.resolve("nan.npy"), new double[][] {{1, 2}, {3, Double.NaN}}, false);

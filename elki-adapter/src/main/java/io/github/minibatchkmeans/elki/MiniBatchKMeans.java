@@ -21,6 +21,7 @@ import elki.utilities.optionhandling.parameters.DoubleParameter;
 import elki.utilities.optionhandling.parameters.IntParameter;
 import elki.utilities.optionhandling.parameters.RandomParameter;
 import elki.utilities.random.RandomFactory;
+import io.github.minibatchkmeans.core.ArraySource;
 import io.github.minibatchkmeans.core.FrontDoor;
 import io.github.minibatchkmeans.core.Initializers;
 import io.github.minibatchkmeans.core.KMeansConfig;
@@ -79,19 +80,25 @@ public class MiniBatchKMeans<V extends NumberVector> extends AbstractKMeans<V, K
     }
 
     /**
-     * Clusters {@code relation}: ELKI's initializer picks the means, core's engine runs the passes —
-     * the relation converted once and kept in memory while it fits the heap budget — and the final
-     * pass gives every object's cluster.
+     * Clusters {@code relation}: ELKI's initializer picks the means, core's engine runs the passes,
+     * and the final pass gives every object's cluster. The relation is converted once, into the
+     * core's in-memory layout, while that fits the heap budget; a larger one is read pass by pass.
+     * Either way its values are checked before ELKI's initializer sees them (it may not stop on a NaN).
      */
     public Clustering<KMeansModel> run(Relation<V> relation) {
         RelationSource source = new RelationSource(relation);
+        double heapShare = Parameters.HEAP_FRACTION.defaultValue(mode).orElseThrow();
+        double[] flat = source.toFlat((long) (heapShare * Runtime.getRuntime().maxMemory()));
+        if (flat == null) {
+            source.check();
+        }
         KMeansConfig config = config(Initializers.explicit(initialMeans(relation)));
         try {
             var estimator = new io.github.minibatchkmeans.core.MiniBatchKMeans(config, LOG.isVerbose() ? this::log : ProgressListener.NONE);
-            int[] labels = estimator.fitPredict(source);
+            int[] labels = estimator.fitPredict(flat != null ? ArraySource.ofFlat(flat, source.dimensions(), null) : source);
             var model = estimator.model();
             LOG.statistics(new elki.logging.statistics.LongStatistic(getClass().getName() + ".iterations", model.iterations()));
-            return toClustering(relation, model, labels);
+            return toClustering(relation, model, labels, flat);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -124,9 +131,12 @@ public class MiniBatchKMeans<V extends NumberVector> extends AbstractKMeans<V, K
         }
     }
 
-    /** ELKI clusters from the final pass's labels (in the relation's order), with their means and variance sums. */
+    /**
+     * ELKI clusters from the final pass's labels (in the relation's order), with their means and
+     * variance sums, measured on {@code flat} (the converted relation; null: the relation itself).
+     */
     private Clustering<KMeansModel> toClustering(Relation<V> relation, io.github.minibatchkmeans.core.KMeansModel model,
-                                                 int[] labels) {
+                                                 int[] labels, double[] flat) {
         List<ModifiableDBIDs> members = new ArrayList<>(k);
         for (int c = 0; c < k; c++) {
             members.add(DBIDUtil.newArray());
@@ -137,10 +147,10 @@ public class MiniBatchKMeans<V extends NumberVector> extends AbstractKMeans<V, K
         for (DBIDIter it = relation.iterDBIDs(); it.valid(); it.advance(), row++) {
             int label = labels[row];
             members.get(label).add(it);
-            NumberVector v = relation.get(it);
+            NumberVector v = flat == null ? relation.get(it) : null;
             double[] mean = means[label];
             for (int j = 0; j < mean.length; j++) {
-                double diff = v.doubleValue(j) - mean[j];
+                double diff = (flat == null ? v.doubleValue(j) : flat[row * mean.length + j]) - mean[j];
                 varsum[label] += diff * diff;
             }
         }

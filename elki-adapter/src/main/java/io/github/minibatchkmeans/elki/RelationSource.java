@@ -35,6 +35,50 @@ final class RelationSource implements BatchSource {
         return relation.getLongName();
     }
 
+    /**
+     * Fails on the first object whose width or values the core would refuse, before any ELKI
+     * initializer sees the relation (ELKI's k-means++ loops forever over a NaN).
+     */
+    void check() {
+        long row = 0;
+        for (DBIDIter it = relation.iterDBIDs(); it.valid(); it.advance(), row++) {
+            checked(relation.get(it), row);
+        }
+    }
+
+    /**
+     * The whole relation as one row-major array, checked as {@link #check} does, in one pass — or
+     * null if it would take more than {@code budgetBytes} (it is then read pass by pass).
+     */
+    double[] toFlat(long budgetBytes) {
+        long values = (long) relation.size() * dims;
+        if (8 * values > budgetBytes || values > Integer.MAX_VALUE - 8) {
+            return null;
+        }
+        double[] flat = new double[(int) values];
+        int row = 0;
+        for (DBIDIter it = relation.iterDBIDs(); it.valid(); it.advance(), row++) {
+            NumberVector v = checked(relation.get(it), row);
+            for (int j = 0; j < dims; j++) {
+                flat[row * dims + j] = v.doubleValue(j);
+            }
+        }
+        return flat;
+    }
+
+    /** {@code v}, if it has the relation's width and usable values. */
+    private NumberVector checked(NumberVector v, long row) {
+        if (v.getDimensionality() != dims) {
+            throw new InvalidInputException(name() + ": object " + row + " has " + v.getDimensionality() + " dimensions, expected " + dims);
+        }
+        for (int j = 0; j < dims; j++) {
+            if (!Values.isUsable(v.doubleValue(j))) {
+                throw Values.rejected(v.doubleValue(j), name() + ": object " + row + ", dimension " + j);
+            }
+        }
+        return v;
+    }
+
     @Override
     public OptionalLong rows() {
         return OptionalLong.of(relation.size());
@@ -55,17 +99,9 @@ final class RelationSource implements BatchSource {
             public int read(double[] data, double[] weights, int maxRows) {
                 int n = 0;
                 for (; n < maxRows && it.valid(); n++, it.advance(), row++) {
-                    NumberVector v = relation.get(it);
-                    if (v.getDimensionality() != dims) {
-                        throw new InvalidInputException(name() + ": object " + row + " has " + v.getDimensionality()
-                                + " dimensions, expected " + dims);
-                    }
+                    NumberVector v = checked(relation.get(it), row);
                     for (int j = 0; j < dims; j++) {
-                        double x = v.doubleValue(j);
-                        if (!Values.isUsable(x)) {
-                            throw Values.rejected(x, name() + ": object " + row + ", dimension " + j);
-                        }
-                        data[n * dims + j] = x;
+                        data[n * dims + j] = v.doubleValue(j);
                     }
                 }
                 Arrays.fill(weights, 0, n, 1.0);

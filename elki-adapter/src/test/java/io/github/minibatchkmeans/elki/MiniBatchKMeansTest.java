@@ -97,6 +97,20 @@ class MiniBatchKMeansTest {
         assertTrue(Metadata.of(actual).getLongName().startsWith("Mini-batch k-Means"));
     }
 
+    /** ELKI's k-means++ never ends on a relation holding a NaN: the relation is checked before any initializer sees it. */
+    @Test
+    void aRelationHoldingANaNIsRefusedBeforeElkisInitializerRuns() {
+        double[][] x = randomData(500, 3, 2);
+        x[123][1] = Double.NaN;
+        Relation<NumberVector> relation = ElkiTestData.vectors(ElkiTestData.fromArray(x));
+        MiniBatchKMeans<NumberVector> ours = new ELKIBuilder<MiniBatchKMeans<NumberVector>>(MiniBatchKMeans.class)
+                .with(KMeans.K_ID, 4).build(); // k-means++ by default
+        String message = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                () -> assertThrows(io.github.minibatchkmeans.core.spi.InvalidInputException.class, () -> ours.run(relation)))
+                .getMessage();
+        assertTrue(message.endsWith(": object 123, dimension 1: not a finite number: NaN"), message);
+    }
+
     @Test
     void reproducesElkisPublishedLloydResultOnDifferentDensities() {
         // ELKI's LloydKMeansTest: k=5, kmeans.seed 7, default initialization → F1 0.998005, sizes {199,200,200,200,201}.

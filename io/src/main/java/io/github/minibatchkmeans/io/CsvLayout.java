@@ -47,6 +47,16 @@ final class CsvLayout {
             case AUTO -> looksLikeHeader(first, options.labelColumn());
         };
         List<String> names = hasHeader ? first : null;
+        if (names != null) { // a name given twice: columns could be chosen, and a model's columns mapped, only by position
+            java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+            for (int f = 0; f < names.size(); f++) {
+                Integer earlier = seen.putIfAbsent(names.get(f), f);
+                if (earlier != null) {
+                    throw new InvalidInputException(name + ":1: the header names column '" + names.get(f) + "' twice (columns "
+                            + (earlier + 1) + " and " + (f + 1) + "): give each column its own name");
+                }
+            }
+        }
         this.slotOfField = new int[fieldCount];
         Arrays.fill(slotOfField, SKIP);
         int weightField = options.weightColumn() == null ? -1 : resolve(options.weightColumn(), names, "weight column");
@@ -87,7 +97,7 @@ final class CsvLayout {
 
     /** The layout of {@code file}, from its first record. */
     static CsvLayout ofFile(Path file, String name, CsvOptions options) {
-        SourceFiles.checkReadable(file);
+        SourceFiles.checkRereadable(file);
         try (CsvReader<CsvRecord> reader = builder(options).ofCsvRecord(file)) {
             CloseableIterator<CsvRecord> it = reader.iterator();
             if (!it.hasNext()) {

@@ -141,18 +141,34 @@ public final class CsvSource implements BatchSource {
             return new SerialCsvReader(layout, layout.builder().build(new CsvRowParser(layout, 0, layout.hasHeader),
                     new InputStreamReader(stream, StandardCharsets.UTF_8)), () -> { });
         }
-        SourceFiles.checkReadable(file);
+        SourceFiles.checkRereadable(file);
         int pass = passes.incrementAndGet();
         stamp.verify(file, "at the start of pass " + pass);
         Runnable atEnd = () -> stamp.verify(file, "at the end of pass " + pass);
         try {
-            if (threads.count() > 1 && Files.size(file) >= PARALLEL_FROM_BYTES && !quoted()) {
+            if (threads.count() > 1 && Files.size(file) >= PARALLEL_FROM_BYTES && !quoted() && !wideEncoding(file)) {
                 return new ParallelCsvReader(layout, file, threads, atEnd);
             }
             return new SerialCsvReader(layout, layout.builder().build(new CsvRowParser(layout, 0, layout.hasHeader), file), atEnd);
         } catch (IOException e) {
             throw SourceFiles.unreadable(file, e);
         }
+    }
+
+    /**
+     * True for a file that starts with a UTF-16 or UTF-32 byte-order mark: its bytes cannot be cut at
+     * any newline byte for parallel parsing (the serial reader decodes it by its mark).
+     */
+    private static boolean wideEncoding(Path file) throws IOException {
+        byte[] head = new byte[4];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, 4);
+        }
+        int b0 = n > 0 ? head[0] & 0xff : -1;
+        int b1 = n > 1 ? head[1] & 0xff : -1;
+        return b0 == 0xFE && b1 == 0xFF || b0 == 0xFF && b1 == 0xFE // UTF-16 (and UTF-32 little-endian)
+                || n == 4 && b0 == 0 && b1 == 0 && (head[2] & 0xff) == 0xFE && (head[3] & 0xff) == 0xFF; // UTF-32 big-endian
     }
 
     private boolean quoted() throws IOException {

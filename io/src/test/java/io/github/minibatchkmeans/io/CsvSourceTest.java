@@ -201,6 +201,30 @@ class CsvSourceTest {
         assertEquals(2, TestData.readAll(new CsvSource(headerless), 10).size(), "the first row is data, not a header");
     }
 
+    /** A UTF-16 file large enough for parallel ranges is read by its byte-order mark, as a small one is: bytes cannot be cut at '\n'. */
+    @Test
+    void aLargeUtf16FileIsReadAsText() throws IOException {
+        StringBuilder text = new StringBuilder("\uFEFFa,b\n");
+        for (int i = 0; i < 300_000; i++) {
+            text.append(i).append(',').append(-i * 0.25).append('\n');
+        }
+        Path file = dir.resolve("utf16.csv");
+        Files.write(file, text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+        assertTrue(Files.size(file) > 8 << 20, "large enough for ranges: " + Files.size(file));
+        List<double[]> rows = readAll(new CsvSource(file), new LentThreads(2));
+        assertEquals(300_000, rows.size());
+        assertArrayEquals(new double[] {299_999, -299_999 * 0.25, 1.0}, rows.get(299_999));
+    }
+
+    /** A header that names two columns alike is refused: columns are chosen, and models map columns, by name. */
+    @Test
+    void aHeaderNamingAColumnTwiceIsRefused() throws IOException {
+        Path file = dir.resolve("twice.csv");
+        Files.writeString(file, "a,b,a\n1,2,3\n");
+        assertEquals(file + ":1: the header names column 'a' twice (columns 1 and 3): give each column its own name",
+                assertThrows(InvalidInputException.class, () -> new CsvSource(file)).getMessage());
+    }
+
     /** Defect 2: a text file changed while its one parsing pass reads it is an error naming the file and pass. */
     @Test
     void aFileChangedDuringItsPassIsRefused() throws IOException {

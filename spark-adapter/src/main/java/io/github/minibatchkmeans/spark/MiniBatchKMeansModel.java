@@ -90,6 +90,16 @@ public final class MiniBatchKMeansModel extends Model<MiniBatchKMeansModel> impl
         return model.centroids();
     }
 
+    /** True if every value is one the core accepts (finite, within ±1e150). */
+    private static boolean usable(double[] values) {
+        for (double v : values) {
+            if (!io.github.minibatchkmeans.core.spi.Values.isUsable(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The index of the centroid nearest to {@code features}. */
     public int predict(Vector features) {
         return model.predict(features.toArray());
@@ -165,15 +175,19 @@ public final class MiniBatchKMeansModel extends Model<MiniBatchKMeansModel> impl
                 chunk.add(rows.next());
             }
             List<double[]> present = new ArrayList<>(chunk.size());
-            for (Row row : chunk) {
-                if (!row.isNullAt(features)) {
-                    present.add(((Vector) row.get(features)).toArray());
+            boolean[] labelled = new boolean[chunk.size()];
+            for (int i = 0; i < chunk.size(); i++) {
+                Row row = chunk.get(i);
+                double[] values = row.isNullAt(features) ? null : ((Vector) row.get(features)).toArray();
+                if (values != null && usable(values)) { // no features, or a NaN among them: no nearest centroid, no prediction
+                    present.add(values);
+                    labelled[i] = true;
                 }
             }
             int[] predicted = model.predict(present.toArray(double[][]::new));
             labels = new int[chunk.size()];
             for (int i = 0, p = 0; i < chunk.size(); i++) {
-                labels[i] = chunk.get(i).isNullAt(features) ? -1 : predicted[p++];
+                labels[i] = labelled[i] ? predicted[p++] : -1;
             }
         }
     }

@@ -39,7 +39,7 @@ final class Passes implements PassEngine {
                 PassStatistics statistics = start.create(shared.value());
                 while (it.hasNext()) {
                     Block block = it.next();
-                    statistics.add(block.rows(), block.weights(), block.firstId());
+                    statistics.add(block.rows(), block.weights(), block.ids());
                 }
                 return List.of(statistics).iterator();
             }, true).treeReduce(PassStatistics::merge, depth);

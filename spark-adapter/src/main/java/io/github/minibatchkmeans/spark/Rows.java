@@ -1,11 +1,14 @@
 package io.github.minibatchkmeans.spark;
 
+import io.github.minibatchkmeans.core.spi.Values;
+import io.github.minibatchkmeans.core.spi.Weights;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.ml.linalg.SQLDataTypes;
+import org.apache.spark.ml.linalg.SparseVector;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -44,6 +47,9 @@ final class Rows {
                 + String.join(", ", schema.fieldNames()));
     }
 
+    /** Features a sparse vector may have to be made dense (a row of 2^16 doubles is 512 KB); wider ones are refused. */
+    static final int MAX_DENSIFIED = 1 << 16;
+
     /** The rows of {@code data} as blocks, checked row by row (not yet run: an RDD). */
     static JavaRDD<Block> blocks(Dataset<?> data, String features, String weight) {
         Column w = weight == null ? functions.lit(1.0) : functions.col(weight).cast("double");
@@ -60,25 +66,34 @@ final class Rows {
             int positive = 0;
             double[][] x = new double[Block.ROWS][];
             double[] w = new double[Block.ROWS];
+            long[] ids = new long[Block.ROWS];
             long first = ((long) partition << 40) | position;
             while (n < Block.ROWS && rows.hasNext()) {
                 Row row = rows.next();
                 long at = position++;
-                double[] values = row.isNullAt(0) ? null : ((Vector) row.get(0)).toArray();
+                Vector vector = row.isNullAt(0) ? null : (Vector) row.get(0);
                 double weight = row.isNullAt(1) ? Double.NaN : row.getDouble(1);
-                dims = dims < 0 && values != null ? values.length : dims;
-                if (problem == null) {
-                    String reason = defect(values, weight, dims);
-                    problem = reason == null ? null : "row " + at + " of partition " + partition + ": " + reason;
+                if (problem == null && vector instanceof SparseVector sparse && sparse.size() > MAX_DENSIFIED) {
+                    problem = "row " + at + " of partition " + partition + ": a sparse features vector of size " + sparse.size()
+                            + ": sparse rows are not supported yet, and made dense each takes " + (8L * sparse.size() >> 10)
+                            + " KB; at most " + MAX_DENSIFIED + " features are densified";
                 }
                 if (problem != null) {
                     continue; // the fit fails on the first defect; later rows need no arrays
                 }
+                double[] values = vector == null ? null : vector.toArray();
+                dims = dims < 0 && values != null ? values.length : dims;
+                String reason = defect(values, weight, dims);
+                if (reason != null) {
+                    problem = "row " + at + " of partition " + partition + ": " + reason;
+                    continue;
+                }
                 x[n] = values;
+                ids[n] = Block.contentId(values, weight);
                 w[n++] = weight;
                 positive += weight > 0 ? 1 : 0;
             }
-            blocks.add(new Block(Arrays.copyOf(x, n), Arrays.copyOf(w, n), first, positive, problem));
+            blocks.add(new Block(Arrays.copyOf(x, n), Arrays.copyOf(w, n), Arrays.copyOf(ids, n), first, positive, problem));
         }
         return blocks.iterator();
     }
@@ -92,12 +107,12 @@ final class Rows {
             return "the features vector has size " + values.length + ", earlier rows " + dims;
         }
         for (int j = 0; j < values.length; j++) {
-            if (!Double.isFinite(values[j])) {
-                return "feature " + j + " is " + values[j] + "; every feature must be a finite number";
+            if (!Values.isUsable(values[j])) { // the core's rule for every source: finite, at most 1e150
+                return "feature " + j + ": " + Values.problem(values[j]);
             }
         }
-        if (!(weight >= 0) || Double.isInfinite(weight)) {
-            return "the weight is " + weight + "; weights must be finite and ≥ 0";
+        if (!Weights.isValid(weight)) {
+            return Weights.problem(weight);
         }
         return null;
     }

@@ -15,6 +15,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.ml.Pipeline;
@@ -82,6 +83,29 @@ class MiniBatchKMeansTest {
         assertEquals(two.summary().trainingCost(), seven.summary().trainingCost());
         assertArrayEquals(two.summary().clusterWeights(), seven.summary().clusterWeights());
         assertArrayEquals(LocalSpark.predictions(two.transform(data)), LocalSpark.predictions(seven.transform(data)));
+    }
+
+    /**
+     * Seeding and stochastic sampling draw rows by ids hashed from their content, so 1, 2 or 7
+     * partitions (each a reshuffle of the rows) draw the same rows: the same bits, not just the
+     * EXACT iterations.
+     */
+    @Test
+    void seedingAndSamplingDoNotDependOnThePartitioning() {
+        List<MiniBatchKMeans> estimators = new ArrayList<>();
+        for (String init : new String[] {"k-means||", "k-means++", "random"}) {
+            estimators.add(new MiniBatchKMeans().setK(K).setSeed(5).setInitMode(init).setMaxIter(5));
+        }
+        estimators.add(new MiniBatchKMeans().setK(K).setSeed(5).setMode("stochastic").setBatchFraction(0.05).setMaxIter(10));
+        List<Dataset<Row>> partitionings = List.of(LocalSpark.frame(ROWS, null, 1), LocalSpark.frame(ROWS, null, 2),
+                LocalSpark.frame(ROWS, null, 7));
+        for (MiniBatchKMeans estimator : estimators) {
+            double[][] one = estimator.fit(partitionings.get(0)).toKMeansModel().centroids();
+            for (Dataset<Row> partitioned : partitionings.subList(1, 3)) {
+                assertTrue(Arrays.deepEquals(one, estimator.fit(partitioned).toKMeansModel().centroids()),
+                        estimator.getInitMode() + " " + estimator.getMode() + ", " + partitioned.rdd().getNumPartitions() + " partitions");
+            }
+        }
     }
 
     @Test
@@ -195,7 +219,25 @@ class MiniBatchKMeansTest {
         withNaN[42] = withNaN[42].clone();
         withNaN[42][4] = Double.NaN;
         MiniBatchKMeans nan = new MiniBatchKMeans();
-        assertMessage("row 42 of partition 0: feature 4 is NaN", () -> nan.fit(LocalSpark.frame(withNaN, null, 1)));
+        assertMessage("row 42 of partition 0: feature 4: not a finite number: NaN", () -> nan.fit(LocalSpark.frame(withNaN, null, 1)));
+        double[][] tooLarge = Arrays.copyOf(ROWS, 100);
+        tooLarge[17] = tooLarge[17].clone();
+        tooLarge[17][2] = 1e155; // the core's rule: squared distances of such values overflow
+        MiniBatchKMeans large = new MiniBatchKMeans();
+        assertMessage("row 17 of partition 0: feature 2: value too large: 1.0E155",
+                () -> large.fit(LocalSpark.frame(tooLarge, null, 1)));
+        org.apache.spark.sql.types.StructType sparseSchema = new org.apache.spark.sql.types.StructType(
+                new org.apache.spark.sql.types.StructField[] {org.apache.spark.sql.types.DataTypes.createStructField("features",
+                        org.apache.spark.ml.linalg.SQLDataTypes.VectorType(), true)});
+        List<Row> sparseRows = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            sparseRows.add(org.apache.spark.sql.RowFactory.create(
+                    org.apache.spark.ml.linalg.Vectors.sparse(1 << 18, new int[] {i}, new double[] {1.0})));
+        }
+        Dataset<Row> sparse = LocalSpark.session().createDataFrame(sparseRows, sparseSchema).repartition(1);
+        MiniBatchKMeans wide = new MiniBatchKMeans().setK(2);
+        assertMessage("row 0 of partition 0: a sparse features vector of size 262144: sparse rows are not supported yet",
+                () -> wide.fit(sparse));
         double[][] withNull = Arrays.copyOf(ROWS, 100);
         withNull[9] = null;
         MiniBatchKMeans nulls = new MiniBatchKMeans();
@@ -203,12 +245,14 @@ class MiniBatchKMeansTest {
         assertMessage("row 9 of partition 0: the features vector is null", () -> nulls.fit(holey));
         Row unlabelled = fromStart().fit(data).transform(holey).filter("id = 9").first();
         assertTrue(unlabelled.isNullAt(unlabelled.fieldIndex("prediction")), "no features, no prediction");
+        Row notANumber = fromStart().fit(data).transform(LocalSpark.frame(withNaN, null, 1)).filter("id = 42").first();
+        assertTrue(notANumber.isNullAt(notANumber.fieldIndex("prediction")), "a NaN has no nearest centroid: no prediction");
         MiniBatchKMeans tooMany = new MiniBatchKMeans().setK(10);
         assertMessage("k = 10 clusters need at least k rows of positive weight; the data set has 8",
                 () -> tooMany.fit(LocalSpark.frame(Arrays.copyOf(ROWS, 8), null, 2)));
         MiniBatchKMeans none = new MiniBatchKMeans();
         assertMessage("the data set has 0 (of 0 rows)", () -> none.fit(data.limit(0)));
-        for (MiniBatchKMeans refused : List.of(sized, nan, nulls, tooMany)) {
+        for (MiniBatchKMeans refused : List.of(sized, nan, large, wide, nulls, tooMany)) {
             assertEquals(1, jobs(refused), "data errors are found by the checking pass, before any iteration");
         }
         assertThrows(IllegalArgumentException.class, () -> new MiniBatchKMeans().setK(0));

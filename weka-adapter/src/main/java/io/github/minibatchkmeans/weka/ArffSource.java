@@ -43,12 +43,7 @@ public final class ArffSource implements BatchSource {
      */
     public ArffSource(Path file, boolean normalize, List<String> columns, String labelColumn) {
         this.file = file;
-        if (Files.isDirectory(file)) {
-            throw new InvalidInputException(file + ": is a directory, not a data file");
-        }
-        if (!Files.exists(file)) {
-            throw new InvalidInputException(file + ": no such file");
-        }
+        io.github.minibatchkmeans.core.spi.SourceFiles.checkRereadable(file);
         Instances header = structure(newLoader());
         this.labelIndex = labelColumn == null ? -1 : attribute(header, labelColumn, "label column");
         Set<Integer> excluded = new HashSet<>();

@@ -71,6 +71,26 @@ public final class AttributeEncoding implements Serializable {
         this.missing = missingValues;
     }
 
+    /**
+     * Why {@code instance} cannot be encoded as the training data was — another number of
+     * attributes, or a header that differs in names, types or nominal values — or null if it can.
+     */
+    public String mismatch(Instance instance) {
+        if (instance.numAttributes() != header.numAttributes()) {
+            return "the instance has " + instance.numAttributes() + " attributes, the clusterer was trained on "
+                    + header.numAttributes();
+        }
+        if (instance.dataset() != null) {
+            for (int a = 0; a < header.numAttributes(); a++) {
+                String differs = offset[a] < 0 ? null : header.attribute(a).equalsMsg(instance.dataset().attribute(a));
+                if (differs != null) {
+                    return "attribute " + (a + 1) + " differs from the training data's: " + differs;
+                }
+            }
+        }
+        return null;
+    }
+
     /** Missing values ({@code ?}) among the encoded attributes, replaced by means and frequencies. */
     public long missingValues() {
         return missing;

@@ -234,4 +234,23 @@ class MiniBatchKMeansWekaTest {
         assertEquals("MiniBatchKMeans: k = 6 is larger than the number of instances (4) in groups", e.getMessage());
         assertFalse(e instanceof RuntimeException);
     }
+
+    /** An instance of another shape than the training data's is an error naming the difference, never a silent cluster. */
+    @Test
+    void anInstanceOfAnotherHeaderIsRefused() throws Exception {
+        Instances data = WekaData.groups(300, 3, 0, 6);
+        data.deleteAttributeAt(WekaData.NUMERIC + 1);
+        weka.clusterers.MiniBatchKMeans kmeans = clusterer("-N", "3");
+        kmeans.buildClusterer(data);
+        Instances fewer = new Instances(data);
+        fewer.deleteAttributeAt(0);
+        Exception e = assertThrows(Exception.class, () -> kmeans.clusterInstance(fewer.instance(0)));
+        assertEquals("MiniBatchKMeans: the instance has " + fewer.numAttributes() + " attributes, the clusterer was trained on "
+                + data.numAttributes(), e.getMessage());
+        Instances renamed = new Instances(data);
+        renamed.renameAttribute(0, "other");
+        Exception names = assertThrows(Exception.class, () -> kmeans.clusterInstance(renamed.instance(0)));
+        assertTrue(names.getMessage().startsWith("MiniBatchKMeans: attribute 1 differs from the training data's: "), names.getMessage());
+        assertEquals(kmeans.clusterInstance(data.instance(0)), kmeans.clusterInstance(new Instances(data).instance(0)));
+    }
 }

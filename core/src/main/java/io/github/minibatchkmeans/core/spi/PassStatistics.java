@@ -20,13 +20,22 @@ public interface PassStatistics extends Serializable {
 
     /**
      * Adds {@code batch} (rows of equal length, values {@link Values#isUsable usable}) with
-     * {@code weights} ({@code null}: all 1; each {@link Weights#isValid valid}); the rows' ids are
-     * {@code firstId}, {@code firstId + 1}, …
+     * {@code weights} ({@code null}: all 1; each {@link Weights#isValid valid}) and {@code ids}, one
+     * per row. Ids decide which rows are drawn or sampled: rows that differ need different ids, and
+     * only equal rows of equal weight may share one. An engine whose ids depend on the rows alone
+     * (a hash of values and weight) draws the same rows however the data is partitioned or ordered.
      *
      * @return this
      * @throws InvalidInputException for a bad value or weight, naming the row id
      */
-    PassStatistics add(double[][] batch, double[] weights, long firstId);
+    PassStatistics add(double[][] batch, double[] weights, long[] ids);
+
+    /** {@link #add(double[][], double[], long[])} with the ids {@code firstId}, {@code firstId + 1}, … */
+    default PassStatistics add(double[][] batch, double[] weights, long firstId) {
+        long[] ids = new long[batch.length];
+        java.util.Arrays.setAll(ids, i -> firstId + i);
+        return add(batch, weights, ids);
+    }
 
     /** Adds {@code other}'s statistics (of the same pass, other rows) into these. */
     PassStatistics merge(PassStatistics other);

@@ -30,9 +30,21 @@ public final class SourceFiles {
         }
     }
 
-    /** Opens {@code file} for reading, turning the usual failures into one-line messages. */
-    public static FileChannel openChannelChecked(Path file) {
+    /**
+     * {@link #checkReadable}, for data a fit reads pass after pass: it must also be a regular file.
+     * A pipe or a device reads only once, and opening a named pipe waits for a writer that may never come.
+     */
+    public static void checkRereadable(Path file) {
         checkReadable(file);
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidInputException(file + ": not a regular file (a pipe or a device), which can be read only once; "
+                    + "a fit reads its data more than once (the tool streams standard input: --input -)");
+        }
+    }
+
+    /** Opens data {@code file} for reading ({@link #checkRereadable}), turning the usual failures into one-line messages. */
+    public static FileChannel openChannelChecked(Path file) {
+        checkRereadable(file);
         try {
             return FileChannel.open(file, StandardOpenOption.READ);
         } catch (IOException e) {

@@ -19,12 +19,16 @@ public final class Weights {
         return w == 0 || w >= MIN && w <= MAX;
     }
 
-    /** The error for an invalid weight {@code w} found at {@code where}. */
-    public static InvalidInputException rejected(double w, String where) {
-        String problem = Double.isNaN(w) || Double.isInfinite(w) ? "weight is not a finite number: " + w
+    /** What is wrong with an invalid weight {@code w}. */
+    public static String problem(double w) {
+        return Double.isNaN(w) || Double.isInfinite(w) ? "weight is not a finite number: " + w
                 : w < 0 ? "negative weight: " + w
                 : w < MIN ? "weight too small: " + w + " (positive weights must be at least 1e-150)"
                 : "weight too large: " + w + " (at most 1e150)";
-        return new InvalidInputException(where + ": " + problem);
+    }
+
+    /** The error for an invalid weight {@code w} found at {@code where}. */
+    public static InvalidInputException rejected(double w, String where) {
+        return new InvalidInputException(where + ": " + problem(w));
     }
 }

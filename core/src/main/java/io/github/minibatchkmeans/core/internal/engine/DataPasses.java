@@ -36,8 +36,9 @@ public interface DataPasses extends AutoCloseable {
 
     /**
      * One assignment pass serving every track with its centers (one read of the data): for each,
-     * the new means — clusters left empty moved onto far rows (scikit-learn's rule) — with the
-     * weights, inertia and work saved, reported as pass {@code number} of {@code stage}.
+     * the new means — clusters left empty moved onto far rows (scikit-learn's rule), except in the
+     * {@link Stage#FINAL} pass, which measures the centers as they are, so its sizes agree with its
+     * labels — with the weights, inertia and work saved, reported as pass {@code number} of {@code stage}.
      */
     List<PassOutcome> lloyd(List<Track> tracks, List<double[][]> centers, Stage stage, int number, Progress progress)
             throws IOException;

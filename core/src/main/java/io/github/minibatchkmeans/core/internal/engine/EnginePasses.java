@@ -122,10 +122,11 @@ public final class EnginePasses implements DataPasses {
             GatheredStatistics statistics = pass(c, cs -> GatheredStatistics.of(cs, from));
             double inertia = statistics.inertia();
             int empty = statistics.emptyClusters();
-            if (empty > 0) { // scikit-learn's rule: one more pass finds the farthest rows to move onto
-                statistics.relocateEmptyClusters(pass(c, cs -> GatheredStatistics.withFarthest(cs, from, empty + cs.length)));
+            int relocated = 0;
+            if (empty > 0 && stage != Stage.FINAL) { // scikit-learn's rule: one more pass finds the farthest rows to move onto
+                relocated = statistics.relocateEmptyClusters(pass(c, cs -> GatheredStatistics.withFarthest(cs, from, empty + cs.length)));
             }
-            outcomes.add(new PassOutcome(statistics.means(), statistics.weights(), inertia, 0, 0));
+            outcomes.add(new PassOutcome(statistics.means(), statistics.weights(), inertia, 0, 0, relocated));
         }
         PassOutcome best = outcomes.stream().min((a, b) -> Double.compare(a.inertia(), b.inertia())).orElseThrow();
         progress.report(stage, number, summary.rows(), summary.rows(), best.inertia(), true);
@@ -171,7 +172,7 @@ public final class EnginePasses implements DataPasses {
         double[] from = origin;
         GatheredStatistics last = pass(centers, cs -> GatheredStatistics.of(cs, from));
         progress.report(stage, 1, summary.rows(), summary.rows(), last.inertia(), true);
-        return new PassOutcome(centers, last.weights(), last.inertia(), 0, 0);
+        return new PassOutcome(centers, last.weights(), last.inertia(), 0, 0, 0);
     }
 
     @Override

@@ -188,8 +188,9 @@ final class ExactLloyd {
             switch (verdict(shift, iterations, fit.settings(), fit.summary().meanVariance())) {
                 case FIXED_POINT -> {
                     converged = true;
-                    result = pass;
-                    phase = Phase.DONE;
+                    // a pass that moved clusters onto rows has sizes no nearest-centroid labelling gives
+                    result = pass.relocated() == 0 ? pass : null;
+                    phase = result == null ? Phase.FINAL : Phase.DONE;
                 }
                 case CONVERGED -> {
                     converged = true;
@@ -252,7 +253,7 @@ final class ExactLloyd {
                 if (weights.length != k) {
                     throw in.invalid("damaged checkpoint (" + weights.length + " weights for k = " + k + ")");
                 }
-                result = new PassOutcome(means, weights, in.readDouble(), in.readLong(), in.readLong());
+                result = new PassOutcome(means, weights, in.readDouble(), in.readLong(), in.readLong(), 0);
             } else if (phase == Phase.DONE) {
                 throw in.invalid("damaged checkpoint (a finished start without its result)");
             }

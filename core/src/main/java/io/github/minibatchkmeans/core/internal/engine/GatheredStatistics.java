@@ -146,9 +146,15 @@ public final class GatheredStatistics implements PassStatistics {
 
     @Override
     public GatheredStatistics add(double[][] batch, double[] weights, long firstId) {
+        return (GatheredStatistics) PassStatistics.super.add(batch, weights, firstId);
+    }
+
+    @Override
+    public GatheredStatistics add(double[][] batch, double[] weights, long[] ids) {
         int dims = dimensions();
-        if (weights != null && weights.length != batch.length) {
-            throw new IllegalArgumentException(batch.length + " rows but " + weights.length + " weights");
+        if (weights != null && weights.length != batch.length || ids.length != batch.length) {
+            throw new IllegalArgumentException(batch.length + " rows but " + (weights == null ? ids.length : weights.length)
+                    + " weights or ids");
         }
         if (block == null) {
             block = new BlockLabels(Kernels.create(centers, origin, RowFormat.DENSE, geometry), PassRunner.BLOCK_ROWS, false);
@@ -159,7 +165,7 @@ public final class GatheredStatistics implements PassStatistics {
         Arithmetic arithmetic = Arithmetic.get();
         int n = 0;
         for (int i = 0; i < batch.length; i++) {
-            long id = firstId + i;
+            long id = ids[i];
             if (fraction < 1 && RowRandom.uniform(drawSeed, id) > fraction) {
                 continue; // not in this pass's sample
             }

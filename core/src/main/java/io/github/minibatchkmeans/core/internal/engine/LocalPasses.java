@@ -156,7 +156,7 @@ public final class LocalPasses implements DataPasses {
                 done -> progress.report(stage, number, done, rows, Double.NaN, false), needed, supply);
         List<PassOutcome> outcomes = new ArrayList<>(tracks.size());
         for (int t = 0; t < tracks.size(); t++) {
-            outcomes.add(((LocalTrack) tracks.get(t)).end(folded[t], centers.get(t)));
+            outcomes.add(((LocalTrack) tracks.get(t)).end(folded[t], centers.get(t), stage != Stage.FINAL));
         }
         PassOutcome best = outcomes.stream().min((a, b) -> Double.compare(a.inertia(), b.inertia())).orElseThrow();
         long unread = needed == null ? 0 : unreadBlocks(needed, supply, rows);
@@ -232,7 +232,7 @@ public final class LocalPasses implements DataPasses {
         ClusterStatistics stats = LloydTask.pass(passes, source, kernels.create(centers), labelsOut,
                 rows -> progress.report(stage, 1, rows, summary.rows(), Double.NaN, false));
         progress.report(stage, 1, summary.rows(), summary.rows(), stats.inertia(), true);
-        return new PassOutcome(centers, stats.weights(), stats.inertia(), 0, 0);
+        return new PassOutcome(centers, stats.weights(), stats.inertia(), 0, 0, 0);
     }
 
     @Override
@@ -271,7 +271,8 @@ public final class LocalPasses implements DataPasses {
         /** Of those, the blocks it fills from held rows (null: none); after {@link #begin}. */
         BlockSupply supply();
 
-        PassOutcome end(Object folded, double[][] centers) throws IOException;
+        /** The pass's outcome; clusters it left empty move onto far rows when {@code relocate}. */
+        PassOutcome end(Object folded, double[][] centers, boolean relocate) throws IOException;
     }
 
     /** Plain Lloyd: every row scored in every pass; the labels of the last pass kept when asked. */
@@ -298,14 +299,15 @@ public final class LocalPasses implements DataPasses {
         }
 
         @Override
-        public PassOutcome end(Object folded, double[][] centers) throws IOException {
+        public PassOutcome end(Object folded, double[][] centers, boolean relocate) throws IOException {
             ClusterStatistics stats = LloydTask.statisticsOf(folded);
             double inertia = stats.inertia();
-            if (stats.anyEmpty()) { // rare: one more pass finds the far points scikit-learn relocates to
-                stats.relocateEmptyClusters(FarthestTask.find(passes, source, kernels.create(centers),
+            int relocated = 0;
+            if (relocate && stats.anyEmpty()) { // rare: one more pass finds the far points scikit-learn relocates to
+                relocated = stats.relocateEmptyClusters(FarthestTask.find(passes, source, kernels.create(centers),
                         stats.emptyCount() + centers.length));
             }
-            return new PassOutcome(stats.means(centers), stats.weights(), inertia, 0, 0);
+            return new PassOutcome(stats.means(centers), stats.weights(), inertia, 0, 0, relocated);
         }
 
         @Override
@@ -356,8 +358,8 @@ public final class LocalPasses implements DataPasses {
         }
 
         @Override
-        public PassOutcome end(Object folded, double[][] centers) throws IOException {
-            PassOutcome outcome = bounded.end(folded, plan);
+        public PassOutcome end(Object folded, double[][] centers, boolean relocate) throws IOException {
+            PassOutcome outcome = bounded.end(folded, plan, relocate);
             plan = null;
             return outcome;
         }

@@ -58,17 +58,22 @@ public final class StochasticLoop {
      */
     public static FitResult onceThrough(LocalPasses passes, Settings settings, Progress progress) throws IOException {
         OnlineLearner[] learner = {null};
+        long[] rowsSeen = {0};
         passes.forEachBatch(rows -> {
             if (learner[0] == null) { // the first batch initializes the centers
                 learner[0] = new OnlineLearner(settings, rows.dims, null, null);
             }
             learner[0].partialFit(rows);
+            rowsSeen[0] += rows.count();
             return true;
         }, Stage.ITERATION, progress);
         if (learner[0] == null) {
             throw new InvalidInputException(passes.name() + ": empty input (no data rows)");
         }
-        return learner[0].result();
+        FitResult result = learner[0].result();
+        // the one pass, finished: its inertia is the streamed one (each batch against the centers before its step)
+        progress.report(Stage.ITERATION, 1, rowsSeen[0], rowsSeen[0], result.inertia(), true);
+        return result;
     }
 
     /** Takes each step: the learner's update, then the early-stopping verdict on the batch's inertia per row. */

@@ -2,36 +2,27 @@ package io.github.minibatchkmeans.core.internal.pass;
 
 import io.github.minibatchkmeans.core.spi.BatchReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * Parsed rows kept on disk between passes: each row its values then its weight, as native-order
- * doubles, in a temporary file deleted when closed (and on exit). Read back sequentially, with
+ * doubles, in a {@link ScratchFile} (gone however the process ends). Read back sequentially, with
  * seeks for skipped blocks.
  */
 final class SpillFile implements AutoCloseable {
     private final int dims;
-    private final Path file;
+    private final ScratchFile file;
     private final FileChannel channel;
     private ByteBuffer buffer;
     private long rows;
 
     SpillFile(int dims) {
         this.dims = dims;
-        try {
-            this.file = Files.createTempFile("minibatch-kmeans-rows", ".bin");
-            file.toFile().deleteOnExit();
-            this.channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a spill file for the parsed rows: " + e.getMessage(), e);
-        }
+        this.file = ScratchFile.create("minibatch-kmeans-rows", "the parsed rows");
+        this.channel = file.channel();
     }
 
     private int rowBytes() {
@@ -51,8 +42,12 @@ final class SpillFile implements AutoCloseable {
             values.put(weights[i]);
         }
         buffer.limit(bytes);
-        while (buffer.hasRemaining()) {
-            channel.write(buffer, rows * rowBytes() + buffer.position());
+        try {
+            while (buffer.hasRemaining()) {
+                channel.write(buffer, rows * rowBytes() + buffer.position());
+            }
+        } catch (IOException e) {
+            throw file.failed("the parsed rows", e);
         }
         rows += n;
     }
@@ -80,7 +75,7 @@ final class SpillFile implements AutoCloseable {
                 in.clear().limit(bytes);
                 while (in.hasRemaining()) {
                     if (channel.read(in, next * rowBytes() + in.position()) < 0) {
-                        throw new IOException(file + ": spill file ends early");
+                        throw new IOException("the spill file in " + file.where() + " ends early");
                     }
                 }
                 in.flip();
@@ -108,11 +103,6 @@ final class SpillFile implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            channel.close();
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // deleted on exit at the latest
-        }
+        file.close();
     }
 }

@@ -124,12 +124,6 @@ public final class BoundedLloyd implements AutoCloseable {
         }
     }
 
-    /** One assignment pass of {@code centers}, then empty clusters relocated (scikit-learn's rule). */
-    public PassOutcome pass(double[][] centers, LongConsumer rowsDone) throws IOException {
-        Plan plan = begin(centers);
-        return end(passes.run(source, plan.task(), rowsDone, plan.needed(), plan.supply()), plan);
-    }
-
     /**
      * A pass to run — alone, or grouped with other fits' passes over the same stream: its task, the
      * blocks it needs, those of them it fills from held rows (null: none), and how many blocks it
@@ -177,8 +171,11 @@ public final class BoundedLloyd implements AutoCloseable {
         return new Plan(task, block -> !skipped.get((int) block), supply, skipped.cardinality() + supplied, kernel, centers);
     }
 
-    /** Finishes the pass of {@code plan} from its folded result: new means, weights, inertia; empty clusters relocated. */
-    public PassOutcome end(Object folded, Plan plan) throws IOException {
+    /**
+     * Finishes the pass of {@code plan} from its folded result: new means, weights, inertia; empty
+     * clusters relocated when {@code relocate}.
+     */
+    public PassOutcome end(Object folded, Plan plan, boolean relocate) throws IOException {
         BoundedPass.Partial total = (BoundedPass.Partial) folded;
         if (moments == null) {
             moments = new Moments(k, plan.kernel().dims());
@@ -188,9 +185,9 @@ public final class BoundedLloyd implements AutoCloseable {
             moments.add(total.moments);
         }
         double inertia = moments.inertia(plan.centers(), origin);
-        relocateEmptyClusters(plan.kernel());
+        int relocated = relocate ? relocateEmptyClusters(plan.kernel()) : 0;
         return new PassOutcome(moments.means(origin, plan.centers()), moments.weights(), inertia, rows - total.computed,
-                plan.blocksUnread());
+                plan.blocksUnread(), relocated);
     }
 
     /**
@@ -247,14 +244,15 @@ public final class BoundedLloyd implements AutoCloseable {
      * their centroid, with its weight. Rare, so the far rows are found by a pass of their own; the
      * moved rows lose their bounds, so the next pass scores them again.
      */
-    private void relocateEmptyClusters(Kernel kernel) throws IOException {
+    private int relocateEmptyClusters(Kernel kernel) throws IOException {
         int empty = 0;
         for (int c = 0; c < k; c++) {
             empty += moments.weight(c) > 0 ? 0 : 1;
         }
         if (empty == 0) {
-            return;
+            return 0;
         }
+        int relocated = 0;
         TopRows farthest = FarthestTask.find(passes, source, kernel, empty + k);
         int[] order = farthest.slotsBestFirst();
         int next = 0;
@@ -287,9 +285,11 @@ public final class BoundedLloyd implements AutoCloseable {
                 bounds.deadline[bounds.base] = 0f;
                 state.bounds().release(row, 1, bounds);
                 state.invalidate(row);
+                relocated++;
                 break;
             }
         }
+        return relocated;
     }
 
     /** Every row's current label, by row index. */

@@ -1,5 +1,6 @@
 package io.github.minibatchkmeans.core.internal.prune;
 
+import io.github.minibatchkmeans.core.internal.pass.ScratchFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteOrder;
@@ -7,9 +8,6 @@ import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,8 +16,8 @@ import java.util.List;
  * {@code lowers} lower bounds (Hamerly: one, on the distance to any other centroid; Elkan: one per
  * centroid), the time the bounds were taken and the deadline until which they settle the row.
  * Bounds are floats, rounded outwards when stored, so they stay bounds. On the heap when they fit
- * the memory budget, otherwise in a memory-mapped scratch file that is deleted when closed (and on
- * exit). Blocks of rows are read and written by disjoint threads. k-means|| keeps its per-row
+ * the memory budget, otherwise in a memory-mapped {@link ScratchFile} (gone however the process
+ * ends). Blocks of rows are read and written by disjoint threads. k-means|| keeps its per-row
  * nearest candidate and squared distance here too, as label and upper bound with no lower bounds.
  */
 public abstract class RowBounds implements AutoCloseable {
@@ -140,8 +138,7 @@ public abstract class RowBounds implements AutoCloseable {
 
     /** Rows in a scratch file, mapped in segments of whole rows (each under 1 GB). */
     private static final class Mapped extends RowBounds {
-        private final Path file;
-        private final FileChannel channel;
+        private final ScratchFile file;
         private final long segmentRows;
         private final int width;
         private final List<IntBuffer> segmentInts = new ArrayList<>();
@@ -152,10 +149,9 @@ public abstract class RowBounds implements AutoCloseable {
             int perRow = (int) bytesPerRow(lowers);
             this.width = perRow / 4;
             this.segmentRows = Math.max(1, (1L << 30) / perRow);
+            this.file = ScratchFile.create("minibatch-kmeans-bounds", "the pruning bounds");
+            FileChannel channel = file.channel();
             try {
-                this.file = Files.createTempFile("minibatch-kmeans-bounds", ".bin");
-                file.toFile().deleteOnExit();
-                this.channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
                 for (long first = 0; first < rows; first += segmentRows) {
                     long count = Math.min(segmentRows, rows - first);
                     MappedByteBuffer map = channel.map(FileChannel.MapMode.READ_WRITE, first * perRow, count * perRow);
@@ -164,7 +160,8 @@ public abstract class RowBounds implements AutoCloseable {
                     segmentFloats.add(map.asFloatBuffer());
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot create the scratch file for the pruning bounds: " + e.getMessage(), e);
+                file.close();
+                throw new UncheckedIOException(file.failed("the pruning bounds", e));
             }
         }
 
@@ -215,12 +212,7 @@ public abstract class RowBounds implements AutoCloseable {
         public void close() {
             segmentInts.clear();
             segmentFloats.clear();
-            try {
-                channel.close();
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                // a scratch file that outlives us is deleted on exit
-            }
+            file.close();
         }
     }
 }

@@ -6,8 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The header of a NumPy {@code .npy} file (format versions 1.0, 2.0 and 3.0): a magic string, a
@@ -17,9 +15,8 @@ import java.util.regex.Pattern;
 public record NpyHeader(long rows, int columns, int itemSize, long dataOffset) {
 
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
-    private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
-    private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
-    private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
+    /** Columns beyond this are no data set this engine can hold: every centroid and per-feature statistic is that wide. */
+    static final long MAX_COLUMNS = 1L << 24;
 
     /** Reads and validates the header at the start of {@code channel}; {@code name} is used in messages. */
     public static NpyHeader read(FileChannel channel, String name) throws IOException {
@@ -49,53 +46,213 @@ public record NpyHeader(long rows, int columns, int itemSize, long dataOffset) {
         readFully(channel, text, headerStart, name);
         String dict = new String(text.array(), major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
         NpyHeader header = parse(dict, headerStart + headerLength, name);
-        long needed = header.dataOffset + header.rows * header.columns * header.itemSize;
-        if (channel.size() < needed) {
+        long found = Math.max(0, channel.size() - header.dataOffset);
+        long rowBytes = (long) header.columns * header.itemSize;
+        if (header.rows > found / rowBytes) { // divided, not multiplied: a hostile shape cannot overflow the check
             throw new InvalidInputException(name + ": truncated .npy: shape (" + header.rows + ", " + header.columns
-                    + ") needs " + (needed - header.dataOffset) + " bytes of data, found " + (channel.size() - header.dataOffset));
+                    + ") needs " + (header.rows > Long.MAX_VALUE / rowBytes ? "more than 2^63" : Long.toString(header.rows * rowBytes))
+                    + " bytes of data, found " + found);
         }
         return header;
     }
 
     private static NpyHeader parse(String dict, long dataOffset, String name) {
-        String descr = group(DESCR, dict, "descr", name);
-        int itemSize = switch (descr) {
+        java.util.Map<String, Object> header = new Literal(dict, name).dict();
+        if (!header.keySet().equals(java.util.Set.of("descr", "fortran_order", "shape"))) { // as numpy insists
+            throw new InvalidInputException(name + ": .npy header must have the keys 'descr', 'fortran_order' and 'shape', found "
+                    + header.keySet());
+        }
+        Object descr = header.get("descr");
+        int itemSize = descr instanceof String d ? switch (d) {
             case "<f8", "=f8" -> Double.BYTES;
             case "<f4", "=f4" -> Float.BYTES;
-            default -> throw new InvalidInputException(name + ": unsupported .npy dtype '" + descr
-                    + "' (need little-endian float32 '<f4' or float64 '<f8')");
-        };
-        if (group(FORTRAN, dict, "fortran_order", name).equals("True")) {
+            default -> -1;
+        } : -1;
+        if (itemSize < 0) {
+            throw new InvalidInputException(name + ": unsupported .npy dtype " + Literal.show(descr)
+                    + " (need little-endian float32 '<f4' or float64 '<f8')");
+        }
+        Object fortran = header.get("fortran_order");
+        if (!(fortran instanceof Boolean)) {
+            throw new InvalidInputException(name + ": .npy header's 'fortran_order' is " + Literal.show(fortran) + ", not True or False");
+        }
+        if ((Boolean) fortran) {
             throw new InvalidInputException(name + ": Fortran-order .npy is not supported (save with C order)");
         }
-        String shape = group(SHAPE, dict, "shape", name).trim();
-        String[] parts = shape.split("\\s*,\\s*");
-        if (parts.length != 2 || parts[1].isEmpty()) {
-            throw new InvalidInputException(name + ": .npy array must be 2-D (rows, columns), found shape (" + shape + ")");
+        if (!(header.get("shape") instanceof java.util.List<?> shape) || shape.size() != 2
+                || !(shape.get(0) instanceof Long) || !(shape.get(1) instanceof Long)) {
+            throw new InvalidInputException(name + ": .npy array must be 2-D (rows, columns), found shape "
+                    + Literal.show(header.get("shape")));
         }
-        long rows;
-        long columns;
-        try {
-            rows = Long.parseLong(parts[0]);
-            columns = Long.parseLong(parts[1]);
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(name + ": bad .npy shape (" + shape + ")");
-        }
+        long rows = (Long) shape.get(0);
+        long columns = (Long) shape.get(1);
         if (rows < 0 || columns < 0) {
-            throw new InvalidInputException(name + ": bad .npy shape (" + shape + "): a dimension is negative");
+            throw new InvalidInputException(name + ": bad .npy shape " + Literal.show(shape) + ": a dimension is negative");
         }
-        if (columns < 1 || columns > Integer.MAX_VALUE / 8) {
-            throw new InvalidInputException(name + ": .npy array has " + columns + " columns");
+        if (columns < 1 || columns > MAX_COLUMNS) {
+            throw new InvalidInputException(name + ": .npy array has " + columns + " columns (at least 1, at most " + MAX_COLUMNS + ")");
         }
         return new NpyHeader(rows, (int) columns, itemSize, dataOffset);
     }
 
-    private static String group(Pattern pattern, String dict, String key, String name) {
-        Matcher m = pattern.matcher(dict);
-        if (!m.find()) {
-            throw new InvalidInputException(name + ": .npy header has no valid '" + key + "': " + dict.trim());
+    /**
+     * The Python literal of a header, read as {@code ast.literal_eval} (numpy's reader) reads it: a
+     * dict whose later duplicate key wins, with string, boolean, integer and tuple values; text
+     * inside a string is never taken for a key.
+     */
+    private static final class Literal {
+        private final String text;
+        private final String name;
+        private int at;
+
+        Literal(String text, String name) {
+            this.text = text;
+            this.name = name;
         }
-        return m.group(1);
+
+        java.util.Map<String, Object> dict() {
+            space();
+            expect('{');
+            java.util.Map<String, Object> dict = new java.util.LinkedHashMap<>();
+            space();
+            while (!peek('}')) {
+                Object key = value();
+                space();
+                expect(':');
+                space();
+                if (!(key instanceof String k)) {
+                    throw bad("a key that is not a string");
+                }
+                dict.put(k, value());
+                space();
+                if (!peek('}')) {
+                    expect(',');
+                    space();
+                }
+            }
+            expect('}');
+            space();
+            if (at < text.length()) {
+                throw bad("text after the dict");
+            }
+            return dict;
+        }
+
+        private Object value() {
+            if (at >= text.length()) {
+                throw bad("the end of the header");
+            }
+            char c = text.charAt(at);
+            if (c == '\'' || c == '"') {
+                return string(c);
+            }
+            if (c == '(' || c == '[') {
+                return sequence(c == '(' ? ')' : ']');
+            }
+            if (text.startsWith("True", at)) {
+                at += 4;
+                return Boolean.TRUE;
+            }
+            if (text.startsWith("False", at)) {
+                at += 5;
+                return Boolean.FALSE;
+            }
+            if (c == '-' || c == '+' || Character.isDigit(c)) {
+                return integer();
+            }
+            if (c == '{') {
+                throw bad("a nested dict");
+            }
+            throw bad("'" + c + "'");
+        }
+
+        private String string(char quote) {
+            StringBuilder out = new StringBuilder();
+            for (at++; at < text.length() && text.charAt(at) != quote; at++) {
+                char c = text.charAt(at);
+                if (c == '\\' && at + 1 < text.length()) {
+                    c = text.charAt(++at);
+                }
+                out.append(c);
+            }
+            expect(quote);
+            return out.toString();
+        }
+
+        private java.util.List<Object> sequence(char close) {
+            at++;
+            java.util.List<Object> items = new java.util.ArrayList<>();
+            space();
+            while (!peek(close)) {
+                items.add(value());
+                space();
+                if (!peek(close)) {
+                    expect(',');
+                    space();
+                }
+            }
+            expect(close);
+            return items;
+        }
+
+        private Long integer() {
+            int from = at;
+            if (text.charAt(at) == '-' || text.charAt(at) == '+') {
+                at++;
+            }
+            while (at < text.length() && Character.isDigit(text.charAt(at))) {
+                at++;
+            }
+            String digits = text.substring(from, at);
+            if (at < text.length() && text.charAt(at) == 'L') { // Python 2's long literal, which numpy still reads
+                at++;
+            }
+            try {
+                return Long.parseLong(digits.startsWith("+") ? digits.substring(1) : digits);
+            } catch (NumberFormatException e) {
+                throw bad("the number " + digits);
+            }
+        }
+
+        private void space() {
+            while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
+                at++;
+            }
+        }
+
+        private boolean peek(char c) {
+            return at < text.length() && text.charAt(at) == c;
+        }
+
+        private void expect(char c) {
+            if (!peek(c)) {
+                throw bad(at < text.length() ? "'" + text.charAt(at) + "' where '" + c + "' belongs" : "the end where '" + c + "' belongs");
+            }
+            at++;
+        }
+
+        private InvalidInputException bad(String what) {
+            return new InvalidInputException(name + ": .npy header is not a Python dict literal: " + what + " at character " + at
+                    + " of " + text.strip());
+        }
+
+        /** A parsed value as Python would print it, for messages. */
+        static String show(Object value) {
+            if (value instanceof String s) {
+                return "'" + s + "'";
+            }
+            if (value instanceof Boolean b) {
+                return b ? "True" : "False";
+            }
+            if (value instanceof java.util.List<?> items) {
+                StringBuilder out = new StringBuilder("(");
+                for (int i = 0; i < items.size(); i++) {
+                    out.append(i == 0 ? "" : ", ").append(show(items.get(i)));
+                }
+                return out.append(items.size() == 1 ? ",)" : ")").toString();
+            }
+            return String.valueOf(value);
+        }
     }
 
     private static void readFully(FileChannel channel, ByteBuffer buffer, long position, String name) throws IOException {
