@@ -115,6 +115,10 @@ final class ConfigOptions {
             if (seed != null) {
                 b.seed(seed);
             }
+            Integer sampleSize = given(spec, Parameters.SAMPLE_SIZE);
+            if (sampleSize != null) {
+                b.sampleSize(sampleSize);
+            }
             Integer nInit = given(spec, Parameters.N_INIT);
             if (nInit != null) {
                 b.nInit(nInit);

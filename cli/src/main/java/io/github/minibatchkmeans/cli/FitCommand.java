@@ -79,10 +79,7 @@ final class FitCommand implements Callable<Integer> {
         }
         String plotFormat = plot == null ? null : FitPlot.format(plot);
         BatchSource source = input.open();
-        if (source instanceof io.github.minibatchkmeans.weka.ArffSource arff && arff.missingValues() > 0 && !report.quiet) {
-            err.println(source.name() + ": " + arff.missingValues() + " missing values ('?') replaced by attribute means and "
-                    + "value frequencies, as Weka does");
-        }
+        InputOptions.noteMissingValues(source, err); // a change to the data: said even with --quiet
         try (Outputs outputs = new Outputs().reading("--input", input.input).reading("--init", ConfigOptions.initFile(spec))
                 .reading("--resume", resume)) {
             Path checkpointFile = outputs.reserve("--checkpoint", checkpoint, "--resume");

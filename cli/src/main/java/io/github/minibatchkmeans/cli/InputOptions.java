@@ -61,8 +61,25 @@ final class InputOptions {
         return null;
     }
 
-    /** The names of the feature columns of {@code source}, when it has them (for the model file). */
+    /**
+     * Says on {@code err} how many values of an ARFF {@code source} are missing — {@code ?}, or
+     * {@code NaN}, which Weka reads as its missing value — and so replaced as Weka does.
+     */
+    static void noteMissingValues(BatchSource source, java.io.PrintWriter err) {
+        if (source instanceof ArffSource arff && arff.missingValues() > 0) {
+            err.println(source.name() + ": " + arff.missingValues() + " missing values ('?' or NaN, which Weka reads as missing) "
+                    + "replaced by attribute means and value frequencies, as Weka does");
+        }
+    }
+
+    /**
+     * The names of the feature columns of {@code source}, when it has them (for the model file):
+     * a CSV header's, or an ARFF file's attributes ({@code name=value} for a nominal one's columns).
+     */
     static List<String> featureNames(BatchSource source) {
+        if (source instanceof ArffSource arff) {
+            return arff.encoding().columnNames();
+        }
         return source instanceof CsvSource csv && csv.hasHeader() ? csv.featureNames() : null;
     }
 

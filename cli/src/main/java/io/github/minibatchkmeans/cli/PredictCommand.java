@@ -8,6 +8,7 @@ import io.github.minibatchkmeans.io.ModelJson;
 import java.io.BufferedWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,14 +39,30 @@ final class PredictCommand implements Callable<Integer> {
     @Mixin
     ReportOptions report = new ReportOptions();
 
+    /**
+     * The input as the model's columns, by name, unless --columns says otherwise: a CSV file's
+     * parser picks them; standard input with a header and ARFF files (nominal values in any order)
+     * are mapped by name; a source without names (.npy, headerless CSV) is taken by position.
+     */
+    private BatchSource open(List<String> modelColumns) {
+        if (!input.columns.isEmpty() || modelColumns == null) {
+            return input.open();
+        }
+        String name = input.input.toString().toLowerCase(Locale.ROOT);
+        if (!input.fromStandardInput() && (name.endsWith(".csv") || name.endsWith(".tsv"))) {
+            return input.open(modelColumns);
+        }
+        BatchSource source = input.open();
+        InputOptions.noteMissingValues(source, spec.commandLine().getErr());
+        List<String> names = InputOptions.featureNames(source);
+        return names == null ? source : ColumnsByName.of(source, names, modelColumns);
+    }
+
     @Override
     public Integer call() throws Exception {
         ModelJson.Stored stored = ModelJson.load(modelFile);
         KMeansModel model = stored.model();
-        // the model's own columns, by name, unless told otherwise: a file with more columns predicts as fit saw it
-        BatchSource source = input.columns.isEmpty() && stored.columns() != null && !input.fromStandardInput()
-                && !input.input.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".npy")
-                ? input.open(stored.columns()) : input.open();
+        BatchSource source = open(stored.columns());
         if (source.dimensions() != model.dimensions()) {
             throw new InvalidInputException(source.name() + ": " + source.dimensions() + " feature columns, but the model has "
                     + model.dimensions() + " dimensions" + (stored.columns() == null ? "" : " (" + String.join(", ", stored.columns()) + ")"));

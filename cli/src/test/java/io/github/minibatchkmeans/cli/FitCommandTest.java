@@ -188,6 +188,62 @@ class FitCommandTest {
         assertEquals(Files.readAllLines(fitLabels), Files.readAllLines(predicted), "no --columns needed to predict the same way");
     }
 
+    /** Standard input with a header in another column order is mapped by name, as a file is; a missing column is refused. */
+    @Test
+    void predictFromStandardInputMapsTheHeaderByName() throws IOException {
+        StringBuilder abc = new StringBuilder("a,b,c\n");
+        StringBuilder cba = new StringBuilder("c,b,a\n");
+        java.util.Random random = new java.util.Random(4);
+        for (int i = 0; i < 300; i++) {
+            double a = 10 * (i % 3) + random.nextGaussian();
+            double b = random.nextGaussian();
+            double c = -5 * (i % 3) + random.nextGaussian();
+            abc.append(a).append(',').append(b).append(',').append(c).append('\n');
+            cba.append(c).append(',').append(b).append(',').append(a).append('\n');
+        }
+        Path data = dir.resolve("abc.csv");
+        Files.writeString(data, abc);
+        Path model = dir.resolve("abc.json");
+        Path fitLabels = dir.resolve("abc-labels.txt");
+        assertEquals(0, CliRun.of("fit", "--input", data.toString(), "--k", "3", "--quiet", "--model-out", model.toString(),
+                "--labels-out", fitLabels.toString()).exitCode());
+        Path predicted = dir.resolve("cba-labels.txt");
+        CliRun run = CliRun.withInput(cba.toString(), "predict", "--model", model.toString(), "--input", "-", "--quiet",
+                "--labels-out", predicted.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(Files.readAllLines(fitLabels), Files.readAllLines(predicted));
+        CliRun missing = CliRun.withInput(cba.toString().replaceFirst("c,b,a", "c,b,z"), "predict", "--model", model.toString(),
+                "--input", "-", "--quiet");
+        assertEquals(1, missing.exitCode());
+        assertEquals("minibatch-kmeans: <stdin>: the model's column a is not in the input (its columns: c, b, z)", missing.err().strip());
+    }
+
+    /** An ARFF model names its columns (attribute, or attribute=value): a file declaring nominal values in another order predicts the same. */
+    @Test
+    void anArffModelMapsNominalValuesByNameNotByDeclarationOrder() throws IOException {
+        StringBuilder rows = new StringBuilder();
+        java.util.Random random = new java.util.Random(5);
+        String[] colours = {"red", "green", "blue"};
+        for (int i = 0; i < 300; i++) {
+            rows.append(String.format(java.util.Locale.ROOT, "%.4f,%s%n", 3 * (i % 3) + 0.3 * random.nextGaussian(),
+                    colours[(i + i / 7) % 3]));
+        }
+        Path fitted = dir.resolve("fit.arff");
+        Files.writeString(fitted, "@relation c\n@attribute x numeric\n@attribute colour {red,green,blue}\n@data\n" + rows);
+        Path reordered = dir.resolve("reordered.arff");
+        Files.writeString(reordered, "@relation c\n@attribute x numeric\n@attribute colour {blue,red,green}\n@data\n" + rows);
+        Path model = dir.resolve("arff.json");
+        Path fitLabels = dir.resolve("arff-fit.txt");
+        assertEquals(0, CliRun.of("fit", "--input", fitted.toString(), "--k", "4", "--quiet", "--model-out", model.toString(),
+                "--labels-out", fitLabels.toString()).exitCode());
+        assertTrue(Files.readString(model).contains("\"colour=green\""), "the model names each one-hot column");
+        Path predicted = dir.resolve("arff-predicted.txt");
+        CliRun run = CliRun.of("predict", "--model", model.toString(), "--input", reordered.toString(), "--quiet", "--labels-out",
+                predicted.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(Files.readAllLines(fitLabels), Files.readAllLines(predicted));
+    }
+
     @Test
     void standardInputIsClusteredInOnePass() throws IOException {
         String csv = Files.readString(labelled("stdin.csv")).replace(",setosa", "").replace(",versicolor", "")

@@ -155,10 +155,12 @@ class HostileInputTest {
             Files.delete(arff);
         }
         Path missing = dir.resolve("m.arff");
-        Files.writeString(missing, "@relation r\n@attribute x numeric\n@attribute y numeric\n@data\n1,2\n?,3\n4,5\n6,?\n7,8\n");
-        CliRun run = CliRun.of("fit", "--input", s(missing), "--k", "2");
+        // Weka reads NaN as its missing value: counted and said with the '?'s, even with --quiet
+        Files.writeString(missing, "@relation r\n@attribute x numeric\n@attribute y numeric\n@data\n1,2\n?,3\n4,5\n6,?\n7,NaN\n8,9\n");
+        CliRun run = CliRun.of("fit", "--input", s(missing), "--k", "2", "--quiet");
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.err().contains("2 missing values"), run.err());
+        assertEquals(missing + ": 3 missing values ('?' or NaN, which Weka reads as missing) replaced by attribute means and value "
+                + "frequencies, as Weka does", run.err().strip());
     }
 
     // 7. Raw OutOfMemoryError: a batch buffer sized by the option, not by the data or the heap.

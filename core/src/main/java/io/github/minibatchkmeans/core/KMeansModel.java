@@ -375,7 +375,9 @@ public final class KMeansModel implements Serializable {
                 check(m[c] != null && m[c].length == d && d > 0, field + "[" + c + "]",
                         "expected " + d + " values, found " + (m[c] == null ? "none" : m[c].length));
                 for (int j = 0; j < d; j++) {
-                    check(Values.isUsable(m[c][j]), field + "[" + c + "][" + j + "]", Values.problem(m[c][j]));
+                    if (!Values.isUsable(m[c][j])) { // the message only when it is needed: a model may hold millions of values
+                        check(false, field + "[" + c + "][" + j + "]", Values.problem(m[c][j]));
+                    }
                 }
             }
         }

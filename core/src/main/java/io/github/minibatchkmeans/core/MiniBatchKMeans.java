@@ -269,6 +269,8 @@ public final class MiniBatchKMeans implements AutoCloseable {
                 return onePass(passes, labels, source);
             }
             return fit(passes, labels, resumeFrom, checkpoints);
+        } catch (SettingRejected e) { // the heap plan refuses before any row is read
+            throw EngineBridge.rejected(e);
         }
     }
 

@@ -161,6 +161,7 @@ public final class Parameters {
     public static final Parameter<Integer> SAMPLE_SIZE = Parameter.define("sampleSize", Integer.class, Docs.SAMPLE_SIZE)
             .automatic("max(10000, 20 k)")
             .constraint(Constraint.within(1, MAX_SAMPLE_SIZE))
+            .in(TOOL, "--sample-size")
             .build();
 
     public static final Parameter<Integer> N_INIT = Parameter.define("nInit", Integer.class, Docs.N_INIT)

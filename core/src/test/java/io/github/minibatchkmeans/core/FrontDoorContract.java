@@ -107,6 +107,9 @@ public final class FrontDoorContract {
         if (value == null && parameter == Parameters.THREADS) {
             return Runtime.getRuntime().availableProcessors(); // the table's rule: all processors
         }
+        if (value == null && parameter == Parameters.SAMPLE_SIZE) {
+            return SKIP; // the table's rule depends on k, which the probe does not tell; KMeansConfig applies it for every door
+        }
         return value;
     }
 

@@ -136,6 +136,7 @@ public final class ModelJson {
 
     public static KMeansModel read(Path file) throws IOException {
         SourceFiles.checkReadable(file);
+        checkSize(file);
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, file.toString());
         } catch (IOException e) {
@@ -150,10 +151,24 @@ public final class ModelJson {
     /** The model and its column names (null when the file has none). */
     public static Stored load(Path file) throws IOException {
         SourceFiles.checkReadable(file);
+        checkSize(file);
         try (InputStream in = Files.newInputStream(file)) {
             return load(in, file.toString());
         } catch (IOException e) {
             throw SourceFiles.unreadable(file, e);
+        }
+    }
+
+    /**
+     * Refuses a model file too large for this heap before parsing it: its numbers take about as much
+     * heap as their text (each value a double, its centroid arrays and Jackson's buffers).
+     */
+    private static void checkSize(Path file) throws IOException {
+        long size = Files.size(file);
+        long limit = Runtime.getRuntime().maxMemory() / 4;
+        if (size > limit) {
+            throw new InvalidInputException(file + ": a model file of " + (size >> 20) + " MB is larger than this heap reads ("
+                    + (limit >> 20) + " MB, a quarter of the max heap): give the JVM more with -Xmx");
         }
     }
 

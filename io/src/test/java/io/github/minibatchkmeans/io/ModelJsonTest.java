@@ -137,4 +137,16 @@ class ModelJsonTest {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> ModelJson.read(dir));
         assertEquals(dir + ": is a directory, not a data file", e.getMessage());
     }
+
+    /** A model file larger than a quarter of the heap is refused before Jackson reads a byte (a sparse file: no disk used). */
+    @Test
+    void aModelFileTooLargeForTheHeapIsRefusedUnread(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path huge = dir.resolve("huge.json");
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength(Runtime.getRuntime().maxMemory() / 4 + 1);
+        }
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> ModelJson.load(huge));
+        assertTrue(e.getMessage().startsWith(huge + ": a model file of "), e.getMessage());
+        assertTrue(e.getMessage().endsWith("a quarter of the max heap): give the JVM more with -Xmx"), e.getMessage());
+    }
 }

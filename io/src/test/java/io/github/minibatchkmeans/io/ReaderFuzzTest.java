@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.minibatchkmeans.core.ArraySource;
+import io.github.minibatchkmeans.core.FitState;
 import io.github.minibatchkmeans.core.KMeansConfig;
 import io.github.minibatchkmeans.core.MiniBatchKMeans;
 import io.github.minibatchkmeans.core.NpySource;
@@ -26,6 +28,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
@@ -57,15 +60,20 @@ class ReaderFuzzTest {
         void run() throws Exception;
     }
 
-    private static void parsesOrRefuses(Action action) {
-        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+    /** Runs {@code action}: it parses (true) or refuses with a one-line message (false), within 10 s; jqwik's statistics count which. */
+    private static boolean parsesOrRefuses(Action action) {
+        boolean parsed = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
             try {
                 action.run();
+                return true;
             } catch (InvalidInputException e) {
                 assertTrue(e.getMessage() != null && !e.getMessage().isBlank(), "a message");
                 assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
+                return false;
             }
         });
+        Statistics.collect(parsed ? "parsed" : "refused");
+        return parsed;
     }
 
     private static void readAll(BatchSource source) throws IOException {
@@ -174,6 +182,93 @@ class ReaderFuzzTest {
     @Property(seed = "20261129")
     void modelFilesLoadOrAreRefused(@ForAll("modelBytes") byte[] bytes) {
         parsesOrRefuses(() -> ModelJson.read(new ByteArrayInputStream(bytes), "m.json").predict(new double[] {0, 0}));
+    }
+
+    /** .npy headers that are dictionaries of any keys, values and Python literal syntax, before valid data. */
+    @Property(seed = "20261203")
+    void npyHeadersParseOrAreRefused(@ForAll("npyHeaders") String dict) throws IOException {
+        byte[] text = (dict + "\n").getBytes(StandardCharsets.ISO_8859_1);
+        ByteBuffer out = ByteBuffer.allocate(10 + text.length + 8 * 18).order(ByteOrder.LITTLE_ENDIAN);
+        out.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII)).put((byte) 1).put((byte) 0);
+        out.putShort((short) text.length).put(text);
+        for (int i = 0; i < 18; i++) {
+            out.putDouble(i);
+        }
+        Path file = file("h.npy", out.array());
+        parsesOrRefuses(() -> readAll(new NpySource(file)));
+    }
+
+    /**
+     * Dictionaries near a valid header: each required key with a valid value most of the time and
+     * any other some of the time, in any order and quoting, sometimes again (the last one counts)
+     * or beside other keys; now and then printable noise.
+     */
+    @Provide
+    Arbitrary<String> npyHeaders() {
+        Arbitrary<String> descr = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, Arbitraries.of("'<f8'", "\"<f8\"")),
+                net.jqwik.api.Tuple.of(1, Arbitraries.of("'<f4'", "'>f8'", "'|u1'", "'<f8 '", "None", "'\\x00'", "\"'\"", "1e400")));
+        Arbitrary<String> order = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, Arbitraries.just("False")),
+                net.jqwik.api.Tuple.of(1, Arbitraries.of("True", "0", "None", "'False'", "false")));
+        Arbitrary<String> shape = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, Arbitraries.of("(6, 3)", "(6,3,)", "(6L, 3L)")),
+                net.jqwik.api.Tuple.of(1, Arbitraries.of("(18,)", "(6,)", "()", "(-1, 3)", "(2305843009213693952, 3)", "(0, 268435455)",
+                        "[6, 3]", "(6, 3", "(True, 3)", "(6, 3.0)", "(3, 6)", "(9, 3)", "{'shape': (6, 3)}")));
+        Arbitrary<String> key = Arbitraries.of("'descr'", "'fortran_order'", "'shape'", "'extra'", "'sha' 'pe'", "1", "'s\\'hape'");
+        Arbitrary<String> extra = Combinators.combine(key, Arbitraries.oneOf(descr, order, shape)).as((k, v) -> k + ": " + v);
+        Arbitrary<String> dict = Combinators.combine(descr, order, shape, extra.list().ofMaxSize(2), Arbitraries.integers().between(0, 5),
+                Arbitraries.of(", ", ",", " , "), Arbitraries.of("", ",", " ", "}")).as((d, o, sh, more, rotation, comma, tail) -> {
+                    List<String> entries = new java.util.ArrayList<>(List.of("'descr': " + d, "'fortran_order': " + o, "'shape': " + sh));
+                    entries.addAll(more);
+                    java.util.Collections.rotate(entries, rotation);
+                    return "{" + String.join(comma, entries) + tail + "}";
+                });
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(6, dict),
+                net.jqwik.api.Tuple.of(1, Arbitraries.strings().ofMaxLength(120).withCharRange(' ', '~')));
+    }
+
+    /**
+     * Checkpoints damaged anywhere — the frame, or the payload with its checksum recomputed so that
+     * the damage reaches the state's own parser — resume the fit they came from, or are refused.
+     */
+    @Property(seed = "20261203")
+    void checkpointsResumeOrAreRefused(@ForAll("checkpointBytes") byte[] bytes) {
+        parsesOrRefuses(() -> new MiniBatchKMeans(CHECKPOINTED).fit(ArraySource.of(CHECKPOINT_DATA),
+                FitState.read(new ByteArrayInputStream(bytes), "c.ckpt"), null));
+    }
+
+    private static final double[][] CHECKPOINT_DATA = TestData.blobs(300, 3, 3, 4, 2);
+    private static final KMeansConfig CHECKPOINTED = KMeansConfig.builder(3).seed(2).nInit(2).build();
+    private static final byte[] CHECKPOINT = checkpoint();
+    /** Where the payload starts: after the tag, the version and the length. */
+    private static final int PAYLOAD_AT = "minibatch-kmeans checkpoint\n".length() + 8;
+
+    private static byte[] checkpoint() {
+        java.io.ByteArrayOutputStream first = new java.io.ByteArrayOutputStream();
+        try {
+            new MiniBatchKMeans(CHECKPOINTED).fit(ArraySource.of(CHECKPOINT_DATA), null, state -> {
+                if (first.size() == 0) {
+                    state.write(first);
+                }
+            });
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return first.toByteArray();
+    }
+
+    /** {@code payload} framed as {@link FitState#write} frames it, with a correct checksum. */
+    private static byte[] framed(byte[] payload) {
+        ByteBuffer out = ByteBuffer.allocate(PAYLOAD_AT + payload.length + 4);
+        out.put(CHECKPOINT, 0, PAYLOAD_AT - 4).putInt(payload.length).put(payload);
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(payload);
+        return out.putInt((int) crc.getValue()).array();
+    }
+
+    @Provide
+    Arbitrary<byte[]> checkpointBytes() {
+        byte[] payload = java.util.Arrays.copyOfRange(CHECKPOINT, PAYLOAD_AT, CHECKPOINT.length - 4);
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(1, mutated(CHECKPOINT)),
+                net.jqwik.api.Tuple.of(4, mutated(payload).map(ReaderFuzzTest::framed)));
     }
 
     /** Mutations that keep the file's shape: only the numbers change, through every kind of text a value can be. */

@@ -6,6 +6,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.oracle.labs.mlrg.olcut.util.Pair;
 import io.github.minibatchkmeans.core.IterationRecord;
 import io.github.minibatchkmeans.core.KMeansModel;
+import io.github.minibatchkmeans.core.spi.Values;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -107,6 +108,10 @@ public final class MiniBatchKMeansModel extends Model<ClusterID> implements ONNX
         for (Feature f : example) {
             int id = featureIDMap.getID(f.getName());
             if (id >= 0) {
+                if (!Values.isUsable(f.getValue())) { // no nearest centroid: refused as Tribuo refuses invalid examples
+                    throw new IllegalArgumentException("Example " + example + ": feature '" + f.getName() + "': "
+                            + Values.problem(f.getValue()));
+                }
                 x[id] = f.getValue();
                 used++;
             }

@@ -61,6 +61,19 @@ class MiniBatchKMeansTrainerTest {
         assertThrows(IllegalArgumentException.class, () -> m.predict(ClusteringDataGenerator.invalidSparseExample()));
     }
 
+    /** A NaN feature has no nearest centroid: predicting it is an error, never cluster 0 (third hostile trial, defect 12). */
+    @Test
+    void anExampleWithANaNFeatureIsRefusedNotLabelled() {
+        Dataset<ClusterID> train = ClusteringDataGenerator.denseTrainTest().getA();
+        Model<ClusterID> m = TRAINER.train(train);
+        Example<ClusterID> first = train.getExample(0);
+        List<Feature> features = new java.util.ArrayList<>();
+        first.forEach(f -> features.add(new Feature(f.getName(), features.isEmpty() ? Double.NaN : f.getValue())));
+        Example<ClusterID> withNaN = new org.tribuo.impl.ArrayExample<>(ClusteringFactory.UNASSIGNED_CLUSTER_ID, features);
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> m.predict(withNaN));
+        assertTrue(refused.getMessage().contains("not a finite number: NaN"), refused.getMessage());
+    }
+
     @Test
     void emptyExampleIsRejected() {
         Model<ClusterID> m = TRAINER.train(ClusteringDataGenerator.denseTrainTest().getA());

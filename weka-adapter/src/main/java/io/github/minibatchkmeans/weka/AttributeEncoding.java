@@ -91,6 +91,29 @@ public final class AttributeEncoding implements Serializable {
         return null;
     }
 
+    /**
+     * The name of each encoded column: a numeric attribute's name, {@code name=value} for each
+     * value of a nominal one — names that say what a column means whatever order a file declares
+     * the values in.
+     */
+    public java.util.List<String> columnNames() {
+        String[] names = new String[dims];
+        for (int a = 0; a < header.numAttributes(); a++) {
+            Attribute attribute = header.attribute(a);
+            if (offset[a] < 0) {
+                continue;
+            }
+            if (attribute.isNominal()) {
+                for (int v = 0; v < attribute.numValues(); v++) {
+                    names[offset[a] + v] = attribute.name() + "=" + attribute.value(v);
+                }
+            } else {
+                names[offset[a]] = attribute.name();
+            }
+        }
+        return java.util.List.of(names);
+    }
+
     /** Missing values ({@code ?}) among the encoded attributes, replaced by means and frequencies. */
     public long missingValues() {
         return missing;

@@ -139,7 +139,8 @@ class WekaPackageIT {
         try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(zip().toFile())) {
             entries = zip.stream().map(java.util.zip.ZipEntry::getName).toList();
         }
-        assertEquals(List.of("Description.props", "MiniBatchKMeans.jar"), entries.stream().sorted().toList());
+        // the jar, its description, the project's licence map and the GPL the package is under
+        assertEquals(List.of("COPYING", "Description.props", "LICENSE", "MiniBatchKMeans.jar"), entries.stream().sorted().toList());
         Path jar = home.resolve("packaged.jar");
         try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(zip().toFile())) {
             Files.copy(zip.getInputStream(zip.getEntry("MiniBatchKMeans.jar")), jar);

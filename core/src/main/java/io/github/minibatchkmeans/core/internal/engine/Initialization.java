@@ -93,7 +93,11 @@ final class Initialization {
      * and restarts cost little.
      */
     static int restarts(FitContext fit, boolean exact) {
-        Settings settings = fit.settings();
+        return restarts(fit.settings(), fit.summary().rows(), fit.passes().dimensions(), exact);
+    }
+
+    /** The starts a fit of {@code rows} rows of {@code dims} columns tries (see {@link Settings#nInit}). */
+    static int restarts(Settings settings, long rows, int dims, boolean exact) {
         if (!settings.initializer().randomized()) {
             return 1; // the same centers every time
         }
@@ -101,7 +105,7 @@ final class Initialization {
             return settings.nInit();
         }
         int restarts = settings.initializer().defaultRestarts();
-        boolean cheap = (double) fit.summary().rows() * settings.k() * fit.passes().dimensions() <= SMALL_DATA_WORK;
+        boolean cheap = (double) rows * settings.k() * dims <= SMALL_DATA_WORK;
         return exact && cheap ? Math.max(restarts, SMALL_DATA_RESTARTS) : restarts;
     }
 

@@ -69,12 +69,14 @@ public final class LocalPasses implements DataPasses {
      *             are decoded on every pass would not pay (text is kept all the same)
      */
     public LocalPasses(BatchSource source, Settings settings, boolean keep) {
-        this.budgetBytes = settings.budgetBytes();
+        this.geometry = settings.geometry();
+        this.passes = new PassRunner(settings.threads(), settings.batchSize(), geometry);
+        int dims = source.dimensions();
+        this.budgetBytes = HeapPlan.of(settings, dims, source.rows(), passes.batchFor(dims, source.rows().orElse(Long.MAX_VALUE)),
+                settings.initializer().usesSample(), Runtime.getRuntime().maxMemory()).perRowBytes();
         BatchSource.Rereading rereading = source.rereading();
         boolean kept = rereading == BatchSource.Rereading.PARSES || keep && rereading == BatchSource.Rereading.DECODES;
         this.source = kept ? new KeptRows(source, budgetBytes) : source;
-        this.geometry = settings.geometry();
-        this.passes = new PassRunner(settings.threads(), settings.batchSize(), geometry);
     }
 
     @Override

@@ -25,8 +25,11 @@ public final class TopRows implements java.io.Serializable {
     private int size;
 
     public TopRows(int capacity, int dims) {
-        this(capacity, dims, Math.min(capacity, 64));
+        this(capacity, dims, Math.min(capacity, Math.max(1, Math.min(64, INITIAL_VALUES / Math.max(1, dims)))));
     }
+
+    /** Values a store starts with before it grows: 64 narrow rows, but one row of a million columns is 8 MB already. */
+    private static final int INITIAL_VALUES = 1 << 13;
 
     private TopRows(int capacity, int dims, int initial) {
         this.capacity = capacity;
