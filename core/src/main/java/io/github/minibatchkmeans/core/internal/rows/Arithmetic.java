@@ -37,7 +37,13 @@ public class Arithmetic {
      */
     public void addSummary(double[] row, int offset, double[] shift, double w, double[] sums, double[] squares, double[] min,
                            double[] max, int n) {
-        for (int j = 0; j < n; j++) {
+        addSummaryFrom(0, row, offset, shift, w, sums, squares, min, max, n);
+    }
+
+    /** {@link #addSummary} for the features {@code from ≤ j < n} only: the scalar loop, and a vector loop's tail. */
+    protected final void addSummaryFrom(int from, double[] row, int offset, double[] shift, double w, double[] sums,
+                                        double[] squares, double[] min, double[] max, int n) {
+        for (int j = from; j < n; j++) {
             double x = row[offset + j];
             double v = x - shift[j];
             double wv = w * v;

@@ -73,15 +73,7 @@ public final class VectorArithmetic extends Arithmetic {
             x.min(DoubleVector.fromArray(SPECIES, min, j)).intoArray(min, j);
             x.max(DoubleVector.fromArray(SPECIES, max, j)).intoArray(max, j);
         }
-        for (; j < n; j++) {
-            double x = row[offset + j];
-            double v = x - shift[j];
-            double wv = w * v;
-            sums[j] += wv;
-            squares[j] += wv * v;
-            min[j] = Math.min(min[j], x);
-            max[j] = Math.max(max[j], x);
-        }
+        addSummaryFrom(j, row, offset, shift, w, sums, squares, min, max, n);
     }
 
     /** Four running vector sums: the additions overlap instead of waiting on each other (bounds only: the order differs from {@link #squaredDistance}). */
