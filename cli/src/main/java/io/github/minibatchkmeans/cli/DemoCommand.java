@@ -39,7 +39,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as one JSON object on stdout instead of the report.")
     boolean json;
 
-    @Option(names = "--plot", paramLabel = "FILE.png", defaultValue = "minibatch-kmeans-demo.png",
+    @Option(names = "--plot", paramLabel = "FILE.png|.jpg", defaultValue = "minibatch-kmeans-demo.png",
             description = "Where to draw the fit (default: ${DEFAULT-VALUE} in the current folder).")
     Path plot;
 

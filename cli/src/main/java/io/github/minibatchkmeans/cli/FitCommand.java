@@ -42,7 +42,8 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--model-out", paramLabel = "FILE", description = "Save the model as JSON (load it with predict).")
     Path modelOut;
 
-    @Option(names = "--plot", paramLabel = "FILE.png", description = "Draw convergence and a scatter of a sample by cluster.")
+    @Option(names = "--plot", paramLabel = "FILE.png|.jpg",
+            description = "Draw convergence and a scatter of a sample by cluster (PNG or JPEG, by the extension).")
     Path plot;
 
     @Option(names = "--checkpoint", paramLabel = "FILE",

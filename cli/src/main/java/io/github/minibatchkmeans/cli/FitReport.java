@@ -35,8 +35,9 @@ record FitReport(String input, long rows, int dimensions, KMeansConfig config, K
     void print(PrintWriter out) {
         out.printf(Locale.ROOT, "%s: %,d rows x %d columns, k = %d, mode %s, init %s%n", input, rows, dimensions,
                 model.k(), model.mode().name().toLowerCase(Locale.ROOT).replace('_', '-'), config.initializer().name());
-        out.printf(Locale.ROOT, "%s after %d iterations (%d passes over the data) in %.2f s, %,.0f rows/s%n",
-                model.converged() ? "converged" : "stopped without converging", model.iterations(), passes, seconds,
+        out.printf(Locale.ROOT, "%s after %d iteration%s (%d pass%s over the data) in %.2f s, %,.0f rows/s%n",
+                model.converged() ? "converged" : "stopped without converging", model.iterations(),
+                model.iterations() == 1 ? "" : "s", passes, passes == 1 ? "" : "es", seconds,
                 rows * (double) passes / Math.max(seconds, 1e-9));
         out.printf(Locale.ROOT, "inertia %.6g; peak heap %.1f MB%n", model.inertia(), peakHeapBytes / 1048576.0);
         StringBuilder sizes = new StringBuilder("cluster sizes:");

@@ -122,6 +122,6 @@ final class PredictCommand implements Callable<Integer> {
     }
 
     /** The JSON printed by {@code predict --json}. */
-    record Result(int k, long rows, double inertia, long[] counts, double seconds) {
+    record Result(int k, long rows, double inertia, long[] sizes, double seconds) { // "sizes", as fit --json names them
     }
 }

@@ -118,7 +118,13 @@ class FitCommandTest {
         List<String> lines = Files.readAllLines(distances);
         assertEquals(300, lines.size());
         assertEquals(3, lines.get(0).split(",").length);
-        assertEquals(300, new ObjectMapper().readTree(run.out()).get("rows").asLong());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertEquals(300, json.get("rows").asLong());
+        long sized = 0;
+        for (JsonNode size : json.get("sizes")) { // "sizes", as fit --json calls them
+            sized += size.asLong();
+        }
+        assertEquals(300, sized);
     }
 
     /** Three blobs with a class name column between the features: "a,b,class,c". */
