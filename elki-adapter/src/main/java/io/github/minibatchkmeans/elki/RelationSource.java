@@ -58,19 +58,31 @@ final class RelationSource implements BatchSource {
         double[] flat = new double[(int) values];
         int row = 0;
         for (DBIDIter it = relation.iterDBIDs(); it.valid(); it.advance(), row++) {
-            NumberVector v = checked(relation.get(it), row);
+            NumberVector v = checkedWidth(relation.get(it), row);
+            int at = row * dims;
             for (int j = 0; j < dims; j++) {
-                flat[row * dims + j] = v.doubleValue(j);
+                flat[at + j] = v.doubleValue(j);
+            }
+            for (int j = 0; j < dims; j++) { // checked where copied: one read of the vector, not two
+                if (!Values.isUsable(flat[at + j])) {
+                    throw Values.rejected(flat[at + j], name() + ": object " + row + ", dimension " + j);
+                }
             }
         }
         return flat;
     }
 
-    /** {@code v}, if it has the relation's width and usable values. */
-    private NumberVector checked(NumberVector v, long row) {
+    /** {@code v}, if it has the relation's width. */
+    private NumberVector checkedWidth(NumberVector v, long row) {
         if (v.getDimensionality() != dims) {
             throw new InvalidInputException(name() + ": object " + row + " has " + v.getDimensionality() + " dimensions, expected " + dims);
         }
+        return v;
+    }
+
+    /** {@code v}, if it has the relation's width and usable values. */
+    private NumberVector checked(NumberVector v, long row) {
+        checkedWidth(v, row);
         for (int j = 0; j < dims; j++) {
             if (!Values.isUsable(v.doubleValue(j))) {
                 throw Values.rejected(v.doubleValue(j), name() + ": object " + row + ", dimension " + j);
