@@ -336,8 +336,31 @@ public class MiniBatchKMeans extends RandomizableClusterer
         return model;
     }
 
-    /** The centroids in the original attribute space: numeric values, nominal value indices. */
-    public double[][] getClusterCentroids() {
+    /**
+     * The centroids as {@code SimpleKMeans.getClusterCentroids()} gives them: one instance per
+     * cluster, in the training header's attributes and original units (a nominal attribute takes
+     * its most frequent value; the class attribute, not clustered on, is missing).
+     */
+    public Instances getClusterCentroids() {
+        Instances centroids = new Instances(encoding.header(), model.k());
+        for (double[] values : centroidValues()) {
+            centroids.add(new weka.core.DenseInstance(1.0, values));
+        }
+        return centroids;
+    }
+
+    /** The within-cluster sum of squared errors, as {@code SimpleKMeans.getSquaredError()} (in the encoded, normalized space). */
+    public double getSquaredError() {
+        return model.inertia();
+    }
+
+    /** The weight of each cluster's instances, as {@code SimpleKMeans.getClusterSizes()}. */
+    public double[] getClusterSizes() {
+        return model.sizes();
+    }
+
+    /** The centroids in the original attribute space: numeric values, nominal value indices (NaN: the class). */
+    private double[][] centroidValues() {
         double[][] centroids = new double[model.k()][];
         for (int c = 0; c < model.k(); c++) {
             centroids[c] = encoding.decode(model.centroid(c));
@@ -373,7 +396,7 @@ public class MiniBatchKMeans extends RandomizableClusterer
         }
         s.append("\nFinal cluster centroids").append(online ? " (sizes: instances each centroid took during the updates)" : "")
                 .append(":\n");
-        s.append(CentroidReport.render(header, wholeData.fullData(), wholeData.totalWeight(), getClusterCentroids(),
+        s.append(CentroidReport.render(header, wholeData.fullData(), wholeData.totalWeight(), centroidValues(),
                 model.sizes()));
         return s.toString();
     }

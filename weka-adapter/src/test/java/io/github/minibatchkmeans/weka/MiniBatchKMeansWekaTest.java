@@ -83,9 +83,14 @@ class MiniBatchKMeansWekaTest {
                 "Full Data", "(300.0)", "colour", "x1")) {
             assertTrue(text.contains(expected), expected + " in\n" + text);
         }
-        double[][] centroids = ours.getClusterCentroids();
-        double maxWidth = Math.max(centroids[0][0], Math.max(centroids[1][0], centroids[2][0])); // x1 of the group at 20
+        Instances centroids = ours.getClusterCentroids(); // as SimpleKMeans gives them: instances of the training header
+        assertTrue(centroids.equalHeaders(data), centroids.equalHeadersMsg(data));
+        assertEquals(3, centroids.numInstances());
+        double maxWidth = Math.max(centroids.instance(0).value(0), Math.max(centroids.instance(1).value(0),
+                centroids.instance(2).value(0))); // x1 of the group at 20
         assertEquals(20, maxWidth, 1.0, "centroids are reported in original units, not [0,1]");
+        assertEquals(ours.getModel().inertia(), ours.getSquaredError(), 0.0);
+        assertEquals(300, java.util.Arrays.stream(ours.getClusterSizes()).sum(), 1e-9);
     }
 
     @Test
