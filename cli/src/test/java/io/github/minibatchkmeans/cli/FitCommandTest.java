@@ -176,6 +176,15 @@ class FitCommandTest {
         CliRun one = CliRun.of("fit", "--input", arff.toString(), "--k", "2", "--columns", "a", "--label-column", "kind", "--json",
                 "--quiet");
         assertEquals(1, new ObjectMapper().readTree(one.out()).get("dimensions").asInt());
+        for (String spelled : new String[] {"last", "KIND", "2"}) { // as Weka users type it: -c last; names in any case
+            CliRun label = CliRun.of("fit", "--input", arff.toString(), "--k", "2", "--label-column", spelled, "--json", "--quiet");
+            assertEquals(0, label.exitCode(), label.err());
+            assertEquals(2, new ObjectMapper().readTree(label.out()).get("dimensions").asInt(), spelled);
+        }
+        CliRun unknown = CliRun.of("fit", "--input", arff.toString(), "--k", "2", "--label-column", "type", "--quiet");
+        assertEquals(1, unknown.exitCode());
+        assertEquals("minibatch-kmeans: " + arff + ": label column 'type' is not an attribute of the file (its attributes: a, b, "
+                + "kind; or first, last, or a 0-based index)", unknown.err().strip());
     }
 
     @Test

@@ -78,9 +78,24 @@ public final class ArffSource implements BatchSource {
         }
     }
 
+    /**
+     * The attribute {@code spec} names: its name (exactly, else the one name equal to it but for
+     * case), {@code first} or {@code last} as Weka's {@code -c} takes them, or a 0-based index.
+     */
     private int attribute(Instances header, String spec, String what) {
         if (header.attribute(spec) != null) {
             return header.attribute(spec).index();
+        }
+        List<String> names = new java.util.ArrayList<>();
+        for (int a = 0; a < header.numAttributes(); a++) {
+            names.add(header.attribute(a).name());
+        }
+        List<String> alike = names.stream().filter(n -> n.equalsIgnoreCase(spec.trim())).toList();
+        if (alike.size() == 1) {
+            return names.indexOf(alike.get(0));
+        }
+        if (spec.trim().equalsIgnoreCase("first") || spec.trim().equalsIgnoreCase("last")) {
+            return spec.trim().equalsIgnoreCase("first") ? 0 : header.numAttributes() - 1;
         }
         try {
             int index = Integer.parseInt(spec.trim());
@@ -90,7 +105,9 @@ public final class ArffSource implements BatchSource {
             }
             return index;
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(file + ": " + what + " '" + spec + "' is not an attribute of the file");
+            throw new InvalidInputException(file + ": " + what + " '" + spec + "' is not an attribute of the file (its attributes: "
+                    + String.join(", ", names.size() <= 20 ? names : names.subList(0, 20)) + (names.size() <= 20 ? "" : ", …")
+                    + "; or first, last, or a 0-based index)");
         }
     }
 
