@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * registry would also scan and so prove nothing about what users install.
  */
 class PackagedJarIT {
-    private static final String ALGORITHM_LINE = "io.github.minibatchkmeans.elki.MiniBatchKMeans minibatch-kmeans";
+    private static final String ALGORITHM_LINE = "elki.clustering.kmeans.MiniBatchKMeans minibatch-kmeans";
 
     private static Path jar() {
         Path jar = Path.of("target", "minibatch-kmeans-elki-" + System.getProperty("project.version", "0.1.0") + ".jar");
@@ -79,7 +79,9 @@ class PackagedJarIT {
             classes = contents.stream().map(e -> e.getName()).filter(name -> name.endsWith(".class")).toList();
         }
         assertTrue(classes.stream().anyMatch(name -> name.startsWith("io/github/minibatchkmeans/core/")), "core is inside");
-        assertEquals(List.of(), classes.stream().filter(name -> !name.startsWith("io/github/minibatchkmeans/")).toList(),
+        // ours, and our algorithm's entry in ELKI's k-means package (where the MiniGUI lists it)
+        assertEquals(List.of(), classes.stream().filter(name -> !name.startsWith("io/github/minibatchkmeans/")
+                && !name.startsWith("elki/clustering/kmeans/MiniBatchKMeans")).toList(),
                 "third-party classes in the plug-in jar (ELKI's own are provided by ELKI)");
     }
 
@@ -97,7 +99,7 @@ class PackagedJarIT {
     @Test
     void elkiRegistryFindsTheAlgorithmByAliasFromTheJar() throws Exception {
         String out = java(RegistryProbe.class.getName(), "minibatch-kmeans", "k-means||");
-        assertTrue(out.contains("minibatch-kmeans -> io.github.minibatchkmeans.elki.MiniBatchKMeans"), out);
+        assertTrue(out.contains("minibatch-kmeans -> elki.clustering.kmeans.MiniBatchKMeans"), out);
         assertTrue(out.contains("k-means|| -> io.github.minibatchkmeans.elki.KMeansParallelInitialization"), out);
         assertTrue(out.contains("from jar"), out);
     }
@@ -108,8 +110,13 @@ class PackagedJarIT {
         String out = java("elki.application.KDDCLIApplication", "-dbc.in", data, "-algorithm", "minibatch-kmeans",
                 "-kmeans.k", "5", "-kmeans.seed", "7", "-evaluator", "clustering.EvaluateClustering",
                 "-resulthandler", "ResultWriter");
-        assertTrue(out.contains("-algorithm io.github.minibatchkmeans.elki.MiniBatchKMeans"), out);
+        assertTrue(out.contains("-algorithm clustering.kmeans.MiniBatchKMeans"), out); // ELKI names it as one of its own
         assertTrue(out.contains("Pair counting F1-Measure 0.99800"), out);
+        // beside ELKI's own k-means, by the short name ELKI's own take (-algorithm clustering.kmeans.LloydKMeans)
+        String shortName = java("elki.application.KDDCLIApplication", "-dbc.in", data, "-algorithm",
+                "clustering.kmeans.MiniBatchKMeans", "-kmeans.k", "5", "-kmeans.seed", "7", "-evaluator",
+                "clustering.EvaluateClustering", "-resulthandler", "ResultWriter");
+        assertTrue(shortName.contains("Pair counting F1-Measure 0.99800"), shortName);
 
         String parallel = java("elki.application.KDDCLIApplication", "-dbc.in", data, "-algorithm", "minibatch-kmeans",
                 "-kmeans.k", "5", "-kmeans.initialization", "k-means||", "-kmeans.seed", "3",
@@ -121,7 +128,7 @@ class PackagedJarIT {
     @Test
     void descriptionExplainsEveryOption() throws Exception {
         // ELKI ends -description with a non-zero exit code, as it does for -h.
-        String out = run(false, "elki.application.KDDCLIApplication", "-description", "io.github.minibatchkmeans.elki.MiniBatchKMeans");
+        String out = run(false, "elki.application.KDDCLIApplication", "-description", "elki.clustering.kmeans.MiniBatchKMeans");
         for (String option : List.of("-kmeans.k", "-kmeans.maxiter", "-kmeans.initialization", "-kmeans.seed",
                 "-minibatch.batchsize", "-minibatch.mode <exact | stochastic>", "-minibatch.seed", "-minibatch.threads",
                 "-minibatch.tol")) {
