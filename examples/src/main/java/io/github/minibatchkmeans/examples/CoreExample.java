@@ -37,6 +37,9 @@ public final class CoreExample {
     }
 
     public static void main(String[] args) throws IOException {
+        if (Usage.wrong(CoreExample.class, "DATA.npy K [MODEL.json]", args, 2, 3, System.err, 1)) {
+            System.exit(2);
+        }
         run(Path.of(args[0]), Integer.parseInt(args[1]), Path.of(args.length > 2 ? args[2] : "model.json"));
     }
 }

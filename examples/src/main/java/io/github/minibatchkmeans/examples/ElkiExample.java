@@ -54,6 +54,9 @@ public final class ElkiExample {
     }
 
     public static void main(String[] args) {
+        if (Usage.wrong(ElkiExample.class, "DATA.csv K", args, 2, 2, System.err, 1)) {
+            System.exit(2);
+        }
         run(args[0], Integer.parseInt(args[1]));
     }
 }

@@ -59,6 +59,9 @@ public final class TribuoExample {
     }
 
     public static void main(String[] args) throws Exception {
+        if (Usage.wrong(TribuoExample.class, "TRAIN.csv TEST.csv K MODEL.onnx", args, 4, 4, System.err, 2)) {
+            System.exit(2);
+        }
         run(Path.of(args[0]), Path.of(args[1]), List.of("x0", "x1", "x2", "x3"), Integer.parseInt(args[2]), Path.of(args[3]));
     }
 }

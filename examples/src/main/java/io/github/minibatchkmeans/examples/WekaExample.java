@@ -40,6 +40,9 @@ public final class WekaExample {
     }
 
     public static void main(String[] args) throws Exception {
+        if (Usage.wrong(WekaExample.class, "DATA.arff K", args, 2, 2, System.err, 1)) {
+            System.exit(2);
+        }
         run(args[0], Integer.parseInt(args[1]));
     }
 }

@@ -77,4 +77,19 @@ class ExamplesTest {
         double f1 = ElkiExample.run("../elki-adapter/src/test/resources/different-densities-2d-no-noise.ascii", 5);
         assertTrue(f1 > 0.99, "F1 " + f1);
     }
+
+    /** Called wrong, an example prints its usage instead of throwing (ArrayIndexOutOfBounds, NumberFormat). */
+    @Test
+    void examplesCalledWrongPrintTheirUsage() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream err = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(Usage.wrong(CoreExample.class, "DATA.npy K [MODEL.json]", new String[0], 2, 3, err, 1));
+        assertEquals("usage: java -cp <the examples' class path> io.github.minibatchkmeans.examples.CoreExample DATA.npy K "
+                + "[MODEL.json]", bytes.toString(java.nio.charset.StandardCharsets.UTF_8).strip());
+        assertTrue(Usage.wrong(WekaExample.class, "DATA.arff K", new String[] {"a.arff", "three"}, 2, 2, err, 1));
+        assertTrue(Usage.wrong(WekaExample.class, "DATA.arff K", new String[] {"a.arff", "3", "extra"}, 2, 2, err, 1));
+        bytes.reset();
+        assertTrue(!Usage.wrong(WekaExample.class, "DATA.arff K", new String[] {"a.arff", "3"}, 2, 2, err, 1));
+        assertEquals("", bytes.toString(java.nio.charset.StandardCharsets.UTF_8), "nothing said when called right");
+    }
 }
