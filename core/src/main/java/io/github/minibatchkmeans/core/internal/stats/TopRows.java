@@ -13,6 +13,10 @@ import java.util.Arrays;
  */
 public final class TopRows implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
+    /** Rows a growing store starts with: 64 narrow rows … */
+    private static final int INITIAL_ROWS = 64;
+    /** … but never more values than this (one row of a million columns is 8 MB already). */
+    private static final int INITIAL_VALUES = 1 << 13;
     private final int capacity;
     private final int dims;
     private double[] scores;
@@ -25,11 +29,8 @@ public final class TopRows implements java.io.Serializable {
     private int size;
 
     public TopRows(int capacity, int dims) {
-        this(capacity, dims, Math.min(capacity, Math.max(1, Math.min(64, INITIAL_VALUES / Math.max(1, dims)))));
+        this(capacity, dims, Math.min(capacity, Math.max(1, Math.min(INITIAL_ROWS, INITIAL_VALUES / Math.max(1, dims)))));
     }
-
-    /** Values a store starts with before it grows: 64 narrow rows, but one row of a million columns is 8 MB already. */
-    private static final int INITIAL_VALUES = 1 << 13;
 
     private TopRows(int capacity, int dims, int initial) {
         this.capacity = capacity;
