@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Vector;
 import weka.core.Capabilities;
 import weka.core.Capabilities.Capability;
+import weka.core.DistanceFunction;
+import weka.core.EuclideanDistance;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.Option;
@@ -80,6 +82,12 @@ public class MiniBatchKMeans extends RandomizableClusterer
     private boolean dontNormalize;
     /** Starts to try; 0: automatic (several on small data, see {@link Parameters#N_INIT}). */
     private int restarts = wekaDefault(Parameters.N_INIT);
+    /** SimpleKMeans' -V: the report adds each numeric attribute's standard deviation per cluster. */
+    private boolean displayStdDevs;
+    /** SimpleKMeans' -O: keep each training instance's cluster, in order, for {@link #getAssignments()}. */
+    private boolean preserveInstancesOrder;
+    /** The distance SimpleKMeans' -A names: only squared Euclidean is k-means' (the mean minimises it). */
+    private DistanceFunction distanceFunction = new EuclideanDistance();
 
     /** Instances incremental training keeps whole before it switches to the one-pass learner. */
     public static final int INCREMENTAL_BUFFER = 65_536;
@@ -91,6 +99,10 @@ public class MiniBatchKMeans extends RandomizableClusterer
     private String training = "";
     /** Statistics of all the training instances: the report's "Full Data" column. */
     private AttributeEncoding wholeData;
+    /** Each training instance's cluster (with -O), or null. */
+    private int[] assignments;
+    /** With -V: per attribute, the standard deviation in the whole data (column 0) and in each cluster; or null. */
+    private double[][] stdDevs;
 
     /** State of incremental training; not part of a saved model. */
     private transient Instances buffer;
@@ -192,6 +204,8 @@ public class MiniBatchKMeans extends RandomizableClusterer
         getCapabilities().testWithFail(data);
         model = null;
         encoding = null;
+        assignments = null;
+        stdDevs = null;
         learner = null;
         onePass = null;
         if (data.numInstances() == 0) {
@@ -212,6 +226,47 @@ public class MiniBatchKMeans extends RandomizableClusterer
             model = new io.github.minibatchkmeans.core.MiniBatchKMeans(config).fit(new InstancesSource(data, encoding));
         } catch (InvalidInputException e) {
             throw new Exception(explain(e), e);
+        }
+        if (preserveInstancesOrder || displayStdDevs) {
+            describeMembers(data);
+        }
+    }
+
+    /** One more pass over the training instances: their clusters (-O) and each cluster's spread (-V). */
+    private void describeMembers(Instances data) {
+        int k = model.k();
+        int attributes = data.numAttributes();
+        double[][] weight = new double[k + 1][attributes];
+        double[][] sum = new double[k + 1][attributes];
+        double[][] sumOfSquares = new double[k + 1][attributes];
+        int[] clusters = new int[data.numInstances()];
+        double[] row = new double[encoding.dimensions()];
+        for (int i = 0; i < clusters.length; i++) {
+            Instance instance = data.instance(i);
+            encoding.encode(instance, row, 0);
+            clusters[i] = model.predict(row);
+            for (int a = 0; a < attributes; a++) {
+                if (a == data.classIndex() || !data.attribute(a).isNumeric() || instance.isMissing(a)) {
+                    continue;
+                }
+                for (int column : new int[] {0, clusters[i] + 1}) {
+                    weight[column][a] += instance.weight();
+                    sum[column][a] += instance.weight() * instance.value(a);
+                    sumOfSquares[column][a] += instance.weight() * instance.value(a) * instance.value(a);
+                }
+            }
+        }
+        assignments = preserveInstancesOrder ? clusters : null;
+        if (displayStdDevs) {
+            stdDevs = new double[attributes][k + 1];
+            for (int a = 0; a < attributes; a++) {
+                for (int column = 0; column <= k; column++) {
+                    // Weka's weighted sample variance (Instances.variance): divided by the total weight less one
+                    double w = weight[column][a];
+                    double variance = (sumOfSquares[column][a] - sum[column][a] * sum[column][a] / w) / (w - 1);
+                    stdDevs[a][column] = w > 1 ? Math.sqrt(Math.max(0, variance)) : (w > 0 ? 0 : Double.NaN);
+                }
+            }
         }
     }
 
@@ -359,6 +414,25 @@ public class MiniBatchKMeans extends RandomizableClusterer
         return model.sizes();
     }
 
+    /**
+     * The cluster of each training instance, in the order they were given, as
+     * {@code SimpleKMeans.getAssignments()}: only with {@code -O} (preserve instances order).
+     *
+     * @return one cluster index per training instance
+     * @throws Exception without {@code -O}, or when the training kept no instances (a one-pass or
+     *         stochastic incremental stream)
+     */
+    public int[] getAssignments() throws Exception {
+        if (!preserveInstancesOrder) {
+            throw new Exception("The assignments are only available when order of instances is preserved (-O)");
+        }
+        if (assignments == null) {
+            throw new Exception("No assignments made: incremental training over " + INCREMENTAL_BUFFER
+                    + " instances, or in stochastic mode, keeps no instances");
+        }
+        return assignments.clone();
+    }
+
     /** The centroids in the original attribute space: numeric values, nominal value indices (NaN: the class). */
     private double[][] centroidValues() {
         double[][] centroids = new double[model.k()][];
@@ -397,7 +471,10 @@ public class MiniBatchKMeans extends RandomizableClusterer
         s.append("\nFinal cluster centroids").append(online ? " (sizes: instances each centroid took during the updates)" : "")
                 .append(":\n");
         s.append(CentroidReport.render(header, wholeData.fullData(), wholeData.totalWeight(), centroidValues(),
-                model.sizes()));
+                model.sizes(), stdDevs));
+        if (displayStdDevs && stdDevs == null) {
+            s.append("(No standard deviations: this training kept no instances to measure them on.)\n");
+        }
         return s.toString();
     }
 
@@ -417,6 +494,10 @@ public class MiniBatchKMeans extends RandomizableClusterer
         options.add(option(Parameters.TOLERANCE, 1, "-tol <num>"));
         options.add(new Option("\tDo not normalize numeric attributes to [0,1].", "D", 0, "-D"));
         options.add(option(Parameters.N_INIT, 1, "-restarts <num>"));
+        options.add(new Option("\tDisplay std. deviations for centroids.", "V", 0, "-V"));
+        options.add(new Option("\tPreserve order of instances (getAssignments()).", "O", 0, "-O"));
+        options.add(new Option("\tDistance function to use: weka.core.EuclideanDistance only (k-means' mean minimises\n"
+                + "\tsquared Euclidean distance).\n\t(default: weka.core.EuclideanDistance)", "A", 1, "-A <classname and options>"));
         options.addAll(Collections.list(super.listOptions()));
         return options.elements();
     }
@@ -445,6 +526,19 @@ public class MiniBatchKMeans extends RandomizableClusterer
         setDontNormalize(Utils.getFlag('D', options));
         String starts = Utils.getOption("restarts", options);
         setRestarts(starts.isEmpty() ? wekaDefault(Parameters.N_INIT) : Integer.parseInt(starts));
+        setDisplayStdDevs(Utils.getFlag('V', options));
+        setPreserveInstancesOrder(Utils.getFlag('O', options));
+        if (Utils.getFlag('M', options)) {
+            throw new Exception("-M (don't replace missing values) is SimpleKMeans' option; MiniBatchKMeans always replaces "
+                    + "missing values with the training data's means and modes, as SimpleKMeans does without -M");
+        }
+        String distance = Utils.getOption('A', options);
+        if (!distance.isEmpty()) {
+            String[] spec = Utils.splitOptions(distance);
+            String name = spec[0];
+            spec[0] = "";
+            setDistanceFunction((DistanceFunction) Utils.forName(DistanceFunction.class, name, spec));
+        }
         super.setOptions(options);
         Utils.checkForRemainingOptions(options);
     }
@@ -462,6 +556,12 @@ public class MiniBatchKMeans extends RandomizableClusterer
         }
         if (dontNormalize) {
             options.add("-D");
+        }
+        if (displayStdDevs) {
+            options.add("-V");
+        }
+        if (preserveInstancesOrder) {
+            options.add("-O");
         }
         Collections.addAll(options, super.getOptions());
         return options.toArray(new String[0]);
@@ -580,6 +680,54 @@ public class MiniBatchKMeans extends RandomizableClusterer
 
     public void setRestarts(int restarts) throws Exception {
         this.restarts = checked(Parameters.N_INIT, restarts);
+    }
+
+    public String displayStdDevsTipText() {
+        return "Display std deviations of numeric attributes in each cluster (a pass over the training instances).";
+    }
+
+    public boolean getDisplayStdDevs() {
+        return displayStdDevs;
+    }
+
+    public void setDisplayStdDevs(boolean displayStdDevs) {
+        this.displayStdDevs = displayStdDevs;
+    }
+
+    public String preserveInstancesOrderTipText() {
+        return "Keep the cluster of each training instance, in order (getAssignments()).";
+    }
+
+    public boolean getPreserveInstancesOrder() {
+        return preserveInstancesOrder;
+    }
+
+    public void setPreserveInstancesOrder(boolean preserveInstancesOrder) {
+        this.preserveInstancesOrder = preserveInstancesOrder;
+    }
+
+    public String distanceFunctionTipText() {
+        return "The distance function: EuclideanDistance only, as k-means minimises squared Euclidean distance "
+                + "(numeric attributes normalized unless dontNormalize).";
+    }
+
+    public DistanceFunction getDistanceFunction() {
+        return distanceFunction;
+    }
+
+    /**
+     * Sets the distance, as SimpleKMeans' {@code -A}: only {@code EuclideanDistance} is k-means'.
+     *
+     * @param distanceFunction the distance
+     * @throws Exception for any other distance (SimpleKMeans' Manhattan distance moves centroids to medians)
+     */
+    public void setDistanceFunction(DistanceFunction distanceFunction) throws Exception {
+        if (distanceFunction.getClass() != EuclideanDistance.class) {
+            throw new Exception("-A " + distanceFunction.getClass().getName() + ": MiniBatchKMeans offers "
+                    + "weka.core.EuclideanDistance only (k-means moves centroids to means, which minimise squared "
+                    + "Euclidean distance; SimpleKMeans with ManhattanDistance uses medians)");
+        }
+        this.distanceFunction = distanceFunction;
     }
 
     /** Java serialization (Weka's model files): the clusterer's own fields, then the model document. */

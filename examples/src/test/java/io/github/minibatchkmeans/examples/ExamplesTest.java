@@ -78,6 +78,16 @@ class ExamplesTest {
         assertTrue(f1 > 0.99, "F1 " + f1);
     }
 
+    @Test
+    void sparkExampleFitsACsvAndSavesTheModel() throws Exception {
+        Path csv = dir.resolve("blobs.csv");
+        writeBlobs(csv, 2000, 4, false);
+        Path model = dir.resolve("model");
+        double cost = SparkExample.run(csv.toString(), 4, model.toString());
+        assertTrue(cost > 0 && cost < 2000 * 4 * 1.5, "cost " + cost);  // unit-variance blobs: about 4 per row
+        assertTrue(Files.isDirectory(model.resolve("metadata")));
+    }
+
     /** Called wrong, an example prints its usage instead of throwing (ArrayIndexOutOfBounds, NumberFormat). */
     @Test
     void examplesCalledWrongPrintTheirUsage() {

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReadmeTest {
     private static final Path README = Path.of("..", "README.md");
-    private static final Pattern BLOCK = Pattern.compile("```(java|sh)\\n(.*?)```", Pattern.DOTALL);
+    private static final Pattern BLOCK = Pattern.compile("```(java|sh|xml)\\n(.*?)```", Pattern.DOTALL);
     private static final Pattern PUBLIC_CLASS = Pattern.compile("public (?:final )?class (\\w+)");
 
     @TempDir
@@ -99,6 +99,19 @@ class ReadmeTest {
             assertTrue(bash.waitFor(30, TimeUnit.SECONDS));
             assertEquals(0, bash.exitValue(), "bash could not run\n" + block + "\n" + output);
             assertEquals("", output.strip(), "bash said something about\n" + block);
+        }
+    }
+
+    @Test
+    void everyDependencySnippetIsWhatTheConsumerProjectBuildsWith() throws Exception {
+        // consumer-it builds that project against the installed artifacts during the build: the snippets are tested there
+        List<String> blocks = blocks("xml");
+        assertTrue(blocks.size() >= 3, "the README's dependency snippets: " + blocks.size());
+        String consumer = Files.readString(Path.of("..", "consumer-it", "src", "it", "readme-consumer", "pom.xml"))
+                .replaceAll("\\s*<!--.*?-->", "").replaceAll("\\s+", " ");
+        for (String block : blocks) {
+            String snippet = block.replaceAll("\\s+", " ").strip();
+            assertTrue(consumer.contains(snippet), "the consumer project lacks the README's\n" + block);
         }
     }
 }

@@ -26,7 +26,21 @@ public final class CentroidReport {
         return s.toString();
     }
 
-    public static String render(Instances header, double[] full, double fullSize, double[][] centroids, double[] sizes) {
+    /**
+     * The table: a row per attribute (the class left out), a column for the full data and one per
+     * cluster, its size under its number.
+     *
+     * @param header the training header
+     * @param full the full data's means and modes, per attribute
+     * @param fullSize the full data's total weight
+     * @param centroids per cluster, its value per attribute (nominal: value index)
+     * @param sizes per cluster, its total weight
+     * @param stdDevs null, or per attribute the standard deviations of the full data and each
+     *        cluster (NaN where there is none: nominal attributes), printed as SimpleKMeans' -V does
+     * @return the table, as text
+     */
+    public static String render(Instances header, double[] full, double fullSize, double[][] centroids, double[] sizes,
+                                double[][] stdDevs) {
         int k = centroids.length;
         String[][] cells = new String[header.numAttributes()][k + 1];
         int width = "Full Data".length() + 1;
@@ -43,6 +57,11 @@ public final class CentroidReport {
             }
             for (String cell : cells[a]) {
                 width = Math.max(width, cell.length() + 1);
+            }
+            if (stdDevs != null && attribute.isNumeric()) {
+                for (double sd : stdDevs[a]) {
+                    width = Math.max(width, spread(sd).length() + 1);
+                }
             }
         }
         String[] sizeCells = new String[k + 1];
@@ -73,8 +92,20 @@ public final class CentroidReport {
                 s.append(padLeft(cell, width + 1));
             }
             s.append('\n');
+            if (stdDevs != null && header.attribute(a).isNumeric()) {
+                s.append(padRight("", nameWidth));
+                for (double sd : stdDevs[a]) {
+                    s.append(padLeft(spread(sd), width + 1));
+                }
+                s.append('\n');
+            }
         }
         return s.append('\n').toString();
+    }
+
+    /** A standard deviation as SimpleKMeans' -V prints it; empty where there is none. */
+    private static String spread(double sd) {
+        return Double.isNaN(sd) ? "" : "+/-" + Utils.doubleToString(sd, 4).trim();
     }
 
     private static String padLeft(String text, int width) {

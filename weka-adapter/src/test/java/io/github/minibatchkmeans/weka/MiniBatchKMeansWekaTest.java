@@ -72,6 +72,51 @@ class MiniBatchKMeansWekaTest {
     }
 
     @Test
+    void assignmentsAndStandardDeviationsAreSimpleKMeans() throws Exception {
+        Instances data = WekaData.groups(900, 3, 0.0, 2);
+        data.deleteAttributeAt(WekaData.NUMERIC + 1);
+        SimpleKMeans simple = new SimpleKMeans();
+        simple.setOptions(new String[] {"-N", "3", "-S", "10", "-init", "1", "-V", "-O"});
+        simple.buildClusterer(data);
+        MiniBatchKMeans ours = clusterer("-N", "3", "-V", "-O", "-A", "weka.core.EuclideanDistance -R first-last");
+        ours.buildClusterer(data);
+        int[] theirs = simple.getAssignments();
+        int[] mine = ours.getAssignments();
+        assertEquals(data.numInstances(), mine.length);
+        int[] toTheirs = new int[3];
+        for (int i = 0; i < mine.length; i++) {
+            toTheirs[mine[i]] = theirs[i];
+            assertEquals(ours.clusterInstance(data.instance(i)), mine[i], "instance " + i);
+        }
+        for (int i = 0; i < mine.length; i++) {
+            assertEquals(theirs[i], toTheirs[mine[i]], "instance " + i + " splits a cluster");
+        }
+        Instances theirSpread = simple.getClusterStandardDevs();
+        String report = ours.toString();
+        for (int c = 0; c < 3; c++) {
+            for (int a = 0; a < WekaData.NUMERIC; a++) {
+                String sd = "+/-" + weka.core.Utils.doubleToString(theirSpread.instance(toTheirs[c]).value(a), 4).trim();
+                assertTrue(report.contains(sd), sd + " in\n" + report);
+            }
+        }
+    }
+
+    @Test
+    void simpleKMeansOptionsWeDoNotOfferAreRefusedByName() {
+        Exception missing = assertThrows(Exception.class, () -> clusterer("-N", "3", "-M"));
+        assertTrue(missing.getMessage().startsWith("-M (don't replace missing values)"), missing.getMessage());
+        Exception manhattan = assertThrows(Exception.class, () -> clusterer("-A", "weka.core.ManhattanDistance"));
+        assertTrue(manhattan.getMessage().startsWith("-A weka.core.ManhattanDistance: MiniBatchKMeans offers "
+                + "weka.core.EuclideanDistance only"), manhattan.getMessage());
+        Exception order = assertThrows(Exception.class, () -> {
+            MiniBatchKMeans withoutOrder = clusterer("-N", "2");
+            withoutOrder.buildClusterer(WekaData.groups(100, 2, 0.0, 1));
+            withoutOrder.getAssignments();
+        });
+        assertTrue(order.getMessage().contains("(-O)"), order.getMessage());
+    }
+
+    @Test
     void toStringShowsTheSimpleKMeansLayoutInOriginalUnits() throws Exception {
         Instances data = WekaData.groups(300, 3, 0.0, 3);
         data.deleteAttributeAt(WekaData.NUMERIC + 1);
