@@ -748,7 +748,7 @@ public class MiniBatchKMeans extends RandomizableClusterer
 
     @Override
     public String getRevision() {
-        return "0.1.0";
+        return "0.2.0";
     }
 
     public static void main(String[] args) {

@@ -45,6 +45,11 @@ final class ColumnsByName implements BatchSource {
         return new ColumnsByName(source, from);
     }
 
+    /** The source whose columns are picked (its label column, for one). */
+    BatchSource source() {
+        return source;
+    }
+
     @Override
     public int dimensions() {
         return from.length;

@@ -90,7 +90,7 @@ final class DemoCommand implements Callable<Integer> {
                     model.inertia(), model.inertia() / rows / DIMS);
             out.printf(Locale.ROOT, "      adjusted Rand index vs the generating blobs: %.4f%n", ari.value());
             try (AtomicFile picture = new AtomicFile(plot)) {
-                PlotSample.write(model, source, config.seed(), picture.stream(), FitPlot.format(plot));
+                PlotSample.write(model, passes.starts(), source, null, config.seed(), picture.stream(), FitPlot.format(plot));
                 picture.commit();
             }
             out.printf("plot: %s (convergence, and a sample coloured by cluster)%n", plot.toAbsolutePath());

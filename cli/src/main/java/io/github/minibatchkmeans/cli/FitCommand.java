@@ -119,13 +119,14 @@ final class FitCommand implements Callable<Integer> {
             if (model != null) {
                 ModelJson.write(fitted, InputOptions.featureNames(source), model.stream());
             }
-            Agreement agreement = agreement(source, fitted);
+            LabelColumn labelColumn = LabelColumn.read(source, input.labelColumn);
+            LabelColumn.Agreement agreement = labelColumn == null ? null : labelColumn.agreement(fitted, source);
             if (picture != null) {
-                PlotSample.write(fitted, source, config.seed(), picture.stream(), plotFormat);
+                PlotSample.write(fitted, passes.starts(), source, labelColumn, config.seed(), picture.stream(), plotFormat);
             }
             outputs.commitAll();
             FitReport result = new FitReport(source.name(), passes.rows(), source.dimensions(), config, fitted,
-                    passes.count(), seconds, peakHeap, agreement);
+                    passes.count(), passes.starts(), seconds, peakHeap, agreement);
             if (report.json) {
                 out.println(result.toJson());
             } else if (!report.quiet) {
@@ -135,19 +136,4 @@ final class FitCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** How the clusters agree with the label column, when there is one (one more read of the input). */
-    private Agreement agreement(BatchSource source, KMeansModel fitted) throws java.io.IOException {
-        List<String> classes = new ArrayList<>();
-        int[] truth = InputOptions.labels(source, classes);
-        if (truth == null) {
-            return null;
-        }
-        AdjustedRandIndex table = new AdjustedRandIndex(Math.max(1, classes.size()), fitted.k());
-        fitted.predict(source, (row, label, distance) -> table.add(truth[(int) row], label));
-        return new Agreement(input.labelColumn, classes.size(), table.value(), table.purity());
-    }
-
-    /** Agreement with a label column: adjusted Rand index and purity. */
-    record Agreement(String labelColumn, int classes, double adjustedRandIndex, double purity) {
-    }
 }

@@ -20,9 +20,10 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * The picture of a fit (XChart): inertia and centroid shift per iteration, and a scatter of a
- * sample of the data coloured by cluster with the centroids marked — in the first two principal
- * components of the sample when the data has more than two columns.
+ * The picture of a fit (XChart): inertia and centroid shift per iteration (log scales: both fall by
+ * orders of magnitude), and a scatter of a sample of the data coloured by cluster, or by class
+ * with a label column, with the centroids marked — in the first two principal components of the
+ * sample when the data has more than two columns, one scale on both axes.
  */
 final class FitPlot {
     static final int WIDTH = 1400;
@@ -43,13 +44,17 @@ final class FitPlot {
         throw new UsageException("--plot: " + file + ": use a .png, .jpg or .jpeg file name");
     }
 
-    static void write(KMeansModel model, Sample sample, OutputStream out, String format) throws IOException {
+    static void write(KMeansModel model, int starts, Sample sample, LabelColumn labels, OutputStream out, String format)
+            throws IOException {
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         // left: inertia above, centroid shift below — two charts, so neither line can hide the other; right: the sample
-        paint(g, inertiaChart(model), 0, 0, WIDTH / 2, HEIGHT / 2);
-        paint(g, shiftChart(model), 0, HEIGHT / 2, WIDTH / 2, HEIGHT - HEIGHT / 2);
-        paint(g, scatter(model, sample), WIDTH / 2, 0, WIDTH - WIDTH / 2, HEIGHT);
+        String of = starts > 1 ? " (the best of " + starts + " starts)" : "";
+        paint(g, historyChart(model, "Convergence: inertia" + of, "inertia", IterationRecord::inertia, SeriesMarkers.CIRCLE),
+                0, 0, WIDTH / 2, HEIGHT / 2);
+        paint(g, historyChart(model, "Convergence: centroid shift" + of, "squared shift", IterationRecord::shift,
+                SeriesMarkers.DIAMOND), 0, HEIGHT / 2, WIDTH / 2, HEIGHT - HEIGHT / 2);
+        paint(g, scatter(model, sample, labels), WIDTH / 2, 0, WIDTH - WIDTH / 2, HEIGHT);
         g.dispose();
         if (!ImageIO.write(image, format, out)) {
             throw new IOException("no image writer for " + format);
@@ -60,14 +65,6 @@ final class FitPlot {
         Graphics2D part = (Graphics2D) g.create(x, y, width, height);
         chart.paint(part, width, height);
         part.dispose();
-    }
-
-    private static XYChart inertiaChart(KMeansModel model) {
-        return historyChart(model, "Convergence: inertia", "inertia", IterationRecord::inertia, SeriesMarkers.CIRCLE);
-    }
-
-    private static XYChart shiftChart(KMeansModel model) {
-        return historyChart(model, "Convergence: centroid shift", "squared shift", IterationRecord::shift, SeriesMarkers.DIAMOND);
     }
 
     private static XYChart historyChart(KMeansModel model, String title, String what,
@@ -86,6 +83,22 @@ final class FitPlot {
         if (history.isEmpty()) {
             y[0] = what.equals("inertia") ? model.inertia() : 0;
         }
+        // a log axis shows the late iterations' small changes; a zero (the last shift of a fixed point) has no place on it
+        int positive = (int) java.util.Arrays.stream(y).filter(v -> v > 0).count();
+        if (positive > 1) {
+            double[] px = new double[positive];
+            double[] py = new double[positive];
+            for (int i = 0, j = 0; i < y.length; i++) {
+                if (y[i] > 0) {
+                    px[j] = x[i];
+                    py[j++] = y[i];
+                }
+            }
+            x = px;
+            y = py;
+            chart.getStyler().setYAxisLogarithmic(true);
+            chart.setYAxisTitle(what + " (log scale" + (positive < history.size() ? "; zeros left out" : "") + ")");
+        }
         chart.addSeries(what, x, y).setMarker(marker);
         chart.getStyler().setYAxisDecimalPattern(decimalPattern(y));
         chart.getStyler().setXAxisDecimalPattern("0");
@@ -101,29 +114,32 @@ final class FitPlot {
         return largest >= 1e5 || largest > 0 && largest < 1e-3 ? "0.0##E0" : "0.0##";
     }
 
-    private static XYChart scatter(KMeansModel model, Sample sample) {
+    private static XYChart scatter(KMeansModel model, Sample sample, LabelColumn labels) {
         int d = sample.dims();
         Projection projection = Projection.of(sample);
+        int groups = labels == null ? model.k() : labels.classes().size();
         XYChart chart = new XYChartBuilder().width(WIDTH / 2).height(HEIGHT)
-                .title("Clusters (" + sample.size() + " sampled rows" + (d > 2 ? ", first two principal components)" : ")"))
+                .title((labels == null ? "Clusters" : "Classes of " + labels.name() + ", centroids") + " (" + sample.size()
+                        + " sampled rows" + (d > 2 ? ", first two principal components)" : ")"))
                 .xAxisTitle(d > 2 ? "PC 1" : "x0").yAxisTitle(d > 2 ? "PC 2" : d == 2 ? "x1" : "0").build();
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter).setMarkerSize(4)
-                .setLegendVisible(model.k() <= 12).setLegendPosition(Styler.LegendPosition.OutsideE);
-        List<List<double[]>> byCluster = new ArrayList<>();
-        for (int c = 0; c < model.k(); c++) {
-            byCluster.add(new ArrayList<>());
+                .setLegendVisible(groups <= 12).setLegendPosition(Styler.LegendPosition.OutsideE);
+        List<List<double[]>> byGroup = new ArrayList<>();
+        for (int c = 0; c < groups; c++) {
+            byGroup.add(new ArrayList<>());
         }
         double[] row = new double[d];
         for (int i = 0; i < sample.size(); i++) {
             System.arraycopy(sample.data(), i * d, row, 0, d);
-            byCluster.get(model.predict(row)).add(projection.apply(row));
+            int group = labels == null ? model.predict(row) : labels.truth()[(int) sample.rows()[i]];
+            byGroup.get(group).add(projection.apply(row));
         }
-        for (int c = 0; c < model.k(); c++) {
-            List<double[]> points = byCluster.get(c);
+        for (int c = 0; c < groups; c++) {
+            List<double[]> points = byGroup.get(c);
             if (points.isEmpty()) {
                 continue;
             }
-            chart.addSeries("cluster " + c, points.stream().mapToDouble(p -> p[0]).toArray(),
+            chart.addSeries(labels == null ? "cluster " + c : labels.classes().get(c), points.stream().mapToDouble(p -> p[0]).toArray(),
                     points.stream().mapToDouble(p -> p[1]).toArray()).setMarker(SeriesMarkers.CIRCLE);
         }
         double[] cx = new double[model.k()];
@@ -136,9 +152,36 @@ final class FitPlot {
         XYSeries centroids = chart.addSeries("centroids", cx, cy);
         centroids.setMarker(SeriesMarkers.CROSS).setMarkerColor(Color.BLACK);
         chart.getStyler().setMarkerSize(6);
+        equalRanges(chart, byGroup, cx, cy);
         chart.getStyler().setXAxisDecimalPattern(decimalPattern(cx));
         chart.getStyler().setYAxisDecimalPattern(decimalPattern(cy));
         return chart;
+    }
+
+    /**
+     * One range length on both axes, centred on the points, so that a unit is as long across as up
+     * (the plot area is about square): principal components keep their true proportions.
+     */
+    private static void equalRanges(XYChart chart, List<List<double[]>> groups, double[] cx, double[] cy) {
+        double[] min = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+        double[] max = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        List<double[]> all = new ArrayList<>();
+        groups.forEach(all::addAll);
+        for (int c = 0; c < cx.length; c++) {
+            all.add(new double[] {cx[c], cy[c]});
+        }
+        for (double[] p : all) {
+            for (int a = 0; a < 2; a++) {
+                min[a] = Math.min(min[a], p[a]);
+                max[a] = Math.max(max[a], p[a]);
+            }
+        }
+        double half = Math.max(max[0] - min[0], max[1] - min[1]) * 0.525; // 5 % margin
+        if (!(half > 0) || !Double.isFinite(half)) {
+            return;
+        }
+        chart.getStyler().setXAxisMin((min[0] + max[0]) / 2 - half).setXAxisMax((min[0] + max[0]) / 2 + half)
+                .setYAxisMin((min[1] + max[1]) / 2 - half).setYAxisMax((min[1] + max[1]) / 2 + half);
     }
 
     /** A projection to two dimensions: the first two principal components of the sample (identity for d ≤ 2). */

@@ -52,6 +52,9 @@ final class InputOptions {
 
     /** The label column's values as codes for each row, in order ({@code names}: the values); null without one. */
     static int[] labels(BatchSource source, List<String> names) throws java.io.IOException {
+        if (source instanceof ColumnsByName picked) {
+            return labels(picked.source(), names);
+        }
         if (source instanceof CsvSource csv && csv.hasLabels()) {
             return csv.labels(names);
         }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.ScopeType;
 
 /** {@code java -jar minibatch-kmeans.jar <command>}: k-means for data that does not fit in memory. */
-@Command(name = "minibatch-kmeans", mixinStandardHelpOptions = true, version = "minibatch-kmeans 0.1.0",
+@Command(name = "minibatch-kmeans", mixinStandardHelpOptions = true, version = "minibatch-kmeans 0.2.0",
         description = "Exact out-of-core and stochastic mini-batch k-means.",
         subcommands = {FitCommand.class, PredictCommand.class, GenerateCommand.class, DemoCommand.class, BenchCommand.class})
 public final class Main implements Runnable {

@@ -16,10 +16,15 @@ final class PlotSample {
     private PlotSample() {
     }
 
-    static void write(KMeansModel model, BatchSource source, long seed, OutputStream out, String format) throws IOException {
+    /**
+     * The picture of {@code model}, fitted from {@code starts} starts, on a sample of {@code source};
+     * the sample coloured by {@code labels}' classes when given (null: by cluster).
+     */
+    static void write(KMeansModel model, int starts, BatchSource source, LabelColumn labels, long seed, OutputStream out,
+                      String format) throws IOException {
         // wide rows: fewer of them, so the sample stays within 32 MB whatever the width
         int rows = (int) Math.max(100, Math.min(SAMPLE_ROWS, (32L << 20) / (8L * source.dimensions())));
-        FitPlot.write(model, draw(source, rows, seed), out, format);
+        FitPlot.write(model, starts, draw(source, rows, seed), labels, out, format);
     }
 
     /** A uniform sample of at most {@code size} rows with positive weight (reservoir sampling, Vitter's Algorithm R). */

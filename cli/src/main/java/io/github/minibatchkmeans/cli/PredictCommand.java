@@ -60,6 +60,9 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (input.fromStandardInput() && input.labelColumn != null) {
+            throw new UsageException("--label-column: needs a second read of the input, and --input - is read once");
+        }
         ModelJson.Stored stored = ModelJson.load(modelFile);
         KMeansModel model = stored.model();
         BatchSource source = open(stored.columns());
@@ -67,6 +70,8 @@ final class PredictCommand implements Callable<Integer> {
             throw new InvalidInputException(source.name() + ": " + source.dimensions() + " feature columns, but the model has "
                     + model.dimensions() + " dimensions" + (stored.columns() == null ? "" : " (" + String.join(", ", stored.columns()) + ")"));
         }
+        LabelColumn labelColumn = LabelColumn.read(source, input.labelColumn);
+        AdjustedRandIndex table = labelColumn == null ? null : labelColumn.table(model.k());
         long[] counts = new long[model.k()];
         double[] inertia = new double[1];
         long start = System.nanoTime();
@@ -80,12 +85,14 @@ final class PredictCommand implements Callable<Integer> {
                     counts[label]++;
                     inertia[0] += squared;
                     writeLabel(labels, label);
+                    tally(table, labelColumn, i, label);
                 });
             } else {
                 model.transform(source, (i, label, euclidean) -> {
                     counts[label]++;
                     inertia[0] += euclidean[label] * euclidean[label];
                     writeLabel(labels, label);
+                    tally(table, labelColumn, i, label);
                     for (int c = 0; c < euclidean.length; c++) {
                         if (c > 0) {
                             distances.write(',');
@@ -106,12 +113,25 @@ final class PredictCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - start) / 1e9;
         long rows = java.util.Arrays.stream(counts).sum();
         PrintWriter out = spec.commandLine().getOut();
+        LabelColumn.Agreement agreement = table == null ? null : labelColumn.agreement(table);
         if (report.json) {
-            out.println(new ObjectMapper().writeValueAsString(new Result(model.k(), rows, inertia[0], counts, seconds)));
+            out.println(new ObjectMapper().writeValueAsString(new Result(model.k(), rows, inertia[0], counts, seconds,
+                    agreement == null ? null : agreement.labelColumn(), agreement == null ? null : agreement.adjustedRandIndex(),
+                    agreement == null ? null : agreement.purity())));
         } else if (!report.quiet) {
             out.printf(Locale.ROOT, "%s: %,d rows labelled in %.2f s, inertia %.6g%n", source.name(), rows, seconds, inertia[0]);
+            if (agreement != null) {
+                out.println(agreement.describe());
+            }
         }
         return 0;
+    }
+
+    /** Counts row {@code i}'s class against its cluster, when there is a label column. */
+    private static void tally(AdjustedRandIndex table, LabelColumn labels, long i, int label) {
+        if (table != null) {
+            table.add(labels.truth()[(int) i], label);
+        }
     }
 
     private static void writeLabel(BufferedWriter labels, int label) throws java.io.IOException {
@@ -121,7 +141,9 @@ final class PredictCommand implements Callable<Integer> {
         }
     }
 
-    /** The JSON printed by {@code predict --json}. */
-    record Result(int k, long rows, double inertia, long[] sizes, double seconds) { // "sizes", as fit --json names them
+    /** The JSON printed by {@code predict --json}: "sizes", as fit --json names them; the label fields only with a label column. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record Result(int k, long rows, double inertia, long[] sizes, double seconds, String labelColumn, Double adjustedRandIndex,
+                  Double purity) {
     }
 }

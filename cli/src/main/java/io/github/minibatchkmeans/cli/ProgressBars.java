@@ -35,7 +35,7 @@ final class ProgressBars implements ProgressListener, AutoCloseable {
         bar.stepTo(e.rowsDone());
         if (e.finished()) {
             if (!Double.isNaN(e.inertia())) {
-                bar.setExtraMessage(String.format(Locale.ROOT, "inertia %.6g", e.inertia()) + ProgressLines.pruning(e));
+                bar.setExtraMessage(ProgressLines.inertia(e) + ProgressLines.pruning(e));
             }
             close();
         }

@@ -27,10 +27,16 @@ final class ProgressLines implements ProgressListener {
             case ITERATION -> "iteration " + e.pass();
             case FINAL -> "final pass";
         };
-        String inertia = Double.isNaN(e.inertia()) ? "" : String.format(Locale.ROOT, ", inertia %.6g", e.inertia());
+        String inertia = Double.isNaN(e.inertia()) ? "" : ", " + inertia(e);
         err.printf(Locale.ROOT, "%s: %,d rows in %.2f s (%,.0f rows/s)%s%s%n", what, e.rowsDone(), seconds,
                 e.rowsDone() / Math.max(seconds, 1e-9), inertia, pruning(e));
         err.flush();
+    }
+
+    /** The inertia a finished pass reports: with several starts, the lowest any has reached. */
+    static String inertia(ProgressEvent e) {
+        return e.starts() > 1 ? String.format(Locale.ROOT, "lowest inertia of %d starts %.6g", e.starts(), e.inertia())
+                : String.format(Locale.ROOT, "inertia %.6g", e.inertia());
     }
 
     /** What pruning saved in an exact iteration: rows whose distances it skipped, blocks it did not read. */

@@ -8,7 +8,11 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Names an option the command does not have, with the nearest ones it does — before anything
- * else is said: a mistyped option must not hide behind "missing required option".
+ * else is said: a mistyped option must not hide behind "missing required option". Not picocli's
+ * own suggestions ({@code UnmatchedArgumentException.getSuggestions}): they match an option by its
+ * first two letters only, and found nothing for 4 of 14 typos of {@code fit}'s options tried
+ * ({@code --k2}, {@code --kk}, {@code --mxa-iter}, {@code --n_init}), where the edit distance here
+ * finds all 14.
  */
 final class UnknownOptions {
     private UnknownOptions() {

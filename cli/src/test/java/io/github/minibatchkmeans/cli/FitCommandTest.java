@@ -158,6 +158,71 @@ class FitCommandTest {
     }
 
     @Test
+    void aCsvLabelColumnIsNamedAsWekaUsersNameIt() throws IOException {
+        Path data = labelled("labelled.csv");
+        Path last = dir.resolve("last.csv"); // the class moved to the end, headerless too: first/last work without names
+        List<String> lines = Files.readAllLines(data);
+        StringBuilder moved = new StringBuilder();
+        StringBuilder headerless = new StringBuilder();
+        for (int i = 0; i < lines.size(); i++) {
+            String[] f = lines.get(i).split(",");
+            String row = f[0] + "," + f[1] + "," + f[3] + "," + f[2] + "\n";
+            moved.append(row);
+            headerless.append(i == 0 ? "" : row);
+        }
+        Files.writeString(last, moved);
+        Path noHeader = dir.resolve("noheader.csv");
+        Files.writeString(noHeader, headerless);
+        for (String[] args : new String[][] {{data.toString(), "CLASS"}, {last.toString(), "last"}, {last.toString(), "LAST"},
+                {noHeader.toString(), "last"}}) {
+            CliRun run = CliRun.of("fit", "--input", args[0], "--k", "3", "--label-column", args[1], "--json", "--quiet");
+            assertEquals(0, run.exitCode(), run.err());
+            JsonNode json = new ObjectMapper().readTree(run.out());
+            assertEquals(3, json.get("dimensions").asInt(), String.join(" ", args));
+            assertEquals(1.0, json.get("adjustedRandIndex").asDouble(), 1e-9, String.join(" ", args));
+        }
+        CliRun unknown = CliRun.of("fit", "--input", data.toString(), "--k", "3", "--label-column", "kind");
+        assertEquals(1, unknown.exitCode());
+        assertTrue(unknown.err().contains("label column 'kind' not found in header [a, b, class, c]; or first, last, or a "
+                + "0-based index"), unknown.err());
+    }
+
+    @Test
+    void predictMeasuresTheAgreementWithALabelColumn() throws IOException {
+        Path data = labelled("labelled.csv");
+        Path model = dir.resolve("model.json");
+        assertEquals(0, CliRun.of("fit", "--input", data.toString(), "--k", "3", "--label-column", "class", "--model-out",
+                model.toString(), "--quiet").exitCode());
+        CliRun run = CliRun.of("predict", "--model", model.toString(), "--input", data.toString(), "--label-column", "class");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("against label column class (3 classes): adjusted Rand index 1.0000, purity 1.0000"),
+                run.out());
+        CliRun json = CliRun.of("predict", "--model", model.toString(), "--input", data.toString(), "--label-column", "class",
+                "--json");
+        assertEquals(1.0, new ObjectMapper().readTree(json.out()).get("adjustedRandIndex").asDouble(), 1e-9);
+        CliRun stdin = CliRun.of("predict", "--model", model.toString(), "--input", "-", "--label-column", "class");
+        assertEquals(2, stdin.exitCode());
+        assertTrue(stdin.err().contains("--label-column: needs a second read of the input"), stdin.err());
+    }
+
+    @Test
+    void restartsAreReportedAsTheBestOfTheirStarts() throws IOException {
+        Path data = labelled("labelled.csv");
+        CliRun run = CliRun.of("fit", "--input", data.toString(), "--k", "5", "--label-column", "class", "--n-init", "4");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains("iteration 1: 900 rows"), run.err());
+        assertTrue(run.err().contains("lowest inertia of 4 starts"), run.err());
+        assertTrue(run.out().contains("(the best of 4 starts, which shared "), run.out());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("lowest inertia of 4 starts ([0-9.e+]+)").matcher(run.err());
+        double previous = Double.POSITIVE_INFINITY;
+        while (m.find()) { // never back up: a start that converged keeps its inertia among the lowest
+            double inertia = Double.parseDouble(m.group(1));
+            assertTrue(inertia <= previous, run.err());
+            previous = inertia;
+        }
+    }
+
+    @Test
     void arffInputHonoursTheLabelColumnAndTheColumns() throws IOException {
         Path arff = dir.resolve("labelled.arff");
         StringBuilder text = new StringBuilder("@relation t\n@attribute a numeric\n@attribute b numeric\n"

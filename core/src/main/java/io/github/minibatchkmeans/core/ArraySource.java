@@ -38,7 +38,14 @@ public final class ArraySource implements BatchSource {
         }
     }
 
-    /** Rows as a row-major array of {@code rows × dims} values; {@code weights} may be null. Not copied. */
+    /**
+     * Rows as a row-major array of {@code rows × dims} values; {@code weights} may be null. Not copied.
+     *
+     * @param rowMajor the values, row after row
+     * @param dims the columns of each row
+     * @param weights one weight per row, or null
+     * @return the source
+     */
     public static ArraySource ofFlat(double[] rowMajor, int dims, double[] weights) {
         if (dims < 1 || rowMajor.length % dims != 0) {
             throw new InvalidInputException("flat array of length " + rowMajor.length + " is not a multiple of " + dims + " dimensions");
@@ -46,7 +53,13 @@ public final class ArraySource implements BatchSource {
         return new ArraySource(rowMajor, rowMajor.length / dims, dims, weights);
     }
 
-    /** Rows as {@code double[rows][dims]} (copied into one flat array); {@code weights} may be null. */
+    /**
+     * Rows as {@code double[rows][dims]} (copied into one flat array); {@code weights} may be null.
+     *
+     * @param rows the data, one array per row
+     * @param weights one weight per row, or null
+     * @return the source
+     */
     public static ArraySource of(double[][] rows, double[] weights) {
         if (rows.length == 0) {
             throw new InvalidInputException("no rows");

@@ -9,5 +9,11 @@ import java.io.IOException;
  */
 @FunctionalInterface
 public interface CheckpointListener {
+    /**
+     * Saves {@code state}, taken after a pass; a failure ends the fit.
+     *
+     * @param state the fit's state after the pass
+     * @throws IOException when the state cannot be saved
+     */
     void onCheckpoint(FitState state) throws IOException;
 }

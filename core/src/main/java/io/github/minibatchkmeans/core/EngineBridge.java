@@ -27,8 +27,9 @@ final class EngineBridge {
         if (listener == ProgressListener.NONE) {
             return Progress.NONE;
         }
-        return (stage, pass, rowsDone, totalRows, inertia, finished, pruned, unread) -> listener.onProgress(new ProgressEvent(
-                ProgressEvent.Stage.valueOf(stage.name()), pass, rowsDone, totalRows, inertia, finished, pruned, unread));
+        return (stage, pass, rowsDone, totalRows, inertia, finished, pruned, unread, starts) -> listener.onProgress(
+                new ProgressEvent(ProgressEvent.Stage.valueOf(stage.name()), pass, rowsDone, totalRows, inertia, finished, pruned,
+                        unread, starts));
     }
 
     /** The model of {@code result}: its inertias as the metric reports them. */

@@ -43,7 +43,11 @@ public final class FitState {
         this.origin = origin;
     }
 
-    /** Iterations done when this state was saved (of the start furthest along). */
+    /**
+     * Iterations done when this state was saved (of the start furthest along).
+     *
+     * @return the iterations
+     */
     public int iterations() {
         return iterations;
     }
@@ -56,7 +60,12 @@ public final class FitState {
         return origin;
     }
 
-    /** Writes this state: tag, version, length, payload, CRC32C of the payload. */
+    /**
+     * Writes this state: tag, version, length, payload, CRC32C of the payload.
+     *
+     * @param out where the state goes (not closed)
+     * @throws IOException when writing fails
+     */
     public void write(OutputStream out) throws IOException {
         CRC32C crc = new CRC32C();
         crc.update(payload);
@@ -69,7 +78,14 @@ public final class FitState {
         data.flush();
     }
 
-    /** Reads a state {@link #write} wrote; anything else is an {@link InvalidInputException} naming {@code name}. */
+    /**
+     * Reads a state {@link #write} wrote; anything else is an {@link InvalidInputException} naming {@code name}.
+     *
+     * @param in the bytes {@link #write} wrote (not closed)
+     * @param name what to call the input in errors (a file name)
+     * @return the state
+     * @throws IOException when reading fails
+     */
     public static FitState read(InputStream in, String name) throws IOException {
         DataInputStream data = new DataInputStream(in);
         byte[] payload;

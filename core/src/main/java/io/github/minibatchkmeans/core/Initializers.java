@@ -11,17 +11,29 @@ public final class Initializers {
     private Initializers() {
     }
 
-    /** k distinct rows drawn uniformly from the data. */
+    /**
+     * k distinct rows drawn uniformly from the data.
+     *
+     * @return the initializer
+     */
     public static Initializer random() {
         return new RandomRows();
     }
 
-    /** Greedy k-means++ (Arthur &amp; Vassilvitskii 2007, scikit-learn's greedy form) on a uniform sample. */
+    /**
+     * Greedy k-means++ (Arthur &amp; Vassilvitskii 2007, scikit-learn's greedy form) on a uniform sample.
+     *
+     * @return the initializer
+     */
     public static Initializer kMeansPlusPlus() {
         return new GreedyKMeansPlusPlus();
     }
 
-    /** k-means|| (Bahmani et al. 2012) with the table's defaults: ℓ = 2k candidates per round, 5 rounds. */
+    /**
+     * k-means|| (Bahmani et al. 2012) with the table's defaults: ℓ = 2k candidates per round, 5 rounds.
+     *
+     * @return the initializer
+     */
     public static Initializer kMeansParallel() {
         return kMeansParallel(Parameters.INIT_OVERSAMPLING.defaultValue(Mode.EXACT).orElseThrow(),
                 Parameters.INIT_ROUNDS.defaultValue(Mode.EXACT).orElseThrow());
@@ -30,6 +42,10 @@ public final class Initializers {
     /**
      * k-means|| with {@code oversampling} candidates per round (ℓ; 0 means 2k) and {@code rounds}
      * oversampling passes over the data.
+     *
+     * @param oversampling candidates per round, ℓ (0: 2k)
+     * @param rounds oversampling passes
+     * @return the initializer
      */
     public static Initializer kMeansParallel(int oversampling, int rounds) {
         return new KMeansParallel(InvalidConfigException.check(Parameters.INIT_OVERSAMPLING, oversampling),
@@ -39,6 +55,9 @@ public final class Initializers {
     /**
      * The built-in initializer called {@code name} in the parameter table ({@link Parameters#INIT}):
      * {@code random}, {@code k-means++} or {@code k-means||}.
+     *
+     * @param name the initializer's name
+     * @return the initializer
      */
     public static Initializer named(String name) {
         return switch (InvalidConfigException.check(Parameters.INIT, name)) {
@@ -48,7 +67,12 @@ public final class Initializers {
         };
     }
 
-    /** The caller's centers, used as given (copied). */
+    /**
+     * The caller's centers, used as given (copied).
+     *
+     * @param centers k centers, one array each
+     * @return the initializer
+     */
     public static Initializer explicit(double[][] centers) {
         return new ExplicitCenters(centers);
     }

@@ -53,16 +53,31 @@ public final class MiniBatchKMeans implements AutoCloseable {
     private OnlineLearner online;
     private boolean closed;
 
+    /**
+     * An estimator with {@code config}, silent while it fits.
+     *
+     * @param config the settings
+     */
     public MiniBatchKMeans(KMeansConfig config) {
         this(config, ProgressListener.NONE);
     }
 
-    /** An estimator that reports each pass of a fit to {@code listener}. */
+    /**
+     * An estimator that reports each pass of a fit to {@code listener}.
+     *
+     * @param config the settings
+     * @param listener hears each pass of a fit
+     */
     public MiniBatchKMeans(KMeansConfig config, ProgressListener listener) {
         this.config = Objects.requireNonNull(config, "config");
         this.listener = Objects.requireNonNull(listener, "listener");
     }
 
+    /**
+     * The settings this estimator fits with.
+     *
+     * @return the configuration
+     */
     public KMeansConfig config() {
         return config;
     }
@@ -70,17 +85,30 @@ public final class MiniBatchKMeans implements AutoCloseable {
     /**
      * The distance kernel this JVM runs: {@code "vector"} (SIMD on the Vector API, when the JVM was
      * started with {@code --add-modules jdk.incubator.vector}) or {@code "scalar"}.
+     *
+     * @return {@code "vector"} or {@code "scalar"}
      */
     public static String distanceKernel() {
         return Kernels.active();
     }
 
-    /** Fits in-memory rows (each of the same length). */
+    /**
+     * Fits in-memory rows (each of the same length).
+     *
+     * @param rows the data, one array per row
+     * @return the fitted model
+     */
     public KMeansModel fit(double[][] rows) {
         return fit(rows, null);
     }
 
-    /** Fits in-memory rows with non-negative weights ({@code null}: all 1). */
+    /**
+     * Fits in-memory rows with non-negative weights ({@code null}: all 1).
+     *
+     * @param rows the data, one array per row
+     * @param weights one weight per row, or null
+     * @return the fitted model
+     */
     public KMeansModel fit(double[][] rows, double[] weights) {
         return inMemory(ArraySource.of(rows, weights), null);
     }
@@ -89,6 +117,10 @@ public final class MiniBatchKMeans implements AutoCloseable {
      * Fits a source read in batches, pass after pass: the data never has to fit in memory. A source
      * that can be read only once ({@link BatchSource.Rereading#ONCE}) gets the one-pass learner
      * ({@link Mode#ONE_PASS}) in EXACT mode, and one epoch of online updates in STOCHASTIC mode.
+     *
+     * @param source the data
+     * @return the fitted model
+     * @throws IOException when the source cannot be read
      */
     public KMeansModel fit(BatchSource source) throws IOException {
         return fit(source, null, null);
@@ -101,6 +133,12 @@ public final class MiniBatchKMeans implements AutoCloseable {
      * fit. Resuming over other data or with other options (k, initializer, restarts, iterations,
      * tolerance, seed, sample size, pruning on or off) is an {@link InvalidInputException} naming the
      * difference; threads and batch size may change. With both null this is {@link #fit(BatchSource)}.
+     *
+     * @param source the data
+     * @param resumeFrom a saved state to continue from, or null
+     * @param checkpoints receives the state after every pass, or null
+     * @return the fitted model
+     * @throws IOException when the source cannot be read, or a checkpoint not written
      */
     public KMeansModel fit(BatchSource source, FitState resumeFrom, CheckpointListener checkpoints) throws IOException {
         boolean once = source.rereading() == BatchSource.Rereading.ONCE;
@@ -121,17 +159,30 @@ public final class MiniBatchKMeans implements AutoCloseable {
      *
      * @param rangeScaled true if {@code finish} will scale columns by their ranges; the coreset then
      *                    measures distances that way too
+     * @param dimensions the columns of every row
+     * @return the learner, empty
      */
     public OnePass onePass(int dimensions, boolean rangeScaled) {
         return new OnePass(new OnePassLearner(EngineBridge.settings(config), dimensions, rangeScaled, "stream"), config.metric());
     }
 
-    /** Fits in-memory rows and returns each row's label from the final pass (no extra pass); {@link #model()} holds the model. */
+    /**
+     * Fits in-memory rows and returns each row's label from the final pass (no extra pass); {@link #model()} holds the model.
+     *
+     * @param rows the data, one array per row
+     * @return each row's cluster
+     */
     public int[] fitPredict(double[][] rows) {
         return fitPredict(rows, null);
     }
 
-    /** As {@link #fitPredict(double[][])}, with weights ({@code null}: all 1). */
+    /**
+     * As {@link #fitPredict(double[][])}, with weights ({@code null}: all 1).
+     *
+     * @param rows the data, one array per row
+     * @param weights one weight per row, or null
+     * @return each row's cluster
+     */
     public int[] fitPredict(double[][] rows, double[] weights) {
         int[] labels = new int[rows.length];
         inMemory(ArraySource.of(rows, weights), labels);
@@ -142,6 +193,10 @@ public final class MiniBatchKMeans implements AutoCloseable {
      * Fits {@code source} and returns each row's label, in source order, from the final pass (no
      * extra pass); {@link #model()} holds the model. The source must say how many rows it has
      * ({@link BatchSource#rows()}, at most 2<sup>31</sup> − 9) and be readable more than once.
+     *
+     * @param source the data
+     * @return each row's cluster
+     * @throws IOException when the source cannot be read
      */
     public int[] fitPredict(BatchSource source) throws IOException {
         long rows = source.rows().orElseThrow(() -> new IllegalArgumentException(
@@ -160,6 +215,10 @@ public final class MiniBatchKMeans implements AutoCloseable {
     /**
      * The centroids this configuration would start from on {@code source} (the statistics pass and
      * the initializer, with its restarts), without iterating.
+     *
+     * @param source the data
+     * @return the first start's centroids, one array each
+     * @throws IOException when the source cannot be read
      */
     public double[][] initialCenters(BatchSource source) throws IOException {
         try (LocalPasses passes = local(source)) {
@@ -175,6 +234,9 @@ public final class MiniBatchKMeans implements AutoCloseable {
      * in-memory Lloyd from the same start; a STOCHASTIC epoch is ⌈rows / batchSize⌉ passes, each
      * over a Bernoulli sample of about {@code batchSize} rows. Every pass reads every row (no
      * pruning); one-pass needs rows streamed here and is refused.
+     *
+     * @param engine passes over the data where it is
+     * @return the fitted model
      */
     public KMeansModel fit(PassEngine engine) {
         Objects.requireNonNull(engine, "engine");
@@ -189,12 +251,21 @@ public final class MiniBatchKMeans implements AutoCloseable {
      * One online step (Sculley's update) on {@code batch}, continuing from the last
      * {@code partialFit} or {@code fit}; the first batch ever initializes the centers with the
      * configured initializer. Returns this estimator, as scikit-learn does.
+     *
+     * @param batch the rows of this step
+     * @return this estimator
      */
     public MiniBatchKMeans partialFit(double[][] batch) {
         return partialFit(batch, null);
     }
 
-    /** As {@link #partialFit(double[][])}, with weights ({@code null}: all 1). */
+    /**
+     * As {@link #partialFit(double[][])}, with weights ({@code null}: all 1).
+     *
+     * @param batch the rows of this step
+     * @param weights one weight per row, or null
+     * @return this estimator
+     */
     public synchronized MiniBatchKMeans partialFit(double[][] batch, double[] weights) {
         if (closed) {
             throw new IllegalStateException("this estimator is closed");
@@ -226,7 +297,11 @@ public final class MiniBatchKMeans implements AutoCloseable {
         return this;
     }
 
-    /** The model of the last {@code fit}, or the current state of online learning. */
+    /**
+     * The model of the last {@code fit}, or the current state of online learning.
+     *
+     * @return the model
+     */
     public KMeansModel model() {
         KMeansModel current = model;
         if (current == null) {

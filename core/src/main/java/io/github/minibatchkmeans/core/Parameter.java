@@ -140,7 +140,6 @@ public final class Parameter<T> {
      *                     core's default or rule (ELKI's "0 = no limit / all processors"), or null
      * @param required     true if the front door insists on a value (an OLCUT mandatory field)
      * @param narrower     a narrower range of the front door's own (Weka's seeds are ints), or null
-     * @param required     true if the front door insists on a value (an OLCUT mandatory field)
      * @param toolkits     true if the option is the toolkit's own (ELKI's {@code kmeans.k}, Weka's {@code -S}): its doc
      *                     is the toolkit's, and the table records how it maps onto the knob
      * @param why          the toolkit convention behind any of the above

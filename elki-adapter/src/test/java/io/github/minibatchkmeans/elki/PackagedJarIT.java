@@ -25,7 +25,7 @@ class PackagedJarIT {
     private static final String ALGORITHM_LINE = "elki.clustering.kmeans.MiniBatchKMeans minibatch-kmeans";
 
     private static Path jar() {
-        Path jar = Path.of("target", "minibatch-kmeans-elki-" + System.getProperty("project.version", "0.1.0") + ".jar");
+        Path jar = Path.of("target", "minibatch-kmeans-elki-" + System.getProperty("project.version", "0.2.0") + ".jar");
         assertTrue(Files.isRegularFile(jar), "packaged jar " + jar);
         return jar.toAbsolutePath();
     }
@@ -73,7 +73,7 @@ class PackagedJarIT {
 
     @Test
     void thePluginJarHoldsOurClassesOnly() throws IOException {
-        Path plugin = jar().resolveSibling("minibatch-kmeans-elki-" + System.getProperty("project.version", "0.1.0") + "-plugin.jar");
+        Path plugin = jar().resolveSibling("minibatch-kmeans-elki-" + System.getProperty("project.version", "0.2.0") + "-plugin.jar");
         List<String> classes;
         try (JarFile contents = new JarFile(plugin.toFile())) {
             classes = contents.stream().map(e -> e.getName()).filter(name -> name.endsWith(".class")).toList();

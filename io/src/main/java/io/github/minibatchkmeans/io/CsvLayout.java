@@ -164,12 +164,24 @@ final class CsvLayout {
         return false;
     }
 
+    /**
+     * The field {@code spec} names: a header name (exactly, else in any case when only one matches),
+     * {@code first} or {@code last} (as Weka's {@code -c} takes them), or a 0-based index.
+     */
     private int resolve(String spec, List<String> names, String what) {
         if (names != null) {
             int i = names.indexOf(spec);
             if (i >= 0) {
                 return i;
             }
+            List<String> anyCase = names.stream().filter(n -> n.equalsIgnoreCase(spec.trim())).toList();
+            if (anyCase.size() == 1) {
+                return names.indexOf(anyCase.get(0));
+            }
+        }
+        int end = endIndex(spec, fieldCount);
+        if (end >= 0) {
+            return end;
         }
         try {
             int index = Integer.parseInt(spec.trim());
@@ -180,9 +192,16 @@ final class CsvLayout {
             return index;
         } catch (NumberFormatException e) {
             throw new InvalidInputException(name + ": " + what + " '" + spec + "' not found"
-                    + (names == null ? " (the file has no header; use 0-based indices)" : " in header "
-                    + (names.size() <= 20 ? names.toString() : names.subList(0, 20) + " and " + (names.size() - 20) + " more")));
+                    + (names == null ? " (the file has no header; use first, last or 0-based indices)" : " in header "
+                    + (names.size() <= 20 ? names.toString() : names.subList(0, 20) + " and " + (names.size() - 20) + " more")
+                    + "; or first, last, or a 0-based index"));
         }
+    }
+
+    /** 0 for {@code first}, {@code fields - 1} for {@code last} (any case), else -1. */
+    private static int endIndex(String spec, int fields) {
+        String s = spec.trim();
+        return s.equalsIgnoreCase("first") ? 0 : s.equalsIgnoreCase("last") ? fields - 1 : -1;
     }
 
     /**
@@ -191,13 +210,14 @@ final class CsvLayout {
      * is refused: a typo in the first data row must not silently become a header.
      */
     private boolean looksLikeHeader(List<String> first, String labelColumn) {
-        if (labelColumn != null && first.contains(labelColumn)) {
+        if (labelColumn != null && first.stream().anyMatch(f -> f.equalsIgnoreCase(labelColumn.trim()))) {
             return true;
         }
         int labelIndex = -1;
         if (labelColumn != null) {
             try {
-                labelIndex = Integer.parseInt(labelColumn.trim());
+                labelIndex = endIndex(labelColumn, first.size()) >= 0 ? endIndex(labelColumn, first.size())
+                        : Integer.parseInt(labelColumn.trim());
             } catch (NumberFormatException e) {
                 labelIndex = -1;
             }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class PluginJarIT {
     @Test
     void thePluginJarHoldsOurClassesOnly() throws IOException {
-        Path plugin = Path.of("target", "minibatch-kmeans-spark-" + System.getProperty("project.version", "0.1.0") + "-plugin.jar");
+        Path plugin = Path.of("target", "minibatch-kmeans-spark-" + System.getProperty("project.version", "0.2.0") + "-plugin.jar");
         List<String> classes;
         try (JarFile contents = new JarFile(plugin.toFile())) {
             classes = contents.stream().map(e -> e.getName()).filter(name -> name.endsWith(".class")).toList();

@@ -33,7 +33,7 @@ class WekaPackageIT {
     private static Path data;
 
     private static Path zip() {
-        Path zip = Path.of("target", "MiniBatchKMeans-" + System.getProperty("project.version", "0.1.0") + ".zip");
+        Path zip = Path.of("target", "MiniBatchKMeans-" + System.getProperty("project.version", "0.2.0") + ".zip");
         assertTrue(Files.isRegularFile(zip), zip.toString());
         return zip.toAbsolutePath();
     }

@@ -9,6 +9,7 @@ public interface AssignmentSink {
      * @param row             0-based row index in the input
      * @param label           nearest centroid
      * @param squaredDistance squared Euclidean distance to it
+     * @throws IOException when the sink cannot take it
      */
     void accept(long row, int label, double squaredDistance) throws IOException;
 }

@@ -10,8 +10,12 @@ public interface BatchReader extends Closeable {
      * Reads up to {@code maxRows} rows into {@code data} (row-major, {@code maxRows × d}) and their
      * weights into {@code weights} (1.0 for unweighted sources).
      *
+     * @param data where the rows go, row-major
+     * @param weights where their weights go
+     * @param maxRows at most this many rows
      * @return the number of rows read; 0 only at the end of the data
      * @throws InvalidInputException for malformed data, naming the place
+     * @throws IOException when the data cannot be read
      */
     int read(double[] data, double[] weights, int maxRows) throws IOException;
 
@@ -22,6 +26,8 @@ public interface BatchReader extends Closeable {
      *
      * @return the number of rows skipped: fewer than asked only at the end of the data or when the
      *         source cannot skip
+     * @param rows how many rows to move past
+     * @throws IOException when the data cannot be read
      */
     default long skip(long rows) throws IOException {
         return 0;

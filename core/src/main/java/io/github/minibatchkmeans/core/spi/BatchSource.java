@@ -13,29 +13,54 @@ import java.util.OptionalLong;
  */
 public interface BatchSource {
 
-    /** Number of features per row. */
+    /**
+     * Number of features per row.
+     *
+     * @return the columns of every row
+     */
     int dimensions();
 
-    /** Opens a new pass over the rows, from the first row. */
+    /**
+     * Opens a new pass over the rows, from the first row.
+     *
+     * @return a reader positioned at the first row
+     * @throws IOException when the data cannot be opened
+     */
     BatchReader open() throws IOException;
 
     /**
      * Opens a new pass whose reader may use {@code threads} (the fit's, on the core's pool) — to
      * parse text in parallel, say. The default ignores them.
+     *
+     * @param threads threads the reader may use
+     * @return a reader positioned at the first row
+     * @throws IOException when the data cannot be opened
      */
     default BatchReader open(ReadThreads threads) throws IOException {
         return open();
     }
 
-    /** Short name for messages, such as the file name. */
+    /**
+     * Short name for messages, such as the file name.
+     *
+     * @return the name
+     */
     String name();
 
-    /** The number of rows, when known without reading them (sizes buffers and progress bars). */
+    /**
+     * The number of rows, when known without reading them (sizes buffers and progress bars).
+     *
+     * @return the row count, or empty
+     */
     default OptionalLong rows() {
         return OptionalLong.empty();
     }
 
-    /** How costly another pass over the rows is; the estimator adapts to it. */
+    /**
+     * How costly another pass over the rows is; the estimator adapts to it.
+     *
+     * @return the cost of another pass
+     */
     default Rereading rereading() {
         return Rereading.CHEAP;
     }

@@ -9,6 +9,7 @@ public interface DistancesSink {
      * @param row       0-based row index in the input
      * @param label     nearest centroid
      * @param distances Euclidean distance to each centroid; the array is reused after the call
+     * @throws IOException when the sink cannot take it
      */
     void accept(long row, int label, double[] distances) throws IOException;
 }

@@ -10,22 +10,46 @@ import java.io.IOException;
  */
 public interface InitContext {
 
-    /** Features per row. */
+    /**
+     * Features per row.
+     *
+     * @return the columns of every row
+     */
     int dimensions();
 
-    /** Rows in the data. */
+    /**
+     * Rows in the data.
+     *
+     * @return the row count
+     */
     long rows();
 
-    /** Total weight of the rows. */
+    /**
+     * Total weight of the rows.
+     *
+     * @return Σ weight
+     */
     double totalWeight();
 
-    /** Weighted mean of each feature. */
+    /**
+     * Weighted mean of each feature.
+     *
+     * @return one mean per feature
+     */
     double[] mean();
 
-    /** Weighted (population) variance of each feature. */
+    /**
+     * Weighted (population) variance of each feature.
+     *
+     * @return one variance per feature
+     */
     double[] variance();
 
-    /** A uniform sample of the rows with positive weight, in memory. */
+    /**
+     * A uniform sample of the rows with positive weight, in memory.
+     *
+     * @return the sample
+     */
     Sample sample();
 
     /**
@@ -37,7 +61,11 @@ public interface InitContext {
      * pass's (D² seeding's rounds) are cheaper where the data is local: only the new centers are
      * measured.
      *
+     * @param centers the centers so far, one array each
      * @param count rows to draw; 0 only weighs the centers
+     * @param seed the draw's seed
+     * @return the rows drawn, the centers' weights and the cost
+     * @throws IOException when the data cannot be read
      */
     DistanceDraw drawByDistance(double[][] centers, int count, long seed) throws IOException;
 

@@ -129,7 +129,7 @@ public final class EnginePasses implements DataPasses {
             outcomes.add(new PassOutcome(statistics.means(), statistics.weights(), inertia, 0, 0, relocated));
         }
         PassOutcome best = outcomes.stream().min((a, b) -> Double.compare(a.inertia(), b.inertia())).orElseThrow();
-        progress.report(stage, number, summary.rows(), summary.rows(), best.inertia(), true);
+        progress.report(stage, number, summary.rows(), summary.rows(), best.inertia(), true, 0, 0, tracks.size());
         return outcomes;
     }
 

@@ -86,8 +86,13 @@ final class ExactLloyd {
             boolean iterating = active.stream().anyMatch(r -> r.phase == Phase.ITERATING);
             Stage stage = iterating ? Stage.ITERATION : Stage.FINAL;
             int number = iterating ? ++counters[0] : ++counters[1];
+            // the pass reports the lowest inertia of the starts it serves; one that is done keeps its own: the lowest of all
+            double done = runs.stream().filter(r -> r.phase == Phase.DONE).mapToDouble(r -> r.result.inertia()).min()
+                    .orElse(Double.POSITIVE_INFINITY);
+            Progress lowest = (s, pass, rows, total, inertia, finished, pruned, unread, starts) -> fit.progress().report(s, pass,
+                    rows, total, finished ? Math.min(inertia, done) : inertia, finished, pruned, unread, runs.size());
             List<PassOutcome> outcomes = fit.passes().lloyd(active.stream().map(r -> r.track).toList(),
-                    active.stream().map(r -> r.centers).toList(), stage, number, fit.progress());
+                    active.stream().map(r -> r.centers).toList(), stage, number, lowest);
             for (int t = 0; t < active.size(); t++) {
                 active.get(t).finish(outcomes.get(t));
             }

@@ -162,7 +162,7 @@ public final class LocalPasses implements DataPasses {
         }
         PassOutcome best = outcomes.stream().min((a, b) -> Double.compare(a.inertia(), b.inertia())).orElseThrow();
         long unread = needed == null ? 0 : unreadBlocks(needed, supply, rows);
-        progress.report(stage, number, rows, rows, best.inertia(), true, best.rowsSettled(), unread);
+        progress.report(stage, number, rows, rows, best.inertia(), true, best.rowsSettled(), unread, tracks.size());
         return outcomes;
     }
 
