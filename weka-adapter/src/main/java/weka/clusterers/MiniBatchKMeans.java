@@ -50,14 +50,22 @@ import weka.core.WeightedInstancesHandler;
  *
  * <p>Distances match SimpleKMeans': numeric attributes normalized to [0, 1] (unless {@code -D}),
  * nominal ones contributing 0 or 1, missing values replaced by means and value frequencies.
+ *
+ * @serial exclude
  */
 public class MiniBatchKMeans extends RandomizableClusterer
         implements NumberOfClustersRequestable, WeightedInstancesHandler, UpdateableClusterer, TechnicalInformationHandler {
 
     private static final long serialVersionUID = 1L;
 
-    /** {@code -init} values follow SimpleKMeans' numbering where the meaning is shared; k-means|| takes a number of its own. */
+    /**
+     * {@code -init} values follow SimpleKMeans' numbering where the meaning is shared; k-means|| takes a number of its own.
+     *
+     */
     public static final int RANDOM = 0;
+    /**
+     * {@code -init 1}: k-means++ (the default).
+     */
     public static final int KMEANS_PLUS_PLUS = 1;
     /** SimpleKMeans' Canopy start (-init 2): not offered here. */
     public static final int CANOPY = 2;
@@ -111,6 +119,9 @@ public class MiniBatchKMeans extends RandomizableClusterer
     private transient AttributeEncoding streamEncoding;
     private transient OnePass onePass;
 
+    /**
+     * A clusterer with the defaults (SimpleKMeans' where it has the option: 2 clusters, seed 10).
+     */
     public MiniBatchKMeans() {
         m_SeedDefault = (int) (long) wekaDefault(Parameters.SEED);
         setSeed(m_SeedDefault);
@@ -141,6 +152,11 @@ public class MiniBatchKMeans extends RandomizableClusterer
         return new Option("\t" + parameter.doc() + "\n\t(default " + shown + ").", flag, arguments, synopsis);
     }
 
+    /**
+     * The Explorer's description of the clusterer.
+     *
+     * @return the description
+     */
     public String globalInfo() {
         return "Mini-batch k-means: k-means for data sets of any size. In exact mode (the default for batch training) "
                 + "each iteration streams the instances in mini-batches and folds them into per-centroid sums and counts, "
@@ -381,12 +397,21 @@ public class MiniBatchKMeans extends RandomizableClusterer
         return model.predict(row);
     }
 
+    /**
+     * The number of clusters.
+     *
+     * @return k
+     */
     @Override
     public int numberOfClusters() throws Exception {
         return numClusters;
     }
 
-    /** The fitted engine model (encoded space), or null before training. */
+    /**
+     * The fitted engine model (encoded space), or null before training.
+     *
+     * @return the model, or null
+     */
     public KMeansModel getModel() {
         return model;
     }
@@ -395,6 +420,8 @@ public class MiniBatchKMeans extends RandomizableClusterer
      * The centroids as {@code SimpleKMeans.getClusterCentroids()} gives them: one instance per
      * cluster, in the training header's attributes and original units (a nominal attribute takes
      * its most frequent value; the class attribute, not clustered on, is missing).
+     *
+     * @return one instance per cluster
      */
     public Instances getClusterCentroids() {
         Instances centroids = new Instances(encoding.header(), model.k());
@@ -404,12 +431,20 @@ public class MiniBatchKMeans extends RandomizableClusterer
         return centroids;
     }
 
-    /** The within-cluster sum of squared errors, as {@code SimpleKMeans.getSquaredError()} (in the encoded, normalized space). */
+    /**
+     * The within-cluster sum of squared errors, as {@code SimpleKMeans.getSquaredError()} (in the encoded, normalized space).
+     *
+     * @return the SSE
+     */
     public double getSquaredError() {
         return model.inertia();
     }
 
-    /** The weight of each cluster's instances, as {@code SimpleKMeans.getClusterSizes()}. */
+    /**
+     * The weight of each cluster's instances, as {@code SimpleKMeans.getClusterSizes()}.
+     *
+     * @return one weight per cluster
+     */
     public double[] getClusterSizes() {
         return model.sizes();
     }
@@ -569,148 +604,328 @@ public class MiniBatchKMeans extends RandomizableClusterer
 
     // ---- properties, each with the tip text the GUI shows ----
 
+    /**
+     * The Explorer's tip for {@code numClusters}.
+     *
+     * @return the tip
+     */
     public String numClustersTipText() {
         return Parameters.K.doc();
     }
 
+    /**
+     * The {@code numClusters} setting (see {@link #numClustersTipText()}).
+     *
+     * @return the setting
+     */
     public int getNumClusters() {
         return numClusters;
     }
 
+    /**
+     * Sets {@code numClusters} (see {@link #numClustersTipText()}).
+     *
+     * @param n the setting
+     * @throws Exception when the value is out of range, naming the option
+     */
     @Override
     public void setNumClusters(int n) throws Exception {
         numClusters = checked(Parameters.K, n);
     }
 
+    /**
+     * The Explorer's tip for {@code maxIterations}.
+     *
+     * @return the tip
+     */
     public String maxIterationsTipText() {
         return Parameters.MAX_ITERATIONS.doc();
     }
 
+    /**
+     * The {@code maxIterations} setting (see {@link #maxIterationsTipText()}).
+     *
+     * @return the setting
+     */
     public int getMaxIterations() {
         return maxIterations;
     }
 
+    /**
+     * Sets {@code maxIterations} (see {@link #maxIterationsTipText()}).
+     *
+     * @param n the setting
+     * @throws Exception when the value is out of range, naming the option
+     */
     public void setMaxIterations(int n) throws Exception {
         maxIterations = checked(Parameters.MAX_ITERATIONS, n);
     }
 
+    /**
+     * The Explorer's tip for {@code initializationMethod}.
+     *
+     * @return the tip
+     */
     public String initializationMethodTipText() {
         return Parameters.INIT.doc();
     }
 
+    /**
+     * The {@code initializationMethod} setting (see {@link #initializationMethodTipText()}).
+     *
+     * @return the setting
+     */
     public SelectedTag getInitializationMethod() {
         return new SelectedTag(initializationMethod, TAGS_INITIALIZATION);
     }
 
+    /**
+     * Sets {@code initializationMethod} (see {@link #initializationMethodTipText()}).
+     *
+     * @param method the setting
+     */
     public void setInitializationMethod(SelectedTag method) {
         if (method.getTags() == TAGS_INITIALIZATION) {
             initializationMethod = method.getSelectedTag().getID();
         }
     }
 
+    /**
+     * The Explorer's tip for {@code batchSize}.
+     *
+     * @return the tip
+     */
     public String batchSizeTipText() {
         return Parameters.BATCH_SIZE.doc();
     }
 
+    /**
+     * The {@code batchSize} setting (see {@link #batchSizeTipText()}).
+     *
+     * @return the setting
+     */
     public int getBatchSize() {
         return batchSize;
     }
 
+    /**
+     * Sets {@code batchSize} (see {@link #batchSizeTipText()}).
+     *
+     * @param size the setting
+     * @throws Exception when the value is out of range, naming the option
+     */
     public void setBatchSize(int size) throws Exception {
         batchSize = checked(Parameters.BATCH_SIZE, size);
     }
 
+    /**
+     * The Explorer's tip for {@code stochastic}.
+     *
+     * @return the tip
+     */
     public String stochasticTipText() {
         return "Stochastic mode. " + Parameters.MODE.doc();
     }
 
+    /**
+     * The {@code stochastic} setting (see {@link #stochasticTipText()}).
+     *
+     * @return the setting
+     */
     public boolean getStochastic() {
         return stochastic;
     }
 
+    /**
+     * Sets {@code stochastic} (see {@link #stochasticTipText()}).
+     *
+     * @param stochastic the setting
+     */
     public void setStochastic(boolean stochastic) {
         this.stochastic = stochastic;
     }
 
+    /**
+     * The Explorer's tip for {@code numExecutionSlots}.
+     *
+     * @return the tip
+     */
     public String numExecutionSlotsTipText() {
         return Parameters.THREADS.doc();
     }
 
+    /**
+     * The {@code numExecutionSlots} setting (see {@link #numExecutionSlotsTipText()}).
+     *
+     * @return the setting
+     */
     public int getNumExecutionSlots() {
         return numExecutionSlots;
     }
 
+    /**
+     * Sets {@code numExecutionSlots} (see {@link #numExecutionSlotsTipText()}).
+     *
+     * @param slots the setting
+     * @throws Exception when the value is out of range, naming the option
+     */
     public void setNumExecutionSlots(int slots) throws Exception {
         numExecutionSlots = checked(Parameters.THREADS, slots);
     }
 
+    /**
+     * The Explorer's tip for {@code tolerance}.
+     *
+     * @return the tip
+     */
     public String toleranceTipText() {
         return Parameters.TOLERANCE.doc() + " Default: " + Parameters.TOLERANCE.defaultText() + ".";
     }
 
-    /** The tolerance in effect: as set, else the current mode's default. */
+    /**
+     * The tolerance in effect: as set, else the current mode's default.
+     *
+     * @return the tolerance
+     */
     public double getTolerance() {
         return tolerance != null ? tolerance : Parameters.TOLERANCE.defaultIn(FrontDoor.WEKA,
                 stochastic ? Mode.STOCHASTIC : Mode.EXACT).orElseThrow();
     }
 
+    /**
+     * Sets {@code tolerance} (see {@link #toleranceTipText()}).
+     *
+     * @param tolerance the setting
+     * @throws Exception when the value is out of range, naming the option
+     */
     public void setTolerance(double tolerance) throws Exception {
         this.tolerance = checked(Parameters.TOLERANCE, tolerance);
     }
 
+    /**
+     * The Explorer's tip for {@code dontNormalize}.
+     *
+     * @return the tip
+     */
     public String dontNormalizeTipText() {
         return "Do not normalize numeric attributes to [0,1] (SimpleKMeans' EuclideanDistance normalizes them).";
     }
 
+    /**
+     * The {@code dontNormalize} setting (see {@link #dontNormalizeTipText()}).
+     *
+     * @return the setting
+     */
     public boolean getDontNormalize() {
         return dontNormalize;
     }
 
+    /**
+     * Sets {@code dontNormalize} (see {@link #dontNormalizeTipText()}).
+     *
+     * @param dontNormalize the setting
+     */
     public void setDontNormalize(boolean dontNormalize) {
         this.dontNormalize = dontNormalize;
     }
 
+    /**
+     * The Explorer's tip for {@code restarts}.
+     *
+     * @return the tip
+     */
     public String restartsTipText() {
         return Parameters.N_INIT.doc();
     }
 
+    /**
+     * The {@code restarts} setting (see {@link #restartsTipText()}).
+     *
+     * @return the setting
+     */
     public int getRestarts() {
         return restarts;
     }
 
+    /**
+     * Sets {@code restarts} (see {@link #restartsTipText()}).
+     *
+     * @param restarts the setting
+     * @throws Exception when the value is out of range, naming the option
+     */
     public void setRestarts(int restarts) throws Exception {
         this.restarts = checked(Parameters.N_INIT, restarts);
     }
 
+    /**
+     * The Explorer's tip for {@code displayStdDevs}.
+     *
+     * @return the tip
+     */
     public String displayStdDevsTipText() {
         return "Display std deviations of numeric attributes in each cluster (a pass over the training instances).";
     }
 
+    /**
+     * The {@code displayStdDevs} setting (see {@link #displayStdDevsTipText()}).
+     *
+     * @return the setting
+     */
     public boolean getDisplayStdDevs() {
         return displayStdDevs;
     }
 
+    /**
+     * Sets {@code displayStdDevs} (see {@link #displayStdDevsTipText()}).
+     *
+     * @param displayStdDevs the setting
+     */
     public void setDisplayStdDevs(boolean displayStdDevs) {
         this.displayStdDevs = displayStdDevs;
     }
 
+    /**
+     * The Explorer's tip for {@code preserveInstancesOrder}.
+     *
+     * @return the tip
+     */
     public String preserveInstancesOrderTipText() {
         return "Keep the cluster of each training instance, in order (getAssignments()).";
     }
 
+    /**
+     * The {@code preserveInstancesOrder} setting (see {@link #preserveInstancesOrderTipText()}).
+     *
+     * @return the setting
+     */
     public boolean getPreserveInstancesOrder() {
         return preserveInstancesOrder;
     }
 
+    /**
+     * Sets {@code preserveInstancesOrder} (see {@link #preserveInstancesOrderTipText()}).
+     *
+     * @param preserveInstancesOrder the setting
+     */
     public void setPreserveInstancesOrder(boolean preserveInstancesOrder) {
         this.preserveInstancesOrder = preserveInstancesOrder;
     }
 
+    /**
+     * The Explorer's tip for {@code distanceFunction}.
+     *
+     * @return the tip
+     */
     public String distanceFunctionTipText() {
         return "The distance function: EuclideanDistance only, as k-means minimises squared Euclidean distance "
                 + "(numeric attributes normalized unless dontNormalize).";
     }
 
+    /**
+     * The {@code distanceFunction} setting (see {@link #distanceFunctionTipText()}).
+     *
+     * @return the setting
+     */
     public DistanceFunction getDistanceFunction() {
         return distanceFunction;
     }
@@ -730,12 +945,24 @@ public class MiniBatchKMeans extends RandomizableClusterer
         this.distanceFunction = distanceFunction;
     }
 
-    /** Java serialization (Weka's model files): the clusterer's own fields, then the model document. */
+    /**
+     * Java serialization (Weka's model files): the clusterer's own fields, then the model document.
+     *
+     * @param out the stream
+     * @throws java.io.IOException when writing fails
+     */
     private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
         out.defaultWriteObject();
         out.writeObject(model == null ? null : ModelJson.toJson(model));
     }
 
+    /**
+     * Java serialization: the clusterer's own fields, then the model document, checked.
+     *
+     * @param in the stream
+     * @throws java.io.IOException when reading fails or the document is invalid
+     * @throws ClassNotFoundException when a class is missing
+     */
     private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
         in.defaultReadObject();
         String document = (String) in.readObject();
@@ -746,11 +973,21 @@ public class MiniBatchKMeans extends RandomizableClusterer
         }
     }
 
+    /**
+     * The release of this clusterer.
+     *
+     * @return the version
+     */
     @Override
     public String getRevision() {
         return "0.2.0";
     }
 
+    /**
+     * Runs the clusterer from the command line, as Weka's clusterers do ({@code -t file -N k}).
+     *
+     * @param args Weka's clusterer options
+     */
     public static void main(String[] args) {
         runClusterer(new MiniBatchKMeans(), args);
     }

@@ -12,6 +12,18 @@ import io.github.minibatchkmeans.core.Mode;
  * {@code weka.clusterers}. The algorithm is {@link io.github.minibatchkmeans.elki.MiniBatchKMeans}.
  */
 public class MiniBatchKMeans<V extends NumberVector> extends io.github.minibatchkmeans.elki.MiniBatchKMeans<V> {
+    /**
+     * The algorithm, as {@link io.github.minibatchkmeans.elki.MiniBatchKMeans} is.
+     *
+     * @param k the number of clusters
+     * @param maxiter maximum iterations (exact) or epochs (stochastic); 0 for the parameter table's default
+     * @param initializer any ELKI k-means initialization
+     * @param mode exact or stochastic
+     * @param batchSize rows per mini-batch
+     * @param threads worker threads; 0 for all processors
+     * @param tolerance convergence tolerance relative to the mean feature variance; null for the mode's default
+     * @param random the seed of the engine's own random choices
+     */
     public MiniBatchKMeans(int k, int maxiter, KMeansInitialization initializer, Mode mode, int batchSize, int threads,
                            Double tolerance, RandomFactory random) {
         super(k, maxiter, initializer, mode, batchSize, threads, tolerance, random);

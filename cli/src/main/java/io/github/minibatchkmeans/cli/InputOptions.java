@@ -28,6 +28,15 @@ final class InputOptions {
     @Option(names = "--weight-column", paramLabel = "NAME|INDEX", description = "CSV/TSV column of row weights.")
     String weightColumn;
 
+    /** What a missing value (an empty field, ?, NA; NaN when imputing) is. */
+    enum Missing { error, impute }
+
+    @Option(names = "--missing", paramLabel = "error|impute",
+            description = "A missing value (CSV: an empty field, ?, NA, and NaN when imputing; ARFF: ?): an error naming its "
+                    + "place, or replaced by its column's mean (one more read of the file first; predict uses the model's "
+                    + "training means). Default: error for CSV/TSV, impute for ARFF, as Weka does.")
+    Missing missing;
+
     @Option(names = "--no-header", description = "CSV/TSV: the first line is data, not a header.")
     boolean noHeader;
 
@@ -47,7 +56,7 @@ final class InputOptions {
     }
 
     BatchSource open() {
-        return open(columns);
+        return open(columns, null);
     }
 
     /** The label column's values as codes for each row, in order ({@code names}: the values); null without one. */
@@ -73,6 +82,10 @@ final class InputOptions {
             err.println(source.name() + ": " + arff.missingValues() + " missing values ('?' or NaN, which Weka reads as missing) "
                     + "replaced by attribute means and value frequencies, as Weka does");
         }
+        if (source instanceof CsvSource csv && csv.missingValues() > 0) {
+            err.println(source.name() + ": " + csv.missingValues() + " missing values (empty fields, ?, NA or NaN) replaced by "
+                    + "their column's mean");
+        }
     }
 
     /**
@@ -86,28 +99,38 @@ final class InputOptions {
         return source instanceof CsvSource csv && csv.hasHeader() ? csv.featureNames() : null;
     }
 
-    /** Opens the input with {@code featureColumns} (by name or index; empty: all but weight and label). */
-    BatchSource open(List<String> featureColumns) {
+    /**
+     * Opens the input with {@code featureColumns} (by name or index; empty: all but weight and label);
+     * {@code fills}, one per feature column, replace missing CSV values when imputing (null: the
+     * file's own means).
+     */
+    BatchSource open(List<String> featureColumns, double[] fills) {
+        CsvOptions.Missing csvMissing = missing == Missing.impute ? CsvOptions.Missing.IMPUTE : CsvOptions.Missing.ERROR;
         if (fromStandardInput()) {
-            CsvOptions options = new CsvOptions(',', headerOption(), featureColumns, weightColumn, labelColumn);
+            CsvOptions options = new CsvOptions(',', headerOption(), featureColumns, weightColumn, labelColumn, csvMissing);
             return CsvSource.ofStream(System.in, "<stdin>", options);
         }
         String name = input.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".csv") || name.endsWith(".tsv")) {
             CsvOptions options = CsvOptions.forFile(input).withColumns(featureColumns).withWeightColumn(weightColumn)
-                    .withLabelColumn(labelColumn);
-            return new CsvSource(input, options.withHeader(headerOption()));
+                    .withLabelColumn(labelColumn).withMissing(csvMissing);
+            return new CsvSource(input, options.withHeader(headerOption()), fills);
         }
         if (name.endsWith(".arff")) {
             if (weightColumn != null || noHeader || header) {
                 throw new InvalidInputException("--weight-column and --no-header apply to CSV/TSV input only (ARFF has instance weights)");
             }
             // Weka's own loader, streaming; nominal attributes one-hot, numeric ones as they are.
-            return new ArffSource(input, false, featureColumns, labelColumn);
+            ArffSource arff = new ArffSource(input, false, featureColumns, labelColumn);
+            if (missing == Missing.error && arff.missingValues() > 0) {
+                throw new InvalidInputException(input + ": " + arff.missingValues() + " missing values ('?' or NaN); "
+                        + "--missing impute replaces them as Weka does (attribute means and value frequencies)");
+            }
+            return arff;
         }
-        if (!featureColumns.isEmpty() || weightColumn != null || noHeader || header || labelColumn != null) {
-            throw new InvalidInputException("--columns, --weight-column, --label-column and --no-header apply to CSV/TSV "
-                    + "(and --columns, --label-column to ARFF) input only");
+        if (!featureColumns.isEmpty() || weightColumn != null || noHeader || header || labelColumn != null || missing != null) {
+            throw new InvalidInputException("--columns, --weight-column, --label-column, --missing and --no-header apply to "
+                    + "CSV/TSV (and --columns, --label-column, --missing to ARFF) input only");
         }
         if (name.endsWith(".npy")) {
             return new NpySource(input);

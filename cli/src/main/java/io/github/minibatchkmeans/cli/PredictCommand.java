@@ -44,13 +44,13 @@ final class PredictCommand implements Callable<Integer> {
      * parser picks them; standard input with a header and ARFF files (nominal values in any order)
      * are mapped by name; a source without names (.npy, headerless CSV) is taken by position.
      */
-    private BatchSource open(List<String> modelColumns) {
+    private BatchSource open(List<String> modelColumns, double[] trainingMean) {
         if (!input.columns.isEmpty() || modelColumns == null) {
-            return input.open();
+            return input.open(input.columns, trainingMean);
         }
         String name = input.input.toString().toLowerCase(Locale.ROOT);
         if (!input.fromStandardInput() && (name.endsWith(".csv") || name.endsWith(".tsv"))) {
-            return input.open(modelColumns);
+            return input.open(modelColumns, trainingMean);
         }
         BatchSource source = input.open();
         InputOptions.noteMissingValues(source, spec.commandLine().getErr());
@@ -65,7 +65,7 @@ final class PredictCommand implements Callable<Integer> {
         }
         ModelJson.Stored stored = ModelJson.load(modelFile);
         KMeansModel model = stored.model();
-        BatchSource source = open(stored.columns());
+        BatchSource source = open(stored.columns(), trainingMean(model));
         if (source.dimensions() != model.dimensions()) {
             throw new InvalidInputException(source.name() + ": " + source.dimensions() + " feature columns, but the model has "
                     + model.dimensions() + " dimensions" + (stored.columns() == null ? "" : " (" + String.join(", ", stored.columns()) + ")"));
@@ -125,6 +125,24 @@ final class PredictCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * The mean of the data the model was fitted on: its centroids weighted by their sizes (each
+     * centroid is the mean of its rows). What {@code --missing impute} fills a missing value with.
+     */
+    static double[] trainingMean(KMeansModel model) {
+        double[] sizes = model.sizes();
+        double total = java.util.Arrays.stream(sizes).sum();
+        double[] mean = new double[model.dimensions()];
+        for (int c = 0; c < model.k(); c++) {
+            double share = total > 0 ? sizes[c] / total : 1.0 / model.k(); // a model without sizes: the centroids alike
+            double[] centroid = model.centroid(c);
+            for (int j = 0; j < mean.length; j++) {
+                mean[j] += share * centroid[j];
+            }
+        }
+        return mean;
     }
 
     /** Counts row {@code i}'s class against its cluster, when there is a label column. */

@@ -206,6 +206,42 @@ class FitCommandTest {
     }
 
     @Test
+    void missingValuesAreAnErrorOrImputedAsTheUserChooses() throws IOException {
+        StringBuilder text = new StringBuilder("a,b\n1,,\n".replace(",,", ","));
+        java.util.Random random = new java.util.Random(6);
+        for (int i = 0; i < 300; i++) {
+            text.append(String.format(java.util.Locale.ROOT, "%.4f,%s%n", 10 * (i % 2) + random.nextGaussian(),
+                    i % 50 == 7 ? "?" : String.format(java.util.Locale.ROOT, "%.4f", random.nextGaussian())));
+        }
+        Path csv = dir.resolve("missing.csv");
+        Files.writeString(csv, text);
+        CliRun refused = CliRun.of("fit", "--input", csv.toString(), "--k", "2");
+        assertEquals(1, refused.exitCode());
+        assertEquals("minibatch-kmeans: " + csv + ":2:2: missing value (empty field); --missing impute replaces missing values "
+                + "with their column's mean", refused.err().strip());
+        Path model = dir.resolve("model.json");
+        CliRun imputed = CliRun.of("fit", "--input", csv.toString(), "--k", "2", "--missing", "impute", "--model-out",
+                model.toString(), "--quiet");
+        assertEquals(0, imputed.exitCode(), imputed.err());
+        assertTrue(imputed.err().contains(csv + ": 7 missing values (empty fields, ?, NA or NaN) replaced by their column's mean"),
+                imputed.err());
+        CliRun predicted = CliRun.of("predict", "--model", model.toString(), "--input", csv.toString(), "--missing", "impute",
+                "--json");
+        assertEquals(0, predicted.exitCode(), predicted.err());
+        assertEquals(301, new ObjectMapper().readTree(predicted.out()).get("rows").asLong());
+
+        Path arff = dir.resolve("missing.arff");
+        Files.writeString(arff, "@relation m\n@attribute a numeric\n@attribute b numeric\n@data\n1,2\n3,?\n5,6\n7,8\n");
+        assertEquals(0, CliRun.of("fit", "--input", arff.toString(), "--k", "2", "--quiet").exitCode(), "ARFF: imputed, as Weka does");
+        CliRun strict = CliRun.of("fit", "--input", arff.toString(), "--k", "2", "--missing", "error");
+        assertEquals(1, strict.exitCode());
+        assertTrue(strict.err().contains(arff + ": 1 missing values ('?' or NaN); --missing impute replaces them"), strict.err());
+        CliRun npy = CliRun.of("fit", "--input", dir.resolve("x.npy").toString(), "--k", "2", "--missing", "impute");
+        assertEquals(1, npy.exitCode());
+        assertTrue(npy.err().contains("--missing"), npy.err());
+    }
+
+    @Test
     void restartsAreReportedAsTheBestOfTheirStarts() throws IOException {
         Path data = labelled("labelled.csv");
         CliRun run = CliRun.of("fit", "--input", data.toString(), "--k", "5", "--label-column", "class", "--n-init", "4");

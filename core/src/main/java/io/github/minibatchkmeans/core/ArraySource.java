@@ -75,6 +75,12 @@ public final class ArraySource implements BatchSource {
         return new ArraySource(flat, rows.length, dims, weights);
     }
 
+    /**
+     * Rows as {@code double[rows][dims]} (copied into one flat array), each of weight 1.
+     *
+     * @param rows the data, one array per row
+     * @return the source
+     */
     public static ArraySource of(double[][] rows) {
         return of(rows, null);
     }

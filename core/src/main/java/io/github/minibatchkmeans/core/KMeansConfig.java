@@ -57,12 +57,21 @@ public final class KMeansConfig {
         this.metric = InvalidConfigException.check(Parameters.METRIC, b.metric);
     }
 
-    /** A builder for {@code k} clusters; every other setting starts at the table's default. */
+    /**
+     * A builder for {@code k} clusters; every other setting starts at the table's default.
+     *
+     * @param k the number of clusters
+     * @return the builder
+     */
     public static Builder builder(int k) {
         return new Builder(k);
     }
 
-    /** A builder holding this configuration's values, to change some of them. */
+    /**
+     * A builder holding this configuration's values, to change some of them.
+     *
+     * @return the builder
+     */
     public Builder toBuilder() {
         Builder b = new Builder(k);
         b.mode = mode;
@@ -83,82 +92,146 @@ public final class KMeansConfig {
         return b;
     }
 
-    /** {@link Parameters#K}. */
+    /**
+     * {@link Parameters#K}.
+     *
+     * @return the setting
+     */
     public int k() {
         return k;
     }
 
-    /** {@link Parameters#MODE}. */
+    /**
+     * {@link Parameters#MODE}.
+     *
+     * @return the setting
+     */
     public Mode mode() {
         return mode;
     }
 
-    /** {@link Parameters#INIT}: a built-in initializer or the caller's own. */
+    /**
+     * {@link Parameters#INIT}: a built-in initializer or the caller's own.
+     *
+     * @return the setting
+     */
     public Initializer initializer() {
         return initializer;
     }
 
-    /** {@link Parameters#MAX_ITERATIONS}: EXACT passes; STOCHASTIC epochs; ONE_PASS iterations on the coreset. */
+    /**
+     * {@link Parameters#MAX_ITERATIONS}: EXACT passes; STOCHASTIC epochs; ONE_PASS iterations on the coreset.
+     *
+     * @return the setting
+     */
     public int maxIterations() {
         return maxIterations;
     }
 
-    /** {@link Parameters#TOLERANCE}, resolved for the mode. */
+    /**
+     * {@link Parameters#TOLERANCE}, resolved for the mode.
+     *
+     * @return the setting
+     */
     public double tolerance() {
         return tolerance;
     }
 
-    /** {@link Parameters#BATCH_SIZE}. */
+    /**
+     * {@link Parameters#BATCH_SIZE}.
+     *
+     * @return the setting
+     */
     public int batchSize() {
         return batchSize;
     }
 
-    /** {@link Parameters#THREADS}, resolved (all processors unless set). */
+    /**
+     * {@link Parameters#THREADS}, resolved (all processors unless set).
+     *
+     * @return the setting
+     */
     public int threads() {
         return threads;
     }
 
-    /** {@link Parameters#SEED}. */
+    /**
+     * {@link Parameters#SEED}.
+     *
+     * @return the setting
+     */
     public long seed() {
         return seed;
     }
 
-    /** {@link Parameters#SAMPLE_SIZE}, resolved for k. */
+    /**
+     * {@link Parameters#SAMPLE_SIZE}, resolved for k.
+     *
+     * @return the setting
+     */
     public int sampleSize() {
         return sampleSize;
     }
 
-    /** {@link Parameters#N_INIT}: starts to try; 0 lets the estimator choose. */
+    /**
+     * {@link Parameters#N_INIT}: starts to try; 0 lets the estimator choose.
+     *
+     * @return the setting
+     */
     public int nInit() {
         return nInit;
     }
 
-    /** {@link Parameters#PRUNING}. */
+    /**
+     * {@link Parameters#PRUNING}.
+     *
+     * @return the setting
+     */
     public Pruning pruning() {
         return pruning;
     }
 
-    /** {@link Parameters#HEAP_FRACTION}. */
+    /**
+     * {@link Parameters#HEAP_FRACTION}.
+     *
+     * @return the setting
+     */
     public double heapFraction() {
         return heapFraction;
     }
 
-    /** {@link Parameters#REASSIGNMENT_RATIO}. */
+    /**
+     * {@link Parameters#REASSIGNMENT_RATIO}.
+     *
+     * @return the setting
+     */
     public double reassignmentRatio() {
         return reassignmentRatio;
     }
 
-    /** {@link Parameters#MAX_NO_IMPROVEMENT}: 0 never stops early. */
+    /**
+     * {@link Parameters#MAX_NO_IMPROVEMENT}: 0 never stops early.
+     *
+     * @return the setting
+     */
     public int maxNoImprovement() {
         return maxNoImprovement;
     }
 
-    /** {@link Parameters#SHUFFLE_WINDOW}: 0 chooses from the data's width. */
+    /**
+     * {@link Parameters#SHUFFLE_WINDOW}: 0 chooses from the data's width.
+     *
+     * @return the setting
+     */
     public int shuffleWindow() {
         return shuffleWindow;
     }
 
-    /** {@link Parameters#METRIC}. */
+    /**
+     * {@link Parameters#METRIC}.
+     *
+     * @return the setting
+     */
     public Metric metric() {
         return metric;
     }
@@ -219,91 +292,187 @@ public final class KMeansConfig {
             this.k = k;
         }
 
+        /**
+         * {@link Parameters#MODE}: exact Lloyd, stochastic mini-batch updates, or one pass.
+         *
+         * @param mode the mode
+         * @return this builder
+         */
         public Builder mode(Mode mode) {
             this.mode = mode;
             return this;
         }
 
+        /**
+         * {@link Parameters#INIT}: how the starting centroids are chosen ({@link Initializers}).
+         *
+         * @param initializer the initializer
+         * @return this builder
+         */
         public Builder initializer(Initializer initializer) {
             this.initializer = initializer;
             return this;
         }
 
+        /**
+         * {@link Parameters#MAX_ITERATIONS}: the iteration cap.
+         *
+         * @param maxIterations a positive count
+         * @return this builder
+         */
         public Builder maxIterations(int maxIterations) {
             this.maxIterations = maxIterations;
             return this;
         }
 
-        /** Overrides the mode's default tolerance. */
+        /**
+         * Overrides the mode's default tolerance.
+         *
+         * @param tolerance a non-negative tolerance
+         * @return this builder
+         */
         public Builder tolerance(double tolerance) {
             this.tolerance = tolerance;
             return this;
         }
 
-        /** Back to the mode's default tolerance. */
+        /**
+         * Back to the mode's default tolerance.
+         *
+         * @return this builder
+         */
         public Builder defaultTolerance() {
             this.tolerance = null;
             return this;
         }
 
+        /**
+         * {@link Parameters#BATCH_SIZE}: rows per mini-batch.
+         *
+         * @param batchSize a positive count
+         * @return this builder
+         */
         public Builder batchSize(int batchSize) {
             this.batchSize = batchSize;
             return this;
         }
 
+        /**
+         * {@link Parameters#THREADS}: threads a pass runs on.
+         *
+         * @param threads a positive count
+         * @return this builder
+         */
         public Builder threads(int threads) {
             this.threads = threads;
             return this;
         }
 
+        /**
+         * {@link Parameters#SEED}: the seed of every random choice.
+         *
+         * @param seed any value
+         * @return this builder
+         */
         public Builder seed(long seed) {
             this.seed = seed;
             return this;
         }
 
+        /**
+         * {@link Parameters#SAMPLE_SIZE}: rows of the uniform sample seeding draws from.
+         *
+         * @param sampleSize a positive count
+         * @return this builder
+         */
         public Builder sampleSize(int sampleSize) {
             this.sampleSize = sampleSize;
             return this;
         }
 
-        /** Try exactly {@code restarts} initializations and keep the best; 0 lets the estimator choose (the default). */
+        /**
+         * Try exactly {@code restarts} initializations and keep the best; 0 lets the estimator choose (the default).
+         *
+         * @param restarts a non-negative count
+         * @return this builder
+         */
         public Builder nInit(int restarts) {
             this.nInit = restarts;
             return this;
         }
 
+        /**
+         * {@link Parameters#PRUNING}: exact pruning bounds, or none.
+         *
+         * @param pruning the bounds
+         * @return this builder
+         */
         public Builder pruning(Pruning pruning) {
             this.pruning = pruning;
             return this;
         }
 
+        /**
+         * {@link Parameters#HEAP_FRACTION}: the share of the max heap per-row state may take.
+         *
+         * @param fraction a share in (0, 1]
+         * @return this builder
+         */
         public Builder heapFraction(double fraction) {
             this.heapFraction = fraction;
             return this;
         }
 
+        /**
+         * {@link Parameters#REASSIGNMENT_RATIO}: how light a stochastic center may get before it moves.
+         *
+         * @param ratio a non-negative ratio
+         * @return this builder
+         */
         public Builder reassignmentRatio(double ratio) {
             this.reassignmentRatio = ratio;
             return this;
         }
 
-        /** Stop after this many batches without improvement; 0 never stops early (scikit-learn's {@code None}). */
+        /**
+         * Stop after this many batches without improvement; 0 never stops early (scikit-learn's {@code None}).
+         *
+         * @param batches a non-negative count
+         * @return this builder
+         */
         public Builder maxNoImprovement(int batches) {
             this.maxNoImprovement = batches;
             return this;
         }
 
-        /** Rows of the window each stochastic epoch is shuffled through; 1 keeps stream order, 0 chooses. */
+        /**
+         * Rows of the window each stochastic epoch is shuffled through; 1 keeps stream order, 0 chooses.
+         *
+         * @param rows a non-negative count
+         * @return this builder
+         */
         public Builder shuffleWindow(int rows) {
             this.shuffleWindow = rows;
             return this;
         }
 
+        /**
+         * {@link Parameters#METRIC}: how rows are compared with centroids.
+         *
+         * @param metric the metric
+         * @return this builder
+         */
         public Builder metric(Metric metric) {
             this.metric = metric;
             return this;
         }
 
+        /**
+         * The configuration, once every setting is checked against the parameter table.
+         *
+         * @return the configuration
+         * @throws InvalidConfigException naming the first setting that is wrong
+         */
         public KMeansConfig build() {
             return new KMeansConfig(this);
         }

@@ -28,6 +28,8 @@ import java.util.Optional;
  * <p>Build one from saved values with {@link #builder}, which checks them (shapes, finiteness,
  * non-negative sizes) and names the bad field. Java serialization works (toolkits such as Tribuo
  * embed models that way) through a plain-array serial form.
+ *
+ * @serial exclude
  */
 public final class KMeansModel implements Serializable {
     private static final long serialVersionUID = 2L;
@@ -60,76 +62,151 @@ public final class KMeansModel implements Serializable {
         this.table = Kernels.create(this.centroids, Kernel.meanOf(this.centroids), RowFormat.DENSE, geometry);
     }
 
-    /** A builder for a model with these centroids (k rows of equal length). */
+    /**
+     * A builder for a model with these centroids (k rows of equal length).
+     *
+     * @param centroids k rows of equal length
+     * @return the builder
+     */
     public static Builder builder(double[][] centroids) {
         return new Builder(centroids);
     }
 
-    /** A builder holding this model's values, to change some of them. */
+    /**
+     * A builder holding this model's values, to change some of them.
+     *
+     * @return the builder
+     */
     public Builder toBuilder() {
         return builder(centroids).mode(mode).metric(metric).sizes(sizes).inertia(inertia).iterations(iterations).converged(converged)
                 .history(history).initialCentroids(initialCentroids);
     }
 
+    /**
+     * The mode that fitted the model.
+     *
+     * @return the mode
+     */
     public Mode mode() {
         return mode;
     }
 
-    /** How rows were compared with the centroids, and are when predicting. */
+    /**
+     * How rows were compared with the centroids, and are when predicting.
+     *
+     * @return the metric
+     */
     public Metric metric() {
         return metric;
     }
 
+    /**
+     * The number of centroids.
+     *
+     * @return k
+     */
     public int k() {
         return centroids.length;
     }
 
+    /**
+     * The values per centroid (and per row to predict).
+     *
+     * @return the dimensions
+     */
     public int dimensions() {
         return centroids[0].length;
     }
 
+    /**
+     * The centroids, copied.
+     *
+     * @return k arrays of {@link #dimensions()} values
+     */
     public double[][] centroids() {
         return deepCopy(centroids);
     }
 
+    /**
+     * Centroid {@code c}, copied.
+     *
+     * @param c the centroid's index, 0 to k − 1
+     * @return its values
+     */
     public double[] centroid(int c) {
         return centroids[c].clone();
     }
 
-    /** Total weight assigned to each centroid. */
+    /**
+     * Total weight assigned to each centroid.
+     *
+     * @return k weights
+     */
     public double[] sizes() {
         return sizes.clone();
     }
 
-    /** Weighted sum of squared distances of the training rows to their centroids. */
+    /**
+     * Weighted sum of squared distances of the training rows to their centroids.
+     *
+     * @return the inertia
+     */
     public double inertia() {
         return inertia;
     }
 
-    /** Passes (EXACT) or epochs (STOCHASTIC) that updated the centroids. */
+    /**
+     * Passes (EXACT) or epochs (STOCHASTIC) that updated the centroids.
+     *
+     * @return the iterations
+     */
     public int iterations() {
         return iterations;
     }
 
+    /**
+     * True if the fit converged (the tolerance or a fixed point), false if it stopped at the iteration cap.
+     *
+     * @return whether the fit converged
+     */
     public boolean converged() {
         return converged;
     }
 
+    /**
+     * What each iteration did: inertia, centroid shift, rows pruned, blocks unread.
+     *
+     * @return one record per iteration, in order
+     */
     public List<IterationRecord> history() {
         return history;
     }
 
-    /** The centroids the fit started from, when known. */
+    /**
+     * The centroids the fit started from, when known.
+     *
+     * @return the starting centroids, copied, or empty
+     */
     public Optional<double[][]> initialCentroids() {
         return Optional.ofNullable(initialCentroids).map(KMeansModel::deepCopy);
     }
 
-    /** Index of the nearest centroid (ties: lowest index). */
+    /**
+     * Index of the nearest centroid (ties: lowest index).
+     *
+     * @param x a row of {@link #dimensions()} values
+     * @return its centroid's index
+     */
     public int predict(double[] x) {
         return predict(new double[][] {x})[0];
     }
 
-    /** The nearest centroid of every row. */
+    /**
+     * The nearest centroid of every row.
+     *
+     * @param rows rows of {@link #dimensions()} values
+     * @return each row's centroid index
+     */
     public int[] predict(double[][] rows) {
         int[] labels = new int[rows.length];
         int chunk = Math.min(rows.length, CHUNK_ROWS);
@@ -149,7 +226,12 @@ public final class KMeansModel implements Serializable {
         return labels;
     }
 
-    /** Euclidean distance from {@code x} (prepared for the metric) to every centroid. */
+    /**
+     * Euclidean distance from {@code x} (prepared for the metric) to every centroid.
+     *
+     * @param x a row of {@link #dimensions()} values
+     * @return k distances
+     */
     public double[] transform(double[] x) {
         DenseRows row = prepared(x);
         double[] distances = new double[k()];
@@ -167,7 +249,12 @@ public final class KMeansModel implements Serializable {
         return row;
     }
 
-    /** Euclidean distances of every row to every centroid ({@code rows.length × k}). */
+    /**
+     * Euclidean distances of every row to every centroid ({@code rows.length × k}).
+     *
+     * @param rows rows of {@link #dimensions()} values
+     * @return k distances per row
+     */
     public double[][] transform(double[][] rows) {
         double[][] out = new double[rows.length][];
         for (int i = 0; i < rows.length; i++) {
@@ -176,12 +263,23 @@ public final class KMeansModel implements Serializable {
         return out;
     }
 
-    /** Negative inertia of {@code rows} under this model, as scikit-learn's {@code score}. */
+    /**
+     * Negative inertia of {@code rows} under this model, as scikit-learn's {@code score}.
+     *
+     * @param rows rows of {@link #dimensions()} values
+     * @return minus their inertia
+     */
     public double score(double[][] rows) {
         return score(rows, null);
     }
 
-    /** Negative weighted inertia of {@code rows} under this model; {@code weights} may be null. */
+    /**
+     * Negative weighted inertia of {@code rows} under this model; {@code weights} may be null.
+     *
+     * @param rows rows of {@link #dimensions()} values
+     * @param weights one weight per row, or null
+     * @return minus their weighted inertia
+     */
     public double score(double[][] rows, double[] weights) {
         if (weights != null && weights.length != rows.length) {
             throw new InvalidInputException("weights: expected " + rows.length + " values, got " + weights.length);
@@ -194,12 +292,24 @@ public final class KMeansModel implements Serializable {
         return -total;
     }
 
-    /** Streams {@code source} through the model on all processors, giving each row's label and squared distance to {@code sink} in input order. */
+    /**
+     * Streams {@code source} through the model on all processors, giving each row's label and squared distance to {@code sink} in input order.
+     *
+     * @param source the rows
+     * @param sink receives each row's label and squared distance
+     * @throws IOException when the source cannot be read or the sink fails
+     */
     public void predict(BatchSource source, AssignmentSink sink) throws IOException {
         stream(source, AssignTask.nearest(table, sink));
     }
 
-    /** Streams {@code source} through the model, giving each row's label and distances to every centroid to {@code sink} in input order. */
+    /**
+     * Streams {@code source} through the model, giving each row's label and distances to every centroid to {@code sink} in input order.
+     *
+     * @param source the rows
+     * @param sink receives each row's label and distances
+     * @throws IOException when the source cannot be read or the sink fails
+     */
     public void transform(BatchSource source, DistancesSink sink) throws IOException {
         stream(source, AssignTask.allDistances(table, sink));
     }
@@ -298,48 +408,100 @@ public final class KMeansModel implements Serializable {
             this.centroids = centroids;
         }
 
+        /**
+         * The mode that fitted the model (default EXACT).
+         *
+         * @param mode the mode
+         * @return this builder
+         */
         public Builder mode(Mode mode) {
             this.mode = mode;
             return this;
         }
 
-        /** How rows are compared with the centroids (default squared Euclidean). */
+        /**
+         * How rows are compared with the centroids (default squared Euclidean).
+         *
+         * @param metric the metric
+         * @return this builder
+         */
         public Builder metric(Metric metric) {
             this.metric = metric;
             return this;
         }
 
+        /**
+         * Total weight assigned to each centroid (default: zeros).
+         *
+         * @param sizes k non-negative weights
+         * @return this builder
+         */
         public Builder sizes(double[] sizes) {
             this.sizes = sizes;
             return this;
         }
 
+        /**
+         * The training rows' weighted sum of squared distances (default 0).
+         *
+         * @param inertia a non-negative, finite value
+         * @return this builder
+         */
         public Builder inertia(double inertia) {
             this.inertia = inertia;
             return this;
         }
 
+        /**
+         * Iterations (EXACT) or epochs (STOCHASTIC) that updated the centroids (default 0).
+         *
+         * @param iterations a non-negative count
+         * @return this builder
+         */
         public Builder iterations(int iterations) {
             this.iterations = iterations;
             return this;
         }
 
+        /**
+         * Whether the fit converged (default false).
+         *
+         * @param converged whether it converged
+         * @return this builder
+         */
         public Builder converged(boolean converged) {
             this.converged = converged;
             return this;
         }
 
+        /**
+         * What each iteration did (default none).
+         *
+         * @param history one record per iteration
+         * @return this builder
+         */
         public Builder history(List<IterationRecord> history) {
             this.history = history;
             return this;
         }
 
-        /** Where the fit started (k rows like the centroids), or null if unknown. */
+        /**
+         * Where the fit started (k rows like the centroids), or null if unknown.
+         *
+         * @param initialCentroids k rows, or null
+         * @return this builder
+         */
         public Builder initialCentroids(double[][] initialCentroids) {
             this.initialCentroids = initialCentroids;
             return this;
         }
 
+        /**
+         * The model, once every value is checked: shapes, finiteness, non-negative sizes.
+         *
+         * @return the model
+         * @throws InvalidInputException naming the first field that is wrong
+         */
         public KMeansModel build() {
             check(mode != null, "mode", "is missing");
             check(metric != null, "metric", "is missing");

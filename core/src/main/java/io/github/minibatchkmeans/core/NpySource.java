@@ -38,6 +38,12 @@ public final class NpySource implements BatchSource {
     private final Checksums checksums;
     private final AtomicInteger passes = new AtomicInteger();
 
+    /**
+     * A source reading {@code file}; its header is read and checked here.
+     *
+     * @param file a 2-D, C-order, little-endian float32 or float64 {@code .npy} file
+     * @throws InvalidInputException when the file cannot be read or its header is wrong
+     */
     public NpySource(Path file) {
         this.file = file;
         this.name = file.toString();
@@ -64,6 +70,11 @@ public final class NpySource implements BatchSource {
     /**
      * The header of a {@code .npy} file holding {@code rows × columns} little-endian float64 (or
      * float32) values in C order, padded so the data starts 64-byte aligned: write it, then the values.
+     *
+     * @param rows the rows
+     * @param columns the columns per row
+     * @param float32 true for float32 values, false for float64
+     * @return the header's bytes
      */
     public static byte[] header(long rows, int columns, boolean float32) {
         return NpyHeader.encode(rows, columns, float32);

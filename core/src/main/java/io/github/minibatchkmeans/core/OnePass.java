@@ -20,37 +20,66 @@ public final class OnePass {
         this.metric = metric;
     }
 
-    /** Adds one row with weight {@code weight} (≥ 0, finite), prepared for the metric. */
+    /**
+     * Adds one row with weight {@code weight} (≥ 0, finite), prepared for the metric.
+     *
+     * @param row the values
+     * @param weight the weight
+     */
     public void add(double[] row, double weight) {
         learner.add(row, weight);
     }
 
-    /** Rows added so far. */
+    /**
+     * Rows added so far.
+     *
+     * @return the value
+     */
     public long rows() {
         return learner.rows();
     }
 
-    /** Each column's smallest value so far. */
+    /**
+     * Each column's smallest value so far.
+     *
+     * @return one value per column
+     */
     public double[] min() {
         return learner.min();
     }
 
-    /** Each column's largest value so far. */
+    /**
+     * Each column's largest value so far.
+     *
+     * @return one value per column
+     */
     public double[] max() {
         return learner.max();
     }
 
-    /** Each column's weighted mean so far. */
+    /**
+     * Each column's weighted mean so far.
+     *
+     * @return one value per column
+     */
     public double[] mean() {
         return learner.mean();
     }
 
-    /** Total weight so far. */
+    /**
+     * Total weight so far.
+     *
+     * @return the value
+     */
     public double totalWeight() {
         return learner.totalWeight();
     }
 
-    /** The model of every row added, clustered in the rows' own units. */
+    /**
+     * The model of every row added, clustered in the rows' own units.
+     *
+     * @return the model
+     */
     public KMeansModel finish() {
         return finish(null, null);
     }
@@ -59,6 +88,10 @@ public final class OnePass {
      * The model of every row added, clustered in the space {@code (x − shift)·scale} (per column),
      * chosen after the stream — say, each column scaled to [0, 1] by its range, from {@link #min()}
      * and {@link #max()}. The centroids are in that space.
+     *
+     * @param shift per column, subtracted first (null: none)
+     * @param scale per column, multiplied then (null: none)
+     * @return the model
      */
     public KMeansModel finish(double[] shift, double[] scale) {
         return EngineBridge.model(learner.finish(shift, scale), Mode.ONE_PASS, metric);

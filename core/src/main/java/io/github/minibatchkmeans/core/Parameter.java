@@ -37,56 +37,106 @@ public final class Parameter<T> {
         this.exposures = Collections.unmodifiableMap(new EnumMap<>(d.exposures));
     }
 
-    /** The name in the core: {@link KMeansConfig.Builder}'s method, {@link InvalidConfigException#field()}. */
+    /**
+     * The name in the core: {@link KMeansConfig.Builder}'s method, {@link InvalidConfigException#field()}.
+     *
+     * @return the name
+     */
     public String name() {
         return name;
     }
 
+    /**
+     * The type of its values.
+     *
+     * @return the type
+     */
     public Class<T> type() {
         return type;
     }
 
-    /** One line on what it does. */
+    /**
+     * One line on what it does.
+     *
+     * @return the doc
+     */
     public String doc() {
         return doc;
     }
 
-    /** The core's default in {@code mode}; empty when there is none (a required value) or it is chosen at run time. */
+    /**
+     * The core's default in {@code mode}; empty when there is none (a required value) or it is chosen at run time.
+     *
+     * @param mode the mode
+     * @return the default, or empty
+     */
     public Optional<T> defaultValue(Mode mode) {
         return Optional.ofNullable(defaults.apply(mode));
     }
 
-    /** The default as a reader is told it: a value, a rule ("all processors"), or "required". */
+    /**
+     * The default as a reader is told it: a value, a rule ("all processors"), or "required".
+     *
+     * @return the default in words
+     */
     public String defaultText() {
         return defaultText;
     }
 
-    /** The values it takes, in words ("an integer >= 1"). */
+    /**
+     * The values it takes, in words ("an integer >= 1").
+     *
+     * @return the constraint in words
+     */
     public String constraintText() {
         return constraint.text;
     }
 
-    /** True if {@code value} satisfies the core's constraint. */
+    /**
+     * True if {@code value} satisfies the core's constraint.
+     *
+     * @param value a value
+     * @return whether the constraint accepts it
+     */
     public boolean accepts(T value) {
         return value != null && constraint.test.test(value);
     }
 
-    /** What is wrong with {@code value} ("must be an integer >= 1, got 0"), or null if the constraint accepts it. */
+    /**
+     * What is wrong with {@code value} ("must be an integer >= 1, got 0"), or null if the constraint accepts it.
+     *
+     * @param value a value
+     * @return the problem, or null
+     */
     public String problem(T value) {
         return accepts(value) ? null : "must be " + constraint.text + ", got " + value;
     }
 
-    /** Values at the edges of the core's constraint, with the verdict for each: what a test of a front door tries. */
+    /**
+     * Values at the edges of the core's constraint, with the verdict for each: what a test of a front door tries.
+     *
+     * @return values and whether each is accepted
+     */
     public Map<T, Boolean> probes() {
         return constraint.probes;
     }
 
-    /** How {@code door} exposes this knob; empty if it does not (the core's default applies there). */
+    /**
+     * How {@code door} exposes this knob; empty if it does not (the core's default applies there).
+     *
+     * @param door the front door
+     * @return the exposure, or empty
+     */
     public Optional<Exposure<T>> in(FrontDoor door) {
         return Optional.ofNullable(exposures.get(door));
     }
 
-    /** The name {@code door} gives this knob, if it exposes it. */
+    /**
+     * The name {@code door} gives this knob, if it exposes it.
+     *
+     * @param door the front door
+     * @return the name there, or empty
+     */
     public Optional<String> nameIn(FrontDoor door) {
         return in(door).map(Exposure::name);
     }
@@ -94,6 +144,10 @@ public final class Parameter<T> {
     /**
      * True if {@code door} takes {@code value}: the core's constraint and the front door's own
      * list of values, or the front door's sentinel.
+     *
+     * @param door the front door
+     * @param value a value
+     * @return whether the front door takes it
      */
     public boolean acceptsIn(FrontDoor door, T value) {
         Exposure<T> exposure = exposures.get(door);
@@ -106,6 +160,10 @@ public final class Parameter<T> {
     /**
      * The default {@code door} uses in {@code mode}: its recorded override, else the core's (empty
      * when required or chosen at run time).
+     *
+     * @param door the front door
+     * @param mode the mode
+     * @return the default, or empty
      */
     public Optional<T> defaultIn(FrontDoor door, Mode mode) {
         Exposure<T> exposure = exposures.get(door);
@@ -115,7 +173,12 @@ public final class Parameter<T> {
         return exposure != null && exposure.defaultValue() != null ? Optional.of(exposure.defaultValue()) : defaultValue(mode);
     }
 
-    /** As {@link #defaultIn(FrontDoor, Mode)} in {@link Mode#EXACT}, the one mode every front door has. */
+    /**
+     * As {@link #defaultIn(FrontDoor, Mode)} in {@link Mode#EXACT}, the one mode every front door has.
+     *
+     * @param door the front door
+     * @return the default, or empty
+     */
     public Optional<T> defaultIn(FrontDoor door) {
         return defaultIn(door, Mode.EXACT);
     }
@@ -143,14 +206,33 @@ public final class Parameter<T> {
      * @param toolkits     true if the option is the toolkit's own (ELKI's {@code kmeans.k}, Weka's {@code -S}): its doc
      *                     is the toolkit's, and the table records how it maps onto the knob
      * @param why          the toolkit convention behind any of the above
+     * @param <T>          the type of the knob's values
      */
     public record Exposure<T>(String name, T defaultValue, String defaultText, List<T> values, T sentinel, Predicate<T> narrower,
                               boolean required, boolean toolkits, String why) {
+        /**
+         * An exposure; {@code values} is copied.
+         *
+         * @param name         the name there
+         * @param defaultValue the front door's own default, or null
+         * @param defaultText  its default in words, or null
+         * @param values       the values it offers, or null for all
+         * @param sentinel     its value for the core's default or rule, or null
+         * @param narrower     its narrower range, or null
+         * @param required     whether it insists on a value
+         * @param toolkits     whether the option is the toolkit's own
+         * @param why          the convention behind any override
+         */
         public Exposure {
             values = values == null ? null : List.copyOf(values);
         }
 
-        /** True if the front door takes {@code value}: within its own list of values and range, when it has them. */
+        /**
+         * True if the front door takes {@code value}: within its own list of values and range, when it has them.
+         *
+         * @param value a value
+         * @return whether the front door offers it
+         */
         public boolean offers(T value) {
             return (values == null || values.contains(value)) && (narrower == null || narrower.test(value));
         }

@@ -30,36 +30,54 @@ public final class Parameters {
         private Docs() {
         }
 
+        /** The one-line doc of {@link Parameters#K}. */
         public static final String K = "Number of clusters (the k in k-means).";
+        /** The one-line doc of {@link Parameters#MODE}. */
         public static final String MODE = "exact: Lloyd iterations, each a full pass of sums and counts (identical to in-memory "
                 + "Lloyd); stochastic: Sculley's mini-batch updates (approximate, faster); one-pass: a streaming coreset, every "
                 + "row read once.";
+        /** The one-line doc of {@link Parameters#INIT}. */
         public static final String INIT = "How the centroids start: random rows, k-means++ on a sample, or k-means|| (a few "
                 + "oversampling passes over the data).";
+        /** The one-line doc of {@link Parameters#MAX_ITERATIONS}. */
         public static final String MAX_ITERATIONS = "Maximum iterations (exact: full passes) or epochs over the data (stochastic).";
+        /** The one-line doc of {@link Parameters#TOLERANCE}. */
         public static final String TOLERANCE = "Converged when the centroids' total squared shift in one iteration is at most this "
                 + "times the mean feature variance (scikit-learn's rule); 0 in stochastic mode turns the test off.";
+        /** The one-line doc of {@link Parameters#BATCH_SIZE}. */
         public static final String BATCH_SIZE = "Rows per mini-batch: the unit of reading in exact mode (results do not depend on "
                 + "it), the unit of update in stochastic mode.";
+        /** The one-line doc of {@link Parameters#THREADS}. */
         public static final String THREADS = "Worker threads; results are bit-identical for every thread count.";
+        /** The one-line doc of {@link Parameters#SEED}. */
         public static final String SEED = "Seed of every random choice (sampling, initialization, reassignment).";
+        /** The one-line doc of {@link Parameters#SAMPLE_SIZE}. */
         public static final String SAMPLE_SIZE = "Rows kept in the in-memory sample that seeding draws from.";
+        /** The one-line doc of {@link Parameters#N_INIT}. */
         public static final String N_INIT = "Starts to try, each run to convergence, the lowest inertia kept; 0 chooses: 10 on "
                 + "small data (rows x k x features up to 2e7) in exact mode, else the initializer's default (3 for random, 1 "
                 + "otherwise).";
+        /** The one-line doc of {@link Parameters#PRUNING}. */
         public static final String PRUNING = "Exact mode: which triangle-inequality bounds skip distances and unread blocks "
                 + "(auto: Elkan's for 64 features or more when memory allows, else Hamerly's; off: plain Lloyd).";
+        /** The one-line doc of {@link Parameters#HEAP_FRACTION}. */
         public static final String HEAP_FRACTION = "Share of the maximum heap the engine may fill with per-row state (bounds, "
                 + "parsed rows, held rows); beyond it that state goes to temporary files or is not kept.";
+        /** The one-line doc of {@link Parameters#REASSIGNMENT_RATIO}. */
         public static final String REASSIGNMENT_RATIO = "Stochastic: centroids lighter than this share of the heaviest move to "
                 + "random rows of the batch; 0 never reassigns.";
+        /** The one-line doc of {@link Parameters#MAX_NO_IMPROVEMENT}. */
         public static final String MAX_NO_IMPROVEMENT = "Stochastic: stop after this many mini-batches without an improvement of "
                 + "the smoothed batch inertia; 0 never stops early.";
+        /** The one-line doc of {@link Parameters#SHUFFLE_WINDOW}. */
         public static final String SHUFFLE_WINDOW = "Stochastic: rows of the window each epoch is shuffled through; 0 chooses "
                 + "from the data's width (up to 2^16 rows or 16 MB), 1 keeps stream order.";
+        /** The one-line doc of {@link Parameters#INIT_ROUNDS}. */
         public static final String INIT_ROUNDS = "k-means||: oversampling rounds, each one pass over the data.";
+        /** The one-line doc of {@link Parameters#INIT_OVERSAMPLING}. */
         public static final String INIT_OVERSAMPLING = "k-means||: candidates drawn per round (the oversampling factor l); 0 "
                 + "means 2k.";
+        /** The one-line doc of {@link Parameters#METRIC}. */
         public static final String METRIC = "How rows and centroids are compared: euclidean (squared Euclidean distance).";
     }
 
@@ -72,6 +90,7 @@ public final class Parameters {
     /** k-means|| rounds beyond this are a mistake: each is a pass, and five suffice (Bahmani et al.). */
     static final int MAX_ROUNDS = 100;
 
+    /** The knob {@code k}: {@value Docs#K} */
     public static final Parameter<Integer> K = Parameter.define("k", Integer.class, Docs.K)
             .constraint(Constraint.atLeast(1))
             .in(TOOL, "--k")
@@ -81,6 +100,7 @@ public final class Parameters {
             .in(SPARK, "k", o -> o.defaultValue(2).why("Spark's KMeans default (k = 2)"))
             .build();
 
+    /** The knob {@code mode}: {@value Docs#MODE} */
     public static final Parameter<Mode> MODE = Parameter.define("mode", Mode.class, Docs.MODE)
             .byDefault(Mode.EXACT)
             .constraint(Constraint.oneOf(Mode.values()))
@@ -105,6 +125,7 @@ public final class Parameters {
             .in(SPARK, "initMode", o -> o.defaultValue("k-means||").why("Spark's KMeans default (initMode k-means||)"))
             .build();
 
+    /** The knob {@code maxIterations}: {@value Docs#MAX_ITERATIONS} */
     public static final Parameter<Integer> MAX_ITERATIONS = Parameter.define("maxIterations", Integer.class, Docs.MAX_ITERATIONS)
             .byDefault(300)
             .constraint(Constraint.atLeast(1))
@@ -116,6 +137,7 @@ public final class Parameters {
             .in(SPARK, "maxIter", o -> o.defaultValue(20).why("Spark's KMeans default (maxIter 20)"))
             .build();
 
+    /** The knob {@code tolerance}: {@value Docs#TOLERANCE} */
     public static final Parameter<Double> TOLERANCE = Parameter.define("tolerance", Double.class, Docs.TOLERANCE)
             .byDefault(mode -> mode == Mode.STOCHASTIC ? 0.0 : 1e-4, "1e-4 (exact, one-pass), 0 (stochastic: scikit-learn's)")
             .constraint(Constraint.between(0, true, Double.POSITIVE_INFINITY, false))
@@ -127,6 +149,7 @@ public final class Parameters {
             .in(SPARK, "tol")
             .build();
 
+    /** The knob {@code batchSize}: {@value Docs#BATCH_SIZE} */
     public static final Parameter<Integer> BATCH_SIZE = Parameter.define("batchSize", Integer.class, Docs.BATCH_SIZE)
             .byDefault(4096)
             .constraint(Constraint.atLeast(1))
@@ -136,6 +159,7 @@ public final class Parameters {
             .in(ELKI, "minibatch.batchsize")
             .build();
 
+    /** The knob {@code threads}: {@value Docs#THREADS} */
     public static final Parameter<Integer> THREADS = Parameter.define("threads", Integer.class, Docs.THREADS)
             .automatic("all processors")
             .constraint(Constraint.within(1, MAX_THREADS))
@@ -145,6 +169,7 @@ public final class Parameters {
             .in(ELKI, "minibatch.threads", o -> o.defaultValue(0).sentinel(0).why("ELKI's convention: 0 means all processors"))
             .build();
 
+    /** The knob {@code seed}: {@value Docs#SEED} */
     public static final Parameter<Long> SEED = Parameter.define("seed", Long.class, Docs.SEED)
             .byDefault(0L)
             .constraint(Constraint.anyLong())
@@ -158,12 +183,14 @@ public final class Parameters {
                     .why("Spark's convention: the hash of the estimator's class name"))
             .build();
 
+    /** The knob {@code sampleSize}: {@value Docs#SAMPLE_SIZE} */
     public static final Parameter<Integer> SAMPLE_SIZE = Parameter.define("sampleSize", Integer.class, Docs.SAMPLE_SIZE)
             .automatic("max(10000, 20 k)")
             .constraint(Constraint.within(1, MAX_SAMPLE_SIZE))
             .in(TOOL, "--sample-size")
             .build();
 
+    /** The knob {@code nInit}: {@value Docs#N_INIT} */
     public static final Parameter<Integer> N_INIT = Parameter.define("nInit", Integer.class, Docs.N_INIT)
             .byDefault(0)
             .constraint(Constraint.within(0, MAX_STARTS))
@@ -172,16 +199,19 @@ public final class Parameters {
             .fixedIn(SPARK, 1, "one start, as Spark's KMeans")
             .build();
 
+    /** The knob {@code pruning}: {@value Docs#PRUNING} */
     public static final Parameter<Pruning> PRUNING = Parameter.define("pruning", Pruning.class, Docs.PRUNING)
             .byDefault(Pruning.AUTO)
             .constraint(Constraint.oneOf(Pruning.values()))
             .build();
 
+    /** The knob {@code heapFraction}: {@value Docs#HEAP_FRACTION} */
     public static final Parameter<Double> HEAP_FRACTION = Parameter.define("heapFraction", Double.class, Docs.HEAP_FRACTION)
             .byDefault(0.5)
             .constraint(Constraint.between(0, false, 1, true))
             .build();
 
+    /** The knob {@code reassignmentRatio}: {@value Docs#REASSIGNMENT_RATIO} */
     public static final Parameter<Double> REASSIGNMENT_RATIO = Parameter.define("reassignmentRatio", Double.class,
                     Docs.REASSIGNMENT_RATIO)
             .byDefault(0.01)
@@ -190,6 +220,7 @@ public final class Parameters {
             .in(SPARK, "reassignmentRatio")
             .build();
 
+    /** The knob {@code maxNoImprovement}: {@value Docs#MAX_NO_IMPROVEMENT} */
     public static final Parameter<Integer> MAX_NO_IMPROVEMENT = Parameter.define("maxNoImprovement", Integer.class,
                     Docs.MAX_NO_IMPROVEMENT)
             .byDefault(10)
@@ -197,11 +228,13 @@ public final class Parameters {
             .in(TOOL, "--max-no-improvement")
             .build();
 
+    /** The knob {@code shuffleWindow}: {@value Docs#SHUFFLE_WINDOW} */
     public static final Parameter<Integer> SHUFFLE_WINDOW = Parameter.define("shuffleWindow", Integer.class, Docs.SHUFFLE_WINDOW)
             .byDefault(0)
             .constraint(Constraint.atLeast(0))
             .build();
 
+    /** The knob {@code initRounds}: {@value Docs#INIT_ROUNDS} */
     public static final Parameter<Integer> INIT_ROUNDS = Parameter.define("initRounds", Integer.class, Docs.INIT_ROUNDS)
             .byDefault(5)
             .constraint(Constraint.within(1, MAX_ROUNDS))
@@ -209,6 +242,7 @@ public final class Parameters {
             .in(SPARK, "initSteps", o -> o.defaultValue(2).why("Spark's KMeans default (initSteps 2)"))
             .build();
 
+    /** The knob {@code initOversampling}: {@value Docs#INIT_OVERSAMPLING} */
     public static final Parameter<Integer> INIT_OVERSAMPLING = Parameter.define("initOversampling", Integer.class,
                     Docs.INIT_OVERSAMPLING)
             .byDefault(0)
@@ -216,6 +250,7 @@ public final class Parameters {
             .in(ELKI, "kmeansparallel.oversampling")
             .build();
 
+    /** The knob {@code metric}: {@value Docs#METRIC} */
     public static final Parameter<Metric> METRIC = Parameter.define("metric", Metric.class, Docs.METRIC)
             .byDefault(Metric.EUCLIDEAN)
             .constraint(Constraint.oneOf(Metric.values()))
@@ -226,18 +261,33 @@ public final class Parameters {
             SAMPLE_SIZE, N_INIT, PRUNING, HEAP_FRACTION, REASSIGNMENT_RATIO, MAX_NO_IMPROVEMENT, SHUFFLE_WINDOW, INIT_ROUNDS,
             INIT_OVERSAMPLING, METRIC);
 
-    /** Every knob, in the order of this table. */
+    /**
+     * Every knob, in the order of this table.
+     *
+     * @return the knobs
+     */
     public static List<Parameter<?>> all() {
         return ALL;
     }
 
-    /** The knob with the core name {@code name} (as {@link InvalidConfigException#field()} gives it). */
+    /**
+     * The knob with the core name {@code name} (as {@link InvalidConfigException#field()} gives it).
+     *
+     * @param name the core name
+     * @return the knob
+     * @throws java.util.NoSuchElementException when no knob has that name
+     */
     public static Parameter<?> named(String name) {
         return ALL.stream().filter(p -> p.name().equals(name)).findFirst()
                 .orElseThrow(() -> new NoSuchElementException("no parameter named " + name));
     }
 
-    /** The knobs {@code door} exposes (under a name), in table order. */
+    /**
+     * The knobs {@code door} exposes (under a name), in table order.
+     *
+     * @param door the front door
+     * @return the knobs it exposes
+     */
     public static List<Parameter<?>> exposedIn(FrontDoor door) {
         return ALL.stream().filter(p -> p.nameIn(door).isPresent()).toList();
     }

@@ -32,6 +32,9 @@ public record ProgressEvent(Stage stage, int pass, long rowsDone, long totalRows
         this(stage, pass, rowsDone, totalRows, inertia, finished, 0, 0, 1);
     }
 
+    /**
+     * The kinds of passes a fit makes.
+     */
     public enum Stage {
         /** Counting rows, feature means and variances, drawing the sample. */
         SUMMARY,

@@ -32,7 +32,13 @@ public class KMeansParallelInitialization implements KMeansInitialization {
     private final int oversampling;
     private final int rounds;
 
-    /** @param oversampling candidates drawn per round (ℓ); 0 means 2k */
+    /**
+     * k-means|| with ELKI's random factory.
+     *
+     * @param random       the seed
+     * @param oversampling candidates drawn per round (ℓ); 0 means 2k
+     * @param rounds       oversampling passes over the data
+     */
     public KMeansParallelInitialization(RandomFactory random, int oversampling, int rounds) {
         this.random = random;
         this.oversampling = oversampling;
@@ -52,11 +58,16 @@ public class KMeansParallelInitialization implements KMeansInitialization {
 
     /** Parameterization: {@code kmeans.seed}, {@code kmeansparallel.oversampling}, {@code kmeansparallel.rounds}. */
     public static class Par implements Parameterizer {
+        /** {@code kmeansparallel.oversampling}: candidates drawn per round. */
         public static final OptionID OVERSAMPLING_ID = MiniBatchKMeans.option(Parameters.INIT_OVERSAMPLING);
+        /** {@code kmeansparallel.rounds}: oversampling passes. */
         public static final OptionID ROUNDS_ID = MiniBatchKMeans.option(Parameters.INIT_ROUNDS);
 
+        /** The seed. */
         protected RandomFactory random;
+        /** Candidates drawn per round; 0 means 2k. */
         protected int oversampling;
+        /** Oversampling passes. */
         protected int rounds;
 
         @Override

@@ -65,9 +65,16 @@ public class MiniBatchKMeans<V extends NumberVector> extends AbstractKMeans<V, K
     private final RandomFactory random;
 
     /**
-     * @param maxiter   maximum iterations (exact) or epochs (stochastic); 0 for the parameter table's default
-     * @param threads   worker threads; 0 for all processors
-     * @param tolerance convergence tolerance relative to the mean feature variance; null for the mode's default
+     * The algorithm with every setting given.
+     *
+     * @param k           the number of clusters
+     * @param maxiter     maximum iterations (exact) or epochs (stochastic); 0 for the parameter table's default
+     * @param initializer any ELKI k-means initialization
+     * @param mode        exact or stochastic
+     * @param batchSize   rows per mini-batch
+     * @param threads     worker threads; 0 for all processors
+     * @param tolerance   convergence tolerance relative to the mean feature variance; null for the mode's default
+     * @param random      the seed of the engine's own random choices
      */
     public MiniBatchKMeans(int k, int maxiter, KMeansInitialization initializer, Mode mode, int batchSize, int threads,
                            Double tolerance, RandomFactory random) {
@@ -205,19 +212,29 @@ public class MiniBatchKMeans<V extends NumberVector> extends AbstractKMeans<V, K
 
     /** Parameterization: ELKI's k-means options plus the {@code minibatch.*} ones, named and documented by the parameter table. */
     public static class Par<V extends NumberVector> extends AbstractKMeans.Par<V> {
+        /** {@code minibatch.batchsize}. */
         public static final OptionID BATCH_SIZE_ID = option(Parameters.BATCH_SIZE);
+        /** {@code minibatch.mode}. */
         public static final OptionID MODE_ID = option(Parameters.MODE);
+        /** {@code minibatch.seed}. */
         public static final OptionID SEED_ID = new OptionID(Parameters.SEED.nameIn(FrontDoor.ELKI).orElseThrow(),
                 Parameters.SEED.doc() + " The initializer has its own kmeans.seed.");
+        /** {@code minibatch.threads}. */
         public static final OptionID THREADS_ID = new OptionID(Parameters.THREADS.nameIn(FrontDoor.ELKI).orElseThrow(),
                 Parameters.THREADS.doc() + " 0 uses all processors.");
+        /** {@code minibatch.tol}. */
         public static final OptionID TOLERANCE_ID = new OptionID(Parameters.TOLERANCE.nameIn(FrontDoor.ELKI).orElseThrow(),
                 Parameters.TOLERANCE.doc() + " Default: " + Parameters.TOLERANCE.defaultText() + ".");
 
+        /** Exact or stochastic. */
         protected Mode mode;
+        /** Rows per mini-batch. */
         protected int batchSize;
+        /** Worker threads; 0 for all processors. */
         protected int threads;
+        /** The tolerance; null for the mode's default. */
         protected Double tolerance;
+        /** The seed of the engine's own random choices. */
         protected RandomFactory random;
 
         @Override

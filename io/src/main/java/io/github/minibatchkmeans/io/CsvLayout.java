@@ -36,6 +36,11 @@ final class CsvLayout {
     final List<String> featureNames;
     /** The field of the label column, or −1. */
     final int labelField;
+    /**
+     * What a missing feature value becomes, per feature slot (NaN while the means are being learned);
+     * null: it is an error. Set by the source before its first pass.
+     */
+    volatile double[] fills;
 
     private CsvLayout(String name, CsvOptions options, List<String> first) {
         this.name = name;
@@ -225,7 +230,7 @@ final class CsvLayout {
         int text = -1;
         int numbers = 0;
         for (int f = 0; f < first.size(); f++) {
-            if (f == labelIndex) {
+            if (f == labelIndex || options.missing() == CsvOptions.Missing.IMPUTE && isMissing(first.get(f))) {
                 continue;
             }
             if (isNumber(first.get(f))) {
@@ -239,6 +244,12 @@ final class CsvLayout {
                     + SourceFiles.excerpt(first.get(text)) + "'): fix the value if it is data, or say --header if it is a header");
         }
         return text >= 0;
+    }
+
+    /** An empty field, {@code ?}, {@code NA} or {@code NaN} (any case, spaces around): a missing value. */
+    static boolean isMissing(String s) {
+        String t = s.strip();
+        return t.isEmpty() || t.equals("?") || t.equalsIgnoreCase("NA") || t.equalsIgnoreCase("NaN");
     }
 
     private static boolean isNumber(String s) {

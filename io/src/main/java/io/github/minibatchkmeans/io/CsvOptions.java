@@ -12,34 +12,108 @@ import java.util.List;
  * @param weightColumn the weight column by name or 0-based index, or null for unit weights
  * @param labelColumn  a class or label column, by name or 0-based index, kept out of the features
  *                     (read with {@link CsvSource#labels}), or null
+ * @param missing      what a missing feature value is — an empty field, {@code ?}, {@code NA} (and, when
+ *                     imputed, {@code NaN}): an error, or replaced by its column's mean
  */
-public record CsvOptions(char separator, Header header, List<String> columns, String weightColumn, String labelColumn) {
+public record CsvOptions(char separator, Header header, List<String> columns, String weightColumn, String labelColumn,
+                         Missing missing) {
 
-    public enum Header { AUTO, PRESENT, ABSENT }
+    /**
+     * Whether the first record is a header: detected, or said.
+     */
+    public enum Header {
+        /** A header if the first record names the label column or holds no number. */
+        AUTO,
+        /** The first record is a header. */
+        PRESENT,
+        /** Every record is data. */
+        ABSENT
+    }
 
+    /** What a missing feature value is. */
+    public enum Missing {
+        /** An error naming the line and column (the default). */
+        ERROR,
+        /**
+         * Replaced by the column's weighted mean over the values present, as Weka's
+         * {@code ReplaceMissingValues} does: learned in one more read of the file before the first pass.
+         */
+        IMPUTE
+    }
+
+    /**
+     * Options; {@code columns} is copied.
+     *
+     * @param separator    field separator
+     * @param header       whether the first record names the columns
+     * @param columns      feature columns, or empty for all
+     * @param weightColumn the weight column, or null
+     * @param labelColumn  the label column, or null
+     * @param missing      what a missing value is
+     */
     public CsvOptions {
         columns = List.copyOf(columns);
+        java.util.Objects.requireNonNull(missing, "missing");
     }
 
-    /** Defaults for a file: tab-separated for {@code .tsv}, comma-separated otherwise, header auto-detected. */
+    /**
+     * Defaults for a file: tab-separated for {@code .tsv}, comma-separated otherwise, header auto-detected.
+     *
+     * @param file the file
+     * @return the options
+     */
     public static CsvOptions forFile(Path file) {
         boolean tsv = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".tsv");
-        return new CsvOptions(tsv ? '\t' : ',', Header.AUTO, List.of(), null, null);
+        return new CsvOptions(tsv ? '\t' : ',', Header.AUTO, List.of(), null, null, Missing.ERROR);
     }
 
+    /**
+     * These options with another {@code header}.
+     *
+     * @param header the new value
+     * @return the options
+     */
     public CsvOptions withHeader(Header header) {
-        return new CsvOptions(separator, header, columns, weightColumn, labelColumn);
+        return new CsvOptions(separator, header, columns, weightColumn, labelColumn, missing);
     }
 
+    /**
+     * These options with another {@code columns}.
+     *
+     * @param columns the new value
+     * @return the options
+     */
     public CsvOptions withColumns(List<String> columns) {
-        return new CsvOptions(separator, header, columns, weightColumn, labelColumn);
+        return new CsvOptions(separator, header, columns, weightColumn, labelColumn, missing);
     }
 
+    /**
+     * These options with another {@code weightColumn}.
+     *
+     * @param weightColumn the new value
+     * @return the options
+     */
     public CsvOptions withWeightColumn(String weightColumn) {
-        return new CsvOptions(separator, header, columns, weightColumn, labelColumn);
+        return new CsvOptions(separator, header, columns, weightColumn, labelColumn, missing);
     }
 
+    /**
+     * These options with another {@code labelColumn}.
+     *
+     * @param labelColumn the new value
+     * @return the options
+     */
     public CsvOptions withLabelColumn(String labelColumn) {
-        return new CsvOptions(separator, header, columns, weightColumn, labelColumn);
+        return new CsvOptions(separator, header, columns, weightColumn, labelColumn, missing);
+    }
+
+    /**
+     * These options with another {@code missing}.
+     *
+     * @param missing the new value
+     * @return the options
+     */
+    public CsvOptions withMissing(Missing missing) {
+        return new CsvOptions(separator, header, columns, weightColumn, labelColumn, missing);
     }
 }

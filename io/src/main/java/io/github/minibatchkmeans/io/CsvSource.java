@@ -42,19 +42,103 @@ public final class CsvSource implements BatchSource {
     /** The file's size and time when first read: compared at the start and end of every pass. */
     private final SourceFiles.Stamp stamp;
     private final AtomicInteger passes = new AtomicInteger();
+    private long missing;
 
+    /**
+     * A source reading {@code file} as {@code options} say; the first line is read here (the header, the columns).
+     *
+     * @param file the file
+     * @param options how to read it
+     */
     public CsvSource(Path file, CsvOptions options) {
+        this(file, options, null);
+    }
+
+    /**
+     * A source reading {@code file} as {@code options} say, missing feature values replaced by
+     * {@code fills} — a model's training means, say — when options impute them (null: learned
+     * from the file, in one more read here).
+     *
+     * @param file    the file
+     * @param options how to read it
+     * @param fills   one value per feature column, or null
+     */
+    public CsvSource(Path file, CsvOptions options, double[] fills) {
         this.file = file;
         this.stream = null;
         this.stamp = SourceFiles.Stamp.of(file);
         this.layout = CsvLayout.ofFile(file, file.toString(), options);
+        if (options.missing() == CsvOptions.Missing.IMPUTE) {
+            if (fills != null && fills.length != layout.dimensions()) {
+                throw new IllegalArgumentException(fills.length + " fill values for " + layout.dimensions() + " feature columns");
+            }
+            layout.fills = fills != null ? fills.clone() : learnMeans();
+        }
     }
 
+    /** The weighted mean of each feature column over the values present: one read of the file. */
+    private double[] learnMeans() {
+        int d = layout.dimensions();
+        double[] learning = new double[d];
+        java.util.Arrays.fill(learning, Double.NaN); // a missing value reads as NaN while the means are learned
+        layout.fills = learning;
+        double[] sum = new double[d];
+        double[] weight = new double[d];
+        int batch = (int) Math.max(1, Math.min(1024, (1 << 20) / (8L * d)));
+        double[] rows = new double[batch * d];
+        double[] weights = new double[batch];
+        try (BatchReader reader = open()) {
+            for (int n = reader.read(rows, weights, batch); n > 0; n = reader.read(rows, weights, batch)) {
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < d; j++) {
+                        double v = rows[i * d + j];
+                        if (Double.isNaN(v)) {
+                            missing++;
+                        } else {
+                            sum[j] += weights[i] * v;
+                            weight[j] += weights[i];
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw SourceFiles.unreadable(file, e);
+        }
+        double[] means = new double[d];
+        for (int j = 0; j < d; j++) {
+            if (!(weight[j] > 0)) {
+                throw new InvalidInputException(layout.name + ": column '" + layout.featureNames.get(j)
+                        + "' has no value to impute its missing values from");
+            }
+            means[j] = sum[j] / weight[j];
+        }
+        passes.set(0); // the read that learned the means is not one of the fit's passes
+        return means;
+    }
+
+    /**
+     * Missing feature values the file has (counted when their means were learned; 0 otherwise).
+     *
+     * @return the count
+     */
+    public long missingValues() {
+        return missing;
+    }
+
+    /**
+     * A source reading {@code file} with the defaults for its extension ({@link CsvOptions#forFile}).
+     *
+     * @param file the file
+     */
     public CsvSource(Path file) {
         this(file, CsvOptions.forFile(file));
     }
 
     private CsvSource(InputStream stream, String name, CsvOptions options) {
+        if (options.missing() == CsvOptions.Missing.IMPUTE) {
+            throw new InvalidInputException(name + ": imputing missing values needs one read of the data for the column means "
+                    + "before the fit's, and a stream is read once");
+        }
         this.file = null;
         this.stream = stream;
         this.stamp = null;
@@ -64,16 +148,30 @@ public final class CsvSource implements BatchSource {
     /**
      * A source over a stream that can be read once — standard input, say ({@link Rereading#ONCE}:
      * the estimator learns in one pass). The first line is looked at, for the header, and read again.
+     *
+     * @param in the text
+     * @param name what to call it in messages
+     * @param options how to read it
+     * @return the source
      */
     public static CsvSource ofStream(InputStream in, String name, CsvOptions options) {
         return new CsvSource(new java.io.BufferedInputStream(in, 1 << 16), name, options);
     }
 
-    /** Feature names from the header, or {@code x0, x1, …} by field index without one. */
+    /**
+     * Feature names from the header, or {@code x0, x1, …} by field index without one.
+     *
+     * @return one name per feature
+     */
     public List<String> featureNames() {
         return layout.featureNames;
     }
 
+    /**
+     * True if the first record names the columns.
+     *
+     * @return whether it has a header
+     */
     public boolean hasHeader() {
         return layout.hasHeader;
     }
@@ -94,7 +192,11 @@ public final class CsvSource implements BatchSource {
         return stream != null ? Rereading.ONCE : Rereading.PARSES;
     }
 
-    /** True if the rows carry a label column. */
+    /**
+     * True if the rows carry a label column.
+     *
+     * @return whether it has one
+     */
     public boolean hasLabels() {
         return layout.labelField >= 0;
     }
@@ -102,6 +204,10 @@ public final class CsvSource implements BatchSource {
     /**
      * The label column, one value per data row in order, as small integers — {@code names} receives
      * each distinct value at its code. One more read of the file (not possible for a stream).
+     *
+     * @param names receives the distinct values
+     * @return one code per row
+     * @throws IOException when the file cannot be read
      */
     public int[] labels(List<String> names) throws IOException {
         if (layout.labelField < 0) {

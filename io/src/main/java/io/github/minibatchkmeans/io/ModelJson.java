@@ -52,7 +52,13 @@ import java.util.List;
  * values checked by {@link KMeansModel.Builder} (shapes, finite numbers, non-negative sizes).
  */
 public final class ModelJson {
+    /**
+     * The document's {@code format} field.
+     */
     public static final String FORMAT = "minibatch-kmeans-model";
+    /**
+     * The document's {@code version} field: the layout this class writes and reads.
+     */
     public static final int VERSION = 1;
 
     private static final ObjectMapper MAPPER = strictMapper();
@@ -93,6 +99,13 @@ public final class ModelJson {
         }
     }
 
+    /**
+     * Writes {@code model}'s document, without column names.
+     *
+     * @param model the model
+     * @param out where the document goes (not closed)
+     * @throws IOException when writing fails
+     */
     public static void write(KMeansModel model, OutputStream out) throws IOException {
         write(model, null, out);
     }
@@ -100,6 +113,11 @@ public final class ModelJson {
     /**
      * Writes {@code model} with the names of the input columns it was fitted on (null: none), so
      * that predicting can pick the same columns of a new file.
+     *
+     * @param model the model
+     * @param columns one name per dimension, or null
+     * @param out where the document goes (not closed)
+     * @throws IOException when writing fails
      */
     public static void write(KMeansModel model, List<String> columns, OutputStream out) throws IOException {
         if (columns != null && columns.size() != model.dimensions()) {
@@ -110,22 +128,47 @@ public final class ModelJson {
                 model.initialCentroids().orElse(null), columns));
     }
 
-    /** A model file's model and, when it has them, the names of the columns the model was fitted on. */
+    /**
+     * A model file's model and, when it has them, the names of the columns the model was fitted on.
+     *
+     * @param model   the model
+     * @param columns one name per dimension, or null
+     */
     public record Stored(KMeansModel model, List<String> columns) {
     }
 
+    /**
+     * The document of {@code model}, as text.
+     *
+     * @param model the model
+     * @return the document
+     * @throws IOException never, in practice (in memory)
+     */
     public static String toJson(KMeansModel model) throws IOException {
         return toJson(model, null);
     }
 
-    /** The document of {@code model} with its column names (null: none), as text. */
+    /**
+     * The document of {@code model} with its column names (null: none), as text.
+     *
+     * @param model the model
+     * @param columns one name per dimension, or null
+     * @return the document
+     * @throws IOException never, in practice (in memory)
+     */
     public static String toJson(KMeansModel model, List<String> columns) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         write(model, columns, out);
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    /** The model and column names of a document {@link #toJson} wrote; anything else is an {@link InvalidInputException} naming {@code name}. */
+    /**
+     * The model and column names of a document {@link #toJson} wrote; anything else is an {@link InvalidInputException} naming {@code name}.
+     *
+     * @param json the document
+     * @param name what to call it in errors
+     * @return the model and its column names
+     */
     public static Stored fromJson(String json, String name) {
         try {
             return load(new java.io.ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), name);
@@ -134,6 +177,13 @@ public final class ModelJson {
         }
     }
 
+    /**
+     * The model in {@code file}; a file that is not a valid document is an {@link InvalidInputException} naming it.
+     *
+     * @param file the model file
+     * @return the model
+     * @throws IOException when reading fails
+     */
     public static KMeansModel read(Path file) throws IOException {
         SourceFiles.checkReadable(file);
         checkSize(file);
@@ -144,11 +194,25 @@ public final class ModelJson {
         }
     }
 
+    /**
+     * The model of the document {@code in} holds.
+     *
+     * @param in the document (not closed)
+     * @param name what to call it in errors
+     * @return the model
+     * @throws IOException when reading fails
+     */
     public static KMeansModel read(InputStream in, String name) throws IOException {
         return load(in, name).model();
     }
 
-    /** The model and its column names (null when the file has none). */
+    /**
+     * The model and its column names (null when the file has none).
+     *
+     * @param file the model file
+     * @return the model and its column names
+     * @throws IOException when reading fails
+     */
     public static Stored load(Path file) throws IOException {
         SourceFiles.checkReadable(file);
         checkSize(file);

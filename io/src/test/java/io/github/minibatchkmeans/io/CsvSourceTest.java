@@ -146,6 +146,54 @@ class CsvSourceTest {
         }
     }
 
+    @Test
+    void missingValuesAreAnErrorNamingThePlaceOrTheirColumnsWeightedMean() throws IOException {
+        Path file = write("m.csv", "a,b,w\n1,2,1\n3,,1\n5,?,2\n NA ,8,1\n7,NaN,1\n");
+        InvalidInputException refused = assertThrows(InvalidInputException.class,
+                () -> TestData.readAll(new CsvSource(file, CsvOptions.forFile(file).withWeightColumn("w")), 10));
+        assertEquals(file + ":3:2: missing value (empty field); --missing impute replaces missing values with their column's mean",
+                refused.getMessage());
+        CsvSource imputed = new CsvSource(file, CsvOptions.forFile(file).withWeightColumn("w")
+                .withMissing(CsvOptions.Missing.IMPUTE));
+        assertEquals(4, imputed.missingValues());
+        double meanA = (1 + 3 + 5 * 2 + 7) / 5.0; // weighted over the values present
+        double meanB = (2 + 8) / 2.0;
+        List<double[]> rows = TestData.readAll(imputed, 2);
+        assertArrayEquals(new double[] {3, meanB, 1}, rows.get(1));
+        assertArrayEquals(new double[] {5, meanB, 2}, rows.get(2));
+        assertArrayEquals(new double[] {meanA, 8, 1}, rows.get(3));
+        assertArrayEquals(new double[] {7, meanB, 1}, rows.get(4));
+        CsvSource given = new CsvSource(file, CsvOptions.forFile(file).withWeightColumn("w")
+                .withMissing(CsvOptions.Missing.IMPUTE), new double[] {-1, -2});
+        assertArrayEquals(new double[] {3, -2, 1}, TestData.readAll(given, 2).get(1), "a model's means, say");
+        Path empty = write("e.csv", "a,b\n1,\n2,?\n");
+        assertEquals(empty + ": column 'b' has no value to impute its missing values from", assertThrows(InvalidInputException.class,
+                () -> new CsvSource(empty, CsvOptions.forFile(empty).withMissing(CsvOptions.Missing.IMPUTE))).getMessage());
+        assertThrows(InvalidInputException.class, () -> CsvSource.ofStream(new java.io.ByteArrayInputStream("a\n1\n".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)), "<stdin>", CsvOptions.forFile(file).withMissing(CsvOptions.Missing.IMPUTE)));
+    }
+
+    @Test
+    void aLargeFileWithMissingValuesParsedOnLentThreadsImputesAsOneThreadDoes() throws IOException {
+        StringBuilder text = new StringBuilder("x,y,z\n");
+        java.util.Random random = new java.util.Random(4);
+        for (int i = 0; i < 400_000; i++) {
+            for (int j = 0; j < 3; j++) {
+                text.append(j > 0 ? "," : "").append(random.nextInt(50) == 0 ? "" : Double.toString(random.nextGaussian()));
+            }
+            text.append('\n');
+        }
+        Path file = write("bigm.csv", text.toString());
+        assertTrue(Files.size(file) > 8 << 20, "large enough for ranges: " + Files.size(file));
+        CsvOptions impute = CsvOptions.forFile(file).withMissing(CsvOptions.Missing.IMPUTE);
+        List<double[]> parallel = readAll(new CsvSource(file, impute), new LentThreads(3));
+        List<double[]> serial = TestData.readAll(new CsvSource(file, impute), 4096);
+        assertEquals(serial.size(), parallel.size());
+        for (int i = 0; i < serial.size(); i++) {
+            assertArrayEquals(serial.get(i), parallel.get(i), "row " + i);
+        }
+    }
+
     /** Every row of {@code source}, read by one pass that lends the reader {@code threads}. */
     private static List<double[]> readAll(CsvSource source, io.github.minibatchkmeans.core.spi.ReadThreads threads)
             throws IOException {

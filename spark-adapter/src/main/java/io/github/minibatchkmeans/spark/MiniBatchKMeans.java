@@ -51,6 +51,8 @@ import org.apache.spark.storage.StorageLevel;
  * MiniBatchKMeansModel model = new MiniBatchKMeans().setK(8).setSeed(1).fit(dataset);   // a "features" vector column
  * Dataset<Row> labelled = model.transform(dataset);                                      // adds "prediction"
  * }</pre>
+ *
+ * @serial exclude
  */
 public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansModel> implements DefaultParamsWritable {
     static final String K_MEANS_PARALLEL = "k-means||";
@@ -75,11 +77,18 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansModel> imple
     private final Param<String> distanceMeasure;
     private final IntParam aggregationDepth;
 
+    /**
+     * An estimator with a fresh uid and Spark ML's defaults.
+     */
     public MiniBatchKMeans() {
         this(Identifiable.randomUID("MiniBatchKMeans"));
     }
 
-    /** Spark ML's copy and load use this constructor. */
+    /**
+     * Spark ML's copy and load use this constructor.
+     *
+     * @param uid the estimator's uid
+     */
     public MiniBatchKMeans(String uid) {
         this.uid = uid;
         k = new IntParam(this, "k", Parameters.K.doc(), TableCheck.of(Parameters.K));
@@ -167,57 +176,290 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansModel> imple
         return uid;
     }
 
+    /**
+     * The param {@code k}: its doc, default and range are the parameter table's (Spark ML's name).
+     *
+     * @return the param
+     */
     public IntParam k() { return k; }
+    /**
+     * The param {@code maxIter}: its doc, default and range are the parameter table's (Spark ML's name).
+     *
+     * @return the param
+     */
     public IntParam maxIter() { return maxIter; }
+    /**
+     * The param {@code tol}: its doc, default and range are the parameter table's (Spark ML's name).
+     *
+     * @return the param
+     */
     public DoubleParam tol() { return tol; }
+    /**
+     * The param {@code seed}: its doc, default and range are the parameter table's (Spark ML's name).
+     *
+     * @return the param
+     */
     public LongParam seed() { return seed; }
+    /**
+     * The param {@code initMode}: its doc, default and range are the parameter table's (Spark ML's name).
+     *
+     * @return the param
+     */
     public Param<String> initMode() { return initMode; }
+    /**
+     * The param {@code initSteps}: its doc, default and range are the parameter table's (Spark ML's name).
+     *
+     * @return the param
+     */
     public IntParam initSteps() { return initSteps; }
+    /**
+     * The param {@code initialCenters}: its doc, default and range are the parameter table's (Spark ML's name).
+     *
+     * @return the param
+     */
     public Param<Matrix> initialCenters() { return initialCenters; }
+    /**
+     * The param {@code mode}: its doc, default and range are the parameter table's (Spark ML's name).
+     *
+     * @return the param
+     */
     public Param<String> mode() { return mode; }
+    /**
+     * The param {@code batchFraction}: its doc, default and range are the parameter table's (Spark ML's name).
+     *
+     * @return the param
+     */
     public DoubleParam batchFraction() { return batchFraction; }
+    /**
+     * The param {@code reassignmentRatio}: its doc, default and range are the parameter table's (Spark ML's name).
+     *
+     * @return the param
+     */
     public DoubleParam reassignmentRatio() { return reassignmentRatio; }
+    /**
+     * The param {@code featuresCol}: its doc, default and range are the parameter table's (Spark ML's name).
+     *
+     * @return the param
+     */
     public Param<String> featuresCol() { return featuresCol; }
+    /**
+     * The param {@code predictionCol}: its doc, default and range are the parameter table's (Spark ML's name).
+     *
+     * @return the param
+     */
     public Param<String> predictionCol() { return predictionCol; }
+    /**
+     * The param {@code weightCol}: its doc, default and range are the parameter table's (Spark ML's name).
+     *
+     * @return the param
+     */
     public Param<String> weightCol() { return weightCol; }
+    /**
+     * The param {@code distanceMeasure}: its doc, default and range are the parameter table's (Spark ML's name).
+     *
+     * @return the param
+     */
     public Param<String> distanceMeasure() { return distanceMeasure; }
+    /**
+     * The param {@code aggregationDepth}: its doc, default and range are the parameter table's (Spark ML's name).
+     *
+     * @return the param
+     */
     public IntParam aggregationDepth() { return aggregationDepth; }
 
+    /**
+     * The value of {@link #k()}, or its default.
+     *
+     * @return the value
+     */
     public int getK() { return (Integer) getOrDefault(k); }
+    /**
+     * The value of {@link #maxIter()}, or its default.
+     *
+     * @return the value
+     */
     public int getMaxIter() { return (Integer) getOrDefault(maxIter); }
+    /**
+     * The value of {@link #tol()}, or its default.
+     *
+     * @return the value
+     */
     public double getTol() { return (Double) getOrDefault(tol); }
+    /**
+     * The value of {@link #seed()}, or its default.
+     *
+     * @return the value
+     */
     public long getSeed() { return (Long) getOrDefault(seed); }
+    /**
+     * The value of {@link #initMode()}, or its default.
+     *
+     * @return the value
+     */
     public String getInitMode() { return getOrDefault(initMode); }
+    /**
+     * The value of {@link #initSteps()}, or its default.
+     *
+     * @return the value
+     */
     public int getInitSteps() { return (Integer) getOrDefault(initSteps); }
+    /**
+     * The value of {@link #mode()}, or its default.
+     *
+     * @return the value
+     */
     public String getMode() { return getOrDefault(mode); }
+    /**
+     * The value of {@link #batchFraction()}, or its default.
+     *
+     * @return the value
+     */
     public double getBatchFraction() { return (Double) getOrDefault(batchFraction); }
+    /**
+     * The value of {@link #reassignmentRatio()}, or its default.
+     *
+     * @return the value
+     */
     public double getReassignmentRatio() { return (Double) getOrDefault(reassignmentRatio); }
+    /**
+     * The value of {@link #featuresCol()}, or its default.
+     *
+     * @return the value
+     */
     public String getFeaturesCol() { return getOrDefault(featuresCol); }
+    /**
+     * The value of {@link #predictionCol()}, or its default.
+     *
+     * @return the value
+     */
     public String getPredictionCol() { return getOrDefault(predictionCol); }
+    /**
+     * The value of {@link #distanceMeasure()}, or its default.
+     *
+     * @return the value
+     */
     public String getDistanceMeasure() { return getOrDefault(distanceMeasure); }
+    /**
+     * The value of {@link #aggregationDepth()}, or its default.
+     *
+     * @return the value
+     */
     public int getAggregationDepth() { return (Integer) getOrDefault(aggregationDepth); }
 
+    /**
+     * Sets {@link #k()}.
+     *
+     * @param value the value
+     * @return this estimator
+     */
     public MiniBatchKMeans setK(int value) { set(k, value); return this; }
+    /**
+     * Sets {@link #maxIter()}.
+     *
+     * @param value the value
+     * @return this estimator
+     */
     public MiniBatchKMeans setMaxIter(int value) { set(maxIter, value); return this; }
+    /**
+     * Sets {@link #tol()}.
+     *
+     * @param value the value
+     * @return this estimator
+     */
     public MiniBatchKMeans setTol(double value) { set(tol, value); return this; }
+    /**
+     * Sets {@link #seed()}.
+     *
+     * @param value the value
+     * @return this estimator
+     */
     public MiniBatchKMeans setSeed(long value) { set(seed, value); return this; }
+    /**
+     * Sets {@link #initMode()}.
+     *
+     * @param value the value
+     * @return this estimator
+     */
     public MiniBatchKMeans setInitMode(String value) { set(initMode, value); return this; }
+    /**
+     * Sets {@link #initSteps()}.
+     *
+     * @param value the value
+     * @return this estimator
+     */
     public MiniBatchKMeans setInitSteps(int value) { set(initSteps, value); return this; }
+    /**
+     * Sets {@link #mode()}.
+     *
+     * @param value the value
+     * @return this estimator
+     */
     public MiniBatchKMeans setMode(String value) { set(mode, value); return this; }
+    /**
+     * Sets {@link #batchFraction()}.
+     *
+     * @param value the value
+     * @return this estimator
+     */
     public MiniBatchKMeans setBatchFraction(double value) { set(batchFraction, value); return this; }
+    /**
+     * Sets {@link #reassignmentRatio()}.
+     *
+     * @param value the value
+     * @return this estimator
+     */
     public MiniBatchKMeans setReassignmentRatio(double value) { set(reassignmentRatio, value); return this; }
+    /**
+     * Sets {@link #featuresCol()}.
+     *
+     * @param value the value
+     * @return this estimator
+     */
     public MiniBatchKMeans setFeaturesCol(String value) { set(featuresCol, value); return this; }
+    /**
+     * Sets {@link #predictionCol()}.
+     *
+     * @param value the value
+     * @return this estimator
+     */
     public MiniBatchKMeans setPredictionCol(String value) { set(predictionCol, value); return this; }
+    /**
+     * Sets {@link #weightCol()}.
+     *
+     * @param value the value
+     * @return this estimator
+     */
     public MiniBatchKMeans setWeightCol(String value) { set(weightCol, value); return this; }
+    /**
+     * Sets {@link #distanceMeasure()}.
+     *
+     * @param value the value
+     * @return this estimator
+     */
     public MiniBatchKMeans setDistanceMeasure(String value) { set(distanceMeasure, value); return this; }
+    /**
+     * Sets {@link #aggregationDepth()}.
+     *
+     * @param value the value
+     * @return this estimator
+     */
     public MiniBatchKMeans setAggregationDepth(int value) { set(aggregationDepth, value); return this; }
 
-    /** The weight column, or null when unset. */
+    /**
+     * The weight column, or null when unset.
+     *
+     * @return the column, or null
+     */
     public String getWeightCol() {
         return isDefined(weightCol) ? getOrDefault(weightCol) : null;
     }
 
-    /** Starting centers, one per row (k × d); they override {@code initMode}. */
+    /**
+     * Starting centers, one per row (k × d); they override {@code initMode}.
+     *
+     * @param centers k rows of equal length
+     * @return this estimator
+     */
     public MiniBatchKMeans setInitialCenters(double[][] centers) {
         int rows = centers.length;
         int cols = rows == 0 ? 0 : centers[0].length;
@@ -235,12 +477,21 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansModel> imple
         return this;
     }
 
-    /** Starts from {@code model}'s centroids (Spark ML's {@code setInitialModel}). */
+    /**
+     * Starts from {@code model}'s centroids (Spark ML's {@code setInitialModel}).
+     *
+     * @param model a fitted model
+     * @return this estimator
+     */
     public MiniBatchKMeans setInitialModel(MiniBatchKMeansModel model) {
         return setInitialCenters(model.clusterCenterArrays());
     }
 
-    /** The given starting centers (k × d), or null when unset. */
+    /**
+     * The given starting centers (k × d), or null when unset.
+     *
+     * @return the centers, or null
+     */
     public double[][] getInitialCenters() {
         if (!isDefined(initialCenters)) {
             return null;
@@ -284,7 +535,11 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansModel> imple
         }
     }
 
-    /** The Spark job group of this estimator's passes (after the ones Spark runs itself to plan the input). */
+    /**
+     * The Spark job group of this estimator's passes (after the ones Spark runs itself to plan the input).
+     *
+     * @return the job group
+     */
     public String jobGroup() {
         return "MiniBatchKMeans-" + uid;
     }
@@ -332,10 +587,21 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansModel> imple
         return defaultCopy(extra);
     }
 
+    /**
+     * Spark ML's reader of saved estimators.
+     *
+     * @return the reader
+     */
     public static MLReader<MiniBatchKMeans> read() {
         return new DefaultParamsReader<>();
     }
 
+    /**
+     * Loads an estimator saved with {@code write().save(path)}.
+     *
+     * @param path where {@code write().save(path)} put it
+     * @return the estimator
+     */
     public static MiniBatchKMeans load(String path) {
         return read().load(path);
     }

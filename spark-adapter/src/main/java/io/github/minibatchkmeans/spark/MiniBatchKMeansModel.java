@@ -35,6 +35,8 @@ import scala.Option;
  * {@code predictionCol}. Wraps the core's {@link KMeansModel} (same predictions); saved as Spark
  * ML metadata plus {@code model.json}, the project's one model document — the file the tool's
  * {@code --model-out} writes and {@code predict} reads.
+ *
+ * @serial exclude
  */
 public final class MiniBatchKMeansModel extends Model<MiniBatchKMeansModel> implements MLWritable {
     private static final long serialVersionUID = 1L;
@@ -56,7 +58,12 @@ public final class MiniBatchKMeansModel extends Model<MiniBatchKMeansModel> impl
         setDefault(predictionCol, "prediction");
     }
 
-    /** A Spark model of a core model — one fitted by the tool, say, or read from its JSON file. */
+    /**
+     * A Spark model of a core model — one fitted by the tool, say, or read from its JSON file.
+     *
+     * @param model the core model
+     * @return the Spark model
+     */
     public static MiniBatchKMeansModel fromKMeansModel(KMeansModel model) {
         return new MiniBatchKMeansModel(org.apache.spark.ml.util.Identifiable.randomUID("MiniBatchKMeansModel"), model);
     }
@@ -66,22 +73,68 @@ public final class MiniBatchKMeansModel extends Model<MiniBatchKMeansModel> impl
         return uid;
     }
 
+    /**
+     * The param {@code featuresCol}, as the estimator's.
+     *
+     * @return the param
+     */
     public Param<String> featuresCol() { return featuresCol; }
+    /**
+     * The param {@code predictionCol}, as the estimator's.
+     *
+     * @return the param
+     */
     public Param<String> predictionCol() { return predictionCol; }
+    /**
+     * The value of {@link #featuresCol()}, or its default.
+     *
+     * @return the value
+     */
     public String getFeaturesCol() { return getOrDefault(featuresCol); }
+    /**
+     * The value of {@link #predictionCol()}, or its default.
+     *
+     * @return the value
+     */
     public String getPredictionCol() { return getOrDefault(predictionCol); }
+    /**
+     * Sets {@link #featuresCol()}.
+     *
+     * @param value the value
+     * @return this model
+     */
     public MiniBatchKMeansModel setFeaturesCol(String value) { set(featuresCol, value); return this; }
+    /**
+     * Sets {@link #predictionCol()}.
+     *
+     * @param value the value
+     * @return this model
+     */
     public MiniBatchKMeansModel setPredictionCol(String value) { set(predictionCol, value); return this; }
 
-    /** The core model: centroids, sizes, inertia, history; predicts exactly as this one. */
+    /**
+     * The core model: centroids, sizes, inertia, history; predicts exactly as this one.
+     *
+     * @return the core model
+     */
     public KMeansModel toKMeansModel() {
         return model;
     }
 
+    /**
+     * The number of centroids.
+     *
+     * @return k
+     */
     public int getK() {
         return model.k();
     }
 
+    /**
+     * The centroids, as Spark ML's {@code KMeansModel.clusterCenters()}.
+     *
+     * @return k vectors
+     */
     public Vector[] clusterCenters() {
         return Arrays.stream(model.centroids()).map(Vectors::dense).toArray(Vector[]::new);
     }
@@ -100,16 +153,30 @@ public final class MiniBatchKMeansModel extends Model<MiniBatchKMeansModel> impl
         return true;
     }
 
-    /** The index of the centroid nearest to {@code features}. */
+    /**
+     * The index of the centroid nearest to {@code features}.
+     *
+     * @param features a row
+     * @return its centroid's index
+     */
     public int predict(Vector features) {
         return model.predict(features.toArray());
     }
 
+    /**
+     * True on a model just fitted, which has a training summary.
+     *
+     * @return whether there is one
+     */
     public boolean hasSummary() {
         return summary != null;
     }
 
-    /** The training summary: sizes, cost, iterations; only on a model just fitted. */
+    /**
+     * The training summary: sizes, cost, iterations; only on a model just fitted.
+     *
+     * @return the summary
+     */
     public MiniBatchKMeansSummary summary() {
         if (summary == null) {
             throw new IllegalStateException("MiniBatchKMeansModel: no training summary (the model was loaded or copied)");
@@ -215,10 +282,21 @@ public final class MiniBatchKMeansModel extends Model<MiniBatchKMeansModel> impl
         return new Writer(this);
     }
 
+    /**
+     * Spark ML's reader of saved models.
+     *
+     * @return the reader
+     */
     public static MLReader<MiniBatchKMeansModel> read() {
         return new Reader();
     }
 
+    /**
+     * Loads a model saved with {@code write().save(path)}.
+     *
+     * @param path where {@code write().save(path)} put it
+     * @return the model
+     */
     public static MiniBatchKMeansModel load(String path) {
         return read().load(path);
     }

@@ -6,7 +6,11 @@ import java.io.Serializable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-/** What a fit reports, as Spark ML's {@code KMeansSummary}: cluster sizes, cost, iterations, and the training predictions. */
+/**
+ * What a fit reports, as Spark ML's {@code KMeansSummary}: cluster sizes, cost, iterations, and the training predictions.
+ *
+ * @serial exclude
+ */
 public final class MiniBatchKMeansSummary implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
@@ -21,11 +25,20 @@ public final class MiniBatchKMeansSummary implements Serializable {
         this.training = training;
     }
 
+    /**
+     * The number of clusters.
+     *
+     * @return k
+     */
     public int k() {
         return fitted.k();
     }
 
-    /** Rows per cluster: rounded weights (weighted data: see {@link #clusterWeights()}). */
+    /**
+     * Rows per cluster: rounded weights (weighted data: see {@link #clusterWeights()}).
+     *
+     * @return one count per cluster
+     */
     public long[] clusterSizes() {
         double[] weights = fitted.sizes();
         long[] sizes = new long[weights.length];
@@ -35,26 +48,47 @@ public final class MiniBatchKMeansSummary implements Serializable {
         return sizes;
     }
 
-    /** Total row weight per cluster. */
+    /**
+     * Total row weight per cluster.
+     *
+     * @return one weight per cluster
+     */
     public double[] clusterWeights() {
         return fitted.sizes();
     }
 
-    /** Sum of weighted squared distances of the rows to their nearest returned centroid. */
+    /**
+     * Sum of weighted squared distances of the rows to their nearest returned centroid.
+     *
+     * @return the cost
+     */
     public double trainingCost() {
         return fitted.inertia();
     }
 
-    /** Iterations (EXACT) or steps (STOCHASTIC) run. */
+    /**
+     * Iterations (EXACT) or steps (STOCHASTIC) run.
+     *
+     * @return the count
+     */
     public int numIter() {
         return fitted.iterations();
     }
 
+    /**
+     * True if the fit converged before {@code maxIter}.
+     *
+     * @return whether it converged
+     */
     public boolean converged() {
         return fitted.converged();
     }
 
-    /** The training data with the prediction column. */
+    /**
+     * The training data with the prediction column.
+     *
+     * @return the predictions
+     */
     public Dataset<Row> predictions() {
         return model.transform(training);
     }

@@ -33,7 +33,14 @@ public final class NpyDatasets {
     private NpyDatasets() {
     }
 
-    /** The rows of {@code file} in {@code partitions} contiguous ranges. */
+    /**
+     * The rows of {@code file} in {@code partitions} contiguous ranges.
+     *
+     * @param spark the session
+     * @param file the {@code .npy} file, at the same path on every executor
+     * @param partitions how many partitions
+     * @return a data set with a {@code features} vector column
+     */
     public static Dataset<Row> read(SparkSession spark, String file, int partitions) {
         NpySource source = new NpySource(Path.of(file));
         long rows = source.rows().orElseThrow();

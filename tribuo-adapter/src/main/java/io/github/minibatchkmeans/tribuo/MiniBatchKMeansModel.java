@@ -60,12 +60,20 @@ public final class MiniBatchKMeansModel extends Model<ClusterID> implements ONNX
         this.model = model;
     }
 
-    /** The engine's model: centroids in feature-id order, sizes, inertia, history. */
+    /**
+     * The engine's model: centroids in feature-id order, sizes, inertia, history.
+     *
+     * @return the model
+     */
     public KMeansModel getKMeansModel() {
         return model;
     }
 
-    /** Copies of the centroids as Tribuo vectors, indexed by feature id (as {@code KMeansModel}). */
+    /**
+     * Copies of the centroids as Tribuo vectors, indexed by feature id (as {@code KMeansModel}).
+     *
+     * @return k vectors
+     */
     public DenseVector[] getCentroidVectors() {
         DenseVector[] vectors = new DenseVector[model.k()];
         for (int c = 0; c < vectors.length; c++) {
@@ -74,7 +82,11 @@ public final class MiniBatchKMeansModel extends Model<ClusterID> implements ONNX
         return vectors;
     }
 
-    /** The centroids as named features (as {@code KMeansModel}). */
+    /**
+     * The centroids as named features (as {@code KMeansModel}).
+     *
+     * @return k lists of features
+     */
     public List<List<Feature>> getCentroids() {
         List<List<Feature>> out = new ArrayList<>(model.k());
         for (int c = 0; c < model.k(); c++) {
@@ -88,15 +100,29 @@ public final class MiniBatchKMeansModel extends Model<ClusterID> implements ONNX
         return out;
     }
 
-    /** Weighted sum of squared distances of the training data to its centroids. */
+    /**
+     * Weighted sum of squared distances of the training data to its centroids.
+     *
+     * @return the inertia
+     */
     public double getInertia() {
         return model.inertia();
     }
 
+    /**
+     * Iterations (EXACT) or epochs (STOCHASTIC) that updated the centroids.
+     *
+     * @return the iterations
+     */
     public int getIterations() {
         return model.iterations();
     }
 
+    /**
+     * What each iteration did: inertia, centroid shift, rows pruned, blocks unread.
+     *
+     * @return one record per iteration
+     */
     public List<IterationRecord> getHistory() {
         return model.history();
     }
@@ -146,6 +172,12 @@ public final class MiniBatchKMeansModel extends Model<ClusterID> implements ONNX
     /**
      * Tribuo's protobuf entry point, found by reflection from the class name in the {@code ModelProto}:
      * version 2 carries the model document, version 0 is the layout of release 0.1.0 (still read).
+     *
+     * @param version the payload version
+     * @param className the class name in the {@code ModelProto}
+     * @param message the payload
+     * @return the model
+     * @throws InvalidProtocolBufferException when the payload is not a model of a known version
      */
     public static MiniBatchKMeansModel deserializeFromProto(int version, String className, Any message)
             throws InvalidProtocolBufferException {
@@ -230,12 +262,24 @@ public final class MiniBatchKMeansModel extends Model<ClusterID> implements ONNX
         return cross.apply(ONNXOperators.ADD, rowNorms);
     }
 
-    /** Java serialization: Tribuo's fields, then the model document. */
+    /**
+     * Java serialization: Tribuo's fields, then the model document.
+     *
+     * @param out the stream
+     * @throws java.io.IOException when writing fails
+     */
     private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
         out.defaultWriteObject();
         out.writeObject(Documents.write(model));
     }
 
+    /**
+     * Java serialization: Tribuo's fields, then the model document, checked.
+     *
+     * @param in the stream
+     * @throws java.io.IOException when reading fails or the document is invalid
+     * @throws ClassNotFoundException when a class is missing
+     */
     private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
         in.defaultReadObject();
         try {

@@ -145,7 +145,13 @@ public class MiniBatchKMeansTrainer implements Trainer<ClusterID> {
     private MiniBatchKMeansTrainer() {
     }
 
-    /** The parameter table's defaults for everything but k, iterations and seed (EXACT mode, k-means++, one thread). */
+    /**
+     * The parameter table's defaults for everything but k, iterations and seed (EXACT mode, k-means++, one thread).
+     *
+     * @param centroids k, the number of clusters
+     * @param iterations the iteration cap
+     * @param seed the seed of every random choice
+     */
     public MiniBatchKMeansTrainer(int centroids, int iterations, long seed) {
         this.centroids = centroids;
         this.iterations = iterations;
@@ -153,7 +159,18 @@ public class MiniBatchKMeansTrainer implements Trainer<ClusterID> {
         postConfig();
     }
 
-    /** Every setting given; a {@code tolerance} of -1 takes the mode's default. */
+    /**
+     * Every setting given; a {@code tolerance} of -1 takes the mode's default.
+     *
+     * @param centroids k, the number of clusters
+     * @param iterations the iteration cap
+     * @param initialisationType how the centroids start
+     * @param mode exact, stochastic or one-pass
+     * @param batchSize rows per mini-batch
+     * @param numThreads threads a pass runs on
+     * @param tolerance the convergence tolerance, or -1
+     * @param seed the seed of every random choice
+     */
     public MiniBatchKMeansTrainer(int centroids, int iterations, Initialisation initialisationType, Mode mode, int batchSize,
                                   int numThreads, double tolerance, long seed) {
         this.centroids = centroids;
@@ -220,6 +237,10 @@ public class MiniBatchKMeansTrainer implements Trainer<ClusterID> {
      * Trains from a {@code DataSource} without building a {@code Dataset}: a first pass collects the
      * feature names, then every pass re-iterates the source. The source must be re-iterable
      * (each {@code iterator()} call starts again), as {@code CSVDataSource} is.
+     *
+     * @param source the examples, re-iterable unless the mode is ONE_PASS
+     * @param runProvenance provenance of this run
+     * @return the model
      */
     public MiniBatchKMeansModel train(DataSource<ClusterID> source, Map<String, Provenance> runProvenance) {
         Run run = begin(INCREMENT_INVOCATION_COUNT);

@@ -18,7 +18,11 @@ public final class StreamedDatasetProvenance extends DatasetProvenance {
                 (int) Math.min(Integer.MAX_VALUE, examples), features, clusters);
     }
 
-    /** For provenance deserialization. */
+    /**
+     * For provenance deserialization.
+     *
+     * @param map the provenance's fields
+     */
     public StreamedDatasetProvenance(Map<String, Provenance> map) {
         super(map);
     }

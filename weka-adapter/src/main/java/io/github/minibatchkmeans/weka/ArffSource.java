@@ -32,12 +32,21 @@ public final class ArffSource implements BatchSource {
     private final AttributeEncoding encoding;
     private final int labelIndex;
 
-    /** @param normalize scale numeric attributes to [0, 1] as Weka's EuclideanDistance does */
+    /**
+     * A source over every attribute of {@code file}; its statistics are learned here, in one pass.
+     *
+     * @param file      the ARFF file
+     * @param normalize scale numeric attributes to [0, 1] as Weka's EuclideanDistance does
+     */
     public ArffSource(Path file, boolean normalize) {
         this(file, normalize, List.of(), null);
     }
 
     /**
+     * A source over the chosen attributes of {@code file}; its statistics are learned here, in one pass.
+     *
+     * @param file        the ARFF file
+     * @param normalize   scale numeric attributes to [0, 1] as Weka's EuclideanDistance does
      * @param columns     the attributes to cluster on, by name or 0-based index; empty: all but the label
      * @param labelColumn an attribute kept out of the features and read by {@link #labels}, or null
      */
@@ -111,17 +120,30 @@ public final class ArffSource implements BatchSource {
         }
     }
 
-    /** Values given as missing ({@code ?}) in the attributes clustered on: Weka's convention replaces them, and says so. */
+    /**
+     * Values given as missing ({@code ?}) in the attributes clustered on: Weka's convention replaces them, and says so.
+     *
+     * @return the count
+     */
     public long missingValues() {
         return encoding.missingValues();
     }
 
-    /** True if a label attribute was named. */
+    /**
+     * True if a label attribute was named.
+     *
+     * @return whether one was named
+     */
     public boolean hasLabels() {
         return labelIndex >= 0;
     }
 
-    /** The label attribute's value for each instance, in order, as codes; {@code names} receives each value at its code. */
+    /**
+     * The label attribute's value for each instance, in order, as codes; {@code names} receives each value at its code.
+     *
+     * @param names receives the distinct values
+     * @return one code per instance
+     */
     public int[] labels(List<String> names) {
         LabelCodes codes = new LabelCodes(names);
         for (Iterator<Instance> it = instances(newLoader()); it.hasNext(); ) {
@@ -131,6 +153,11 @@ public final class ArffSource implements BatchSource {
         return codes.labels();
     }
 
+    /**
+     * How instances become rows: ranges, means, one-hot columns.
+     *
+     * @return the encoding
+     */
     public AttributeEncoding encoding() {
         return encoding;
     }

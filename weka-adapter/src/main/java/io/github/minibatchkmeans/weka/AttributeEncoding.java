@@ -14,6 +14,8 @@ import weka.core.Utils;
  * mismatch costs exactly 1 (SimpleKMeans' 0/1 distance), missing values replaced by the mean
  * (numeric) or the value frequencies (nominal). The class attribute, if set, is left out.
  * Centroids decode back to the original attribute space.
+ *
+ * @serial exclude
  */
 public final class AttributeEncoding implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -74,6 +76,9 @@ public final class AttributeEncoding implements Serializable {
     /**
      * Why {@code instance} cannot be encoded as the training data was — another number of
      * attributes, or a header that differs in names, types or nominal values — or null if it can.
+     *
+     * @param instance an instance to encode
+     * @return the mismatch, or null
      */
     public String mismatch(Instance instance) {
         if (instance.numAttributes() != header.numAttributes()) {
@@ -95,6 +100,8 @@ public final class AttributeEncoding implements Serializable {
      * The name of each encoded column: a numeric attribute's name, {@code name=value} for each
      * value of a nominal one — names that say what a column means whatever order a file declares
      * the values in.
+     *
+     * @return one name per encoded column
      */
     public java.util.List<String> columnNames() {
         String[] names = new String[dims];
@@ -114,17 +121,36 @@ public final class AttributeEncoding implements Serializable {
         return java.util.List.of(names);
     }
 
-    /** Missing values ({@code ?}) among the encoded attributes, replaced by means and frequencies. */
+    /**
+     * Missing values ({@code ?}) among the encoded attributes, replaced by means and frequencies.
+     *
+     * @return the count
+     */
     public long missingValues() {
         return missing;
     }
 
-    /** Learns ranges, means and frequencies from {@code data} in one pass. */
+    /**
+     * Learns ranges, means and frequencies from {@code data} in one pass.
+     *
+     * @param data the instances
+     * @param header their header
+     * @param normalize whether numeric attributes are scaled to [0, 1]
+     * @return the encoding
+     */
     public static AttributeEncoding fit(Iterable<Instance> data, Instances header, boolean normalize) {
         return fit(data, header, normalize, java.util.Set.of());
     }
 
-    /** As {@link #fit(Iterable, Instances, boolean)}, leaving the attributes {@code excluded} (and the class) out. */
+    /**
+     * As {@link #fit(Iterable, Instances, boolean)}, leaving the attributes {@code excluded} (and the class) out.
+     *
+     * @param data the instances
+     * @param header their header
+     * @param normalize whether numeric attributes are scaled to [0, 1]
+     * @param excluded attribute indices left out
+     * @return the encoding
+     */
     public static AttributeEncoding fit(Iterable<Instance> data, Instances header, boolean normalize,
                                         java.util.Set<Integer> excluded) {
         Statistics stats = new Statistics(header);
@@ -139,16 +165,31 @@ public final class AttributeEncoding implements Serializable {
         private final Instances header;
         private final Statistics stats;
 
+        /**
+         * An accumulator for instances of {@code header}.
+         *
+         * @param header the stream's header
+         */
         public Accumulator(Instances header) {
             this.header = header;
             this.stats = new Statistics(header);
         }
 
+        /**
+         * Counts {@code instance} into the statistics.
+         *
+         * @param instance the next instance
+         */
         public void add(Instance instance) {
             stats.add(instance);
         }
 
-        /** The encoding of everything added so far. */
+        /**
+         * The encoding of everything added so far.
+         *
+         * @param normalize whether numeric attributes are scaled to [0, 1]
+         * @return the encoding
+         */
         public AttributeEncoding build(boolean normalize) {
             return new AttributeEncoding(header, normalize, stats.copy());
         }
@@ -158,6 +199,8 @@ public final class AttributeEncoding implements Serializable {
      * Per encoded column, what normalization subtracts and then multiplies by: a numeric
      * attribute's minimum and 1/range (0 for a constant one), 0 and 1 for one-hot columns and
      * without normalization. {@code encode} of this encoding equals a raw encoding mapped by them.
+     *
+     * @return one value per encoded column
      */
     public double[] shift() {
         double[] shift = new double[dims];
@@ -169,7 +212,11 @@ public final class AttributeEncoding implements Serializable {
         return shift;
     }
 
-    /** See {@link #shift()}. */
+    /**
+     * See {@link #shift()}.
+     *
+     * @return one value per encoded column
+     */
     public double[] scale() {
         double[] scale = new double[dims];
         java.util.Arrays.fill(scale, 1);
@@ -182,20 +229,40 @@ public final class AttributeEncoding implements Serializable {
         return scale;
     }
 
-    /** Width of an encoded row. */
+    /**
+     * Width of an encoded row.
+     *
+     * @return the width
+     */
     public int dimensions() {
         return dims;
     }
 
+    /**
+     * The training data's header.
+     *
+     * @return an empty copy of the header
+     */
     public Instances header() {
         return new Instances(header, 0);
     }
 
+    /**
+     * The total weight of the instances the encoding was learned from.
+     *
+     * @return Σ weight
+     */
     public double totalWeight() {
         return totalWeight;
     }
 
-    /** Writes the encoded {@code instance} into {@code out[at .. at+dimensions())}. */
+    /**
+     * Writes the encoded {@code instance} into {@code out[at .. at+dimensions())}.
+     *
+     * @param instance the instance
+     * @param out the row buffer
+     * @param at where its row starts
+     */
     public void encode(Instance instance, double[] out, int at) {
         for (int a = 0; a < offset.length; a++) {
             int o = offset[a];
@@ -225,6 +292,9 @@ public final class AttributeEncoding implements Serializable {
     /**
      * An encoded centroid as attribute values: numeric attributes in their original units, nominal
      * ones as the index of their most frequent value; NaN for the class attribute.
+     *
+     * @param encoded a centroid of {@link #dimensions()} values
+     * @return one value per attribute
      */
     public double[] decode(double[] encoded) {
         double[] values = new double[offset.length];
@@ -248,7 +318,11 @@ public final class AttributeEncoding implements Serializable {
         return values;
     }
 
-    /** The whole data's means and modes, as {@link #decode} gives them for a centroid. */
+    /**
+     * The whole data's means and modes, as {@link #decode} gives them for a centroid.
+     *
+     * @return one value per attribute
+     */
     public double[] fullData() {
         double[] values = new double[offset.length];
         for (int a = 0; a < offset.length; a++) {
@@ -263,7 +337,11 @@ public final class AttributeEncoding implements Serializable {
         return values;
     }
 
-    /** "name [min, max]" for each numeric attribute, for reports. */
+    /**
+     * "name [min, max]" for each numeric attribute, for reports.
+     *
+     * @return the ranges, one per line
+     */
     public String describeRanges() {
         StringBuilder s = new StringBuilder();
         for (int a = 0; a < offset.length; a++) {
@@ -275,6 +353,11 @@ public final class AttributeEncoding implements Serializable {
         return s.toString();
     }
 
+    /**
+     * True if numeric attributes are scaled to [0, 1].
+     *
+     * @return whether it normalizes
+     */
     public boolean normalizes() {
         return normalize;
     }

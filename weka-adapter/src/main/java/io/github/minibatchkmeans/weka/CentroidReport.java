@@ -14,7 +14,13 @@ public final class CentroidReport {
         return attribute.isNominal() ? attribute.value((int) value) : Utils.doubleToString(value, 4).trim();
     }
 
-    /** A centroid on one line, as SimpleKMeans prints its starting points. */
+    /**
+     * A centroid on one line, as SimpleKMeans prints its starting points.
+     *
+     * @param header the training header
+     * @param values one value per attribute
+     * @return the line
+     */
     public static String describe(Instances header, double[] values) {
         StringBuilder s = new StringBuilder();
         for (int a = 0; a < values.length; a++) {

@@ -15,6 +15,12 @@ public final class InstancesSource implements BatchSource {
     private final Instances data;
     private final AttributeEncoding encoding;
 
+    /**
+     * A source over {@code data} in memory, encoded by {@code encoding}.
+     *
+     * @param data the instances (not copied)
+     * @param encoding how they become rows
+     */
     public InstancesSource(Instances data, AttributeEncoding encoding) {
         this.data = data;
         this.encoding = encoding;

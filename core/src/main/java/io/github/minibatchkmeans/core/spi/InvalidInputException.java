@@ -13,10 +13,21 @@ public class InvalidInputException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     static final int MAX_LENGTH = 400;
 
+    /**
+     * Bad data: the message (made one line) names what and where.
+     *
+     * @param message what is wrong and where
+     */
     public InvalidInputException(String message) {
         super(oneLine(message));
     }
 
+    /**
+     * Bad data found through {@code cause}.
+     *
+     * @param message what is wrong and where
+     * @param cause the underlying failure
+     */
     public InvalidInputException(String message, Throwable cause) {
         super(oneLine(message), cause);
     }

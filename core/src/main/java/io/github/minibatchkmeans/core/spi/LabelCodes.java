@@ -20,7 +20,11 @@ public final class LabelCodes {
         this.names = names;
     }
 
-    /** The next row's label value. */
+    /**
+     * The next row's label value.
+     *
+     * @param value the label
+     */
     public void add(String value) {
         Integer code = codes.get(value);
         if (code == null) {
@@ -34,7 +38,11 @@ public final class LabelCodes {
         labels[count++] = code;
     }
 
-    /** The codes of the rows added so far, in order. */
+    /**
+     * The codes of the rows added so far, in order.
+     *
+     * @return one code per row
+     */
     public int[] labels() {
         return Arrays.copyOf(labels, count);
     }

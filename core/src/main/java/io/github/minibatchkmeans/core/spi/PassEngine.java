@@ -7,7 +7,11 @@ package io.github.minibatchkmeans.core.spi;
  * translates; it decides nothing.
  */
 public interface PassEngine {
-    /** Features per row. */
+    /**
+     * Features per row.
+     *
+     * @return the columns of every row
+     */
     int dimensions();
 
     /**
@@ -15,6 +19,10 @@ public interface PassEngine {
      * ({@link PassStatistics#add}, with row ids unique across the parts and independent of how the
      * rows are cut into parts), and the parts' statistics are {@link PassStatistics#merge merged},
      * in any order.
+     *
+     * @param centers the centroids of the pass, one array each
+     * @param start creates each part's empty statistics
+     * @return the merged statistics of every part
      */
     PassStatistics pass(double[][] centers, PassStatistics.Start start);
 }

@@ -15,6 +15,12 @@ public interface PassStatistics extends Serializable {
     /** How the statistics of one part of a pass start, shipped to where the part is. */
     @FunctionalInterface
     interface Start extends Serializable {
+        /**
+         * Empty statistics of a pass with {@code centers}.
+         *
+         * @param centers the centroids of the pass
+         * @return empty statistics
+         */
         PassStatistics create(double[][] centers);
     }
 
@@ -25,21 +31,40 @@ public interface PassStatistics extends Serializable {
      * only equal rows of equal weight may share one. An engine whose ids depend on the rows alone
      * (a hash of values and weight) draws the same rows however the data is partitioned or ordered.
      *
+     * @param batch the rows
+     * @param weights their weights, or null
+     * @param ids one id per row
      * @return this
      * @throws InvalidInputException for a bad value or weight, naming the row id
      */
     PassStatistics add(double[][] batch, double[] weights, long[] ids);
 
-    /** {@link #add(double[][], double[], long[])} with the ids {@code firstId}, {@code firstId + 1}, … */
+    /**
+     * {@link #add(double[][], double[], long[])} with the ids {@code firstId}, {@code firstId + 1}, …
+     *
+     * @param batch the rows
+     * @param weights their weights, or null
+     * @param firstId the first row's id
+     * @return this
+     */
     default PassStatistics add(double[][] batch, double[] weights, long firstId) {
         long[] ids = new long[batch.length];
         java.util.Arrays.setAll(ids, i -> firstId + i);
         return add(batch, weights, ids);
     }
 
-    /** Adds {@code other}'s statistics (of the same pass, other rows) into these. */
+    /**
+     * Adds {@code other}'s statistics (of the same pass, other rows) into these.
+     *
+     * @param other statistics of the same pass
+     * @return this
+     */
     PassStatistics merge(PassStatistics other);
 
-    /** Rows added. */
+    /**
+     * Rows added.
+     *
+     * @return the count
+     */
     long rows();
 }

@@ -25,9 +25,19 @@ public interface ReadThreads {
         }
     };
 
-    /** How many tasks the reader may keep running at once (at least 1). */
+    /**
+     * How many tasks the reader may keep running at once (at least 1).
+     *
+     * @return the count
+     */
     int count();
 
-    /** Runs {@code task} on the core's shared pool. */
+    /**
+     * Runs {@code task} on the core's shared pool.
+     *
+     * @param task the work
+     * @param <T> its result's type
+     * @return its future
+     */
     <T> Future<T> submit(Callable<T> task);
 }

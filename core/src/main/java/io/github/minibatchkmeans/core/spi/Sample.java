@@ -11,6 +11,11 @@ package io.github.minibatchkmeans.core.spi;
  */
 public record Sample(int dims, double[] data, double[] weights, long[] rows) {
 
+    /**
+     * The rows in the sample.
+     *
+     * @return the row count
+     */
     public int size() {
         return weights.length;
     }

@@ -17,7 +17,11 @@ public final class SourceFiles {
     private SourceFiles() {
     }
 
-    /** Fails with a one-line message unless {@code file} is a readable regular file. */
+    /**
+     * Fails with a one-line message unless {@code file} is a readable regular file.
+     *
+     * @param file the file
+     */
     public static void checkReadable(Path file) {
         if (Files.isDirectory(file)) {
             throw new InvalidInputException(file + ": is a directory, not a data file");
@@ -33,6 +37,8 @@ public final class SourceFiles {
     /**
      * {@link #checkReadable}, for data a fit reads pass after pass: it must also be a regular file.
      * A pipe or a device reads only once, and opening a named pipe waits for a writer that may never come.
+     *
+     * @param file the file
      */
     public static void checkRereadable(Path file) {
         checkReadable(file);
@@ -42,7 +48,12 @@ public final class SourceFiles {
         }
     }
 
-    /** Opens data {@code file} for reading ({@link #checkRereadable}), turning the usual failures into one-line messages. */
+    /**
+     * Opens data {@code file} for reading ({@link #checkRereadable}), turning the usual failures into one-line messages.
+     *
+     * @param file the file
+     * @return an open channel
+     */
     public static FileChannel openChannelChecked(Path file) {
         checkRereadable(file);
         try {
@@ -55,6 +66,9 @@ public final class SourceFiles {
     /**
      * Text from a file, fit to quote in a one-line message: control and non-ASCII bytes escaped
      * (a binary file read as text must not print its bytes), at most 40 characters.
+     *
+     * @param text a field's text
+     * @return the excerpt
      */
     public static String excerpt(String text) {
         StringBuilder s = new StringBuilder();
@@ -65,6 +79,13 @@ public final class SourceFiles {
         return text.length() > 40 && s.length() >= 40 ? s + "…" : s.toString();
     }
 
+    /**
+     * The one-line error for {@code file} that could not be read: no such file, permission denied, or the cause.
+     *
+     * @param file the file
+     * @param e the failure
+     * @return the one-line error
+     */
     public static InvalidInputException unreadable(Path file, IOException e) {
         if (e instanceof NoSuchFileException) {
             return new InvalidInputException(file + ": no such file", e);
@@ -81,7 +102,12 @@ public final class SourceFiles {
      * not a silently mixed result.
      */
     public record Stamp(long size, long modifiedNanos) {
-        /** The current stamp of {@code file}. */
+        /**
+         * The current stamp of {@code file}.
+         *
+         * @param file the file
+         * @return its stamp
+         */
         public static Stamp of(Path file) {
             try {
                 BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
@@ -91,7 +117,12 @@ public final class SourceFiles {
             }
         }
 
-        /** Fails, naming the file and {@code when} (such as "at the start of pass 3"), if {@code file}'s stamp is no longer this. */
+        /**
+         * Fails, naming the file and {@code when} (such as "at the start of pass 3"), if {@code file}'s stamp is no longer this.
+         *
+         * @param file the file
+         * @param when the moment, for the message
+         */
         public void verify(Path file, String when) {
             Stamp now = of(file);
             if (now.size != size) {

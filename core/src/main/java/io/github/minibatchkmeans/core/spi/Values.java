@@ -13,17 +13,34 @@ public final class Values {
     private Values() {
     }
 
+    /**
+     * True if {@code v} is finite and within ±1e150 (so that squared distances cannot overflow).
+     *
+     * @param v a value
+     * @return whether it is usable
+     */
     public static boolean isUsable(double v) {
         return Math.abs(v) <= LIMIT; // false for NaN
     }
 
-    /** What is wrong with an unusable {@code v}. */
+    /**
+     * What is wrong with an unusable {@code v}.
+     *
+     * @param v the value
+     * @return the problem in words
+     */
     public static String problem(double v) {
         return Double.isFinite(v) ? "value too large: " + v + " (beyond ±1e150 squared distances overflow; rescale the data)"
                 : "not a finite number: " + v;
     }
 
-    /** The error for an unusable value {@code v} found at {@code where}. */
+    /**
+     * The error for an unusable value {@code v} found at {@code where}.
+     *
+     * @param v the value
+     * @param where the place, for the message
+     * @return the error
+     */
     public static InvalidInputException rejected(double v, String where) {
         return new InvalidInputException(where + ": " + problem(v));
     }

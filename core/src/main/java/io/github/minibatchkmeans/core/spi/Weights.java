@@ -15,11 +15,22 @@ public final class Weights {
     /** The largest weight. */
     public static final double MAX = 1e150;
 
+    /**
+     * True if {@code w} is 0 or within [{@link #MIN}, {@link #MAX}].
+     *
+     * @param w a weight
+     * @return whether it is valid
+     */
     public static boolean isValid(double w) {
         return w == 0 || w >= MIN && w <= MAX;
     }
 
-    /** What is wrong with an invalid weight {@code w}. */
+    /**
+     * What is wrong with an invalid weight {@code w}.
+     *
+     * @param w the weight
+     * @return the problem in words
+     */
     public static String problem(double w) {
         return Double.isNaN(w) || Double.isInfinite(w) ? "weight is not a finite number: " + w
                 : w < 0 ? "negative weight: " + w
@@ -27,7 +38,13 @@ public final class Weights {
                 : "weight too large: " + w + " (at most 1e150)";
     }
 
-    /** The error for an invalid weight {@code w} found at {@code where}. */
+    /**
+     * The error for an invalid weight {@code w} found at {@code where}.
+     *
+     * @param w the weight
+     * @param where the place, for the message
+     * @return the error
+     */
     public static InvalidInputException rejected(double w, String where) {
         return new InvalidInputException(where + ": " + problem(w));
     }
