@@ -4,6 +4,7 @@ import io.github.minibatchkmeans.core.FrontDoor;
 import io.github.minibatchkmeans.core.Initializers;
 import io.github.minibatchkmeans.core.KMeansConfig;
 import io.github.minibatchkmeans.core.KMeansModel;
+import io.github.minibatchkmeans.core.Metric;
 import io.github.minibatchkmeans.core.Mode;
 import io.github.minibatchkmeans.core.OnePass;
 import io.github.minibatchkmeans.core.Parameter;
@@ -76,6 +77,9 @@ public class MiniBatchKMeans extends RandomizableClusterer
     /** The initialization methods, as {@code -init} numbers them. */
     public static final Tag[] TAGS_INITIALIZATION = {new Tag(RANDOM, "Random"), new Tag(KMEANS_PLUS_PLUS, "k-means++"),
             new Tag(KMEANS_PARALLEL, "k-means||")};
+    /** The metrics, as the Explorer lists them ({@code -metric} takes their names). */
+    public static final Tag[] TAGS_METRIC = {new Tag(Metric.EUCLIDEAN.ordinal(), "euclidean", "Euclidean"),
+            new Tag(Metric.COSINE.ordinal(), "cosine", "Cosine (spherical k-means)")};
     /** The parameter table's name of each {@code -init} tag. */
     private static final String[] INIT_NAMES = {"random", "k-means++", null, null, "k-means||"};
 
@@ -94,6 +98,8 @@ public class MiniBatchKMeans extends RandomizableClusterer
     private boolean displayStdDevs;
     /** SimpleKMeans' -O: keep each training instance's cluster, in order, for {@link #getAssignments()}. */
     private boolean preserveInstancesOrder;
+    /** How instances and centroids are compared: Euclidean (SimpleKMeans'), or cosine (spherical k-means, for text). */
+    private Metric metric = wekaDefault(Parameters.METRIC);
     /** The distance SimpleKMeans' -A names: only squared Euclidean is k-means' (the mean minimises it). */
     private DistanceFunction distanceFunction = new EuclideanDistance();
 
@@ -203,7 +209,8 @@ public class MiniBatchKMeans extends RandomizableClusterer
     /** The configuration a fit in {@code mode} runs with (package-private: the parameter-table test reads it). */
     KMeansConfig config(Mode mode) {
         KMeansConfig.Builder config = KMeansConfig.builder(numClusters).mode(mode).initializer(initializer())
-                .maxIterations(maxIterations).batchSize(batchSize).threads(numExecutionSlots).seed(getSeed()).nInit(restarts);
+                .maxIterations(maxIterations).batchSize(batchSize).threads(numExecutionSlots).seed(getSeed()).nInit(restarts)
+                .metric(metric);
         return (tolerance != null ? config.tolerance(tolerance) : config).build();
     }
 
@@ -529,6 +536,7 @@ public class MiniBatchKMeans extends RandomizableClusterer
         options.add(option(Parameters.TOLERANCE, 1, "-tol <num>"));
         options.add(new Option("\tDo not normalize numeric attributes to [0,1].", "D", 0, "-D"));
         options.add(option(Parameters.N_INIT, 1, "-restarts <num>"));
+        options.add(option(Parameters.METRIC, 1, "-metric <euclidean|cosine>"));
         options.add(new Option("\tDisplay std. deviations for centroids.", "V", 0, "-V"));
         options.add(new Option("\tPreserve order of instances (getAssignments()).", "O", 0, "-O"));
         options.add(new Option("\tDistance function to use: weka.core.EuclideanDistance only (k-means' mean minimises\n"
@@ -561,6 +569,9 @@ public class MiniBatchKMeans extends RandomizableClusterer
         setDontNormalize(Utils.getFlag('D', options));
         String starts = Utils.getOption("restarts", options);
         setRestarts(starts.isEmpty() ? wekaDefault(Parameters.N_INIT) : Integer.parseInt(starts));
+        String metricName = Utils.getOption("metric", options);
+        setMetric(new SelectedTag(metricName.isEmpty() ? wekaDefault(Parameters.METRIC).ordinal() : metricTag(metricName),
+                TAGS_METRIC));
         setDisplayStdDevs(Utils.getFlag('V', options));
         setPreserveInstancesOrder(Utils.getFlag('O', options));
         if (Utils.getFlag('M', options)) {
@@ -591,6 +602,9 @@ public class MiniBatchKMeans extends RandomizableClusterer
         }
         if (dontNormalize) {
             options.add("-D");
+        }
+        if (metric != wekaDefault(Parameters.METRIC)) {
+            Collections.addAll(options, "-metric", metric.name().toLowerCase(java.util.Locale.ROOT));
         }
         if (displayStdDevs) {
             options.add("-V");
@@ -855,6 +869,46 @@ public class MiniBatchKMeans extends RandomizableClusterer
      */
     public void setRestarts(int restarts) throws Exception {
         this.restarts = checked(Parameters.N_INIT, restarts);
+    }
+
+    /** The metric of {@code -metric} {@code name} (any case), else the error naming the option and its values. */
+    private static int metricTag(String name) throws Exception {
+        for (Metric m : Metric.values()) {
+            if (m.name().equalsIgnoreCase(name)) {
+                return m.ordinal();
+            }
+        }
+        throw new Exception("-metric: expected euclidean or cosine, got '" + name + "'");
+    }
+
+    /**
+     * The Explorer's tip for {@code metric}.
+     *
+     * @return the tip
+     */
+    public String metricTipText() {
+        return Parameters.METRIC.doc() + " For text (StringToWordVector), cosine with -D (no [0,1] scaling of the word "
+                + "weights).";
+    }
+
+    /**
+     * The {@code metric} setting (see {@link #metricTipText()}).
+     *
+     * @return the setting
+     */
+    public SelectedTag getMetric() {
+        return new SelectedTag(metric.ordinal(), TAGS_METRIC);
+    }
+
+    /**
+     * Sets {@code metric} (see {@link #metricTipText()}).
+     *
+     * @param metric the setting
+     */
+    public void setMetric(SelectedTag metric) {
+        if (metric.getTags() == TAGS_METRIC) {
+            this.metric = Metric.values()[metric.getSelectedTag().getID()];
+        }
     }
 
     /**

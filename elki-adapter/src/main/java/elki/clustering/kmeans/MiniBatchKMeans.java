@@ -29,11 +29,30 @@ public class MiniBatchKMeans<V extends NumberVector> extends io.github.minibatch
         super(k, maxiter, initializer, mode, batchSize, threads, tolerance, random);
     }
 
+    /**
+     * The algorithm with ELKI's {@code distance}, as {@link io.github.minibatchkmeans.elki.MiniBatchKMeans} is.
+     *
+     * @param distance the squared Euclidean (or Euclidean) distance, or a cosine distance
+     * @param k the number of clusters
+     * @param maxiter maximum iterations (exact) or epochs (stochastic); 0 for the parameter table's default
+     * @param initializer any ELKI k-means initialization
+     * @param mode exact or stochastic
+     * @param batchSize rows per mini-batch
+     * @param threads worker threads; 0 for all processors
+     * @param tolerance convergence tolerance relative to the mean feature variance; null for the mode's default
+     * @param random the seed of the engine's own random choices
+     */
+    public MiniBatchKMeans(elki.distance.NumberVectorDistance<? super V> distance, int k, int maxiter,
+                           KMeansInitialization initializer, Mode mode, int batchSize, int threads, Double tolerance,
+                           RandomFactory random) {
+        super(distance, k, maxiter, initializer, mode, batchSize, threads, tolerance, random);
+    }
+
     /** The same parameters, making this class. */
     public static class Par<V extends NumberVector> extends io.github.minibatchkmeans.elki.MiniBatchKMeans.Par<V> {
         @Override
         public MiniBatchKMeans<V> make() {
-            return new MiniBatchKMeans<>(k, maxiter, initializer, mode, batchSize, threads, tolerance, random);
+            return new MiniBatchKMeans<>(distance, k, maxiter, initializer, mode, batchSize, threads, tolerance, random);
         }
     }
 }

@@ -89,7 +89,11 @@ final class ConfigOptions {
             KMeansConfig.Builder b = KMeansConfig.builder(given(spec, Parameters.K));
             String mode = given(spec, Parameters.MODE);
             if (mode != null) {
-                b.mode(parseMode(mode));
+                b.mode(parseChoice(Parameters.MODE, mode));
+            }
+            String metric = given(spec, Parameters.METRIC);
+            if (metric != null) {
+                b.metric(parseChoice(Parameters.METRIC, metric));
             }
             String init = given(spec, Parameters.INIT);
             if (init != null) {
@@ -137,13 +141,14 @@ final class ConfigOptions {
         }
     }
 
-    private static Mode parseMode(String text) {
-        List<Mode> offered = Parameters.MODE.probes().keySet().stream().filter(m -> Parameters.MODE.acceptsIn(FrontDoor.TOOL, m))
-                .toList();
+    /** The value of an enum knob the tool offers, as spelled in {@code text} (any case); else a usage error listing them. */
+    private static <T> T parseChoice(Parameter<T> parameter, String text) {
+        List<T> offered = parameter.probes().keySet().stream().filter(v -> parameter.acceptsIn(FrontDoor.TOOL, v)).toList();
         List<String> names = offered.stream().map(ConfigOptions::spelled).toList();
-        return offered.stream().filter(m -> spelled(m).equals(text.toLowerCase(Locale.ROOT))).findFirst()
-                .orElseThrow(() -> new UsageException("--mode: expected " + String.join(", ", names.subList(0, names.size() - 1))
-                        + " or " + names.get(names.size() - 1) + ", got '" + text + "'"));
+        return offered.stream().filter(v -> spelled(v).equals(text.toLowerCase(Locale.ROOT))).findFirst()
+                .orElseThrow(() -> new UsageException(parameter.nameIn(FrontDoor.TOOL).orElseThrow() + ": expected "
+                        + String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1)
+                        + ", got '" + text + "'"));
     }
 
     private static Initializer parseInit(String init) throws IOException {

@@ -242,6 +242,36 @@ class FitCommandTest {
     }
 
     @Test
+    void cosineMetricClustersByDirectionAndPredictKeepsIt() throws IOException {
+        StringBuilder text = new StringBuilder("a,b,c\n");
+        java.util.Random random = new java.util.Random(12);
+        for (int i = 0; i < 600; i++) { // two directions at lengths from 0.1 to 100: Euclidean k-means splits by length
+            double length = Math.pow(10, -1 + 3 * random.nextDouble());
+            double[] direction = i % 2 == 0 ? new double[] {1, 0.2, 0} : new double[] {0, 0.2, 1};
+            text.append(String.format(java.util.Locale.ROOT, "%.6f,%.6f,%.6f%n", length * (direction[0] + 0.05 * random.nextGaussian()),
+                    length * (direction[1] + 0.05 * random.nextGaussian()), length * (direction[2] + 0.05 * random.nextGaussian())));
+        }
+        Path csv = dir.resolve("directions.csv");
+        Files.writeString(csv, text);
+        Path model = dir.resolve("cosine.json");
+        Path labels = dir.resolve("labels.txt");
+        CliRun run = CliRun.of("fit", "--input", csv.toString(), "--k", "2", "--metric", "cosine", "--model-out", model.toString(),
+                "--labels-out", labels.toString(), "--json", "--quiet");
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> found = Files.readAllLines(labels);
+        for (int i = 0; i < found.size(); i++) {
+            assertEquals(found.get(i % 2), found.get(i), "row " + i + ": by direction, not length");
+        }
+        assertEquals("COSINE", new ObjectMapper().readTree(Files.readString(model)).get("metric").asText());
+        CliRun predicted = CliRun.of("predict", "--model", model.toString(), "--input", csv.toString(), "--json");
+        assertEquals(new ObjectMapper().readTree(run.out()).get("inertia").asDouble(),
+                new ObjectMapper().readTree(predicted.out()).get("inertia").asDouble(), 1e-9, "1 - cos summed, as fit says");
+        CliRun wrong = CliRun.of("fit", "--input", csv.toString(), "--k", "2", "--metric", "manhattan");
+        assertEquals(2, wrong.exitCode());
+        assertTrue(wrong.err().contains("--metric: expected euclidean or cosine, got 'manhattan'"), wrong.err());
+    }
+
+    @Test
     void restartsAreReportedAsTheBestOfTheirStarts() throws IOException {
         Path data = labelled("labelled.csv");
         CliRun run = CliRun.of("fit", "--input", data.toString(), "--k", "5", "--label-column", "class", "--n-init", "4");

@@ -23,7 +23,8 @@ import java.util.Optional;
 
 /**
  * A fitted k-means model: immutable centroids and how they came about. Arrays are copied in and
- * out. Predicts with squared Euclidean distance, ties going to the lowest centroid index.
+ * out. Predicts with the metric it was fitted with (squared Euclidean distance, or cosine on rows
+ * scaled to unit length), ties going to the lowest centroid index.
  *
  * <p>Build one from saved values with {@link #builder}, which checks them (shapes, finiteness,
  * non-negative sizes) and names the bad field. Java serialization works (toolkits such as Tribuo
@@ -227,7 +228,8 @@ public final class KMeansModel implements Serializable {
     }
 
     /**
-     * Euclidean distance from {@code x} (prepared for the metric) to every centroid.
+     * The distance from {@code x} to every centroid: Euclidean, or {@code 1 − cos} under the cosine
+     * metric.
      *
      * @param x a row of {@link #dimensions()} values
      * @return k distances
@@ -236,7 +238,7 @@ public final class KMeansModel implements Serializable {
         DenseRows row = prepared(x);
         double[] distances = new double[k()];
         for (int c = 0; c < k(); c++) {
-            distances[c] = Math.sqrt(table.distance(row, 0, c));
+            distances[c] = geometry.distance(table.distance(row, 0, c));
         }
         return distances;
     }
@@ -300,7 +302,7 @@ public final class KMeansModel implements Serializable {
      * @throws IOException when the source cannot be read or the sink fails
      */
     public void predict(BatchSource source, AssignmentSink sink) throws IOException {
-        stream(source, AssignTask.nearest(table, sink));
+        stream(source, AssignTask.nearest(table, geometry, sink));
     }
 
     /**
@@ -311,7 +313,7 @@ public final class KMeansModel implements Serializable {
      * @throws IOException when the source cannot be read or the sink fails
      */
     public void transform(BatchSource source, DistancesSink sink) throws IOException {
-        stream(source, AssignTask.allDistances(table, sink));
+        stream(source, AssignTask.allDistances(table, geometry, sink));
     }
 
     private void stream(BatchSource source, AssignTask task) throws IOException {

@@ -78,7 +78,8 @@ public final class Parameters {
         public static final String INIT_OVERSAMPLING = "k-means||: candidates drawn per round (the oversampling factor l); 0 "
                 + "means 2k.";
         /** The one-line doc of {@link Parameters#METRIC}. */
-        public static final String METRIC = "How rows and centroids are compared: euclidean (squared Euclidean distance).";
+        public static final String METRIC = "How rows and centroids are compared: euclidean (squared Euclidean distance) or "
+                + "cosine (spherical k-means: rows scaled to unit length, centroids the normalized means, costs 1 - cos).";
     }
 
     /** Threads beyond this are a mistake: each holds a batch's partial sums. */
@@ -254,6 +255,11 @@ public final class Parameters {
     public static final Parameter<Metric> METRIC = Parameter.define("metric", Metric.class, Docs.METRIC)
             .byDefault(Metric.EUCLIDEAN)
             .constraint(Constraint.oneOf(Metric.values()))
+            .in(TOOL, "--metric")
+            .in(WEKA, "-metric")
+            .in(TRIBUO, "dist", o -> o.why("Tribuo's KMeansTrainer names its distance dist (L2Distance, CosineDistance)"))
+            .in(ELKI, "algorithm.distancefunction", o -> o.toolkits().why("ELKI's own distance parameter: squared Euclidean "
+                    + "or cosine distance"))
             .in(SPARK, "distanceMeasure")
             .build();
 

@@ -10,6 +10,15 @@ import elki.database.ids.DBIDIter;
 import elki.database.ids.DBIDUtil;
 import elki.database.ids.ModifiableDBIDs;
 import elki.database.relation.Relation;
+import elki.distance.NumberVectorDistance;
+import elki.distance.minkowski.EuclideanDistance;
+import elki.distance.minkowski.SquaredEuclideanDistance;
+import elki.distance.ArcCosineDistance;
+import elki.distance.ArcCosineUnitlengthDistance;
+import elki.distance.CosineDistance;
+import elki.distance.CosineUnitlengthDistance;
+import elki.distance.SqrtCosineDistance;
+import elki.distance.SqrtCosineUnitlengthDistance;
 import elki.logging.Logging;
 import elki.result.Metadata;
 import elki.utilities.documentation.Reference;
@@ -25,6 +34,7 @@ import io.github.minibatchkmeans.core.ArraySource;
 import io.github.minibatchkmeans.core.FrontDoor;
 import io.github.minibatchkmeans.core.Initializers;
 import io.github.minibatchkmeans.core.KMeansConfig;
+import io.github.minibatchkmeans.core.Metric;
 import io.github.minibatchkmeans.core.Mode;
 import io.github.minibatchkmeans.core.Parameter;
 import io.github.minibatchkmeans.core.Parameters;
@@ -42,8 +52,12 @@ import java.util.List;
  * but on all cores and in O(k·d + batch·d) working memory. In {@code stochastic} mode each batch
  * moves the centers with Sculley's per-center learning rates.
  *
- * <p>Any ELKI initialization works ({@code kmeans.initialization}); the squared Euclidean
- * distance is the only one supported, as the sum/count update needs it.
+ * <p>Any ELKI initialization works ({@code kmeans.initialization}). The distance
+ * ({@code algorithm.distancefunction}) is the squared Euclidean one (the default; Euclidean is
+ * taken as the same) or the cosine one ({@code CosineDistance}, {@code CosineUnitlengthDistance}):
+ * spherical k-means, as ELKI's {@code clustering.kmeans.spherical} algorithms — rows scaled to unit
+ * length, centroids the normalized means. Other distances are refused: the sum/count update
+ * minimizes these two.
  *
  * @param <V> vector type
  */
@@ -63,9 +77,11 @@ public class MiniBatchKMeans<V extends NumberVector> extends AbstractKMeans<V, K
     /** Null: the mode's default. */
     private final Double tolerance;
     private final RandomFactory random;
+    /** The core's metric for ELKI's distance. */
+    private final Metric metric;
 
     /**
-     * The algorithm with every setting given.
+     * The algorithm with the squared Euclidean distance and every other setting given.
      *
      * @param k           the number of clusters
      * @param maxiter     maximum iterations (exact) or epochs (stochastic); 0 for the parameter table's default
@@ -78,7 +94,27 @@ public class MiniBatchKMeans<V extends NumberVector> extends AbstractKMeans<V, K
      */
     public MiniBatchKMeans(int k, int maxiter, KMeansInitialization initializer, Mode mode, int batchSize, int threads,
                            Double tolerance, RandomFactory random) {
-        super(k, maxiter, initializer);
+        this(SquaredEuclideanDistance.STATIC, k, maxiter, initializer, mode, batchSize, threads, tolerance, random);
+    }
+
+    /**
+     * The algorithm with every setting given.
+     *
+     * @param distance    ELKI's squared Euclidean (or Euclidean) distance, or a cosine distance
+     * @param k           the number of clusters
+     * @param maxiter     maximum iterations (exact) or epochs (stochastic); 0 for the parameter table's default
+     * @param initializer any ELKI k-means initialization
+     * @param mode        exact or stochastic
+     * @param batchSize   rows per mini-batch
+     * @param threads     worker threads; 0 for all processors
+     * @param tolerance   convergence tolerance relative to the mean feature variance; null for the mode's default
+     * @param random      the seed of the engine's own random choices
+     * @throws IllegalArgumentException for any other distance
+     */
+    public MiniBatchKMeans(NumberVectorDistance<? super V> distance, int k, int maxiter, KMeansInitialization initializer,
+                           Mode mode, int batchSize, int threads, Double tolerance, RandomFactory random) {
+        super(distance, k, maxiter, initializer);
+        this.metric = metricOf(distance);
         this.mode = mode;
         this.batchSize = batchSize;
         this.threads = threads;
@@ -111,6 +147,21 @@ public class MiniBatchKMeans<V extends NumberVector> extends AbstractKMeans<V, K
         }
     }
 
+    /** The core's metric for ELKI's {@code distance}; any other distance is refused, naming the parameter. */
+    private static Metric metricOf(NumberVectorDistance<?> distance) {
+        if (distance instanceof SquaredEuclideanDistance || distance instanceof EuclideanDistance) {
+            return Metric.EUCLIDEAN; // the same assignments: k-means minimizes the squared distance either way
+        }
+        if (distance instanceof CosineDistance || distance instanceof CosineUnitlengthDistance
+                || distance instanceof ArcCosineDistance || distance instanceof ArcCosineUnitlengthDistance
+                || distance instanceof SqrtCosineDistance || distance instanceof SqrtCosineUnitlengthDistance) {
+            return Metric.COSINE; // each ranks centroids by the cosine alone
+        }
+        throw new IllegalArgumentException(Parameters.METRIC.nameIn(FrontDoor.ELKI).orElseThrow() + ": "
+                + distance.getClass().getSimpleName() + " is not offered: use SquaredEuclideanDistance (the default) or "
+                + "CosineDistance (spherical k-means); the sum/count update minimizes those");
+    }
+
     /**
      * The configuration a run starts with {@code initializer}: ELKI's "no limit" and "all processors"
      * (0) and an unset tolerance take the parameter table's defaults (package-private: the
@@ -118,7 +169,7 @@ public class MiniBatchKMeans<V extends NumberVector> extends AbstractKMeans<V, K
      */
     KMeansConfig config(io.github.minibatchkmeans.core.spi.Initializer initializer) {
         KMeansConfig.Builder builder = KMeansConfig.builder(k).mode(mode).initializer(initializer).batchSize(batchSize)
-                .seed(random.getSingleThreadedRandom().nextLong());
+                .seed(random.getSingleThreadedRandom().nextLong()).metric(metric);
         if (maxiter != Integer.MAX_VALUE) { // ELKI's "no limit" (kmeans.maxiter 0) takes the table's default
             builder.maxIterations(maxiter);
         }
@@ -156,9 +207,17 @@ public class MiniBatchKMeans<V extends NumberVector> extends AbstractKMeans<V, K
             members.get(label).add(it);
             NumberVector v = flat == null ? relation.get(it) : null;
             double[] mean = means[label];
+            double squares = 0;
+            double dot = 0;
             for (int j = 0; j < mean.length; j++) {
-                double diff = (flat == null ? v.doubleValue(j) : flat[row * mean.length + j]) - mean[j];
-                varsum[label] += diff * diff;
+                double value = flat == null ? v.doubleValue(j) : flat[row * mean.length + j];
+                double diff = value - mean[j];
+                varsum[label] += metric == Metric.COSINE ? 0 : diff * diff;
+                squares += value * value;
+                dot += value * mean[j];
+            }
+            if (metric == Metric.COSINE) { // the cluster's sum of cosine distances, as ELKI's spherical k-means reports
+                varsum[label] += 1 - dot / Math.sqrt(squares);
             }
         }
         Clustering<KMeansModel> result = new Clustering<>();
@@ -239,6 +298,7 @@ public class MiniBatchKMeans<V extends NumberVector> extends AbstractKMeans<V, K
 
         @Override
         public void configure(Parameterization config) {
+            getParameterDistance(config);
             getParameterK(config);
             getParameterInitialization(config);
             getParameterMaxIter(config);
@@ -254,7 +314,7 @@ public class MiniBatchKMeans<V extends NumberVector> extends AbstractKMeans<V, K
 
         @Override
         public MiniBatchKMeans<V> make() {
-            return new MiniBatchKMeans<>(k, maxiter, initializer, mode, batchSize, threads, tolerance, random);
+            return new MiniBatchKMeans<>(distance, k, maxiter, initializer, mode, batchSize, threads, tolerance, random);
         }
     }
 }

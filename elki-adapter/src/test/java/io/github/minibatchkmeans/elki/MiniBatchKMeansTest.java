@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import elki.clustering.kmeans.KMeans;
 import elki.clustering.kmeans.LloydKMeans;
+import elki.clustering.kmeans.spherical.SphericalKMeans;
+import elki.distance.CosineDistance;
 import elki.clustering.kmeans.initialization.Predefined;
 import elki.clustering.trivial.ByLabelClustering;
 import elki.data.Cluster;
@@ -95,6 +97,53 @@ class MiniBatchKMeansTest {
             assertTrue(a.get(c).getModel().getVarianceContribution() > 0);
         }
         assertTrue(Metadata.of(actual).getLongName().startsWith("Mini-batch k-Means"));
+    }
+
+    @Test
+    void cosineEqualsElkisSphericalKMeansFromPredefinedMeans() {
+        double[][] x = randomData(3000, 5, 3);
+        for (double[] row : x) { // away from the origin, so that directions differ; unit length, as ELKI's spherical k-means expects
+            double norm = 0;
+            for (int j = 0; j < row.length; j++) {
+                row[j] += 3;
+                norm += row[j] * row[j];
+            }
+            for (int j = 0; j < row.length; j++) {
+                row[j] /= Math.sqrt(norm);
+            }
+        }
+        Database db = ElkiTestData.fromArray(x);
+        Relation<NumberVector> relation = ElkiTestData.vectors(db);
+        String means = meansOption(new double[][] {x[0], x[1], x[2], x[3], x[4]});
+        SphericalKMeans<NumberVector> spherical = new ELKIBuilder<SphericalKMeans<NumberVector>>(SphericalKMeans.class)
+                .with(KMeans.K_ID, 5).with(KMeans.INIT_ID, Predefined.class).with(Predefined.Par.INITIAL_MEANS, means).build();
+        MiniBatchKMeans<NumberVector> ours = new ELKIBuilder<MiniBatchKMeans<NumberVector>>(MiniBatchKMeans.class)
+                .with(KMeans.K_ID, 5).with(KMeans.INIT_ID, Predefined.class).with(Predefined.Par.INITIAL_MEANS, means)
+                .with(KMeans.DISTANCE_FUNCTION_ID, CosineDistance.class).with(MiniBatchKMeans.Par.TOLERANCE_ID, 0).build();
+        Clustering<KMeansModel> expected = spherical.run(relation);
+        Clustering<KMeansModel> actual = ours.run(relation);
+        assertEquals(membership(relation, expected), membership(relation, actual));
+        List<Cluster<KMeansModel>> e = expected.getAllClusters();
+        List<Cluster<KMeansModel>> a = actual.getAllClusters();
+        for (int c = 0; c < 5; c++) {
+            double[] em = e.get(c).getModel().getMean();
+            double[] am = a.get(c).getModel().getMean();
+            double norm = 0;
+            for (double v : em) {
+                norm += v * v;
+            }
+            for (int j = 0; j < em.length; j++) {
+                assertEquals(em[j] / Math.sqrt(norm), am[j], 1e-12, "cluster " + c + ", dimension " + j);
+            }
+        }
+        RuntimeException refused = assertThrows(RuntimeException.class, // ELKI's builder wraps the constructor's refusal
+                () -> new ELKIBuilder<MiniBatchKMeans<NumberVector>>(MiniBatchKMeans.class).with(KMeans.K_ID, 5)
+                        .with(KMeans.DISTANCE_FUNCTION_ID, elki.distance.minkowski.ManhattanDistance.class).build());
+        StringBuilder messages = new StringBuilder();
+        for (Throwable t = refused; t != null; t = t.getCause()) {
+            messages.append(t.getMessage()).append('\n');
+        }
+        assertTrue(messages.toString().contains("algorithm.distancefunction: ManhattanDistance is not offered"), messages.toString());
     }
 
     /** ELKI's k-means++ never ends on a relation holding a NaN: the relation is checked before any initializer sees it. */

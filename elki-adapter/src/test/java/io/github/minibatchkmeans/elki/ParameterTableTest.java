@@ -17,6 +17,9 @@ import io.github.minibatchkmeans.core.Parameter;
 import io.github.minibatchkmeans.core.Parameters;
 import java.util.List;
 import java.util.Locale;
+import elki.distance.CosineDistance;
+import elki.distance.minkowski.SquaredEuclideanDistance;
+import io.github.minibatchkmeans.core.Metric;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -96,7 +99,9 @@ class ParameterTableTest {
             @Override
             public boolean accepts(Parameter<?> parameter, Object value) {
                 Object spelled = parameter == Parameters.MODE ? ((Mode) value).name().toLowerCase(Locale.ROOT)
-                        : parameter == Parameters.INIT ? INITIALIZATIONS.get(value) : value;
+                        : parameter == Parameters.INIT ? INITIALIZATIONS.get(value)
+                        : parameter == Parameters.METRIC ? (value == Metric.COSINE ? CosineDistance.class
+                        : SquaredEuclideanDistance.class) : value;
                 if (parameter == Parameters.INIT_ROUNDS || parameter == Parameters.INIT_OVERSAMPLING) {
                     return made(KMeans.INIT_ID, KMeansParallelInitialization.class, id(parameter), spelled) != null;
                 }

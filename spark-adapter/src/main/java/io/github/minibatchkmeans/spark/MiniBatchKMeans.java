@@ -515,7 +515,8 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansModel> imple
             throw new IllegalArgumentException("MiniBatchKMeans: initialCenters has " + start.length + " rows, k is " + clusters);
         }
         // Kept as checked arrays even when the input is cached: passes then skip the row decoding.
-        JavaRDD<Block> blocks = Rows.blocks(dataset, getFeaturesCol(), getWeightCol()).persist(StorageLevel.MEMORY_AND_DISK());
+        JavaRDD<Block> blocks = Rows.blocks(dataset, getFeaturesCol(), getWeightCol(), metric() == Metric.COSINE)
+                .persist(StorageLevel.MEMORY_AND_DISK());
         SparkContext context = dataset.sparkSession().sparkContext();
         String previousGroup = context.getLocalProperty(JOB_GROUP);
         String previousDescription = context.getLocalProperty(JOB_DESCRIPTION);
@@ -555,10 +556,15 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansModel> imple
         KMeansConfig.Builder config = KMeansConfig.builder(getK()).mode(Mode.valueOf(getMode().toUpperCase(Locale.ROOT)))
                 .initializer(initializer).maxIterations(getMaxIter()).seed(getSeed())
                 .nInit(sparkDefault(Parameters.N_INIT))
-                .metric(Metric.valueOf(getDistanceMeasure().toUpperCase(Locale.ROOT)))
+                .metric(metric())
                 .batchSize((int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.round(getBatchFraction() * rows))))
                 .reassignmentRatio(getReassignmentRatio());
         return (isSet(tol) ? config.tolerance(getTol()) : config).build();
+    }
+
+    /** The core's metric for {@code distanceMeasure}. */
+    private Metric metric() {
+        return Metric.valueOf(getDistanceMeasure().toUpperCase(Locale.ROOT));
     }
 
     /** Refuses data the fit cannot use, naming the first bad row; before any iteration runs. */

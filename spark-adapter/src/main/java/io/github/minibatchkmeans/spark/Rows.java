@@ -50,13 +50,17 @@ final class Rows {
     /** Features a sparse vector may have to be made dense (a row of 2^16 doubles is 512 KB); wider ones are refused. */
     static final int MAX_DENSIFIED = 1 << 16;
 
-    /** The rows of {@code data} as blocks, checked row by row (not yet run: an RDD). */
-    static JavaRDD<Block> blocks(Dataset<?> data, String features, String weight) {
+    /**
+     * The rows of {@code data} as blocks, checked row by row (not yet run: an RDD); {@code directions}:
+     * every row needs one (the cosine metric), so a row of zeros is a defect too.
+     */
+    static JavaRDD<Block> blocks(Dataset<?> data, String features, String weight, boolean directions) {
         Column w = weight == null ? functions.lit(1.0) : functions.col(weight).cast("double");
-        return data.select(functions.col(features), w).javaRDD().mapPartitionsWithIndex(Rows::cut, true);
+        return data.select(functions.col(features), w).javaRDD()
+                .mapPartitionsWithIndex((partition, rows) -> cut(partition, rows, directions), true);
     }
 
-    private static Iterator<Block> cut(int partition, Iterator<Row> rows) {
+    private static Iterator<Block> cut(int partition, Iterator<Row> rows, boolean directions) {
         List<Block> blocks = new ArrayList<>();
         long position = 0;
         String problem = null;
@@ -83,7 +87,7 @@ final class Rows {
                 }
                 double[] values = vector == null ? null : vector.toArray();
                 dims = dims < 0 && values != null ? values.length : dims;
-                String reason = defect(values, weight, dims);
+                String reason = defect(values, weight, dims, directions);
                 if (reason != null) {
                     problem = "row " + at + " of partition " + partition + ": " + reason;
                     continue;
@@ -99,7 +103,7 @@ final class Rows {
     }
 
     /** What is wrong with one row ({@code values} null: no features vector), or null. */
-    private static String defect(double[] values, double weight, int dims) {
+    private static String defect(double[] values, double weight, int dims, boolean directions) {
         if (values == null) {
             return "the features vector is null";
         }
@@ -113,6 +117,9 @@ final class Rows {
         }
         if (!Weights.isValid(weight)) {
             return Weights.problem(weight);
+        }
+        if (directions && Arrays.stream(values).allMatch(v -> v == 0)) {
+            return "every feature is zero: the cosine metric needs a direction";
         }
         return null;
     }

@@ -76,6 +76,35 @@ class MiniBatchKMeansTest {
     }
 
     @Test
+    void cosineEqualsTheCoresSphericalFitAndSparksCosineKMeans() {
+        MiniBatchKMeansModel ours = fromStart().setDistanceMeasure("cosine").fit(data);
+        KMeansConfig config = KMeansConfig.builder(K).metric(io.github.minibatchkmeans.core.Metric.COSINE)
+                .initializer(Initializers.explicit(START)).maxIterations(100).tolerance(0).threads(1).build();
+        var core = new io.github.minibatchkmeans.core.MiniBatchKMeans(config);
+        int[] coreLabels = core.fitPredict(ROWS);
+        assertClose(core.model().centroids(), ours.toKMeansModel().centroids(), 1e-12);
+        assertArrayEquals(coreLabels, LocalSpark.predictions(ours.transform(data)));
+
+        org.apache.spark.mllib.linalg.Vector[] initial = Arrays.stream(START).map(org.apache.spark.mllib.linalg.Vectors::dense)
+                .toArray(org.apache.spark.mllib.linalg.Vector[]::new);
+        var spark = new KMeans().setK(K).setMaxIterations(100).setEpsilon(0).setDistanceMeasure("cosine")
+                .setInitialModel(new org.apache.spark.mllib.clustering.KMeansModel(initial))
+                .run(data.select("features").javaRDD().map(r -> org.apache.spark.mllib.linalg.Vectors.fromML(r.getAs(0))).rdd());
+        double[][] theirs = Arrays.stream(spark.clusterCenters()).map(org.apache.spark.mllib.linalg.Vector::toArray)
+                .toArray(double[][]::new);
+        assertClose(theirs, ours.toKMeansModel().centroids(), 1e-9);
+        double cost = spark.computeCost(data.select("features").javaRDD()
+                .map(r -> org.apache.spark.mllib.linalg.Vectors.fromML(r.getAs(0))).rdd());
+        assertEquals(cost, ours.summary().trainingCost(), 1e-9 * cost, "Spark's cost: the sum of 1 - cos");
+
+        double[][] withZero = Arrays.copyOf(ROWS, 100);
+        withZero[42] = new double[ROWS[0].length];
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> fromStart().setDistanceMeasure("cosine").fit(LocalSpark.frame(withZero, null, 1)));
+        assertTrue(refused.getMessage().contains("row 42 of partition 0: every feature is zero"), refused.getMessage());
+    }
+
+    @Test
     void repartitionedDataGiveTheSameBits() {
         MiniBatchKMeansModel two = fromStart().fit(LocalSpark.frame(ROWS, null, 2));
         MiniBatchKMeansModel seven = fromStart().fit(LocalSpark.frame(ROWS, null, 7));

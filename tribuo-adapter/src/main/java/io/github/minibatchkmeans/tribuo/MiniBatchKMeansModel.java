@@ -6,6 +6,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.oracle.labs.mlrg.olcut.util.Pair;
 import io.github.minibatchkmeans.core.IterationRecord;
 import io.github.minibatchkmeans.core.KMeansModel;
+import io.github.minibatchkmeans.core.Metric;
 import io.github.minibatchkmeans.core.spi.Values;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -202,7 +203,7 @@ public final class MiniBatchKMeansModel extends Model<ClusterID> implements ONNX
         ONNXPlaceholder input = onnx.floatInput(featureIDMap.size());
         ONNXPlaceholder distances = onnx.floatOutput("distances", model.k());
         ONNXNode squared = squaredDistances(input);
-        squared.apply(OnnxOperators.RELU).apply(OnnxOperators.SQRT).assignTo(distances);
+        distances(squared).assignTo(distances);
         ONNXNode cluster = squared.apply(OnnxOperators.ARG_MIN, List.of("nearest"), Map.<String, Object>of("axis", 1, "keepdims", 0))
                 .get(0);
         OnnxMl.ModelProto proto = ONNXExportable.buildModel(onnx, domain, modelVersion, this);
@@ -217,10 +218,18 @@ public final class MiniBatchKMeansModel extends Model<ClusterID> implements ONNX
         return proto.toBuilder().setGraph(proto.getGraph().toBuilder().addNode(rename).addOutput(clusterOutput)).build();
     }
 
-    /** Writes the graph computing the Euclidean distances {@code [batch, k]} from {@code input}. */
+    /** Writes the graph computing the distances {@code [batch, k]} (Euclidean, or 1 − cos) from {@code input}. */
     @Override
     public ONNXNode writeONNXGraph(ONNXRef<?> input) {
-        return squaredDistances(input).apply(OnnxOperators.RELU).apply(OnnxOperators.SQRT);
+        return distances(squaredDistances(input));
+    }
+
+    /** The distances as the model gives them, from the squared ones: Euclidean, or {@code 1 − cos} (half) for cosine. */
+    private ONNXNode distances(ONNXNode squared) {
+        if (model.metric() == Metric.COSINE) {
+            return squared.apply(ONNXOperators.MUL, squared.onnxContext().constant("half", 0.5f));
+        }
+        return squared.apply(OnnxOperators.RELU).apply(OnnxOperators.SQRT);
     }
 
     /**
@@ -254,7 +263,13 @@ public final class MiniBatchKMeansModel extends Model<ClusterID> implements ONNX
         });
         ONNXInitializer centroidNorms = onnx.array("centroid_norms", norms);
         ONNXInitializer axes = onnx.array("feature_axis", new long[] {1});
-        ONNXNode centred = input.apply(ONNXOperators.SUB, centre);
+        ONNXRef<?> rows = input;
+        if (model.metric() == Metric.COSINE) { // rows to unit length, as the model prepares them
+            ONNXNode length = input.apply(ONNXOperators.MUL, input)
+                    .apply(ONNXOperators.REDUCE_SUM, axes, Map.<String, Object>of("keepdims", 1)).apply(OnnxOperators.SQRT);
+            rows = input.apply(ONNXOperators.DIV, length);
+        }
+        ONNXNode centred = rows.apply(ONNXOperators.SUB, centre);
         ONNXNode cross = centred.apply(ONNXOperators.GEMM, List.<ONNXRef<?>>of(transposed, centroidNorms),
                 List.of("cross_terms"), Map.<String, Object>of("alpha", -2.0f, "beta", 1.0f)).get(0);
         ONNXNode rowNorms = centred.apply(ONNXOperators.MUL, centred)

@@ -7,6 +7,7 @@ import io.github.minibatchkmeans.core.FrontDoor;
 import io.github.minibatchkmeans.core.Initializers;
 import io.github.minibatchkmeans.core.InvalidConfigException;
 import io.github.minibatchkmeans.core.KMeansConfig;
+import io.github.minibatchkmeans.core.Metric;
 import io.github.minibatchkmeans.core.Parameter;
 import io.github.minibatchkmeans.core.Parameters;
 import io.github.minibatchkmeans.core.KMeansModel;
@@ -29,6 +30,9 @@ import org.tribuo.Trainer;
 import org.tribuo.DataSource;
 import org.tribuo.clustering.ClusterID;
 import org.tribuo.clustering.ImmutableClusteringInfo;
+import org.tribuo.math.distance.CosineDistance;
+import org.tribuo.math.distance.Distance;
+import org.tribuo.math.distance.L2Distance;
 import org.tribuo.provenance.DatasetProvenance;
 import org.tribuo.provenance.ModelProvenance;
 import org.tribuo.provenance.TrainerProvenance;
@@ -135,6 +139,9 @@ public class MiniBatchKMeansTrainer implements Trainer<ClusterID> {
     private Mode mode = Mode.of(tribuoDefault(Parameters.MODE));
 
     /** The table's sentinel (-1) for the mode's default: provenance records no unset field. */
+    @Config(description = Parameters.Docs.METRIC + " Tribuo's distances: L2Distance (the default) or CosineDistance.")
+    private Distance dist = new L2Distance();
+
     @Config(description = Parameters.Docs.TOLERANCE + " -1: the mode's default.")
     private double tolerance = tribuoDefault(Parameters.TOLERANCE);
 
@@ -207,10 +214,22 @@ public class MiniBatchKMeansTrainer implements Trainer<ClusterID> {
         rng = new SplittableRandom(seed);
     }
 
+    /** The core's metric for Tribuo's {@code dist}: L2 or cosine; any other is refused, naming the field. */
+    private static Metric metricOf(Distance dist) {
+        if (dist instanceof L2Distance) {
+            return Metric.EUCLIDEAN;
+        }
+        if (dist instanceof CosineDistance) {
+            return Metric.COSINE;
+        }
+        throw new InvalidConfigException(Parameters.METRIC, "must be L2Distance or CosineDistance (the sum/count update "
+                + "minimizes those), got " + (dist == null ? "null" : dist.getClass().getSimpleName()));
+    }
+
     /** The configuration a training call with {@code callSeed} runs with (package-private: the parameter-table test reads it). */
     KMeansConfig config(long callSeed) {
         KMeansConfig.Builder config = KMeansConfig.builder(centroids).mode(mode.core).initializer(initialisationType.toInitializer())
-                .maxIterations(iterations).batchSize(batchSize).threads(numThreads).seed(callSeed);
+                .maxIterations(iterations).batchSize(batchSize).threads(numThreads).seed(callSeed).metric(metricOf(dist));
         boolean modeDefault = Parameters.TOLERANCE.in(FrontDoor.TRIBUO).orElseThrow().sentinel() == tolerance;
         return (modeDefault ? config : config.tolerance(tolerance)).build();
     }
@@ -386,6 +405,6 @@ public class MiniBatchKMeansTrainer implements Trainer<ClusterID> {
     public String toString() {
         return "MiniBatchKMeansTrainer(centroids=" + centroids + ",iterations=" + iterations + ",mode=" + mode
                 + ",initialisationType=" + initialisationType + ",batchSize=" + batchSize + ",numThreads=" + numThreads
-                + ",tolerance=" + tolerance + ",seed=" + seed + ",invocationCount=" + invocationCount + ")";
+                + ",tolerance=" + tolerance + ",dist=" + dist + ",seed=" + seed + ",invocationCount=" + invocationCount + ")";
     }
 }

@@ -21,9 +21,29 @@ class OnnxExportTest {
 
     @Test
     void onnxRuntimePredictsWhatJavaPredicts() throws OrtException {
+        agrees(new MiniBatchKMeansTrainer(5, 50, 9));
+    }
+
+    /** Cosine: the graph scales each row to unit length first, and its distances are 1 - cos. */
+    @Test
+    void onnxRuntimePredictsWhatJavaPredictsUnderCosine() throws OrtException {
+        MiniBatchKMeansTrainer trainer = new MiniBatchKMeansTrainer(5, 50, 9);
+        try {
+            java.lang.reflect.Field dist = MiniBatchKMeansTrainer.class.getDeclaredField("dist");
+            dist.setAccessible(true);
+            dist.set(trainer, new org.tribuo.math.distance.CosineDistance()); // as an OLCUT configuration sets it
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+        trainer.postConfig();
+        MiniBatchKMeansModel model = agrees(trainer);
+        assertEquals(io.github.minibatchkmeans.core.Metric.COSINE, model.getKMeansModel().metric());
+    }
+
+    private static MiniBatchKMeansModel agrees(MiniBatchKMeansTrainer trainer) throws OrtException {
         Dataset<ClusterID> train = new MutableDataset<>(new GaussianClusterDataSource(3_000, 5));
         Dataset<ClusterID> test = new MutableDataset<>(new GaussianClusterDataSource(1_000, 6));
-        MiniBatchKMeansModel model = new MiniBatchKMeansTrainer(5, 50, 9).train(train);
+        MiniBatchKMeansModel model = trainer.train(train);
         ImmutableFeatureMap features = model.getFeatureIDMap();
         float[][] input = new float[test.size()][features.size()];
         int i = 0;
@@ -55,5 +75,6 @@ class OnnxExportTest {
                 i++;
             }
         }
+        return model;
     }
 }

@@ -4,6 +4,7 @@ import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.config.PropertyException;
 import io.github.minibatchkmeans.core.FrontDoor;
 import io.github.minibatchkmeans.core.FrontDoorContract;
+import io.github.minibatchkmeans.core.Metric;
 import io.github.minibatchkmeans.core.Mode;
 import io.github.minibatchkmeans.core.Parameter;
 import java.lang.reflect.Constructor;
@@ -34,6 +35,8 @@ class ParameterTableTest {
         return switch (parameter.name()) {
             case "mode" -> MiniBatchKMeansTrainer.Mode.of((Mode) value);
             case "init" -> MiniBatchKMeansTrainer.Initialisation.named((String) value);
+            case "metric" -> value == Metric.COSINE ? new org.tribuo.math.distance.CosineDistance()
+                    : new org.tribuo.math.distance.L2Distance();
             default -> value;
         };
     }

@@ -102,6 +102,28 @@ class MiniBatchKMeansWekaTest {
     }
 
     @Test
+    void cosineMetricGroupsInstancesByDirection() throws Exception {
+        ArrayList<weka.core.Attribute> attributes = new ArrayList<>(List.of(new weka.core.Attribute("x"),
+                new weka.core.Attribute("y")));
+        Instances data = new Instances("directions", attributes, 400);
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 0; i < 400; i++) {
+            double length = 0.1 + 50 * random.nextDouble();
+            double angle = (i % 2 == 0 ? 0.2 : 1.3) + 0.05 * random.nextGaussian();
+            data.add(new weka.core.DenseInstance(1.0, new double[] {length * Math.cos(angle), length * Math.sin(angle)}));
+        }
+        MiniBatchKMeans ours = clusterer("-N", "2", "-metric", "cosine", "-D");
+        ours.buildClusterer(data);
+        for (int i = 2; i < data.numInstances(); i++) {
+            assertEquals(ours.clusterInstance(data.instance(i % 2)), ours.clusterInstance(data.instance(i)), "instance " + i);
+        }
+        assertEquals(io.github.minibatchkmeans.core.Metric.COSINE, ours.getModel().metric());
+        assertTrue(String.join(" ", ours.getOptions()).contains("-metric cosine"));
+        Exception wrong = assertThrows(Exception.class, () -> clusterer("-metric", "manhattan"));
+        assertEquals("-metric: expected euclidean or cosine, got 'manhattan'", wrong.getMessage());
+    }
+
+    @Test
     void simpleKMeansOptionsWeDoNotOfferAreRefusedByName() {
         Exception missing = assertThrows(Exception.class, () -> clusterer("-N", "3", "-M"));
         assertTrue(missing.getMessage().startsWith("-M (don't replace missing values)"), missing.getMessage());

@@ -8,7 +8,8 @@ public interface DistancesSink {
     /**
      * @param row       0-based row index in the input
      * @param label     nearest centroid
-     * @param distances Euclidean distance to each centroid; the array is reused after the call
+     * @param distances distance to each centroid (Euclidean, or {@code 1 − cos} under the cosine metric); the array
+     *                  is reused after the call
      * @throws IOException when the sink cannot take it
      */
     void accept(long row, int label, double[] distances) throws IOException;

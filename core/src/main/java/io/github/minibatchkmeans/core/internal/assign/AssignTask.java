@@ -2,6 +2,7 @@ package io.github.minibatchkmeans.core.internal.assign;
 
 import io.github.minibatchkmeans.core.internal.kernel.BlockLabels;
 import io.github.minibatchkmeans.core.internal.kernel.Kernel;
+import io.github.minibatchkmeans.core.internal.metric.Geometry;
 import io.github.minibatchkmeans.core.spi.AssignmentSink;
 import io.github.minibatchkmeans.core.spi.DistancesSink;
 import io.github.minibatchkmeans.core.internal.pass.BlockTask;
@@ -17,23 +18,27 @@ import java.io.UncheckedIOException;
  */
 public final class AssignTask implements BlockTask<AssignTask.Partial> {
     private final Kernel table;
+    private final Geometry geometry;
     private final AssignmentSink nearest;
     private final DistancesSink all;
     private final double[] distances;
 
-    private AssignTask(Kernel table, AssignmentSink nearest, DistancesSink all) {
+    private AssignTask(Kernel table, Geometry geometry, AssignmentSink nearest, DistancesSink all) {
         this.table = table;
+        this.geometry = geometry;
         this.nearest = nearest;
         this.all = all;
         this.distances = new double[table.k()];
     }
 
-    public static AssignTask nearest(Kernel table, AssignmentSink sink) {
-        return new AssignTask(table, sink, null);
+    /** Each row's label and its distance as {@code geometry} reports it, to {@code sink}. */
+    public static AssignTask nearest(Kernel table, Geometry geometry, AssignmentSink sink) {
+        return new AssignTask(table, geometry, sink, null);
     }
 
-    public static AssignTask allDistances(Kernel table, DistancesSink sink) {
-        return new AssignTask(table, null, sink);
+    /** Each row's label and its distance to every centroid ({@link Geometry#distance}), to {@code sink}. */
+    public static AssignTask allDistances(Kernel table, Geometry geometry, DistancesSink sink) {
+        return new AssignTask(table, geometry, null, sink);
     }
 
     /** The results of one block. */
@@ -77,10 +82,10 @@ public final class AssignTask implements BlockTask<AssignTask.Partial> {
         try {
             for (int i = 0; i < block.count; i++) {
                 if (all == null) {
-                    nearest.accept(block.firstRow + i, block.labels[i], block.squared[i]);
+                    nearest.accept(block.firstRow + i, block.labels[i], geometry.reported(block.squared[i]));
                 } else {
                     for (int j = 0; j < k; j++) {
-                        distances[j] = Math.sqrt(block.squared[i * k + j]);
+                        distances[j] = geometry.distance(block.squared[i * k + j]);
                     }
                     all.accept(block.firstRow + i, block.labels[i], distances);
                 }

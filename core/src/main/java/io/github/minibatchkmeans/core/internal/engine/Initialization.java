@@ -135,6 +135,14 @@ final class Initialization {
                         + passes.dimensions() + " features");
             }
         }
+        if (settings.geometry().preparesRows()) { // given centers too start where the metric's centroids live (unit length)
+            double[][] prepared = new double[centers.length][];
+            for (int c = 0; c < centers.length; c++) {
+                prepared[c] = centers[c].clone();
+            }
+            settings.geometry().finish(prepared);
+            return prepared;
+        }
         return centers;
     }
 

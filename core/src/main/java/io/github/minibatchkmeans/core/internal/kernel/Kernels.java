@@ -35,7 +35,7 @@ public final class Kernels {
     public static Kernel create(double[][] centers, double[] origin, RowFormat format, Geometry geometry) {
         return switch (format) {
             case DENSE -> switch (geometry) {
-                case EUCLIDEAN -> dense(centers, origin);
+                case EUCLIDEAN, COSINE -> dense(centers, origin); // cosine ranks unit rows by squared Euclidean distance
             };
         };
     }

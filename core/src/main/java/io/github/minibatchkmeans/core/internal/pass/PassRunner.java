@@ -139,7 +139,7 @@ public final class PassRunner {
         Rows current = keeping != null ? RowFormat.DENSE.buffer(batch, dims) : takeBuffer(batch, dims);
         boolean prefetch = threads > 1;
         Rows next = !prefetch ? null : keeping != null ? RowFormat.DENSE.buffer(batch, dims) : takeBuffer(batch, dims);
-        try (PlannedReader reader = new PlannedReader(keeping != null ? keeping : source.open(Workers.lent(threads)), geometry,
+        try (PlannedReader reader = new PlannedReader(source.name(), keeping != null ? keeping : source.open(Workers.lent(threads)), geometry,
                 blockNeeded, supply, dims)) {
             Future<Integer> pending = prefetch ? Workers.POOL.submit(fill(reader, next)) : null;
             try {

@@ -4,6 +4,7 @@ import io.github.minibatchkmeans.core.internal.metric.Geometry;
 import io.github.minibatchkmeans.core.internal.rows.Rows;
 
 import io.github.minibatchkmeans.core.spi.BatchReader;
+import io.github.minibatchkmeans.core.spi.InvalidInputException;
 import java.io.IOException;
 import java.util.function.LongPredicate;
 
@@ -14,6 +15,8 @@ import java.util.function.LongPredicate;
  * and dropped where it cannot.
  */
 final class PlannedReader implements AutoCloseable {
+    /** The source's name, for messages. */
+    private final String name;
     private final BatchReader reader;
     private final Geometry geometry;
     private final LongPredicate blockNeeded;
@@ -24,7 +27,8 @@ final class PlannedReader implements AutoCloseable {
     private long position;
     private boolean ended;
 
-    PlannedReader(BatchReader reader, Geometry geometry, LongPredicate blockNeeded, BlockSupply supply, int dims) {
+    PlannedReader(String name, BatchReader reader, Geometry geometry, LongPredicate blockNeeded, BlockSupply supply, int dims) {
+        this.name = name;
         this.reader = reader;
         this.geometry = geometry;
         this.blockNeeded = blockNeeded;
@@ -54,14 +58,15 @@ final class PlannedReader implements AutoCloseable {
             }
             limit = (int) Math.min(limit, end - position);
         }
-        int n;
-        if (supplied) {
-            n = supply(rows, limit); // held rows were prepared when first read
-        } else {
-            n = rows.readFrom(reader, limit);
-            geometry.prepare(rows, 0, n); // the one place streamed rows meet the metric
-        }
+        int n = supplied ? supply(rows, limit) : rows.readFrom(reader, limit);
         rows.span(position, n);
+        if (!supplied) { // held rows were prepared when first read
+            try {
+                geometry.prepare(rows, 0, n); // the one place streamed rows meet the metric
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException(name + ": " + e.getMessage(), e);
+            }
+        }
         position += n;
         ended = n == 0;
         return n;

@@ -52,6 +52,22 @@ public final class DenseRows extends Rows {
     }
 
     @Override
+    public double squaredNorm(int i) {
+        double sum = 0;
+        for (int j = i * dims, end = j + dims; j < end; j++) {
+            sum += data[j] * data[j];
+        }
+        return sum;
+    }
+
+    @Override
+    public void scale(int i, double factor) {
+        for (int j = i * dims, end = j + dims; j < end; j++) {
+            data[j] *= factor;
+        }
+    }
+
+    @Override
     public void addScaled(int i, double w, double[] into, int at) {
         Arithmetic.get().addScaled(into, at, w, data, i * dims, dims);
     }

@@ -64,6 +64,12 @@ public abstract class Rows {
     /** {@link #squaredDistance} within the same error bound, its bits free: for pruning bounds. */
     public abstract double squaredDistanceForBound(int i, double[] point, int at);
 
+    /** {@code Σ_j x_ij²}: the squared length of row {@code i}. */
+    public abstract double squaredNorm(int i);
+
+    /** {@code x_ij *= factor} for every value of row {@code i}. */
+    public abstract void scale(int i, double factor);
+
     /** {@code into[at + j] += w · x_ij}: a row into a sum (one fused multiply-add per value where the Vector API runs). */
     public abstract void addScaled(int i, double w, double[] into, int at);
 
