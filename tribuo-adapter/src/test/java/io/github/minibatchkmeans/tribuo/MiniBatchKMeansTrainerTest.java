@@ -74,6 +74,22 @@ class MiniBatchKMeansTrainerTest {
         assertTrue(refused.getMessage().contains("not a finite number: NaN"), refused.getMessage());
     }
 
+    /** Training refuses what Tribuo's datasets let through but k-means cannot use, naming the example and the feature. */
+    @Test
+    void trainingRefusesValuesWhoseSquaresOverflowNamingTheExample() {
+        ClusteringFactory factory = new ClusteringFactory();
+        for (double bad : new double[] {1e200, -1e300}) {
+            MutableDataset<ClusterID> data = new MutableDataset<>(new org.tribuo.provenance.SimpleDataSourceProvenance("t", factory),
+                    factory);
+            for (int i = 0; i < 50; i++) {
+                data.add(new org.tribuo.impl.ArrayExample<>(ClusteringFactory.UNASSIGNED_CLUSTER_ID, new String[] {"a", "b"},
+                        new double[] {i, i == 17 ? bad : -i}));
+            }
+            RuntimeException refused = assertThrows(RuntimeException.class, () -> TRAINER.train(data));
+            assertTrue(refused.getMessage().contains("example 17, feature 'b': value too large"), refused.getMessage());
+        }
+    }
+
     @Test
     void emptyExampleIsRejected() {
         Model<ClusterID> m = TRAINER.train(ClusteringDataGenerator.denseTrainTest().getA());
