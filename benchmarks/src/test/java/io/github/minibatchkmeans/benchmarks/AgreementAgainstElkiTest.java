@@ -7,6 +7,7 @@ import elki.data.Clustering;
 import elki.data.model.ClusterModel;
 import elki.data.model.Model;
 import elki.database.ids.ArrayModifiableDBIDs;
+import elki.database.ids.DBIDArrayIter;
 import elki.database.ids.DBIDRange;
 import elki.database.ids.DBIDUtil;
 import elki.evaluation.clustering.ClusterContingencyTable;
@@ -50,8 +51,8 @@ class AgreementAgainstElkiTest {
         for (int g = 0; g < groups; g++) {
             members[g] = DBIDUtil.newArray();
         }
-        for (int i = 0; i < labels.length; i++) {
-            members[labels[i]].add(ids.get(i));
+        for (DBIDArrayIter it = ids.iter(); it.valid(); it.advance()) {
+            members[labels[it.getOffset()]].add(it);
         }
         Clustering<Model> clustering = new Clustering<>();
         for (ArrayModifiableDBIDs group : members) {

@@ -271,7 +271,7 @@ public final class Parameter<T> {
 
         @SafeVarargs
         static <T> Constraint<T> oneOf(T... values) {
-            List<T> allowed = List.of(values);
+            List<T> allowed = listOf(values);
             Map<T, Boolean> probes = new java.util.LinkedHashMap<>();
             for (T v : allowed) {
                 probes.put(v, true);
@@ -312,7 +312,7 @@ public final class Parameter<T> {
 
         @SafeVarargs
         final Deviation<T> values(T... offered) {
-            this.values = List.of(offered);
+            this.values = listOf(offered);
             return this;
         }
 
@@ -411,5 +411,14 @@ public final class Parameter<T> {
             Objects.requireNonNull(constraint, "constraint of " + name);
             return new Parameter<>(this);
         }
+    }
+
+    /** The values of a varargs array as an unmodifiable list (element by element: javac flags a varargs array passed on). */
+    private static <T> List<T> listOf(T[] values) {
+        List<T> list = new java.util.ArrayList<>(values.length);
+        for (T v : values) {
+            list.add(v);
+        }
+        return Collections.unmodifiableList(list);
     }
 }

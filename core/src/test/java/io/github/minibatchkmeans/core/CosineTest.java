@@ -132,6 +132,30 @@ class CosineTest {
         assertEquals(one.inertia(), two.inertia(), 0.0);
     }
 
+    /** Rows kept prepared after the first pass (a file) give the bits of rows prepared as they are read (an array). */
+    @Test
+    void aFileAndAnArrayGiveTheSameBits(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        double[][] x = directions(6000, 7, 4, 11);
+        java.nio.file.Path file = dir.resolve("x.npy");
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(x.length * 7 * 8).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (double[] row : x) {
+            for (double v : row) {
+                bytes.putDouble(v);
+            }
+        }
+        try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+            out.write(NpySource.header(x.length, 7, false));
+            out.write(bytes.array());
+        }
+        for (Mode mode : new Mode[] {Mode.EXACT, Mode.STOCHASTIC}) {
+            KMeansConfig config = KMeansConfig.builder(4).metric(Metric.COSINE).mode(mode).seed(8).threads(2).build();
+            KMeansModel fromFile = new MiniBatchKMeans(config).fit(new NpySource(file));
+            KMeansModel fromArray = new MiniBatchKMeans(config).fit(x);
+            assertArrayEquals(fromArray.centroids(), fromFile.centroids(), mode.name());
+            assertEquals(fromArray.inertia(), fromFile.inertia(), 0.0, mode.name());
+        }
+    }
+
     @Test
     void aModelPredictsAndMeasuresByCosine() {
         double[][] x = directions(2000, 6, 3, 5);

@@ -44,9 +44,8 @@ class ParameterTableTest {
             }
 
             @Override
-            @SuppressWarnings("unchecked")
             public boolean accepts(Parameter<?> parameter, Object value) {
-                Param<Object> param = (Param<Object>) estimator.getParam(parameter.nameIn(FrontDoor.SPARK).orElseThrow());
+                Param<Object> param = estimator.getParam(parameter.nameIn(FrontDoor.SPARK).orElseThrow());
                 Object spelled = value instanceof Enum<?> e ? e.name().toLowerCase(Locale.ROOT) : value;
                 try {
                     new ParamPair<>(param, spelled); // validates, as setting the param does

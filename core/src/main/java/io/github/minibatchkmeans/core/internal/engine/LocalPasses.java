@@ -75,8 +75,10 @@ public final class LocalPasses implements DataPasses {
         this.budgetBytes = HeapPlan.of(settings, dims, source.rows(), passes.batchFor(dims, source.rows().orElse(Long.MAX_VALUE)),
                 settings.initializer().usesSample(), Runtime.getRuntime().maxMemory()).perRowBytes();
         BatchSource.Rereading rereading = source.rereading();
-        boolean kept = rereading == BatchSource.Rereading.PARSES || keep && rereading == BatchSource.Rereading.DECODES;
-        this.source = kept ? new KeptRows(source, budgetBytes) : source;
+        // rows a metric prepares (cosine) are kept prepared even when rereading is cheap: prepared once, not every pass
+        boolean kept = rereading == BatchSource.Rereading.PARSES || keep && rereading == BatchSource.Rereading.DECODES
+                || keep && rereading == BatchSource.Rereading.CHEAP && geometry.preparesRows();
+        this.source = kept ? new KeptRows(source, budgetBytes, geometry) : source;
     }
 
     @Override

@@ -1,7 +1,10 @@
 package io.github.minibatchkmeans.core.internal.pass;
 
+import io.github.minibatchkmeans.core.internal.metric.Geometry;
+import io.github.minibatchkmeans.core.internal.rows.DenseRows;
 import io.github.minibatchkmeans.core.spi.BatchReader;
 import io.github.minibatchkmeans.core.spi.BatchSource;
+import io.github.minibatchkmeans.core.spi.InvalidInputException;
 import io.github.minibatchkmeans.core.spi.ReadThreads;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -14,13 +17,17 @@ import java.util.OptionalLong;
  * {@code budgetBytes}. Past the budget, text parsed on every pass ({@link Rereading#PARSES}) goes on
  * into a binary {@link SpillFile}, read instead of parsing again; rows decoded on every pass
  * ({@link Rereading#DECODES}) are let go and read again on every pass, as they would have been.
+ * Rows are kept prepared for the fit's metric (cosine: unit length), so that later passes need
+ * not prepare them again and can use them in place.
  */
-public final class KeptRows implements BatchSource, AutoCloseable {
+public final class KeptRows implements BatchSource, PreparedSource, AutoCloseable {
     /** Bytes per in-memory chunk: large enough to be a batch, small enough to allocate anywhere. */
     private static final long CHUNK_BYTES = 8L << 20;
 
     private final BatchSource inner;
     private final long budgetBytes;
+    /** The metric the kept rows are prepared for. */
+    private final Geometry geometry;
     private FlatRows resident;
     private SpillFile spill;
 
@@ -28,8 +35,14 @@ public final class KeptRows implements BatchSource, AutoCloseable {
     private boolean unkept;
 
     public KeptRows(BatchSource inner, long budgetBytes) {
+        this(inner, budgetBytes, Geometry.EUCLIDEAN);
+    }
+
+    /** Keeps {@code inner}'s rows prepared for {@code geometry}. */
+    public KeptRows(BatchSource inner, long budgetBytes, Geometry geometry) {
         this.inner = inner;
         this.budgetBytes = budgetBytes;
+        this.geometry = geometry;
         long rows = inner.rows().orElse(-1);
         // known to be too large and not text: not even tried
         this.unkept = inner.rereading() != Rereading.PARSES && rows >= 0 && bytesOf(rows, inner.dimensions()) > budgetBytes;
@@ -42,6 +55,12 @@ public final class KeptRows implements BatchSource, AutoCloseable {
     /** The rows in memory once the first pass is done and they fitted, else null. */
     FlatRows resident() {
         return resident;
+    }
+
+    /** Once kept (in memory or spilled), the rows it delivers are prepared; before that, and when let go, they are not. */
+    @Override
+    public Geometry preparedFor() {
+        return resident != null || spill != null ? geometry : null;
     }
 
     /** Bytes of heap the kept rows take. */
@@ -115,6 +134,8 @@ public final class KeptRows implements BatchSource, AutoCloseable {
         private int filled;
         private long bytes;
         private SpillFile file;
+        /** Rows kept so far: the index of the next one, for messages. */
+        private long kept;
         private boolean complete;
         private boolean failed;
         /** Over budget and not text: nothing is kept. */
@@ -150,6 +171,17 @@ public final class KeptRows implements BatchSource, AutoCloseable {
         }
 
         private void keep(double[] data, double[] weights, int n) throws IOException {
+            if (geometry.preparesRows() && !letGo) { // kept as passes will use them; the caller's buffer stays as read
+                data = java.util.Arrays.copyOf(data, n * dims);
+                DenseRows rows = DenseRows.of(data, weights, dims);
+                rows.span(kept, n);
+                try {
+                    geometry.prepare(rows, 0, n);
+                } catch (InvalidInputException e) {
+                    throw new InvalidInputException(inner.name() + ": " + e.getMessage(), e);
+                }
+            }
+            kept += n;
             if (file != null) {
                 file.append(data, weights, n);
                 return;

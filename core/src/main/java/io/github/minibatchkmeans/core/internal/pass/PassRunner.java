@@ -91,7 +91,7 @@ public final class PassRunner {
     public <P> P run(BatchSource source, BlockTask<P> task, LongConsumer rowsDone, LongPredicate blockNeeded,
                      BlockSupply supply) throws IOException {
         BlockPass<P> pass = new BlockPass<>(task, blockNeeded);
-        FlatRows flat = geometry.preparesRows() ? null : inMemory(source);
+        FlatRows flat = prepared(source) ? inMemory(source) : null;
         if (flat != null) { // in memory already, and to be used as they are: a batch per chunk, no copy
             for (Rows chunk : flat.asBatches()) {
                 pass.accumulateBatch(chunk);
@@ -106,6 +106,11 @@ public final class PassRunner {
             return true;
         }, rowsDone, blockNeeded, supply);
         return pass.finish();
+    }
+
+    /** True if the rows {@code source} delivers now need no preparing for this runner's metric. */
+    private boolean prepared(BatchSource source) {
+        return !geometry.preparesRows() || source instanceof PreparedSource p && p.preparedFor() == geometry;
     }
 
     /** The rows of {@code source} when they are in memory already (read in place by passes), else null. */
@@ -139,8 +144,8 @@ public final class PassRunner {
         Rows current = keeping != null ? RowFormat.DENSE.buffer(batch, dims) : takeBuffer(batch, dims);
         boolean prefetch = threads > 1;
         Rows next = !prefetch ? null : keeping != null ? RowFormat.DENSE.buffer(batch, dims) : takeBuffer(batch, dims);
-        try (PlannedReader reader = new PlannedReader(source.name(), keeping != null ? keeping : source.open(Workers.lent(threads)), geometry,
-                blockNeeded, supply, dims)) {
+        try (PlannedReader reader = new PlannedReader(source.name(), keeping != null ? keeping : source.open(Workers.lent(threads)),
+                prepared(source) ? null : geometry, blockNeeded, supply, dims)) {
             Future<Integer> pending = prefetch ? Workers.POOL.submit(fill(reader, next)) : null;
             try {
                 while (true) {

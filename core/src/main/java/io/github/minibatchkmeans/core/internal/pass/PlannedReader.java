@@ -27,6 +27,7 @@ final class PlannedReader implements AutoCloseable {
     private long position;
     private boolean ended;
 
+    /** {@code geometry}: the metric to prepare the rows read for; null when the source delivers them prepared. */
     PlannedReader(String name, BatchReader reader, Geometry geometry, LongPredicate blockNeeded, BlockSupply supply, int dims) {
         this.name = name;
         this.reader = reader;
@@ -60,7 +61,7 @@ final class PlannedReader implements AutoCloseable {
         }
         int n = supplied ? supply(rows, limit) : rows.readFrom(reader, limit);
         rows.span(position, n);
-        if (!supplied) { // held rows were prepared when first read
+        if (!supplied && geometry != null) { // held rows were prepared when first read, as were rows kept prepared
             try {
                 geometry.prepare(rows, 0, n); // the one place streamed rows meet the metric
             } catch (InvalidInputException e) {

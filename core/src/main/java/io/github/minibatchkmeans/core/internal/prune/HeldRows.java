@@ -47,7 +47,7 @@ final class HeldRows {
         return new long[WORDS];
     }
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"}) // Java has no generic array creation
     private HeldRows(int blocks, int dims, int quota) {
         this.dims = dims;
         this.quota = quota;

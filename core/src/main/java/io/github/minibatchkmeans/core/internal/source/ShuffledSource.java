@@ -1,5 +1,7 @@
 package io.github.minibatchkmeans.core.internal.source;
 
+import io.github.minibatchkmeans.core.internal.metric.Geometry;
+import io.github.minibatchkmeans.core.internal.pass.PreparedSource;
 import io.github.minibatchkmeans.core.spi.BatchReader;
 import io.github.minibatchkmeans.core.spi.BatchSource;
 import io.github.minibatchkmeans.core.spi.ReadThreads;
@@ -12,7 +14,7 @@ import java.util.SplittableRandom;
  * look like random samples; files are often sorted (by class, by time), and this mixes them in
  * O(window·d) memory. Each pass draws a different order, deterministically from the seed.
  */
-public final class ShuffledSource implements BatchSource {
+public final class ShuffledSource implements BatchSource, PreparedSource {
     private final BatchSource inner;
     private final int window;
     private final long seed;
@@ -25,6 +27,12 @@ public final class ShuffledSource implements BatchSource {
         this.inner = inner;
         this.window = window;
         this.seed = seed;
+    }
+
+    /** The rows are {@code inner}'s, reordered: prepared when they are. */
+    @Override
+    public Geometry preparedFor() {
+        return inner instanceof PreparedSource p ? p.preparedFor() : null;
     }
 
     @Override
