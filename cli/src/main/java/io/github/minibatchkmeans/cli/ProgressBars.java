@@ -3,7 +3,6 @@ package io.github.minibatchkmeans.cli;
 import io.github.minibatchkmeans.core.ProgressEvent;
 import io.github.minibatchkmeans.core.ProgressListener;
 import java.io.PrintStream;
-import java.util.Locale;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;

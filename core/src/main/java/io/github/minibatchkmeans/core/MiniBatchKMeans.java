@@ -2,7 +2,6 @@ package io.github.minibatchkmeans.core;
 
 import io.github.minibatchkmeans.core.internal.engine.DataPasses;
 import io.github.minibatchkmeans.core.internal.engine.EnginePasses;
-import io.github.minibatchkmeans.core.internal.engine.FitResult;
 import io.github.minibatchkmeans.core.internal.engine.FitRun;
 import io.github.minibatchkmeans.core.internal.engine.LocalPasses;
 import io.github.minibatchkmeans.core.internal.engine.OnePassLearner;

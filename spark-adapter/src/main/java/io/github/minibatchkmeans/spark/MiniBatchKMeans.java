@@ -11,7 +11,6 @@ import io.github.minibatchkmeans.core.Parameters;
 import io.github.minibatchkmeans.core.spi.Initializer;
 import java.io.Serial;
 import java.io.Serializable;
-import java.util.List;
 import java.util.Locale;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaRDD;
