@@ -271,7 +271,10 @@ public final class Parameter<T> {
 
         @SafeVarargs
         static <T> Constraint<T> oneOf(T... values) {
-            List<T> allowed = listOf(values);
+            List<T> allowed = new java.util.ArrayList<>(values.length); // element by element: javac flags the array passed on
+            for (T v : values) {
+                allowed.add(v);
+            }
             Map<T, Boolean> probes = new java.util.LinkedHashMap<>();
             for (T v : allowed) {
                 probes.put(v, true);
@@ -312,7 +315,11 @@ public final class Parameter<T> {
 
         @SafeVarargs
         final Deviation<T> values(T... offered) {
-            this.values = listOf(offered);
+            List<T> list = new java.util.ArrayList<>(offered.length); // element by element: javac flags the array passed on
+            for (T v : offered) {
+                list.add(v);
+            }
+            this.values = Collections.unmodifiableList(list);
             return this;
         }
 
@@ -411,14 +418,5 @@ public final class Parameter<T> {
             Objects.requireNonNull(constraint, "constraint of " + name);
             return new Parameter<>(this);
         }
-    }
-
-    /** The values of a varargs array as an unmodifiable list (element by element: javac flags a varargs array passed on). */
-    private static <T> List<T> listOf(T[] values) {
-        List<T> list = new java.util.ArrayList<>(values.length);
-        for (T v : values) {
-            list.add(v);
-        }
-        return Collections.unmodifiableList(list);
     }
 }
