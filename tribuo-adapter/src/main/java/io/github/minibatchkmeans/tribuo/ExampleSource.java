@@ -20,9 +20,10 @@ import org.tribuo.math.la.DenseVector;
  * the rows in memory ({@link Rereading#DECODES}, within its heap budget); a {@code DataSource} such
  * as {@code CSVDataSource}, which re-reads its file, is parsed once ({@link Rereading#PARSES}).
  * Examples become rows as Tribuo's own models convert them ({@code DenseVector.createDenseVector},
- * by feature id — measured 10–25 % faster than looking each feature up here): features the map
- * does not know are ignored, absent ones are 0 (Tribuo's sparse convention), and an example with
- * a NaN or no known feature is refused, naming it.
+ * by feature id — measured a little faster than looking each feature up here: median 166 ms
+ * against 187 ms for 20,000 × 784 examples): features the map does not know are ignored, absent
+ * ones are 0 (Tribuo's sparse convention), and an example with a NaN or no known feature is
+ * refused, naming it.
  */
 final class ExampleSource implements BatchSource {
     private final Iterable<Example<ClusterID>> examples;
