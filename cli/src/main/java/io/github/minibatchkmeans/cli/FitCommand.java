@@ -116,7 +116,7 @@ final class FitCommand implements Callable<Integer> {
             if (model != null) {
                 ModelJson.write(fitted, InputOptions.featureNames(source), model.stream());
             }
-            LabelColumn labelColumn = LabelColumn.read(source, input.labelColumn);
+            LabelColumn labelColumn = LabelColumn.read(source);
             LabelColumn.Agreement agreement = labelColumn == null ? null : labelColumn.agreement(fitted, source);
             if (picture != null) {
                 PlotSample.write(fitted, passes.starts(), source, labelColumn, config.seed(), picture.stream(), plotFormat);

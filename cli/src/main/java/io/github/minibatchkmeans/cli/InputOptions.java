@@ -73,6 +73,14 @@ final class InputOptions {
         return null;
     }
 
+    /** The name of {@code source}'s label column as the file has it, or null without one. */
+    static String labelName(BatchSource source) {
+        if (source instanceof ColumnsByName picked) {
+            return labelName(picked.source());
+        }
+        return source instanceof CsvSource csv ? csv.labelName() : source instanceof ArffSource arff ? arff.labelName() : null;
+    }
+
     /**
      * Says on {@code err} how many values of an ARFF {@code source} are missing — {@code ?}, or
      * {@code NaN}, which Weka reads as its missing value — and so replaced as Weka does.

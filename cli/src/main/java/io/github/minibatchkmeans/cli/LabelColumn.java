@@ -9,11 +9,11 @@ import java.util.List;
 /** The class labels of {@code --label-column}, one per row, and how a clustering agrees with them. */
 record LabelColumn(String name, List<String> classes, int[] truth) {
 
-    /** The labels of {@code source}'s label column {@code name} (one more read of the input), or null without one. */
-    static LabelColumn read(BatchSource source, String name) throws IOException {
+    /** The labels of {@code source}'s label column (one more read of the input), or null without one; named as the file names it. */
+    static LabelColumn read(BatchSource source) throws IOException {
         List<String> classes = new ArrayList<>();
         int[] truth = InputOptions.labels(source, classes);
-        return truth == null ? null : new LabelColumn(name, List.copyOf(classes), truth);
+        return truth == null ? null : new LabelColumn(InputOptions.labelName(source), List.copyOf(classes), truth);
     }
 
     /** An empty contingency table of these classes against {@code k} clusters. */

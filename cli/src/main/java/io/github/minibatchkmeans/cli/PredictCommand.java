@@ -70,7 +70,7 @@ final class PredictCommand implements Callable<Integer> {
             throw new InvalidInputException(source.name() + ": " + source.dimensions() + " feature columns, but the model has "
                     + model.dimensions() + " dimensions" + (stored.columns() == null ? "" : " (" + String.join(", ", stored.columns()) + ")"));
         }
-        LabelColumn labelColumn = LabelColumn.read(source, input.labelColumn);
+        LabelColumn labelColumn = LabelColumn.read(source);
         AdjustedRandIndex table = labelColumn == null ? null : labelColumn.table(model.k());
         long[] counts = new long[model.k()];
         double[] inertia = new double[1];

@@ -153,7 +153,7 @@ class FitCommandTest {
         assertEquals(1.0, json.get("adjustedRandIndex").asDouble(), 1e-9);
         assertEquals(1.0, json.get("purity").asDouble(), 1e-9);
         CliRun text = CliRun.of("fit", "--input", data.toString(), "--k", "2", "--label-column", "2");
-        assertTrue(text.out().contains("against label column 2 (3 classes): adjusted Rand index"), text.out());
+        assertTrue(text.out().contains("against label column class (3 classes): adjusted Rand index"), text.out());
         assertTrue(text.out().contains("purity 0.6667"), text.out());
     }
 

@@ -36,6 +36,8 @@ final class CsvLayout {
     final List<String> featureNames;
     /** The field of the label column, or −1. */
     final int labelField;
+    /** The label column's header name ({@code x<index>} without a header), or null. */
+    final String labelName;
     /**
      * What a missing feature value becomes, per feature slot (NaN while the means are being learned);
      * null: it is an error. Set by the source before its first pass.
@@ -66,6 +68,7 @@ final class CsvLayout {
         Arrays.fill(slotOfField, SKIP);
         int weightField = options.weightColumn() == null ? -1 : resolve(options.weightColumn(), names, "weight column");
         this.labelField = options.labelColumn() == null ? -1 : resolve(options.labelColumn(), names, "label column");
+        this.labelName = labelField < 0 ? null : names == null ? "x" + labelField : names.get(labelField);
         if (labelField >= 0 && labelField == weightField) {
             throw new InvalidInputException(name + ": column '" + options.labelColumn() + "' cannot be both the weight and the label");
         }

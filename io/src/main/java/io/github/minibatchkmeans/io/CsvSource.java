@@ -202,6 +202,16 @@ public final class CsvSource implements BatchSource {
     }
 
     /**
+     * The label column's name, however it was given (a name in any case, {@code last}, an index):
+     * its header name, or {@code x<index>} without a header.
+     *
+     * @return the name, or null without a label column
+     */
+    public String labelName() {
+        return layout.labelName;
+    }
+
+    /**
      * The label column, one value per data row in order, as small integers — {@code names} receives
      * each distinct value at its code. One more read of the file (not possible for a stream).
      *

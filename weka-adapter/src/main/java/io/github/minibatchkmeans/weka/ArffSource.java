@@ -31,6 +31,8 @@ public final class ArffSource implements BatchSource {
     private final Path file;
     private final AttributeEncoding encoding;
     private final int labelIndex;
+    /** The label attribute's name, or null. */
+    private final String labelName;
 
     /**
      * A source over every attribute of {@code file}; its statistics are learned here, in one pass.
@@ -55,6 +57,7 @@ public final class ArffSource implements BatchSource {
         io.github.minibatchkmeans.core.spi.SourceFiles.checkRereadable(file);
         Instances header = structure(newLoader());
         this.labelIndex = labelColumn == null ? -1 : attribute(header, labelColumn, "label column");
+        this.labelName = labelIndex < 0 ? null : header.attribute(labelIndex).name();
         Set<Integer> excluded = new HashSet<>();
         if (!columns.isEmpty()) {
             Set<Integer> chosen = new HashSet<>();
@@ -136,6 +139,16 @@ public final class ArffSource implements BatchSource {
      */
     public boolean hasLabels() {
         return labelIndex >= 0;
+    }
+
+    /**
+     * The label attribute's name, however it was given (a name in any case, {@code first},
+     * {@code last}, an index).
+     *
+     * @return the name, or null without a label attribute
+     */
+    public String labelName() {
+        return labelName;
     }
 
     /**
