@@ -42,6 +42,8 @@ public final class MiniBatchKMeansModel extends Model<MiniBatchKMeansModel> impl
     private static final long serialVersionUID = 1L;
     /** The model document's name in a saved model's directory. */
     static final String DOCUMENT = "model.json";
+    /** Where a saved model keeps the estimator that fitted it, with every param of the fit. */
+    private static final String ESTIMATOR = "estimator";
 
     private final String uid;
     private final KMeansModel model;
@@ -322,6 +324,15 @@ public final class MiniBatchKMeansModel extends Model<MiniBatchKMeansModel> impl
             } catch (IOException e) {
                 throw new UncheckedIOException(document + ": " + e.getMessage(), e);
             }
+            if (instance.hasParent() && instance.parent() instanceof MiniBatchKMeans estimator) {
+                // every param of the fit (k, maxIter, seed, tol, initMode, distanceMeasure, …), as Spark's KMeansModel keeps them
+                Path saved = new Path(path, ESTIMATOR);
+                try {
+                    estimator.write().save(saved.toString());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(saved + ": " + e.getMessage(), e);
+                }
+            }
         }
     }
 
@@ -339,6 +350,14 @@ public final class MiniBatchKMeansModel extends Model<MiniBatchKMeansModel> impl
             }
             MiniBatchKMeansModel model = new MiniBatchKMeansModel(metadata.uid(), core);
             metadata.getAndSetParams(model, Option.empty());
+            Path estimator = new Path(path, ESTIMATOR);
+            try {
+                if (estimator.getFileSystem(sparkSession().sparkContext().hadoopConfiguration()).exists(estimator)) {
+                    model.setParent(MiniBatchKMeans.load(estimator.toString()));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(estimator + ": " + e.getMessage(), e);
+            }
             return model;
         }
     }

@@ -185,6 +185,18 @@ class MiniBatchKMeansTest {
         assertArrayEquals(before, core.predict(ROWS));
         assertArrayEquals(before, LocalSpark.predictions(MiniBatchKMeansModel.fromKMeansModel(core).transform(data)));
 
+        MiniBatchKMeans fitter = (MiniBatchKMeans) stage.parent(); // every param of the fit, saved with the model
+        assertEquals(K, fitter.getK());
+        assertEquals(5, fitter.getSeed());
+        assertEquals("k-means||", fitter.getInitMode());
+        MiniBatchKMeansModel cosine = fromStart().setDistanceMeasure("cosine").fit(data);
+        cosine.write().overwrite().save(dir.resolve("model").toString());
+        MiniBatchKMeans cosineFitter = (MiniBatchKMeans) MiniBatchKMeansModel.load(dir.resolve("model").toString()).parent();
+        assertEquals("cosine", cosineFitter.getDistanceMeasure());
+        assertTrue(Arrays.deepEquals(START, cosineFitter.getInitialCenters()));
+        assertEquals(0.0, cosineFitter.getTol());
+        assertEquals(100, cosineFitter.getMaxIter());
+
         MiniBatchKMeans estimator = fromStart().setWeightCol("weight");
         estimator.write().overwrite().save(dir.resolve("estimator").toString());
         MiniBatchKMeans again = MiniBatchKMeans.load(dir.resolve("estimator").toString());
