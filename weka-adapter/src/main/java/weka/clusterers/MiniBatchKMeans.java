@@ -256,39 +256,47 @@ public class MiniBatchKMeans extends RandomizableClusterer
     }
 
     /** One more pass over the training instances: their clusters (-O) and each cluster's spread (-V). */
-    private void describeMembers(Instances data) {
+    private void describeMembers(Instances data) throws java.io.IOException {
         int k = model.k();
         int attributes = data.numAttributes();
+        int[] clusters = new int[data.numInstances()];
+        // labelled as clusterInstance labels them, in parallel, without a buffer per instance
+        model.predict(new InstancesSource(data, encoding), (row, label, distance) -> clusters[(int) row] = label);
+        assignments = preserveInstancesOrder ? clusters : null;
+        if (!displayStdDevs) {
+            return;
+        }
+        // per cluster (columns 1..k) and for the whole data (column 0, the clusters' sums added up)
         double[][] weight = new double[k + 1][attributes];
         double[][] sum = new double[k + 1][attributes];
         double[][] sumOfSquares = new double[k + 1][attributes];
-        int[] clusters = new int[data.numInstances()];
-        double[] row = new double[encoding.dimensions()];
         for (int i = 0; i < clusters.length; i++) {
             Instance instance = data.instance(i);
-            encoding.encode(instance, row, 0);
-            clusters[i] = model.predict(row);
+            int column = clusters[i] + 1;
             for (int a = 0; a < attributes; a++) {
-                if (a == data.classIndex() || !data.attribute(a).isNumeric() || instance.isMissing(a)) {
-                    continue;
-                }
-                for (int column : new int[] {0, clusters[i] + 1}) {
-                    weight[column][a] += instance.weight();
-                    sum[column][a] += instance.weight() * instance.value(a);
-                    sumOfSquares[column][a] += instance.weight() * instance.value(a) * instance.value(a);
+                if (a != data.classIndex() && data.attribute(a).isNumeric() && !instance.isMissing(a)) {
+                    double w = instance.weight();
+                    double v = instance.value(a);
+                    weight[column][a] += w;
+                    sum[column][a] += w * v;
+                    sumOfSquares[column][a] += w * v * v;
                 }
             }
         }
-        assignments = preserveInstancesOrder ? clusters : null;
-        if (displayStdDevs) {
-            stdDevs = new double[attributes][k + 1];
+        for (int column = 1; column <= k; column++) {
             for (int a = 0; a < attributes; a++) {
-                for (int column = 0; column <= k; column++) {
-                    // Weka's weighted sample variance (Instances.variance): divided by the total weight less one
-                    double w = weight[column][a];
-                    double variance = (sumOfSquares[column][a] - sum[column][a] * sum[column][a] / w) / (w - 1);
-                    stdDevs[a][column] = w > 1 ? Math.sqrt(Math.max(0, variance)) : (w > 0 ? 0 : Double.NaN);
-                }
+                weight[0][a] += weight[column][a];
+                sum[0][a] += sum[column][a];
+                sumOfSquares[0][a] += sumOfSquares[column][a];
+            }
+        }
+        stdDevs = new double[attributes][k + 1];
+        for (int a = 0; a < attributes; a++) {
+            for (int column = 0; column <= k; column++) {
+                // Weka's weighted sample variance (Instances.variance): divided by the total weight less one
+                double w = weight[column][a];
+                double variance = (sumOfSquares[column][a] - sum[column][a] * sum[column][a] / w) / (w - 1);
+                stdDevs[a][column] = w > 1 ? Math.sqrt(Math.max(0, variance)) : (w > 0 ? 0 : Double.NaN);
             }
         }
     }

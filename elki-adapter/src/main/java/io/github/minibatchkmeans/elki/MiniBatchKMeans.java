@@ -206,17 +206,20 @@ public class MiniBatchKMeans<V extends NumberVector> extends AbstractKMeans<V, K
             members.get(label).add(it);
             NumberVector v = flat == null ? relation.get(it) : null;
             double[] mean = means[label];
-            double squares = 0;
-            double dot = 0;
-            for (int j = 0; j < mean.length; j++) {
-                double value = flat == null ? v.doubleValue(j) : flat[row * mean.length + j];
-                double diff = value - mean[j];
-                varsum[label] += metric == Metric.COSINE ? 0 : diff * diff;
-                squares += value * value;
-                dot += value * mean[j];
-            }
             if (metric == Metric.COSINE) { // the cluster's sum of cosine distances, as ELKI's spherical k-means reports
+                double squares = 0;
+                double dot = 0;
+                for (int j = 0; j < mean.length; j++) {
+                    double value = flat == null ? v.doubleValue(j) : flat[row * mean.length + j];
+                    squares += value * value;
+                    dot += value * mean[j];
+                }
                 varsum[label] += 1 - dot / Math.sqrt(squares);
+            } else {
+                for (int j = 0; j < mean.length; j++) {
+                    double diff = (flat == null ? v.doubleValue(j) : flat[row * mean.length + j]) - mean[j];
+                    varsum[label] += diff * diff;
+                }
             }
         }
         Clustering<KMeansModel> result = new Clustering<>();

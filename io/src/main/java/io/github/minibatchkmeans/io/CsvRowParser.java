@@ -49,23 +49,29 @@ final class CsvRowParser extends AbstractBaseCsvCallbackHandler<CsvRowParser> {
         if (slot == CsvLayout.SKIP) {
             return;
         }
-        double[] fills = layout.fills;
-        if (slot >= 0 && fills != null && CsvLayout.isMissing(new String(buf, offset, len))) {
-            row[slot] = fills[slot];
-            return;
-        }
+        double[] fills = layout.fills; // non-null when imputing: what a missing feature value becomes
         double value;
         try {
             value = JavaDoubleParser.parseDouble(buf, offset, len);
-        } catch (NumberFormatException e) {
+        } catch (NumberFormatException e) { // the rare path: only here is the field's text made a String
             String text = new String(buf, offset, len);
-            // NaN is a missing value only when imputing; otherwise it is the non-finite number it says
-            if (slot >= 0 && CsvLayout.isMissing(text) && !text.strip().equalsIgnoreCase("nan")) {
-                throw new InvalidInputException(where(fieldIdx) + ": missing value (" + (text.isBlank() ? "empty field"
-                        : "'" + text.strip() + "'") + "); --missing impute replaces missing values with their column's mean");
+            if (slot >= 0 && CsvLayout.isMissing(text)) {
+                if (fills != null) {
+                    row[slot] = fills[slot];
+                    return;
+                }
+                // NaN is a missing value only when imputing; otherwise it is the non-finite number it says
+                if (!text.strip().equalsIgnoreCase("nan")) {
+                    throw new InvalidInputException(where(fieldIdx) + ": missing value (" + (text.isBlank() ? "empty field"
+                            : "'" + text.strip() + "'") + "); --missing impute replaces missing values with their column's mean");
+                }
             }
             throw new InvalidInputException(where(fieldIdx) + (NON_FINITE.matcher(text).matches()
                     ? ": not a finite number: '" : ": not a number: '") + SourceFiles.excerpt(text) + "'");
+        }
+        if (slot >= 0 && fills != null && Double.isNaN(value)) { // "NaN", which Java parses: missing when imputing
+            row[slot] = fills[slot];
+            return;
         }
         if (slot == CsvLayout.WEIGHT) {
             if (!Weights.isValid(value)) {

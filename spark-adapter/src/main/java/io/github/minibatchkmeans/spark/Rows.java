@@ -102,6 +102,15 @@ final class Rows {
         return blocks.iterator();
     }
 
+    private static boolean allZero(double[] values) {
+        for (double v : values) {
+            if (v != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** What is wrong with one row ({@code values} null: no features vector), or null. */
     private static String defect(double[] values, double weight, int dims, boolean directions) {
         if (values == null) {
@@ -118,9 +127,6 @@ final class Rows {
         if (!Weights.isValid(weight)) {
             return Weights.problem(weight);
         }
-        if (directions && Arrays.stream(values).allMatch(v -> v == 0)) {
-            return "every feature is zero: the cosine metric needs a direction";
-        }
-        return null;
+        return directions && allZero(values) ? "every feature is zero: the cosine metric needs a direction" : null;
     }
 }
