@@ -5,6 +5,7 @@ import io.github.minibatchkmeans.core.spi.BatchSource;
 import io.github.minibatchkmeans.core.spi.InvalidInputException;
 import io.github.minibatchkmeans.io.CsvOptions;
 import io.github.minibatchkmeans.io.CsvSource;
+import io.github.minibatchkmeans.io.SvmlightSource;
 import io.github.minibatchkmeans.weka.ArffSource;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Option;
 /** How an input file is read; its format comes from the extension. */
 final class InputOptions {
     @Option(names = "--input", required = true, paramLabel = "FILE",
-            description = "Data: .csv, .tsv, .npy or .arff; - reads CSV from standard input, in one pass.")
+            description = "Data: .csv, .tsv, .npy, .arff, or svmlight/libsvm (.svm, .svmlight, .libsvm: sparse rows, kept "
+                    + "sparse); - reads CSV from standard input, in one pass.")
     Path input;
 
     @Option(names = "--label-column", paramLabel = "NAME|INDEX",
@@ -36,6 +38,15 @@ final class InputOptions {
                     + "place, or replaced by its column's mean (one more read of the file first; predict uses the model's "
                     + "training means). Default: error for CSV/TSV, impute for ARFF, as Weka does.")
     Missing missing;
+
+    @Option(names = "--index-base", paramLabel = "auto|0|1", defaultValue = "auto",
+            description = "svmlight: how feature indices count — 0 (scikit-learn's dump_svmlight_file), 1 (libsvm, Spark), or "
+                    + "auto: 0 if any index is 0, else 1, as scikit-learn's loader. Default: ${DEFAULT-VALUE}.")
+    String indexBase;
+
+    @Option(names = "--features", paramLabel = "N",
+            description = "svmlight: the number of features (default: the largest index + 1; predict uses the model's).")
+    int features;
 
     @Option(names = "--no-header", description = "CSV/TSV: the first line is data, not a header.")
     boolean noHeader;
@@ -70,6 +81,9 @@ final class InputOptions {
         if (source instanceof ArffSource arff && arff.hasLabels()) {
             return arff.labels(names);
         }
+        if (source instanceof SvmlightSource svmlight) {
+            return svmlight.labels(names);
+        }
         return null;
     }
 
@@ -78,7 +92,8 @@ final class InputOptions {
         if (source instanceof ColumnsByName picked) {
             return labelName(picked.source());
         }
-        return source instanceof CsvSource csv ? csv.labelName() : source instanceof ArffSource arff ? arff.labelName() : null;
+        return source instanceof CsvSource csv ? csv.labelName() : source instanceof ArffSource arff ? arff.labelName()
+                : source instanceof SvmlightSource ? "label" : null;
     }
 
     /**
@@ -114,6 +129,16 @@ final class InputOptions {
      */
     BatchSource open(List<String> featureColumns, double[] fills) {
         CsvOptions.Missing csvMissing = missing == Missing.impute ? CsvOptions.Missing.IMPUTE : CsvOptions.Missing.ERROR;
+        if (svmlight()) {
+            if (!featureColumns.isEmpty() || weightColumn != null || noHeader || header || labelColumn != null || missing != null) {
+                throw new InvalidInputException("--columns, --weight-column, --label-column, --missing and --no-header do not "
+                        + "apply to svmlight input (its first field is the label)");
+            }
+            return new SvmlightSource(input, indexBase(), features);
+        }
+        if (!indexBase.equals("auto") || features != 0) {
+            throw new InvalidInputException("--index-base and --features apply to svmlight input only");
+        }
         if (fromStandardInput()) {
             CsvOptions options = new CsvOptions(',', headerOption(), featureColumns, weightColumn, labelColumn, csvMissing);
             return CsvSource.ofStream(System.in, "<stdin>", options);
@@ -143,6 +168,22 @@ final class InputOptions {
         if (name.endsWith(".npy")) {
             return new NpySource(input);
         }
-        throw new InvalidInputException(input + ": unsupported input format (use .csv, .tsv, .npy or .arff)");
+        throw new InvalidInputException(input + ": unsupported input format (use .csv, .tsv, .npy, .arff, .svm, .svmlight or "
+                + ".libsvm)");
+    }
+
+    /** True if the input is an svmlight file, by its extension. */
+    boolean svmlight() {
+        String name = input.getFileName().toString().toLowerCase(Locale.ROOT);
+        return !fromStandardInput() && SvmlightSource.EXTENSIONS.stream().anyMatch(name::endsWith);
+    }
+
+    private SvmlightSource.IndexBase indexBase() {
+        return switch (indexBase) {
+            case "auto" -> SvmlightSource.IndexBase.AUTO;
+            case "0" -> SvmlightSource.IndexBase.ZERO;
+            case "1" -> SvmlightSource.IndexBase.ONE;
+            default -> throw new UsageException("--index-base: expected auto, 0 or 1, got '" + indexBase + "'");
+        };
     }
 }

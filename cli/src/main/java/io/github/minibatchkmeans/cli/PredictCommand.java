@@ -65,6 +65,9 @@ final class PredictCommand implements Callable<Integer> {
         }
         ModelJson.Stored stored = ModelJson.load(modelFile);
         KMeansModel model = stored.model();
+        if (input.features == 0 && input.svmlight()) {
+            input.features = model.dimensions(); // an svmlight file as wide as the model, whatever its largest index
+        }
         BatchSource source = open(stored.columns(), trainingMean(model));
         if (source.dimensions() != model.dimensions()) {
             throw new InvalidInputException(source.name() + ": " + source.dimensions() + " feature columns, but the model has "

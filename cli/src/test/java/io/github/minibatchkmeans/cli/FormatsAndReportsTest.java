@@ -50,9 +50,16 @@ class FormatsAndReportsTest {
             case "tsv" -> convert(csv, "blobs.tsv", List.of(), l -> l.replace(',', '\t'));
             case "arff" -> convert(csv, "blobs.arff", List.of("@relation blobs", "@attribute x0 numeric",
                     "@attribute x1 numeric", "@attribute x2 numeric", "@data"), l -> l);
+            case "svm" -> convert(csv, "blobs.svm", List.of("# the blobs, 0-based"), SVMLIGHT);
             default -> throw new IllegalArgumentException(extension);
         };
     }
+
+    /** A CSV line of three values as an svmlight line: label 0, the values at 0-based indices. */
+    private static final java.util.function.UnaryOperator<String> SVMLIGHT = l -> {
+        String[] v = l.split(",");
+        return "0 0:" + v[0] + " 1:" + v[1] + " 2:" + v[2];
+    };
 
     private Path convert(Path csv, String name, List<String> header, java.util.function.UnaryOperator<String> line)
             throws IOException {
@@ -65,7 +72,7 @@ class FormatsAndReportsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"csv", "tsv", "npy", "arff"})
+    @ValueSource(strings = {"csv", "tsv", "npy", "arff", "svm"})
     void fitWithPlotAndJsonThenPredictOnEachFormat(String format) throws IOException {
         Path input = data(format);
         Path plot = dir.resolve("fit-" + format + ".png");
@@ -99,6 +106,39 @@ class FormatsAndReportsTest {
             }
             assertEquals(reference, json.get("centroids"), format);
         }
+    }
+
+    @Test
+    void anSvmlightFileIsClusteredAsTheSameRowsDenseAndRefusedWithItsLine() throws IOException {
+        JsonNode dense = JSON.readTree(CliRun.of("fit", "--input", data("csv").toString(), "--k", "3", "--json", "--quiet").out());
+        JsonNode sparse = JSON.readTree(CliRun.of("fit", "--input", data("svm").toString(), "--k", "3", "--json", "--quiet").out());
+        assertEquals(dense.get("iterations"), sparse.get("iterations"));
+        assertEquals(3, sparse.get("dimensions").asInt());
+        for (int c = 0; c < 3; c++) {
+            for (int j = 0; j < 3; j++) {
+                double expected = dense.get("centroids").get(c).get(j).asDouble();
+                assertEquals(expected, sparse.get("centroids").get(c).get(j).asDouble(), 1e-12 * Math.max(1, Math.abs(expected)));
+            }
+        }
+        assertEquals("label", sparse.get("labelColumn").asText());
+
+        Path model = dir.resolve("svm-model.json");
+        assertEquals(0, CliRun.of("fit", "--input", data("svm").toString(), "--k", "3", "--model-out", model.toString(),
+                "--quiet").exitCode());
+        Path narrow = Files.writeString(dir.resolve("narrow.svm"), "1 0:1.5\n2 1:-2\n"); // 2 features: as wide as the model
+        CliRun predict = CliRun.of("predict", "--model", model.toString(), "--input", narrow.toString(), "--index-base", "0",
+                "--json");
+        assertEquals(0, predict.exitCode(), predict.err());
+        assertEquals(2, JSON.readTree(predict.out()).get("rows").asLong());
+
+        Path unsorted = Files.writeString(dir.resolve("bad.svm"), "1 1:1 2:2\n1 3:1 2:2\n");
+        CliRun refused = CliRun.of("fit", "--input", unsorted.toString(), "--k", "2");
+        assertEquals(1, refused.exitCode());
+        assertEquals("minibatch-kmeans: " + unsorted + ":2: index 2 after 3: indices must increase within a line\n",
+                refused.err());
+        CliRun misplaced = CliRun.of("fit", "--input", data("csv").toString(), "--k", "2", "--index-base", "0");
+        assertEquals(1, misplaced.exitCode());
+        assertTrue(misplaced.err().contains("--index-base and --features apply to svmlight input only"), misplaced.err());
     }
 
     @Test

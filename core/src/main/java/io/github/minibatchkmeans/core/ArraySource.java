@@ -100,7 +100,7 @@ public final class ArraySource implements BatchSource {
         return "array";
     }
 
-    /** The same rows as passes read them in place. */
+    /** The same rows as passes read them in place, without a copy. */
     FlatRows inPlace() {
         return new FlatRows(data, weights, dims, name());
     }

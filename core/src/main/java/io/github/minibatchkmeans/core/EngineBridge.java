@@ -19,7 +19,7 @@ final class EngineBridge {
 
     static Settings settings(KMeansConfig c) {
         return new Settings(c.k(), c.initializer(), c.maxIterations(), c.tolerance(), c.batchSize(), c.threads(), c.seed(),
-                c.sampleSize(), c.nInit(), Settings.Bounds.valueOf(c.pruning().name()), c.heapBudgetBytes(), c.reassignmentRatio(),
+                c.sampleSize(), c.sampleSizeAutomatic(), c.nInit(), Settings.Bounds.valueOf(c.pruning().name()), c.heapBudgetBytes(), c.reassignmentRatio(),
                 c.maxNoImprovement(), c.shuffleWindow(), c.metric().geometry());
     }
 

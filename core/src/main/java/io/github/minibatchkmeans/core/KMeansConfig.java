@@ -24,6 +24,8 @@ public final class KMeansConfig {
     private final int threads;
     private final long seed;
     private final int sampleSize;
+    /** True if the sample size was left to the fit (it may lower it for wide rows). */
+    private final boolean sampleSizeAutomatic;
     private final int nInit;
     private final Pruning pruning;
     private final double heapFraction;
@@ -46,6 +48,7 @@ public final class KMeansConfig {
         this.threads = InvalidConfigException.check(Parameters.THREADS,
                 b.threads != null ? b.threads : Runtime.getRuntime().availableProcessors());
         this.seed = b.seed;
+        this.sampleSizeAutomatic = b.sampleSize == null;
         this.sampleSize = InvalidConfigException.check(Parameters.SAMPLE_SIZE,
                 b.sampleSize != null ? b.sampleSize : Math.max(10_000, 20 * k));
         this.nInit = InvalidConfigException.check(Parameters.N_INIT, b.nInit);
@@ -81,7 +84,7 @@ public final class KMeansConfig {
         b.batchSize = batchSize;
         b.threads = threads;
         b.seed = seed;
-        b.sampleSize = sampleSize;
+        b.sampleSize = sampleSizeAutomatic ? null : sampleSize;
         b.nInit = nInit;
         b.pruning = pruning;
         b.heapFraction = heapFraction;
@@ -173,6 +176,11 @@ public final class KMeansConfig {
         return sampleSize;
     }
 
+    /** True if the sample size was left to the fit. */
+    boolean sampleSizeAutomatic() {
+        return sampleSizeAutomatic;
+    }
+
     /**
      * {@link Parameters#N_INIT}: starts to try; 0 lets the estimator choose.
      *
@@ -245,7 +253,8 @@ public final class KMeansConfig {
     public boolean equals(Object o) {
         return o instanceof KMeansConfig c && k == c.k && mode == c.mode && initializer.equals(c.initializer)
                 && maxIterations == c.maxIterations && Double.compare(tolerance, c.tolerance) == 0 && batchSize == c.batchSize
-                && threads == c.threads && seed == c.seed && sampleSize == c.sampleSize && nInit == c.nInit
+                && threads == c.threads && seed == c.seed && sampleSize == c.sampleSize
+                && sampleSizeAutomatic == c.sampleSizeAutomatic && nInit == c.nInit
                 && pruning == c.pruning && Double.compare(heapFraction, c.heapFraction) == 0
                 && Double.compare(reassignmentRatio, c.reassignmentRatio) == 0 && maxNoImprovement == c.maxNoImprovement
                 && shuffleWindow == c.shuffleWindow && metric == c.metric;
@@ -253,7 +262,7 @@ public final class KMeansConfig {
 
     @Override
     public int hashCode() {
-        return Objects.hash(k, mode, initializer, maxIterations, tolerance, batchSize, threads, seed, sampleSize, nInit, pruning,
+        return Objects.hash(k, mode, initializer, maxIterations, tolerance, batchSize, threads, seed, sampleSize, sampleSizeAutomatic, nInit, pruning,
                 heapFraction, reassignmentRatio, maxNoImprovement, shuffleWindow, metric);
     }
 

@@ -302,7 +302,7 @@ public final class KMeansModel implements Serializable {
      * @throws IOException when the source cannot be read or the sink fails
      */
     public void predict(BatchSource source, AssignmentSink sink) throws IOException {
-        stream(source, AssignTask.nearest(table, geometry, sink));
+        stream(source, AssignTask.nearest(tableFor(source), geometry, sink));
     }
 
     /**
@@ -313,7 +313,13 @@ public final class KMeansModel implements Serializable {
      * @throws IOException when the source cannot be read or the sink fails
      */
     public void transform(BatchSource source, DistancesSink sink) throws IOException {
-        stream(source, AssignTask.allDistances(table, geometry, sink));
+        stream(source, AssignTask.allDistances(tableFor(source), geometry, sink));
+    }
+
+    /** The kernel for the rows {@code source} delivers: the model's own for dense rows, one made for sparse ones. */
+    private Kernel tableFor(BatchSource source) {
+        RowFormat format = RowFormat.of(source);
+        return format == RowFormat.DENSE ? table : Kernels.create(centroids, Kernel.meanOf(centroids), format, geometry);
     }
 
     private void stream(BatchSource source, AssignTask task) throws IOException {

@@ -326,7 +326,8 @@ public final class MiniBatchKMeans implements AutoCloseable {
 
     /** Local passes over {@code source}: arrays read in place, anything else read once and kept while it fits (not for one pass). */
     private LocalPasses local(BatchSource source) {
-        return new LocalPasses(source instanceof ArraySource array ? array.inPlace() : source, EngineBridge.settings(config),
+        return new LocalPasses(source instanceof ArraySource array ? array.inPlace()
+                : source instanceof SparseArraySource sparse ? sparse.inPlace() : source, EngineBridge.settings(config),
                 config.mode() != Mode.ONE_PASS);
     }
 

@@ -94,6 +94,9 @@ class ArchitectureTest {
     void onlyRowsAndKernelsTouchHowRowsAreHeld() {
         noClasses().that().resideOutsideOfPackages(CORE + ".internal.rows", CORE + ".internal.kernel")
                 .should().accessField(io.github.minibatchkmeans.core.internal.rows.DenseRows.class, "data")
+                .orShould().accessField(io.github.minibatchkmeans.core.internal.rows.SparseRows.class, "indices")
+                .orShould().accessField(io.github.minibatchkmeans.core.internal.rows.SparseRows.class, "values")
+                .orShould().accessField(io.github.minibatchkmeans.core.internal.rows.SparseRows.class, "ends")
                 .because("engine loops reach row values through Rows and the kernel, so a new representation touches no loop")
                 .check(MAIN);
     }

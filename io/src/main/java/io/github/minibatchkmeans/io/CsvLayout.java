@@ -5,6 +5,7 @@ import de.siegmar.fastcsv.reader.CloseableIterator;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.CsvRecordHandler;
 import io.github.minibatchkmeans.core.spi.InvalidInputException;
 import io.github.minibatchkmeans.core.spi.SourceFiles;
 import java.io.IOException;
@@ -24,6 +25,8 @@ import java.util.List;
  * resolved here, once, with one-line errors naming the file.
  */
 final class CsvLayout {
+    /** The most fields a record may have: the columns of the widest file we read, and more. */
+    private static final int MAX_FIELDS = 1 << 24;
     static final int SKIP = -1;
     static final int WEIGHT = -2;
 
@@ -106,7 +109,7 @@ final class CsvLayout {
     /** The layout of {@code file}, from its first record. */
     static CsvLayout ofFile(Path file, String name, CsvOptions options) {
         SourceFiles.checkRereadable(file);
-        try (CsvReader<CsvRecord> reader = builder(options).ofCsvRecord(file)) {
+        try (CsvReader<CsvRecord> reader = builder(options).build(records(), file)) {
             CloseableIterator<CsvRecord> it = reader.iterator();
             if (!it.hasNext()) {
                 throw new InvalidInputException(name + ": empty input (no rows)");
@@ -132,7 +135,7 @@ final class CsvLayout {
             if (text.isBlank()) {
                 throw new InvalidInputException(name + ": empty input (no rows)");
             }
-            try (CsvReader<CsvRecord> reader = builder(options).ofCsvRecord(text)) {
+            try (CsvReader<CsvRecord> reader = builder(options).build(records(), text)) {
                 return new CsvLayout(name, options, reader.iterator().next().getFields());
             }
         } catch (IOException e) {
@@ -143,6 +146,14 @@ final class CsvLayout {
     }
 
     /** FastCSV's reader for this layout's separator: BOMs detected, ragged rows left for the parser to report. */
+    /**
+     * FastCSV's records, without its default limit of 16,384 fields: a row of text features or a
+     * file of centroids over 2^16 of them is a record of that many fields.
+     */
+    static CsvRecordHandler records() {
+        return CsvRecordHandler.of(handler -> handler.maxFields(MAX_FIELDS));
+    }
+
     CsvReader.CsvReaderBuilder builder() {
         return builder(options);
     }

@@ -227,7 +227,7 @@ public final class CsvSource implements BatchSource {
             throw new InvalidInputException(layout.name + ": the label column needs a second read, and a stream can be read once");
         }
         LabelCodes codes = new LabelCodes(names);
-        try (CsvReader<CsvRecord> reader = layout.builder().ofCsvRecord(file)) {
+        try (CsvReader<CsvRecord> reader = layout.builder().build(CsvLayout.records(), file)) {
             boolean skip = layout.hasHeader;
             for (CsvRecord record : reader) {
                 if (skip) {

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import weka.core.Instance;
 import weka.core.Instances;
+import weka.core.SparseInstance;
 import weka.core.converters.ArffLoader;
 
 /**
@@ -33,6 +34,8 @@ public final class ArffSource implements BatchSource {
     private final int labelIndex;
     /** The label attribute's name, or null. */
     private final String labelName;
+    /** True for a sparse ARFF file whose encoding keeps its rows sparse: they are delivered sparse. */
+    private final boolean sparse;
 
     /**
      * A source over every attribute of {@code file}; its statistics are learned here, in one pass.
@@ -84,7 +87,25 @@ public final class ArffSource implements BatchSource {
                         + "--columns, or make it numeric or nominal");
             }
         }
-        this.encoding = AttributeEncoding.fit(() -> instances(newLoader()), header, normalize, excluded);
+        boolean[] sparseFile = new boolean[1];
+        Iterable<Instance> noting = () -> {
+            Iterator<Instance> it = instances(newLoader());
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return it.hasNext();
+                }
+
+                @Override
+                public Instance next() {
+                    Instance instance = it.next();
+                    sparseFile[0] |= instance instanceof SparseInstance; // {index value, ...} rows
+                    return instance;
+                }
+            };
+        };
+        this.encoding = AttributeEncoding.fit(noting, header, normalize, excluded);
+        this.sparse = sparseFile[0] && encoding.keepsSparse();
         if (encoding.dimensions() == 0) {
             throw new InvalidInputException(file + ": no feature columns selected");
         }
@@ -260,6 +281,11 @@ public final class ArffSource implements BatchSource {
     }
 
     @Override
+    public boolean sparse() {
+        return sparse;
+    }
+
+    @Override
     public BatchReader open() {
         ArffLoader loader = newLoader();
         Iterator<Instance> it = instances(loader);
@@ -280,6 +306,30 @@ public final class ArffSource implements BatchSource {
                     weights[n++] = instance.weight();
                 }
                 return n;
+            }
+
+            private final SparseRowWriter sparse = new SparseRowWriter(encoding);
+            /** An instance read but not delivered: its values did not fit the caller's arrays. */
+            private Instance pending;
+
+            @Override
+            public int readSparse(int[] rowEnds, int[] indices, double[] values, double[] weights, int maxRows) {
+                sparse.start();
+                while (sparse.rows() < maxRows && (pending != null || it.hasNext())) {
+                    Instance instance = pending != null ? pending : it.next();
+                    if (pending == null) {
+                        row++;
+                    }
+                    pending = null;
+                    if (!Weights.isValid(instance.weight())) {
+                        throw Weights.rejected(instance.weight(), file + ": instance " + row);
+                    }
+                    if (!sparse.write(instance, instance.weight(), rowEnds, indices, values, weights)) {
+                        pending = instance;
+                        break;
+                    }
+                }
+                return sparse.rows();
             }
 
             @Override

@@ -5,6 +5,7 @@ import java.util.Locale;
 import weka.core.Attribute;
 import weka.core.Instance;
 import weka.core.Instances;
+import weka.core.SparseInstance;
 import weka.core.Utils;
 
 /**
@@ -32,6 +33,8 @@ public final class AttributeEncoding implements Serializable {
     private final double totalWeight;
     private final long missing;
     private final int dims;
+    /** The attributes that encode their zeros, once asked for ({@link #alwaysEncoded}). */
+    private transient int[] alwaysEncoded;
 
     private AttributeEncoding(Instances header, boolean normalize, Statistics stats) {
         this(header, normalize, stats, java.util.Set.of());
@@ -157,7 +160,7 @@ public final class AttributeEncoding implements Serializable {
         for (Instance instance : data) {
             stats.add(instance);
         }
-        return new AttributeEncoding(header, normalize, stats, excluded);
+        return new AttributeEncoding(header, normalize, stats.settled(), excluded);
     }
 
     /** Statistics gathered one instance at a time, for an encoding of a whole stream. */
@@ -191,7 +194,7 @@ public final class AttributeEncoding implements Serializable {
          * @return the encoding
          */
         public AttributeEncoding build(boolean normalize) {
-            return new AttributeEncoding(header, normalize, stats.copy());
+            return new AttributeEncoding(header, normalize, stats.settled());
         }
     }
 
@@ -284,6 +287,89 @@ public final class AttributeEncoding implements Serializable {
         }
     }
 
+    /**
+     * True if an attribute an instance does not store (value 0) still encodes to a non-zero value:
+     * nominal ones (value 0 is one-hot too), numeric ones whose normalization moves 0.
+     */
+    private boolean encodesZero(int a) {
+        return offset[a] >= 0 && (frequencies[a] != null || scale(a, 0) != 0);
+    }
+
+    /** The attributes, in order, that {@link #encodesZero} — each sparse row has a value for them. */
+    private int[] alwaysEncoded() {
+        int[] always = alwaysEncoded;
+        if (always == null) {
+            always = java.util.stream.IntStream.range(0, offset.length).filter(this::encodesZero).toArray();
+            alwaysEncoded = always;
+        }
+        return always;
+    }
+
+    /**
+     * True if sparse instances encode to mostly empty rows: fewer than a quarter of the encoded
+     * columns belong to attributes that encode their zeros.
+     *
+     * @return whether rows of sparse instances are best kept sparse
+     */
+    public boolean keepsSparse() {
+        return 4L * alwaysEncoded().length < dims;
+    }
+
+    /**
+     * Writes the non-zero values of the encoded {@code instance} and their columns, in increasing
+     * order, to {@code values[0 ..]} and {@code columns[0 ..]} (each at least {@link #dimensions()}
+     * long): what {@link #encode} writes, without its zeros, touching only the values a
+     * {@link SparseInstance} stores and the attributes that encode their zeros.
+     *
+     * @param instance the instance
+     * @param columns where the columns go
+     * @param values where the values go
+     * @return the number of values written
+     */
+    public int encodeSparse(Instance instance, int[] columns, double[] values) {
+        int[] always = alwaysEncoded();
+        int count = 0;
+        int stored = instance.numValues();
+        int p = 0;
+        int q = 0;
+        while (p < stored || q < always.length) { // merge the stored attributes with those encoded even when 0
+            int a;
+            double raw;
+            int next = p < stored ? instance.index(p) : Integer.MAX_VALUE;
+            if (q < always.length && always[q] < next) {
+                a = always[q++];
+                raw = 0;
+            } else {
+                a = next;
+                raw = instance.valueSparse(p++);
+                if (q < always.length && always[q] == a) {
+                    q++;
+                }
+            }
+            int o = offset[a];
+            if (o < 0) {
+                continue;
+            }
+            boolean missing = Utils.isMissingValue(raw);
+            if (frequencies[a] != null) {
+                for (int v = 0; v < frequencies[a].length; v++) {
+                    double value = missing ? NOMINAL_SCALE * frequencies[a][v] : v == (int) raw ? NOMINAL_SCALE : 0;
+                    if (value != 0) {
+                        columns[count] = o + v;
+                        values[count++] = value;
+                    }
+                }
+            } else {
+                double value = scale(a, missing ? mean[a] : raw);
+                if (value != 0) {
+                    columns[count] = o;
+                    values[count++] = value;
+                }
+            }
+        }
+        return count;
+    }
+
     private double scale(int a, double raw) {
         double range = max[a] - min[a];
         return normalize ? (range > 0 ? (raw - min[a]) / range : 0) : raw;
@@ -371,8 +457,15 @@ public final class AttributeEncoding implements Serializable {
         final long[] missing;
         final double[][] counts;
         double weight;
+        /** Sparse instances seen, their weight, and per attribute how many of them (and what weight) store a value. */
+        long sparseCount;
+        double sparseWeight;
+        final long[] storedCount;
+        final double[] storedWeight;
 
         private Statistics(int n) {
+            storedCount = new long[n];
+            storedWeight = new double[n];
             min = new double[n];
             max = new double[n];
             sum = new double[n];
@@ -404,26 +497,66 @@ public final class AttributeEncoding implements Serializable {
                 copy.counts[a] = counts[a] == null ? null : counts[a].clone();
             }
             copy.weight = weight;
+            copy.sparseCount = sparseCount;
+            copy.sparseWeight = sparseWeight;
+            System.arraycopy(storedCount, 0, copy.storedCount, 0, storedCount.length);
+            System.arraycopy(storedWeight, 0, copy.storedWeight, 0, storedWeight.length);
             return copy;
+        }
+
+        /** A copy with the zeros sparse instances do not store counted in: value 0 of a nominal attribute, 0 for a numeric one. */
+        Statistics settled() {
+            Statistics settled = copy();
+            for (int a = 0; a < min.length; a++) {
+                long implicit = sparseCount - storedCount[a];
+                double implicitWeight = sparseWeight - storedWeight[a];
+                if (implicit == 0) {
+                    continue;
+                }
+                if (counts[a] != null) {
+                    settled.counts[a][0] += implicitWeight;
+                } else {
+                    settled.min[a] = Math.min(min[a], 0);
+                    settled.max[a] = Math.max(max[a], 0);
+                    settled.present[a] += implicitWeight;
+                }
+            }
+            settled.sparseCount = 0;
+            settled.sparseWeight = 0;
+            java.util.Arrays.fill(settled.storedCount, 0);
+            java.util.Arrays.fill(settled.storedWeight, 0);
+            return settled;
         }
 
         void add(Instance instance) {
             double w = instance.weight();
             weight += w;
+            if (instance instanceof SparseInstance) { // the values it stores; the zeros it does not, in settled()
+                sparseCount++;
+                sparseWeight += w;
+                for (int p = 0; p < instance.numValues(); p++) {
+                    int a = instance.index(p);
+                    storedCount[a]++;
+                    storedWeight[a] += w;
+                    add(a, instance.valueSparse(p), w);
+                }
+                return;
+            }
             for (int a = 0; a < min.length; a++) {
-                if (instance.isMissing(a)) {
-                    missing[a]++;
-                    continue;
-                }
-                double v = instance.value(a);
-                if (counts[a] != null) {
-                    counts[a][(int) v] += w;
-                } else {
-                    min[a] = Math.min(min[a], v);
-                    max[a] = Math.max(max[a], v);
-                    sum[a] += w * v;
-                    present[a] += w;
-                }
+                add(a, instance.value(a), w);
+            }
+        }
+
+        private void add(int a, double v, double w) {
+            if (Utils.isMissingValue(v)) {
+                missing[a]++;
+            } else if (counts[a] != null) {
+                counts[a][(int) v] += w;
+            } else {
+                min[a] = Math.min(min[a], v);
+                max[a] = Math.max(max[a], v);
+                sum[a] += w * v;
+                present[a] += w;
             }
         }
     }

@@ -20,6 +20,29 @@ public interface BatchReader extends Closeable {
     int read(double[] data, double[] weights, int maxRows) throws IOException;
 
     /**
+     * Reads up to {@code maxRows} rows in compressed sparse row form, for a source whose
+     * {@link BatchSource#sparse()} is true: row {@code i}'s non-zero values go to
+     * {@code values[s .. e)} and their feature indices, strictly increasing, to
+     * {@code indices[s .. e)}, where {@code e = rowEnds[i]} and {@code s} is 0 for the first row,
+     * else {@code rowEnds[i − 1]}. A reader stops early, before a row whose values would not fit
+     * the arrays, and delivers that row on the next call; the caller's arrays always hold at least
+     * {@link BatchSource#dimensions()} values, so any one row fits. The default refuses: a dense
+     * source has no sparse reader.
+     *
+     * @param rowEnds where each row's values end, one per row read
+     * @param indices where the values' feature indices go
+     * @param values where the non-zero values go
+     * @param weights where the rows' weights go
+     * @param maxRows at most this many rows
+     * @return the number of rows read; 0 only at the end of the data
+     * @throws InvalidInputException for malformed data, naming the place
+     * @throws IOException when the data cannot be read
+     */
+    default int readSparse(int[] rowEnds, int[] indices, double[] values, double[] weights, int maxRows) throws IOException {
+        throw new UnsupportedOperationException("this reader delivers dense rows only");
+    }
+
+    /**
      * Moves past up to {@code rows} rows without delivering them, if the source can do so cheaply
      * (seek in a file, move an index). Exact k-means skips the blocks of rows its bounds prove
      * unchanged. The default skips nothing; the caller then reads and drops the rows.

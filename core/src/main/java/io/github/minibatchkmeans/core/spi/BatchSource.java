@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.util.OptionalLong;
 
 /**
- * A re-iterable stream of dense, row-major mini-batches with per-row weights. Each pass calls
+ * A re-iterable stream of mini-batches with per-row weights: dense and row-major, or sparse
+ * ({@link #sparse()}). Each pass calls
  * {@link #open()} and gets a fresh reader, so the data never has to fit in memory.
  *
  * <p>Implement this to feed k-means from anything that yields rows: a file format, a database
@@ -19,6 +20,18 @@ public interface BatchSource {
      * @return the columns of every row
      */
     int dimensions();
+
+    /**
+     * True if the rows are sparse — text features, one-hot codes — and its readers deliver them
+     * through {@link BatchReader#readSparse} (as well as densely, through
+     * {@link BatchReader#read}). The fit then holds rows in compressed sparse row form, never
+     * densified: memory and time follow the non-zero values, not the width.
+     *
+     * @return whether the readers deliver sparse rows
+     */
+    default boolean sparse() {
+        return false;
+    }
 
     /**
      * Opens a new pass over the rows, from the first row.

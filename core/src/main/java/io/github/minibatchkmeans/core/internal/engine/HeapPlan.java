@@ -1,6 +1,7 @@
 package io.github.minibatchkmeans.core.internal.engine;
 
 import io.github.minibatchkmeans.core.internal.pass.PassRunner;
+import io.github.minibatchkmeans.core.internal.rows.RowFormat;
 import java.util.OptionalLong;
 
 /**
@@ -14,8 +15,6 @@ final class HeapPlan {
     /** Left for the JVM's own transient allocations and G1 rounding large arrays up to whole regions. */
     private static final long SLACK_BYTES = 24L << 20;
     private static final double SLACK_SHARE = 0.1;
-    /** The sample is held twice at its peak: the reservoir, while it grows or while seeding gets its copy. */
-    private static final int SAMPLE_COPIES = 2;
     /** Each thread's block partials hold up to a block of sampled rows each, two blocks in flight. */
     private static final int PARTIAL_SAMPLE_ROWS = 2 * PassRunner.BLOCK_ROWS;
     /** Centroid-sized arrays each start holds once: its kernel's copies, its bounds' sums and moments, origins. */
@@ -40,12 +39,14 @@ final class HeapPlan {
      * @param sampled whether the statistics pass keeps a seeding sample
      * @throws SettingRejected when the fixed buffers leave nothing for the fit
      */
-    static HeapPlan of(Settings settings, int dims, OptionalLong rows, int batchRows, boolean sampled, long maxHeap) {
+    static HeapPlan of(Settings settings, RowFormat format, int dims, OptionalLong rows, int batchRows, boolean sampled,
+                       long maxHeap) {
         long known = rows.orElse(Long.MAX_VALUE);
-        long sampleRows = sampled ? Math.min(settings.sampleSize(), known) : 0;
-        long partialRows = sampled ? Math.min((long) settings.threads() * PARTIAL_SAMPLE_ROWS, known) : 0;
-        long sample = (SAMPLE_COPIES * sampleRows + partialRows) * (8L * dims + 24);
-        long batches = 2L * batchRows * 8 * (dims + 1);
+        long sampleRows = sampled ? Math.min(settings.sampleRows(dims, maxHeap), known) : 0;
+        long partialRows = sampled ? Math.min(Math.min((long) settings.threads() * PARTIAL_SAMPLE_ROWS, known),
+                settings.threads() * 2L * sampleRows) : 0;
+        long sample = (Settings.SAMPLE_COPIES * sampleRows + partialRows) * Settings.sampleRowBytes(dims);
+        long batches = 2 * format.bufferBytes(batchRows, dims);
         long k = settings.k();
         // exact starts are iterated side by side, each with its own kernels, bounds and partials
         int starts = Initialization.restarts(settings, rows.orElse(1), dims, true);

@@ -34,7 +34,8 @@ final class Initialization {
 
     /** The statistics pass over {@code passes}, and the checks that the data can be fitted. */
     static FitContext summarize(DataPasses passes, Settings settings, Progress progress) throws IOException {
-        FitContext fit = new FitContext(passes, settings, passes.summarize(settings.initializer().usesSample() ? settings.sampleSize() : 0,
+        FitContext fit = new FitContext(passes, settings, passes.summarize(settings.initializer().usesSample()
+                ? settings.sampleRows(passes.dimensions(), Runtime.getRuntime().maxMemory()) : 0,
                 settings.seed(), progress), progress);
         checkFeasible(fit);
         return fit;

@@ -49,7 +49,11 @@ public final class LocalPasses implements DataPasses {
     private final PassRunner passes;
     private final long budgetBytes;
     private final Geometry geometry;
+    /** How the source's rows are held: sparse rows stay sparse, and are measured from 0. */
+    private final RowFormat format;
     private DataSummary summary;
+    /** Where rows and centroids are measured from: the data's mean for dense rows, 0 for sparse ones. */
+    private double[] origin;
     /** The kernels of this data's passes: its rows' representation and metric, measured from its mean. */
     private KernelFactory kernels;
     private NearestCenters nearest;
@@ -72,7 +76,9 @@ public final class LocalPasses implements DataPasses {
         this.geometry = settings.geometry();
         this.passes = new PassRunner(settings.threads(), settings.batchSize(), geometry);
         int dims = source.dimensions();
-        this.budgetBytes = HeapPlan.of(settings, dims, source.rows(), passes.batchFor(dims, source.rows().orElse(Long.MAX_VALUE)),
+        this.format = RowFormat.of(source);
+        this.budgetBytes = HeapPlan.of(settings, format, dims, source.rows(),
+                passes.batchFor(format, dims, source.rows().orElse(Long.MAX_VALUE)),
                 settings.initializer().usesSample(), Runtime.getRuntime().maxMemory()).perRowBytes();
         BatchSource.Rereading rereading = source.rereading();
         // rows a metric prepares (cosine) are kept prepared even when rereading is cheap: prepared once, not every pass
@@ -104,8 +110,9 @@ public final class LocalPasses implements DataPasses {
         SummaryTask task = new SummaryTask(source.dimensions(), sampleSize, seed);
         long total = source.rows().orElse(-1);
         summary = passes.run(source, task, rows -> progress.report(Stage.SUMMARY, 1, rows, total, Double.NaN, false)).toSummary();
-        double[] origin = summary.mean();
-        kernels = centers -> Kernels.create(centers, origin, RowFormat.DENSE, geometry);
+        origin = format.centred() ? summary.mean() : new double[source.dimensions()];
+        double[] from = origin;
+        kernels = centers -> Kernels.create(centers, from, format, geometry);
         progress.report(Stage.SUMMARY, 1, summary.rows(), summary.rows(), Double.NaN, true);
         passes.expectRows(summary.rows());
         return summary;
@@ -138,7 +145,7 @@ public final class LocalPasses implements DataPasses {
         if (variant == null) {
             return new PlainTrack(labels ? new int[Math.toIntExact(data.rows())] : null);
         }
-        return new PrunedTrack(new BoundedLloyd(source, passes, kernels, data.rows(), data.mean(), settings.k(), variant, budget));
+        return new PrunedTrack(new BoundedLloyd(source, passes, kernels, data.rows(), origin, settings.k(), variant, budget));
     }
 
     @Override
@@ -228,7 +235,7 @@ public final class LocalPasses implements DataPasses {
 
     /** The rows of a stochastic batch that fit the heap: a batch is the unit of update, never shrunk silently. */
     int batchRowsThatFit() {
-        return passes.batchFor(dimensions(), summary.rows());
+        return passes.batchFor(format, dimensions(), summary.rows());
     }
 
     @Override

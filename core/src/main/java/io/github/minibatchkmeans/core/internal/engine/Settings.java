@@ -7,6 +7,9 @@ import io.github.minibatchkmeans.core.spi.Initializer;
  * What the engine needs of a configuration, resolved and validated by the facade (which builds
  * it from the public {@code KMeansConfig} in one place).
  *
+ * @param sampleSize       rows of the seeding sample: as configured, or the automatic value, which
+ *                         {@link #sampleRows} lowers for rows too wide for the heap
+ * @param sampleSizeAutomatic true if the user left the sample size to the fit
  * @param nInit            starts to try; 0 lets the fit choose ({@link FitRun#restarts})
  * @param bounds           pruning: AUTO, OFF, HAMERLY or ELKAN
  * @param budgetBytes      heap bytes per-row state may take
@@ -15,16 +18,40 @@ import io.github.minibatchkmeans.core.spi.Initializer;
  * @param geometry         how rows and centroids are compared (the metric)
  */
 public record Settings(int k, Initializer initializer, int maxIterations, double tolerance, int batchSize, int threads,
-                       long seed, int sampleSize, int nInit, Bounds bounds, long budgetBytes, double reassignmentRatio,
+                       long seed, int sampleSize, boolean sampleSizeAutomatic, int nInit, Bounds bounds, long budgetBytes, double reassignmentRatio,
                        int maxNoImprovement, int shuffleWindow, Geometry geometry) {
+
+    /** An automatic sample takes at most 1/SAMPLE_SHARE of the heap. */
+    private static final int SAMPLE_SHARE = 8;
+    /** The sample is held twice at its peak: the reservoir, while it grows or while seeding gets its copy. */
+    static final int SAMPLE_COPIES = 2;
 
     /** Which pruning bounds an exact fit keeps. */
     public enum Bounds { AUTO, OFF, HAMERLY, ELKAN }
 
     /** The same settings with another seed (each online learner's initialization draws its own). */
     Settings withSeed(long other) {
-        return new Settings(k, initializer, maxIterations, tolerance, batchSize, threads, other, sampleSize, nInit, bounds, budgetBytes,
+        return new Settings(k, initializer, maxIterations, tolerance, batchSize, threads, other, sampleSize, sampleSizeAutomatic, nInit, bounds, budgetBytes,
                 reassignmentRatio, maxNoImprovement, shuffleWindow, geometry);
+    }
+
+    /**
+     * The seeding sample's rows: as configured, or the automatic size — but no more rows than
+     * {@link #SAMPLE_SHARE} of the heap holds with the partial samples of each thread, so that wide
+     * rows (text features) shrink an automatic sample instead of refusing the fit; never fewer than k.
+     */
+    int sampleRows(int dims, long maxHeap) {
+        if (!sampleSizeAutomatic) {
+            return sampleSize;
+        }
+        long copies = SAMPLE_COPIES + 2L * threads;
+        long fit = maxHeap / SAMPLE_SHARE / (copies * sampleRowBytes(dims));
+        return (int) Math.min(sampleSize, Math.max(k, fit));
+    }
+
+    /** Heap bytes of one sampled row: its values, weight and index. */
+    static long sampleRowBytes(int dims) {
+        return 8L * dims + 24;
     }
 
     /** The stochastic shuffle window in rows for data with {@code dims} columns. */

@@ -30,6 +30,8 @@ public abstract class Kernel {
     private final double[] origin;
     /** {@code ‖c−o‖²} per centroid. */
     protected final double[] bias;
+    /** {@code ‖c‖²} per centroid: what a sparse row's distance needs besides its non-zeros. */
+    private final double[] squaredNorms;
     private final double largestCentredNorm;
 
     protected Kernel(double[][] centers, double[] origin) {
@@ -41,19 +43,23 @@ public abstract class Kernel {
         this.origin = origin.clone();
         this.centroids = new double[k * dims];
         this.bias = new double[k];
+        this.squaredNorms = new double[k];
         double largest = 0;
         for (int c = 0; c < k; c++) {
             if (centers[c].length != dims) {
                 throw new IllegalArgumentException("centroid " + c + " has " + centers[c].length + " values, expected " + dims);
             }
             double norm = 0;
+            double raw = 0;
             for (int j = 0; j < dims; j++) {
                 double v = centers[c][j];
                 centroids[c * dims + j] = v;
                 double centred = v - origin[j];
                 norm += centred * centred;
+                raw += v * v;
             }
             bias[c] = norm;
+            squaredNorms[c] = raw;
             largest = Math.max(largest, Math.sqrt(norm));
         }
         this.largestCentredNorm = largest;
@@ -103,6 +109,49 @@ public abstract class Kernel {
     public abstract void scores(Rows rows, int first, int[] rowIndex, int count, double[] out, double[] norms,
                                 double[] scratch);
 
+    /**
+     * Row {@code r}'s label, lowest score and (when {@code second} is given) second-lowest score, from its
+     * dot products with the centroids at {@code dots[base ..]} (ties: the lowest index).
+     */
+    protected final void pickFromDots(double[] dots, int base, int r, int[] labels, double[] best, double[] second) {
+        if (second == null) {
+            pickLowest(dots, base, r, labels, best);
+            return;
+        }
+        int label = 0;
+        double lowest = bias[0] - 2 * dots[base];
+        double next = Double.POSITIVE_INFINITY;
+        for (int c = 1; c < k; c++) {
+            double score = bias[c] - 2 * dots[base + c];
+            if (score < lowest) {
+                next = lowest;
+                lowest = score;
+                label = c;
+            } else if (score < next) {
+                next = score;
+            }
+        }
+        labels[r] = label;
+        best[r] = lowest;
+        if (second != null) {
+            second[r] = next;
+        }
+    }
+
+    /** The lowest score alone, as conditional moves: a branch would mispredict each time a lower score turns up. */
+    private void pickLowest(double[] dots, int base, int r, int[] labels, double[] best) {
+        int label = 0;
+        double lowest = bias[0] - 2 * dots[base];
+        for (int c = 1; c < k; c++) {
+            double score = bias[c] - 2 * dots[base + c];
+            boolean lower = score < lowest;
+            label = lower ? c : label;
+            lowest = lower ? score : lowest;
+        }
+        labels[r] = label;
+        best[r] = lowest;
+    }
+
     /** The values of rows held densely, for the dense kernels' loops. */
     protected static double[] denseValues(Rows rows) {
         return ((DenseRows) rows).data;
@@ -118,14 +167,14 @@ public abstract class Kernel {
         return origin;
     }
 
-    /** Exact squared distance from row {@code i} of {@code rows} to centroid {@code c}, from the differences. */
+    /** Squared distance from row {@code i} of {@code rows} to centroid {@code c}, as {@link Rows#squaredDistance}. */
     public final double distance(Rows rows, int i, int c) {
-        return rows.squaredDistance(i, centroids, c * dims);
+        return rows.squaredDistance(i, centroids, c * dims, squaredNorms[c]);
     }
 
     /** {@link #distance} for pruning bounds: within the same error bound, its bits free. */
     public final double distanceForBound(Rows rows, int i, int c) {
-        return rows.squaredDistanceForBound(i, centroids, c * dims);
+        return rows.squaredDistanceForBound(i, centroids, c * dims, squaredNorms[c]);
     }
 
     /**

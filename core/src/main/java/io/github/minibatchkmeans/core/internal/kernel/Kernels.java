@@ -10,7 +10,7 @@ import java.lang.invoke.MethodType;
 /**
  * The one place a kernel is chosen, by the rows' representation × the metric × what the JVM
  * offers: for dense rows, {@link VectorKernel} when the Vector API runs ({@link Simd}), else
- * {@link ScalarKernel}. Every geometry ranks prepared rows by the squared Euclidean score, so each
+ * {@link ScalarKernel}; for sparse rows, {@link SparseKernel}. Every geometry ranks prepared rows by the squared Euclidean score, so each
  * takes the same kernel. The vector class is reached only through a method handle, so a JVM
  * without the module never loads it.
  */
@@ -36,6 +36,9 @@ public final class Kernels {
         return switch (format) {
             case DENSE -> switch (geometry) {
                 case EUCLIDEAN, COSINE -> dense(centers, origin); // cosine ranks unit rows by squared Euclidean distance
+            };
+            case SPARSE -> switch (geometry) {
+                case EUCLIDEAN, COSINE -> new SparseKernel(centers); // measured from 0 whatever the origin: centring would fill the rows
             };
         };
     }

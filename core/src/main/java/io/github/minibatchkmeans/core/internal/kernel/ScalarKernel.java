@@ -1,5 +1,7 @@
 package io.github.minibatchkmeans.core.internal.kernel;
 
+import static io.github.minibatchkmeans.core.internal.kernel.FusedMultiplyAdd.madd;
+
 import io.github.minibatchkmeans.core.internal.rows.Rows;
 
 /**
@@ -7,7 +9,7 @@ import io.github.minibatchkmeans.core.internal.rows.Rows;
  * accumulators, each value loaded once per tile instead of once per product. Java never
  * reassociates floating-point sums, so C2 cannot vectorize the dot products; the tile keeps the
  * FPU busy instead, with one fused multiply-add per product where the processor has the
- * instruction ({@link #madd}). Used when the JVM lacks the Vector API.
+ * instruction ({@link FusedMultiplyAdd#madd}). Used when the JVM lacks the Vector API.
  */
 final class ScalarKernel extends Kernel {
     private static final int TILE = 4;
@@ -29,16 +31,6 @@ final class ScalarKernel extends Kernel {
         return "scalar";
     }
 
-    /**
-     * {@code a·b + sum}: one instruction, rounded once, where the JVM compiles {@code Math.fma} to
-     * the processor's (HotSpot's {@code UseFMA}); elsewhere {@code Math.fma} is emulated in
-     * software, a hundred times slower than a multiply and an add, which it then is. The choice is
-     * fixed per JVM, so every product of a run rounds alike.
-     */
-    private static double madd(double a, double b, double sum) {
-        return FusedMultiplyAdd.IN_HARDWARE ? Math.fma(a, b, sum) : sum + a * b;
-    }
-
     /** Scratch: four centred rows, then their dot products with every centroid. */
     @Override
     public double[] newScratch() {
@@ -55,7 +47,7 @@ final class ScalarKernel extends Kernel {
             centreTile(data, first, rowIndex, r, tile, scratch, norms);
             dotsOfTile(scratch, tile, dots);
             for (int q = 0; q < tile; q++) {
-                pick(scratch, dots + q * k, r + q, labels, best, second);
+                pickFromDots(scratch, dots + q * k, r + q, labels, best, second);
                 if (sink != null) {
                     sink.accept(r + q, labels[r + q], scratch, q * dims, Math.max(0, best[r + q] + norms[r + q]));
                 }
@@ -133,46 +125,6 @@ final class ScalarKernel extends Kernel {
                 dotsOfOneRow(scratch, q * dims, scratch, dots + q * k);
             }
         }
-    }
-
-    /** The lowest and second-lowest score of one row's dot products at {@code dots[base..]}. */
-    private void pick(double[] dots, int base, int r, int[] labels, double[] best, double[] second) {
-        if (second == null) {
-            pickLowest(dots, base, r, labels, best);
-            return;
-        }
-        int label = 0;
-        double lowest = bias[0] - 2 * dots[base];
-        double next = Double.POSITIVE_INFINITY;
-        for (int c = 1; c < k; c++) {
-            double score = bias[c] - 2 * dots[base + c];
-            if (score < lowest) {
-                next = lowest;
-                lowest = score;
-                label = c;
-            } else if (score < next) {
-                next = score;
-            }
-        }
-        labels[r] = label;
-        best[r] = lowest;
-        if (second != null) {
-            second[r] = next;
-        }
-    }
-
-    /** The lowest score alone, as conditional moves: a branch would mispredict each time a lower score turns up. */
-    private void pickLowest(double[] dots, int base, int r, int[] labels, double[] best) {
-        int label = 0;
-        double lowest = bias[0] - 2 * dots[base];
-        for (int c = 1; c < k; c++) {
-            double score = bias[c] - 2 * dots[base + c];
-            boolean lower = score < lowest;
-            label = lower ? c : label;
-            lowest = lower ? score : lowest;
-        }
-        labels[r] = label;
-        best[r] = lowest;
     }
 
     /** {@code out[at + q·k + c] = x_q · c} for the four rows starting at {@code x0}. */

@@ -2,6 +2,7 @@ package io.github.minibatchkmeans.core.internal.pass;
 
 import io.github.minibatchkmeans.core.internal.rows.DenseRows;
 import io.github.minibatchkmeans.core.internal.rows.Rows;
+import io.github.minibatchkmeans.core.internal.rows.SparseRows;
 import io.github.minibatchkmeans.core.spi.BatchReader;
 import io.github.minibatchkmeans.core.spi.BatchSource;
 import java.util.ArrayList;
@@ -10,28 +11,31 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * Rows already in memory, as one or more row-major chunks: passes read them in place, a chunk per
- * batch, instead of copying them into batch buffers.
+ * Rows already in memory, as one or more chunks of one format (dense or sparse): passes read them
+ * in place, a chunk per batch, instead of copying them into batch buffers.
  */
 public final class FlatRows implements BatchSource {
-    private final List<double[]> data;
-    private final List<double[]> weights;
+    private final List<Rows> chunks;
     private final int dims;
     private final String name;
     private final long rows;
 
-    /** One chunk; {@code weights} may be null for all 1. */
+    /** One dense chunk, row-major; {@code weights} may be null for all 1. */
     public FlatRows(double[] data, double[] weights, int dims, String name) {
-        this(List.of(data), List.of(weights != null ? weights : ones(data.length / dims)), dims, name);
+        this(List.of(DenseRows.of(data, weights != null ? weights : ones(data.length / dims), dims)), dims, name);
     }
 
-    /** Chunks of rows and their weights, in order. */
-    FlatRows(List<double[]> data, List<double[]> weights, int dims, String name) {
-        this.data = List.copyOf(data);
-        this.weights = List.copyOf(weights);
+    /** One chunk of rows, any format, spanning all its rows. */
+    public static FlatRows of(Rows chunk, String name) {
+        return new FlatRows(List.of(chunk), chunk.dims, name);
+    }
+
+    /** Chunks of rows, each spanning all its rows, in order. */
+    FlatRows(List<Rows> chunks, int dims, String name) {
+        this.chunks = List.copyOf(chunks);
         this.dims = dims;
         this.name = name;
-        this.rows = weights.stream().mapToLong(w -> w.length).sum();
+        this.rows = chunks.stream().mapToLong(Rows::count).sum();
     }
 
     private static double[] ones(int n) {
@@ -40,14 +44,14 @@ public final class FlatRows implements BatchSource {
         return w;
     }
 
-    /** The chunks as batches, sharing the arrays. */
+    /** The chunks as batches, sharing the arrays, each spanning its rows' place in the stream. */
     List<Rows> asBatches() {
-        List<Rows> batches = new ArrayList<>(data.size());
+        List<Rows> batches = new ArrayList<>(chunks.size());
         long first = 0;
-        for (int c = 0; c < data.size(); c++) {
-            Rows batch = new DenseRows(data.get(c), weights.get(c), dims);
-            batch.span(first, weights.get(c).length);
-            first += batch.count();
+        for (Rows chunk : chunks) {
+            Rows batch = chunk.view();
+            batch.span(first, chunk.count());
+            first += chunk.count();
             batches.add(batch);
         }
         return batches;
@@ -69,23 +73,45 @@ public final class FlatRows implements BatchSource {
     }
 
     @Override
+    public boolean sparse() {
+        return !chunks.isEmpty() && chunks.get(0) instanceof SparseRows;
+    }
+
+    @Override
     public BatchReader open() {
         return new BatchReader() {
             private int chunk;
             private int next;
 
-            @Override
-            public int read(double[] out, double[] outWeights, int maxRows) {
-                while (chunk < data.size() && next == weights.get(chunk).length) {
+            /** The chunk holding the next row, or null at the end. */
+            private Rows current() {
+                while (chunk < chunks.size() && next == chunks.get(chunk).count()) {
                     chunk++;
                     next = 0;
                 }
-                if (chunk == data.size()) {
+                return chunk == chunks.size() ? null : chunks.get(chunk);
+            }
+
+            @Override
+            public int read(double[] out, double[] outWeights, int maxRows) {
+                Rows from = current();
+                if (from == null) {
                     return 0;
                 }
-                int n = Math.min(maxRows, weights.get(chunk).length - next);
-                System.arraycopy(data.get(chunk), next * dims, out, 0, n * dims);
-                System.arraycopy(weights.get(chunk), next, outWeights, 0, n);
+                int n = Math.min(maxRows, from.count() - next);
+                from.copyRows(next, n, out, 0);
+                System.arraycopy(from.weights, next, outWeights, 0, n);
+                next += n;
+                return n;
+            }
+
+            @Override
+            public int readSparse(int[] rowEnds, int[] indices, double[] values, double[] outWeights, int maxRows) {
+                SparseRows from = (SparseRows) current();
+                if (from == null) {
+                    return 0;
+                }
+                int n = from.copyRowsTo(next, Math.min(maxRows, from.count() - next), rowEnds, indices, values, outWeights);
                 next += n;
                 return n;
             }
@@ -93,14 +119,10 @@ public final class FlatRows implements BatchSource {
             @Override
             public long skip(long skip) {
                 long skipped = 0;
-                while (skipped < skip && chunk < data.size()) {
-                    int n = (int) Math.min(skip - skipped, weights.get(chunk).length - next);
+                while (skipped < skip && current() != null) {
+                    int n = (int) Math.min(skip - skipped, chunks.get(chunk).count() - next);
                     next += n;
                     skipped += n;
-                    if (next == weights.get(chunk).length) {
-                        chunk++;
-                        next = 0;
-                    }
                 }
                 return skipped;
             }

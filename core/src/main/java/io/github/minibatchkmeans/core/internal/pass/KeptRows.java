@@ -2,6 +2,8 @@ package io.github.minibatchkmeans.core.internal.pass;
 
 import io.github.minibatchkmeans.core.internal.metric.Geometry;
 import io.github.minibatchkmeans.core.internal.rows.DenseRows;
+import io.github.minibatchkmeans.core.internal.rows.Rows;
+import io.github.minibatchkmeans.core.internal.rows.SparseRows;
 import io.github.minibatchkmeans.core.spi.BatchReader;
 import io.github.minibatchkmeans.core.spi.BatchSource;
 import io.github.minibatchkmeans.core.spi.InvalidInputException;
@@ -18,7 +20,8 @@ import java.util.OptionalLong;
  * into a binary {@link SpillFile}, read instead of parsing again; rows decoded on every pass
  * ({@link Rereading#DECODES}) are let go and read again on every pass, as they would have been.
  * Rows are kept prepared for the fit's metric (cosine: unit length), so that later passes need
- * not prepare them again and can use them in place.
+ * not prepare them again and can use them in place. Sparse rows are kept sparse, in memory only:
+ * past the budget they are read again on every pass.
  */
 public final class KeptRows implements BatchSource, PreparedSource, AutoCloseable {
     /** Bytes per in-memory chunk: large enough to be a batch, small enough to allocate anywhere. */
@@ -29,6 +32,8 @@ public final class KeptRows implements BatchSource, PreparedSource, AutoCloseabl
     /** The metric the kept rows are prepared for. */
     private final Geometry geometry;
     private FlatRows resident;
+    /** Heap bytes of the resident rows. */
+    private long residentBytes;
     private SpillFile spill;
 
     /** Set once the rows proved larger than the budget and are not spilled: every pass reads {@code inner}. */
@@ -45,7 +50,8 @@ public final class KeptRows implements BatchSource, PreparedSource, AutoCloseabl
         this.geometry = geometry;
         long rows = inner.rows().orElse(-1);
         // known to be too large and not text: not even tried
-        this.unkept = inner.rereading() != Rereading.PARSES && rows >= 0 && bytesOf(rows, inner.dimensions()) > budgetBytes;
+        this.unkept = inner.rereading() != Rereading.PARSES && !inner.sparse() && rows >= 0
+                && bytesOf(rows, inner.dimensions()) > budgetBytes;
     }
 
     private static long bytesOf(long rows, int dims) {
@@ -65,7 +71,7 @@ public final class KeptRows implements BatchSource, PreparedSource, AutoCloseabl
 
     /** Bytes of heap the kept rows take. */
     public long residentBytes() {
-        return resident == null ? 0 : bytesOf(resident.rows().getAsLong(), inner.dimensions());
+        return residentBytes;
     }
 
     /** True once the rows are kept in a spill file. */
@@ -81,6 +87,11 @@ public final class KeptRows implements BatchSource, PreparedSource, AutoCloseabl
     @Override
     public String name() {
         return inner.name();
+    }
+
+    @Override
+    public boolean sparse() {
+        return inner.sparse();
     }
 
     @Override
@@ -127,8 +138,7 @@ public final class KeptRows implements BatchSource, PreparedSource, AutoCloseabl
         private final BatchReader reader;
         private final int dims = inner.dimensions();
         private final int chunkRows = (int) Math.max(1, CHUNK_BYTES / (8L * (dims + 1)));
-        private final List<double[]> chunks = new ArrayList<>();
-        private final List<double[]> chunkWeights = new ArrayList<>();
+        private final List<Rows> chunks = new ArrayList<>();
         private double[] current;
         private double[] currentWeights;
         private int filled;
@@ -170,6 +180,46 @@ public final class KeptRows implements BatchSource, PreparedSource, AutoCloseabl
             return n;
         }
 
+        @Override
+        public int readSparse(int[] rowEnds, int[] indices, double[] values, double[] weights, int maxRows) throws IOException {
+            int n;
+            try {
+                n = reader.readSparse(rowEnds, indices, values, weights, maxRows);
+            } catch (IOException | RuntimeException e) {
+                failed = true;
+                throw e;
+            }
+            if (n == 0) {
+                complete = true;
+            } else {
+                keepSparse(new SparseRows(rowEnds, indices, values, weights, dims), n);
+            }
+            return n;
+        }
+
+        /** Keeps a trimmed copy of a sparse batch, prepared for the metric, while the budget lasts. */
+        private void keepSparse(SparseRows read, int n) {
+            long first = kept;
+            kept += n;
+            if (letGo) {
+                return;
+            }
+            SparseRows copy = read.trimmedCopy(n);
+            bytes += SparseRows.bytesOf(n, copy.valueCount());
+            if (bytes > budgetBytes) { // over budget: read again on every pass (sparse rows are not spilled)
+                letGo = true;
+                chunks.clear();
+                return;
+            }
+            copy.span(first, n);
+            try {
+                geometry.prepare(copy, 0, n);
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException(inner.name() + ": " + e.getMessage(), e);
+            }
+            chunks.add(copy);
+        }
+
         private void keep(double[] data, double[] weights, int n) throws IOException {
             if (geometry.preparesRows() && !letGo) { // kept as passes will use them; the caller's buffer stays as read
                 data = java.util.Arrays.copyOf(data, n * dims);
@@ -193,27 +243,28 @@ public final class KeptRows implements BatchSource, PreparedSource, AutoCloseabl
             if (bytes > budgetBytes && inner.rereading() != Rereading.PARSES) { // over budget: read again on every pass
                 letGo = true;
                 chunks.clear();
-                chunkWeights.clear();
                 current = null;
                 return;
             }
             if (bytes > budgetBytes) { // over budget: everything so far, and all that follows, goes to disk
                 file = new SpillFile(dims);
-                for (int c = 0; c < chunks.size(); c++) {
-                    file.append(chunks.get(c), chunkWeights.get(c), chunkWeights.get(c).length);
+                double[] values = new double[0];
+                for (Rows chunk : chunks) {
+                    values = values.length >= chunk.count() * dims ? values : new double[chunk.count() * dims];
+                    chunk.copyRows(0, chunk.count(), values, 0);
+                    file.append(values, chunk.weights, chunk.count());
                 }
                 if (current != null) {
                     file.append(current, currentWeights, filled);
                 }
                 chunks.clear();
-                chunkWeights.clear();
                 current = null;
                 file.append(data, weights, n);
                 return;
             }
             if (takesBuffers) { // the buffer itself is kept; only the last, part-filled one is trimmed
-                chunks.add(n * dims == data.length ? data : java.util.Arrays.copyOf(data, n * dims));
-                chunkWeights.add(n == weights.length ? weights : java.util.Arrays.copyOf(weights, n));
+                chunks.add(denseChunk(n * dims == data.length ? data : java.util.Arrays.copyOf(data, n * dims),
+                        n == weights.length ? weights : java.util.Arrays.copyOf(weights, n)));
                 return;
             }
             for (int done = 0; done < n; ) {
@@ -228,11 +279,14 @@ public final class KeptRows implements BatchSource, PreparedSource, AutoCloseabl
                 filled += take;
                 done += take;
                 if (filled == chunkRows) {
-                    chunks.add(current);
-                    chunkWeights.add(currentWeights);
+                    chunks.add(denseChunk(current, currentWeights));
                     current = null;
                 }
             }
+        }
+
+        private Rows denseChunk(double[] data, double[] weights) {
+            return DenseRows.of(data, weights, dims);
         }
 
         @Override
@@ -253,10 +307,10 @@ public final class KeptRows implements BatchSource, PreparedSource, AutoCloseabl
                 return;
             }
             if (current != null) {
-                chunks.add(java.util.Arrays.copyOf(current, filled * dims));
-                chunkWeights.add(java.util.Arrays.copyOf(currentWeights, filled));
+                chunks.add(denseChunk(java.util.Arrays.copyOf(current, filled * dims), java.util.Arrays.copyOf(currentWeights, filled)));
             }
-            resident = new FlatRows(chunks, chunkWeights, dims, inner.name());
+            resident = new FlatRows(chunks, dims, inner.name());
+            residentBytes = bytes;
         }
     }
 

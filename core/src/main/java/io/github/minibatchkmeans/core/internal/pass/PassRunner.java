@@ -136,14 +136,15 @@ public final class PassRunner {
     private void forEachBatch(BatchSource source, BatchHandler handler, LongConsumer rowsDone, LongPredicate blockNeeded,
                               BlockSupply supply) throws IOException {
         int dims = source.dimensions();
-        int batch = batchFor(dims, source.rows().orElse(Long.MAX_VALUE));
+        RowFormat format = RowFormat.of(source);
+        int batch = batchFor(format, dims, source.rows().orElse(Long.MAX_VALUE));
         int pass = passes.incrementAndGet();
-        // the first pass over rows to keep reads each batch into a buffer of its own, which is kept as it is
+        // the first pass over dense rows to keep reads each batch into a buffer of its own, which is kept as it is
         KeptRows.Keeping keeping = source instanceof KeptRows kept && kept.keepsNext() && !geometry.preparesRows()
-                ? kept.openTakingBuffers(Workers.lent(threads)) : null;
-        Rows current = keeping != null ? RowFormat.DENSE.buffer(batch, dims) : takeBuffer(batch, dims);
+                && format == RowFormat.DENSE ? kept.openTakingBuffers(Workers.lent(threads)) : null;
+        Rows current = keeping != null ? format.buffer(batch, dims) : takeBuffer(format, batch, dims);
         boolean prefetch = threads > 1;
-        Rows next = !prefetch ? null : keeping != null ? RowFormat.DENSE.buffer(batch, dims) : takeBuffer(batch, dims);
+        Rows next = !prefetch ? null : keeping != null ? format.buffer(batch, dims) : takeBuffer(format, batch, dims);
         try (PlannedReader reader = new PlannedReader(source.name(), keeping != null ? keeping : source.open(Workers.lent(threads)),
                 prepared(source) ? null : geometry, blockNeeded, supply, dims)) {
             Future<Integer> pending = prefetch ? Workers.POOL.submit(fill(reader, next)) : null;
@@ -152,14 +153,14 @@ public final class PassRunner {
                     int n;
                     if (pending == null) {
                         if (keeping != null && keeping.takesBuffers() && current.count() > 0) {
-                            current = RowFormat.DENSE.buffer(batch, dims); // the last one read is kept
+                            current = format.buffer(batch, dims); // the last one read is kept
                         }
                         n = reader.fill(current);
                     } else {
                         n = await(pending);
                         Rows swap = current;
                         current = next;
-                        next = keeping != null && keeping.takesBuffers() ? RowFormat.DENSE.buffer(batch, dims) : swap;
+                        next = keeping != null && keeping.takesBuffers() ? format.buffer(batch, dims) : swap;
                         pending = n == 0 ? null : Workers.POOL.submit(fill(reader, next));
                     }
                     if (n == 0) {
@@ -190,14 +191,14 @@ public final class PassRunner {
      * A batch buffer of {@code batch} rows: one a finished pass gave back when it has that shape. Each
      * pass would otherwise allocate megabytes that the collector must treat as humongous objects.
      */
-    private synchronized Rows takeBuffer(int batch, int dims) {
+    private synchronized Rows takeBuffer(RowFormat format, int batch, int dims) {
         for (int i = 0; i < spareBuffers.size(); i++) {
             Rows spare = spareBuffers.get(i);
-            if (spare.capacity() == batch && spare.dims == dims) {
+            if (spare.format() == format && spare.capacity() == batch && spare.dims == dims) {
                 return spareBuffers.remove(i);
             }
         }
-        return RowFormat.DENSE.buffer(batch, dims);
+        return format.buffer(batch, dims);
     }
 
     private synchronized void giveBack(Rows buffer) {
@@ -220,8 +221,8 @@ public final class PassRunner {
      * {@code batchSize} or very wide rows must not end in an OutOfMemoryError. Results never depend
      * on it: blocks, not batches, are the unit of arithmetic.
      */
-    public int batchFor(int dims, long rows) {
-        long fit = Runtime.getRuntime().maxMemory() / BUFFER_SHARE / (2L * 8 * (dims + 1));
+    public int batchFor(RowFormat format, int dims, long rows) {
+        long fit = Runtime.getRuntime().maxMemory() / BUFFER_SHARE / (2 * format.bytesPerRow(dims));
         return (int) Math.max(1, Math.min(batchSize, Math.min(Math.max(1, rows), fit)));
     }
 

@@ -60,7 +60,8 @@ public final class BoundedLloyd implements AutoCloseable {
         this.rows = rows;
         this.state = new BoundedState(rows, k, variant == Variant.ELKAN, budgetBytes);
         long boundsBytes = state.bounds().mapped() ? 0 : bytesPerRow(variant, k) * rows;
-        this.held = PassRunner.inMemory(source) != null ? null
+        // held rows are dense copies: not for sparse rows, which a pass reads again instead
+        this.held = PassRunner.inMemory(source) != null || source.sparse() ? null
                 : HeldRows.create(rows, origin.length, budgetBytes - boundsBytes);
     }
 

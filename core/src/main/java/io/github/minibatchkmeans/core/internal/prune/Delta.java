@@ -1,6 +1,8 @@
 package io.github.minibatchkmeans.core.internal.prune;
 
 import io.github.minibatchkmeans.core.internal.rows.Rows;
+import io.github.minibatchkmeans.core.internal.rows.SparseRows;
+import io.github.minibatchkmeans.core.internal.rows.TouchedOffsets;
 import java.util.Arrays;
 
 /**
@@ -15,6 +17,10 @@ final class Delta {
     final int[] touched;
     int touchedCount;
     private final boolean[] isTouched;
+    /** Sparse rows only: the offsets of {@code sum} they changed, so that folding and clearing cost their non-zeros. */
+    TouchedOffsets sumOffsets;
+    /** True while every change to {@code sum} since the last clear is in {@link #sumOffsets}. */
+    boolean onlySumOffsets = true;
 
     Delta(int k, int dims) {
         this.dims = dims;
@@ -35,19 +41,33 @@ final class Delta {
             touched[touchedCount++] = c;
         }
         double sw = sign * w;
-        rows.addCentred(i, sw, origin, sum, c * dims);
+        if (onlySumOffsets && rows instanceof SparseRows sparse) { // measured from 0, as sparse rows are
+            if (sumOffsets == null) {
+                sumOffsets = new TouchedOffsets(sum.length);
+            }
+            sparse.addScaled(i, sw, sum, c * dims, sumOffsets);
+        } else {
+            onlySumOffsets = false;
+            rows.addCentred(i, sw, origin, sum, c * dims);
+        }
         weight[c] += sw;
         square[c] += sw * norm;
     }
 
     void clear() {
+        if (sumOffsets != null) {
+            sumOffsets.clear(sum);
+        }
         for (int t = 0; t < touchedCount; t++) {
             int c = touched[t];
-            Arrays.fill(sum, c * dims, (c + 1) * dims, 0);
+            if (!onlySumOffsets) {
+                Arrays.fill(sum, c * dims, (c + 1) * dims, 0);
+            }
             weight[c] = 0;
             square[c] = 0;
             isTouched[c] = false;
         }
         touchedCount = 0;
+        onlySumOffsets = true;
     }
 }

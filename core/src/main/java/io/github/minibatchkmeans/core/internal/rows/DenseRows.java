@@ -31,8 +31,18 @@ public final class DenseRows extends Rows {
     }
 
     @Override
+    public Rows view() {
+        return new DenseRows(data, weights, dims);
+    }
+
+    @Override
     public void copyRow(int i, double[] out, int at) {
         System.arraycopy(data, i * dims, out, at, dims);
+    }
+
+    @Override
+    public void copyRows(int from, int n, double[] out, int at) {
+        System.arraycopy(data, from * dims, out, at, n * dims);
     }
 
     @Override
@@ -42,12 +52,12 @@ public final class DenseRows extends Rows {
     }
 
     @Override
-    public double squaredDistance(int i, double[] point, int at) {
+    public double squaredDistance(int i, double[] point, int at, double pointSquaredNorm) {
         return Arithmetic.get().squaredDistance(data, i * dims, point, at, dims);
     }
 
     @Override
-    public double squaredDistanceForBound(int i, double[] point, int at) {
+    public double squaredDistanceForBound(int i, double[] point, int at, double pointSquaredNorm) {
         return Arithmetic.get().squaredDistanceForBound(data, i * dims, point, at, dims);
     }
 
@@ -83,12 +93,6 @@ public final class DenseRows extends Rows {
     @Override
     public void addToSummary(int i, double[] shift, double w, double[] sums, double[] squares, double[] min, double[] max) {
         Arithmetic.get().addSummary(data, i * dims, shift, w, sums, squares, min, max, dims);
-    }
-
-    @Override
-    public int firstUnusable(int i) {
-        int bad = Arithmetic.get().firstUnusable(data, i * dims, (i + 1) * dims);
-        return bad < 0 ? -1 : bad - i * dims;
     }
 
     @Override

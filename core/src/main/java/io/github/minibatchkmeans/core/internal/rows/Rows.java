@@ -52,17 +52,34 @@ public abstract class Rows {
         return weights.length;
     }
 
+    /** Another buffer over the same arrays, with a span of its own: for rows in memory read by several passes. */
+    public abstract Rows view();
+
     /** Row {@code i}'s values, as doubles, to {@code out[at ..]}. */
     public abstract void copyRow(int i, double[] out, int at);
+
+    /** Rows {@code [from, from + n)}, as doubles, row-major to {@code out[at ..]}. */
+    public void copyRows(int from, int n, double[] out, int at) {
+        for (int r = 0; r < n; r++) {
+            copyRow(from + r, out, at + r * dims);
+        }
+    }
 
     /** Sets row {@code i} to {@code values[at ..]} with weight {@code weight}. */
     public abstract void putRow(int i, double[] values, int at, double weight);
 
-    /** Exact {@code ‖x_i − p‖²} for the point at {@code point[at ..]}, from the differences. */
-    public abstract double squaredDistance(int i, double[] point, int at);
+    /**
+     * {@code ‖x_i − p‖²} for the point at {@code point[at ..]} whose squared length is
+     * {@code pointSquaredNorm}: from the differences, feature by feature, for dense rows; over the
+     * row's non-zeros and the point's length for sparse rows.
+     */
+    public abstract double squaredDistance(int i, double[] point, int at, double pointSquaredNorm);
 
-    /** {@link #squaredDistance} within the same error bound, its bits free: for pruning bounds. */
-    public abstract double squaredDistanceForBound(int i, double[] point, int at);
+    /**
+     * For pruning bounds: {@link #squaredDistance} within the error bound of direct differences (its
+     * bits free), or a value no smaller than the true distance.
+     */
+    public abstract double squaredDistanceForBound(int i, double[] point, int at, double pointSquaredNorm);
 
     /** {@code Σ_j x_ij²}: the squared length of row {@code i}. */
     public abstract double squaredNorm(int i);
@@ -82,9 +99,6 @@ public abstract class Rows {
      */
     public abstract void addToSummary(int i, double[] shift, double w, double[] sums, double[] squares, double[] min,
                                       double[] max);
-
-    /** The index, within row {@code i}, of its first value that is not usable (NaN, infinite, beyond the limit), or -1. */
-    public abstract int firstUnusable(int i);
 
     /** Reads up to {@code maxRows} rows from {@code reader} to the head of this buffer; returns how many. */
     public abstract int readFrom(BatchReader reader, int maxRows) throws IOException;

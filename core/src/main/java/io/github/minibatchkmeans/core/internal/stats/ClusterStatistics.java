@@ -2,6 +2,8 @@ package io.github.minibatchkmeans.core.internal.stats;
 
 import io.github.minibatchkmeans.core.internal.rows.Arithmetic;
 import io.github.minibatchkmeans.core.internal.rows.Rows;
+import io.github.minibatchkmeans.core.internal.rows.SparseRows;
+import io.github.minibatchkmeans.core.internal.rows.TouchedOffsets;
 import java.util.Arrays;
 
 /**
@@ -27,6 +29,14 @@ public final class ClusterStatistics implements java.io.Serializable {
     private final double[] weightErrors;
     private double inertiaError;
     private boolean unsettled;
+    /**
+     * While only sparse rows have been added since the last reset: the offsets of {@code sums} they
+     * touched (the rest is 0), so that merging and resetting a block costs its non-zeros, not k·d.
+     * Null once anything else changed the sums (or before the first sparse row).
+     */
+    private transient TouchedOffsets touched;
+    /** True while the sums are 0 outside {@link #touched}. */
+    private transient boolean onlyTouched = true;
 
     /** Statistics of raw rows. */
     public ClusterStatistics(int k, int dims) {
@@ -58,6 +68,7 @@ public final class ClusterStatistics implements java.io.Serializable {
      * {@code cluster} at squared distance {@code distance}.
      */
     public void add(double[] data, int offset, double w, int cluster, double distance) {
+        onlyTouched = false;
         Arithmetic.get().addScaled(sums, cluster * dims, w, data, offset, dims);
         weights[cluster] += w;
         inertia += w * distance;
@@ -65,9 +76,16 @@ public final class ClusterStatistics implements java.io.Serializable {
 
     /** Adds row {@code i} of {@code rows} (raw values; they are centred here), as {@link #add}. */
     public void add(Rows rows, int i, double w, int cluster, double distance) {
-        if (atZero) {
+        if (atZero && onlyTouched && rows instanceof SparseRows sparse) {
+            if (touched == null) {
+                touched = new TouchedOffsets(sums.length);
+            }
+            sparse.addScaled(i, w, sums, cluster * dims, touched);
+        } else if (atZero) {
+            onlyTouched = false;
             rows.addScaled(i, w, sums, cluster * dims);
         } else {
+            onlyTouched = false;
             rows.addCentred(i, w, origin, sums, cluster * dims);
         }
         weights[cluster] += w;
@@ -79,6 +97,7 @@ public final class ClusterStatistics implements java.io.Serializable {
      * on the order rows and parts arrive in (short of a sum within about n·2⁻¹⁰⁶ of a rounding tie).
      */
     public void addCompensated(double[] data, int offset, double w, int cluster, double distance) {
+        onlyTouched = false;
         int base = cluster * dims;
         for (int j = 0; j < dims; j++) {
             sums[base + j] = add(sums[base + j], w * data[offset + j], sumErrors, base + j);
@@ -93,9 +112,17 @@ public final class ClusterStatistics implements java.io.Serializable {
 
     /** Adds {@code other}'s statistics to these, compensated; its own pending errors carry over unrounded. */
     public void merge(ClusterStatistics other) {
-        for (int i = 0; i < sums.length; i++) {
-            sums[i] = add(sums[i], other.sums[i], sumErrors, i);
-            sumErrors[i] += other.sumErrors[i];
+        onlyTouched = false;
+        if (other.onlyTouched) { // sums and errors are 0 elsewhere: adding 0 would change no bit
+            for (int t = 0, n = other.touched == null ? 0 : other.touched.count(); t < n; t++) {
+                int i = other.touched.offset(t);
+                sums[i] = add(sums[i], other.sums[i], sumErrors, i);
+            }
+        } else {
+            for (int i = 0; i < sums.length; i++) {
+                sums[i] = add(sums[i], other.sums[i], sumErrors, i);
+                sumErrors[i] += other.sumErrors[i];
+            }
         }
         for (int c = 0; c < k; c++) {
             weights[c] = add(weights[c], other.weights[c], weightErrors, c);
@@ -134,10 +161,20 @@ public final class ClusterStatistics implements java.io.Serializable {
     }
 
     public void reset() {
-        Arrays.fill(sums, 0);
+        if (onlyTouched) {
+            if (touched != null) {
+                touched.clear(sums);
+            }
+        } else {
+            Arrays.fill(sums, 0);
+            Arrays.fill(sumErrors, 0);
+            if (touched != null) {
+                touched.clear(sums);
+            }
+        }
+        onlyTouched = true;
         Arrays.fill(weights, 0);
         inertia = 0;
-        Arrays.fill(sumErrors, 0);
         Arrays.fill(weightErrors, 0);
         inertiaError = 0;
         unsettled = false;
@@ -199,6 +236,7 @@ public final class ClusterStatistics implements java.io.Serializable {
      */
     public int relocateEmptyClusters(TopRows farthest) {
         settle();
+        onlyTouched = false;
         int relocated = 0;
         int[] order = farthest.slotsBestFirst();
         int next = 0;

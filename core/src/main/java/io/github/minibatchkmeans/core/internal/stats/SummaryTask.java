@@ -2,12 +2,13 @@ package io.github.minibatchkmeans.core.internal.stats;
 
 import io.github.minibatchkmeans.core.internal.pass.BlockTask;
 import io.github.minibatchkmeans.core.internal.rows.Rows;
+import io.github.minibatchkmeans.core.internal.rows.SparseRows;
 
 /**
  * The statistics pass: counts, weighted mean and variance per feature, each feature's range over
  * the rows of positive weight, and a {@link Reservoir} sample. Within a block, plain sums of {@code x − s} and {@code (x − s)²} with s the block's first
  * row (a shift inside the data, so the squares do not cancel; fixed by the block, so batch
- * boundaries change nothing) — one vectorizable pass; across blocks, Chan, Golub and LeVeque's
+ * boundaries change nothing; sparse rows: s = 0, so they stay sparse) — one vectorizable pass; across blocks, Chan, Golub and LeVeque's
  * pairwise update, stable for any n.
  */
 public final class SummaryTask implements BlockTask<SummaryTask.Partial> {
@@ -36,6 +37,8 @@ public final class SummaryTask implements BlockTask<SummaryTask.Partial> {
         final double[] shifted = new double[dims];
         final double[] squares = new double[dims];
         boolean shiftSet;
+        /** Sparse rows only: in how many of the block's rows of positive weight each feature is stored (else it is 0 there). */
+        int[] stored;
 
         public DataSummary toSummary() {
             double[] variance = new double[dims];
@@ -60,8 +63,13 @@ public final class SummaryTask implements BlockTask<SummaryTask.Partial> {
 
     @Override
     public void accumulate(Partial p, Rows rows, int from, int to) {
+        SparseRows sparse = rows instanceof SparseRows s ? s : null;
         if (!p.shiftSet) {
-            rows.copyRow(from, p.shift, 0);
+            if (sparse == null) { // sparse rows are summed from 0: a shift would fill them
+                rows.copyRow(from, p.shift, 0);
+            } else if (p.stored == null) {
+                p.stored = new int[dims];
+            }
             p.shiftSet = true;
         }
         double[] shift = p.shift;
@@ -74,12 +82,23 @@ public final class SummaryTask implements BlockTask<SummaryTask.Partial> {
             p.positiveRows++;
             p.weight += w;
             rows.addToSummary(i, shift, w, p.shifted, p.squares, p.min, p.max);
+            if (sparse != null) {
+                sparse.countStored(i, p.stored);
+            }
             p.sample.offer(rows.rowIndex(i), w, rows, i);
         }
     }
 
     /** Turns a block's shifted sums into its mean and squared deviations (in place of them). */
     private void settle(Partial block) {
+        if (block.stored != null) { // a feature some row does not store is 0 there: in its range
+            for (int j = 0; j < dims; j++) {
+                if (block.stored[j] < block.positiveRows) {
+                    block.min[j] = Math.min(block.min[j], 0);
+                    block.max[j] = Math.max(block.max[j], 0);
+                }
+            }
+        }
         for (int j = 0; j < dims; j++) {
             double meanShift = block.shifted[j] / block.weight;
             block.mean[j] = block.shift[j] + meanShift;
@@ -103,13 +122,13 @@ public final class SummaryTask implements BlockTask<SummaryTask.Partial> {
     public void fold(Partial total, Partial block) {
         total.rows += block.rows;
         total.positiveRows += block.positiveRows;
-        for (int j = 0; j < dims; j++) {
-            total.min[j] = Math.min(total.min[j], block.min[j]);
-            total.max[j] = Math.max(total.max[j], block.max[j]);
-        }
         if (block.weight > 0) {
             settle(block);
             merge(total, block.weight, block.mean, block.m2);
+        }
+        for (int j = 0; j < dims; j++) {
+            total.min[j] = Math.min(total.min[j], block.min[j]);
+            total.max[j] = Math.max(total.max[j], block.max[j]);
         }
         total.sample.merge(block.sample);
     }
@@ -126,6 +145,9 @@ public final class SummaryTask implements BlockTask<SummaryTask.Partial> {
         java.util.Arrays.fill(p.shifted, 0);
         java.util.Arrays.fill(p.squares, 0);
         p.shiftSet = false;
+        if (p.stored != null) {
+            java.util.Arrays.fill(p.stored, 0);
+        }
         p.sample.clear();
     }
 

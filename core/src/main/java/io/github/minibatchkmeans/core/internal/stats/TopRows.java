@@ -1,6 +1,7 @@
 package io.github.minibatchkmeans.core.internal.stats;
 
 import io.github.minibatchkmeans.core.internal.rows.Rows;
+import io.github.minibatchkmeans.core.internal.rows.SparseRows;
 import java.util.Arrays;
 
 /**
@@ -9,7 +10,7 @@ import java.util.Arrays;
  * index first). Because the order is total, which rows are kept does not depend on the order in
  * which they were offered or in which partial heaps were merged — what makes parallel passes
  * deterministic. Used for the farthest points of a pass and for the random sample. The heap orders
- * slot numbers, so a sift moves ints, never a row's values.
+ * slot numbers, so a sift moves ints, never a row's values. Sparse rows are kept sparse.
  */
 public final class TopRows implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
@@ -23,7 +24,11 @@ public final class TopRows implements java.io.Serializable {
     private long[] rows;
     private double[] weights;
     private int[] tags;
+    /** Dense rows' values, {@code dims} per slot; allocated with the first dense row kept. */
     private double[] values;
+    /** Sparse rows' values and feature indices, one pair of arrays per slot (null for a dense slot): never densified. */
+    private int[][] sparseIndices;
+    private double[][] sparseValues;
     /** Slots in heap order: heap[0] is the lowest-ranked slot. */
     private int[] heap;
     private int size;
@@ -52,7 +57,9 @@ public final class TopRows implements java.io.Serializable {
     public void offer(double score, long row, double weight, int tag, double[] data, int offset) {
         int slot = slotFor(score, row, weight, tag);
         if (slot >= 0) {
-            System.arraycopy(data, offset, values, slot * dims, dims);
+            System.arraycopy(data, offset, denseValues(), slot * dims, dims);
+            sparseIndices[slot] = null;
+            sparseValues[slot] = null;
             settle(slot);
         }
     }
@@ -61,9 +68,24 @@ public final class TopRows implements java.io.Serializable {
     public void offer(double score, long row, double weight, int tag, Rows rows, int i) {
         int slot = slotFor(score, row, weight, tag);
         if (slot >= 0) {
-            rows.copyRow(i, values, slot * dims);
+            if (rows instanceof SparseRows sparse) {
+                sparseIndices[slot] = sparse.indicesOf(i);
+                sparseValues[slot] = sparse.valuesOf(i);
+            } else {
+                rows.copyRow(i, denseValues(), slot * dims);
+                sparseIndices[slot] = null;
+                sparseValues[slot] = null;
+            }
             settle(slot);
         }
+    }
+
+    /** The dense values, allocated for every slot when first needed. */
+    private double[] denseValues() {
+        if (values == null || values.length < scores.length * dims) {
+            values = values == null ? new double[scores.length * dims] : Arrays.copyOf(values, scores.length * dims);
+        }
+        return values;
     }
 
     /** The slot a row ranked (score, row) takes, its values still to be copied in, or -1 if it is not kept. */
@@ -104,7 +126,16 @@ public final class TopRows implements java.io.Serializable {
 
     public void merge(TopRows other) {
         for (int i = 0; i < other.size; i++) {
-            offer(other.scores[i], other.rows[i], other.weights[i], other.tags[i], other.values, i * dims);
+            if (other.sparseIndices[i] == null) {
+                offer(other.scores[i], other.rows[i], other.weights[i], other.tags[i], other.values, i * dims);
+                continue;
+            }
+            int slot = slotFor(other.scores[i], other.rows[i], other.weights[i], other.tags[i]);
+            if (slot >= 0) { // a kept sparse row's arrays are never changed, only replaced: shared
+                sparseIndices[slot] = other.sparseIndices[i];
+                sparseValues[slot] = other.sparseValues[i];
+                settle(slot);
+            }
         }
     }
 
@@ -141,12 +172,24 @@ public final class TopRows implements java.io.Serializable {
     }
 
     public double value(int slot, int j) {
-        return values[slot * dims + j];
+        if (sparseIndices[slot] == null) {
+            return values[slot * dims + j];
+        }
+        int at = Arrays.binarySearch(sparseIndices[slot], j);
+        return at >= 0 ? sparseValues[slot][at] : 0;
     }
 
     /** Copies the values of {@code slot} into {@code out} at {@code offset}. */
     public void copyValues(int slot, double[] out, int offset) {
-        System.arraycopy(values, slot * dims, out, offset, dims);
+        if (sparseIndices[slot] == null) {
+            System.arraycopy(values, slot * dims, out, offset, dims);
+            return;
+        }
+        Arrays.fill(out, offset, offset + dims, 0);
+        int[] indices = sparseIndices[slot];
+        for (int e = 0; e < indices.length; e++) {
+            out[offset + indices[e]] = sparseValues[slot][e];
+        }
     }
 
     private void allocate(int length) {
@@ -154,7 +197,9 @@ public final class TopRows implements java.io.Serializable {
         rows = rows == null ? new long[length] : Arrays.copyOf(rows, length);
         weights = weights == null ? new double[length] : Arrays.copyOf(weights, length);
         tags = tags == null ? new int[length] : Arrays.copyOf(tags, length);
-        values = values == null ? new double[length * dims] : Arrays.copyOf(values, length * dims);
+        values = values == null ? null : Arrays.copyOf(values, length * dims);
+        sparseIndices = sparseIndices == null ? new int[length][] : Arrays.copyOf(sparseIndices, length);
+        sparseValues = sparseValues == null ? new double[length][] : Arrays.copyOf(sparseValues, length);
         heap = heap == null ? new int[length] : Arrays.copyOf(heap, length);
     }
 
