@@ -1,6 +1,7 @@
 package io.github.minibatchkmeans.cli;
 
 import io.github.minibatchkmeans.core.NpySource;
+import io.github.minibatchkmeans.core.NpzSource;
 import io.github.minibatchkmeans.core.spi.BatchSource;
 import io.github.minibatchkmeans.core.spi.InvalidInputException;
 import io.github.minibatchkmeans.io.CsvOptions;
@@ -15,8 +16,8 @@ import picocli.CommandLine.Option;
 /** How an input file is read; its format comes from the extension. */
 final class InputOptions {
     @Option(names = "--input", required = true, paramLabel = "FILE",
-            description = "Data: .csv, .tsv, .npy, .arff, or svmlight/libsvm (.svm, .svmlight, .libsvm: sparse rows, kept "
-                    + "sparse); - reads CSV from standard input, in one pass.")
+            description = "Data: .csv, .tsv, .npy, .arff, and sparse rows, kept sparse: scipy's save_npz (.npz), svmlight/libsvm "
+                    + "(.svm, .svmlight, .libsvm); - reads CSV from standard input, in one pass.")
     Path input;
 
     @Option(names = "--label-column", paramLabel = "NAME|INDEX",
@@ -168,8 +169,11 @@ final class InputOptions {
         if (name.endsWith(".npy")) {
             return new NpySource(input);
         }
-        throw new InvalidInputException(input + ": unsupported input format (use .csv, .tsv, .npy, .arff, .svm, .svmlight or "
-                + ".libsvm)");
+        if (name.endsWith(".npz")) {
+            return new NpzSource(input);
+        }
+        throw new InvalidInputException(input + ": unsupported input format (use .csv, .tsv, .npy, .npz, .arff, .svm, "
+                + ".svmlight or .libsvm)");
     }
 
     /** True if the input is an svmlight file, by its extension. */

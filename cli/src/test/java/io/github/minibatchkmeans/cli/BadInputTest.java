@@ -150,7 +150,7 @@ class BadInputTest {
         Path folder = Files.createDirectory(dir.resolve("folder.npy"));
         assertEquals(prefix() + folder + ": is a directory, not a data file", failingFit(folder));
         Path unknown = text("data.xlsx", "1,2\n");
-        assertEquals(prefix() + unknown + ": unsupported input format (use .csv, .tsv, .npy, .arff, .svm, .svmlight or .libsvm)", failingFit(unknown));
+        assertEquals(prefix() + unknown + ": unsupported input format (use .csv, .tsv, .npy, .npz, .arff, .svm, .svmlight or .libsvm)", failingFit(unknown));
     }
 
     @Test

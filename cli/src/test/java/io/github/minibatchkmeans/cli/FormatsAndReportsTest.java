@@ -142,6 +142,24 @@ class FormatsAndReportsTest {
     }
 
     @Test
+    void aScipyNpzMatrixIsFittedAndPredicted() throws IOException {
+        Path npz = dir.resolve("tfidf.npz");
+        try (java.io.InputStream in = getClass().getResourceAsStream("/scipy/tfidf-csr.npz")) { // the core's test files
+            Files.copy(in, npz);
+        }
+        Path model = dir.resolve("npz-model.json");
+        CliRun fit = CliRun.of("fit", "--input", npz.toString(), "--k", "3", "--metric", "cosine", "--model-out", model.toString(),
+                "--json", "--quiet");
+        assertEquals(0, fit.exitCode(), fit.err());
+        JsonNode json = JSON.readTree(fit.out());
+        assertEquals(240, json.get("rows").asLong());
+        assertEquals(16, json.get("dimensions").asInt());
+        CliRun predict = CliRun.of("predict", "--model", model.toString(), "--input", npz.toString(), "--json");
+        assertEquals(0, predict.exitCode(), predict.err());
+        assertEquals(240, JSON.readTree(predict.out()).get("rows").asLong());
+    }
+
+    @Test
     void benchReportsThroughputAsJson() throws IOException {
         CliRun bench = CliRun.of("bench", "--input", data("npy").toString(), "--k", "3", "--passes", "1", "--json");
         assertEquals(0, bench.exitCode(), bench.err());

@@ -13,9 +13,12 @@ import org.tribuo.Example;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.clustering.ClusterID;
 import org.tribuo.math.la.DenseVector;
+import org.tribuo.math.la.SparseVector;
+import org.tribuo.math.la.VectorTuple;
 
 /**
- * Tribuo examples read as dense batches, one pass per {@link Iterable#iterator()} call. Each pass
+ * Tribuo examples read as batches — dense, or sparse when examples name few of the features — one
+ * pass per {@link Iterable#iterator()} call. Each pass
  * converts every example by its feature names, so a fit converts a {@code Dataset} once and keeps
  * the rows in memory ({@link Rereading#DECODES}, within its heap budget); a {@code DataSource} such
  * as {@code CSVDataSource}, which re-reads its file, is parsed once ({@link Rereading#PARSES}).
@@ -31,24 +34,48 @@ final class ExampleSource implements BatchSource {
     private final String name;
     private final Rereading rereading;
     private final OptionalLong rows;
+    /** True if the examples are delivered as sparse rows ({@link #sparse}). */
+    private final boolean sparse;
 
     /** A {@code Dataset}: in memory, its size known. */
     static ExampleSource of(Dataset<ClusterID> dataset) {
-        return new ExampleSource(dataset, dataset.getFeatureIDMap(), "dataset", Rereading.DECODES, OptionalLong.of(dataset.size()));
+        long features = 0;
+        for (Example<ClusterID> example : dataset) {
+            features += example.size();
+        }
+        return new ExampleSource(dataset, dataset.getFeatureIDMap(), "dataset", Rereading.DECODES, OptionalLong.of(dataset.size()),
+                mostlyEmpty(features, dataset.size(), dataset.getFeatureIDMap().size()));
     }
 
-    /** A {@code DataSource} that re-reads (re-parses) its input on every iteration, with the features a first pass found. */
-    static ExampleSource of(DataSource<ClusterID> source, ImmutableFeatureMap features) {
-        return new ExampleSource(source, features, source.toString(), Rereading.PARSES, OptionalLong.empty());
+    /**
+     * A {@code DataSource} that re-reads (re-parses) its input on every iteration, with the features
+     * (and the number of them, {@code featureValues} in all) that a first pass over its
+     * {@code examples} found.
+     */
+    static ExampleSource of(DataSource<ClusterID> source, ImmutableFeatureMap features, long examples, long featureValues) {
+        return new ExampleSource(source, features, source.toString(), Rereading.PARSES, OptionalLong.empty(),
+                mostlyEmpty(featureValues, examples, features.size()));
+    }
+
+    /** Sparse rows pay when fewer than a quarter of the values of a dense row would be there. */
+    private static boolean mostlyEmpty(long featureValues, long examples, int dims) {
+        return 4 * featureValues < examples * (long) dims;
     }
 
     private ExampleSource(Iterable<Example<ClusterID>> examples, ImmutableFeatureMap features, String name, Rereading rereading,
-                          OptionalLong rows) {
+                          OptionalLong rows, boolean sparse) {
         this.examples = examples;
         this.features = features;
         this.name = name;
         this.rereading = rereading;
         this.rows = rows;
+        this.sparse = sparse;
+    }
+
+    /** Examples that name few of the features (Tribuo's sparse convention: absent is 0) are delivered sparse, never densified. */
+    @Override
+    public boolean sparse() {
+        return sparse;
     }
 
     @Override
@@ -96,15 +123,60 @@ final class ExampleSource implements BatchSource {
                         }
                         data[n * dims + j] = value;
                     }
-                    double weight = example.getWeight();
-                    if (!Weights.isValid(weight)) {
-                        throw Weights.rejected(weight, name + ": example " + row);
-                    }
-                    weights[n] = weight;
+                    weights[n] = weightOf(example);
                     n++;
                     row++;
                 }
                 return n;
+            }
+
+            /** An example converted but not delivered: its values did not fit the caller's arrays. */
+            private SparseVector pending;
+            private double pendingWeight;
+
+            @Override
+            public int readSparse(int[] rowEnds, int[] indices, double[] values, double[] weights, int maxRows) {
+                int n = 0;
+                int filled = 0;
+                while (n < maxRows && (pending != null || it.hasNext())) {
+                    SparseVector vector = pending;
+                    double weight = pendingWeight;
+                    pending = null;
+                    if (vector == null) {
+                        Example<ClusterID> example = it.next();
+                        try { // Tribuo's own conversion, by feature id, indices in order
+                            vector = SparseVector.createSparseVector(example, features, false);
+                        } catch (IllegalArgumentException e) {
+                            throw new InvalidInputException(name + ": example " + row + ": " + e.getMessage(), e);
+                        }
+                        weight = weightOf(example);
+                        row++;
+                    }
+                    if (filled + vector.numActiveElements() > values.length) {
+                        pending = vector;
+                        pendingWeight = weight;
+                        break;
+                    }
+                    for (VectorTuple value : vector) {
+                        if (!Values.isUsable(value.value)) {
+                            throw Values.rejected(value.value, name + ": example " + (row - 1) + ", feature '"
+                                    + features.get(value.index).getName() + "'");
+                        }
+                        indices[filled] = value.index;
+                        values[filled++] = value.value;
+                    }
+                    rowEnds[n] = filled;
+                    weights[n++] = weight;
+                }
+                return n;
+            }
+
+            private double weightOf(Example<ClusterID> example) {
+                double weight = example.getWeight();
+                if (!Weights.isValid(weight)) {
+                    throw Weights.rejected(weight, name + ": example " + row);
+                }
+                return weight;
             }
 
             @Override

@@ -268,17 +268,19 @@ public class MiniBatchKMeansTrainer implements Trainer<ClusterID> {
         }
         MutableFeatureMap discovered = new MutableFeatureMap();
         long count = 0;
+        long featureValues = 0;
         for (Example<ClusterID> example : source) {
             for (Feature f : example) {
                 discovered.add(f.getName(), f.getValue());
             }
+            featureValues += example.size();
             count++;
         }
         if (count == 0 || discovered.size() == 0) {
             throw new IllegalArgumentException("The data source produced no examples with features: " + source);
         }
         ImmutableFeatureMap features = new ImmutableFeatureMap(discovered);
-        KMeansModel fitted = fit(ExampleSource.of(source, features), features, run.seed);
+        KMeansModel fitted = fit(ExampleSource.of(source, features, count, featureValues), features, run.seed);
         DatasetProvenance data = new StreamedDatasetProvenance(source.getProvenance(), count, features.size(), centroids);
         return wrap(fitted, features, data, run.provenance, runProvenance);
     }

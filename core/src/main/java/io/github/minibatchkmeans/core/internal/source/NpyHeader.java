@@ -56,6 +56,64 @@ public record NpyHeader(long rows, int columns, int itemSize, long dataOffset) {
         return header;
     }
 
+    /**
+     * Any {@code .npy} array's header, read from the start of {@code in} (which is left at the
+     * data): its dtype ({@code descr}) and shape, for the arrays of an {@code .npz} file.
+     *
+     * @param descr the dtype, such as {@code <i4}, {@code <f8} or {@code |S3}
+     * @param shape the length of each dimension (none for a scalar)
+     */
+    public record Array(String descr, long[] shape) {
+        /** The number of values. */
+        public long size() {
+            long size = 1;
+            for (long length : shape) {
+                size = Math.multiplyExact(size, length);
+            }
+            return size;
+        }
+    }
+
+    /** Reads the header of the array at the start of {@code in}; {@code name} is used in messages. */
+    public static Array readArray(java.io.InputStream in, String name) throws IOException {
+        byte[] prefix = in.readNBytes(10);
+        if (prefix.length < 10 || !java.util.Arrays.equals(prefix, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+            throw new InvalidInputException(name + ": not a .npy array (bad magic string)");
+        }
+        int major = prefix[6];
+        long headerLength;
+        if (major == 1) {
+            headerLength = Short.toUnsignedInt(ByteBuffer.wrap(prefix, 8, 2).order(ByteOrder.LITTLE_ENDIAN).getShort());
+        } else if (major == 2 || major == 3) {
+            byte[] more = in.readNBytes(2);
+            byte[] length = {prefix[8], prefix[9], more.length > 0 ? more[0] : 0, more.length > 1 ? more[1] : 0};
+            headerLength = Integer.toUnsignedLong(ByteBuffer.wrap(length).order(ByteOrder.LITTLE_ENDIAN).getInt());
+        } else {
+            throw new InvalidInputException(name + ": unsupported .npy format version " + major);
+        }
+        if (headerLength > 1 << 20) {
+            throw new InvalidInputException(name + ": .npy header of " + headerLength + " bytes is implausibly long");
+        }
+        byte[] text = in.readNBytes((int) headerLength);
+        if (text.length < headerLength) {
+            throw new InvalidInputException(name + ": truncated .npy header");
+        }
+        java.util.Map<String, Object> header = new Literal(new String(text, major == 3 ? StandardCharsets.UTF_8
+                : StandardCharsets.ISO_8859_1), name).dict();
+        if (!(header.get("descr") instanceof String descr) || !(header.get("shape") instanceof java.util.List<?> shape)
+                || !Boolean.FALSE.equals(header.get("fortran_order"))) {
+            throw new InvalidInputException(name + ": .npy header needs a string 'descr', a tuple 'shape' and 'fortran_order' False");
+        }
+        long[] lengths = new long[shape.size()];
+        for (int i = 0; i < lengths.length; i++) {
+            if (!(shape.get(i) instanceof Long length) || length < 0) {
+                throw new InvalidInputException(name + ": bad .npy shape " + Literal.show(shape));
+            }
+            lengths[i] = length;
+        }
+        return new Array(descr, lengths);
+    }
+
     private static NpyHeader parse(String dict, long dataOffset, String name) {
         java.util.Map<String, Object> header = new Literal(dict, name).dict();
         if (!header.keySet().equals(java.util.Set.of("descr", "fortran_order", "shape"))) { // as numpy insists
