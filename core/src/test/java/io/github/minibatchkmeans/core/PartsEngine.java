@@ -8,8 +8,16 @@ import java.util.Arrays;
 final class PartsEngine implements PassEngine {
     private final double[][][] parts;
     private final long[] firstIds;
+    /** True if the parts add their rows sparse. */
+    private final boolean sparse;
 
     PartsEngine(double[][] rows, int count) {
+        this(rows, count, false);
+    }
+
+    /** {@code count} parts, adding their rows sparse (their non-zeros) when {@code sparse}. */
+    PartsEngine(double[][] rows, int count, boolean sparse) {
+        this.sparse = sparse;
         parts = new double[count][][];
         firstIds = new long[count];
         for (int p = 0; p < count; p++) {
@@ -25,12 +33,43 @@ final class PartsEngine implements PassEngine {
     }
 
     @Override
+    public boolean sparse() {
+        return sparse;
+    }
+
+    @Override
     public PassStatistics pass(double[][] centers, PassStatistics.Start start) {
         PassStatistics total = null;
         for (int p = parts.length - 1; p >= 0; p--) {
-            PassStatistics part = start.create(centers).add(parts[p], null, firstIds[p]);
+            PassStatistics part = sparse ? addSparse(start.create(centers), parts[p], firstIds[p])
+                    : start.create(centers).add(parts[p], null, firstIds[p]);
             total = total == null ? part : total.merge(part);
         }
         return total;
+    }
+
+    private static PassStatistics addSparse(PassStatistics part, double[][] rows, long firstId) {
+        int[] ends = new int[rows.length];
+        int count = 0;
+        for (double[] row : rows) {
+            for (double v : row) {
+                count += v != 0 ? 1 : 0;
+            }
+        }
+        int[] indices = new int[count];
+        double[] values = new double[count];
+        long[] ids = new long[rows.length];
+        int e = 0;
+        for (int i = 0; i < rows.length; i++) {
+            for (int j = 0; j < rows[i].length; j++) {
+                if (rows[i][j] != 0) {
+                    indices[e] = j;
+                    values[e++] = rows[i][j];
+                }
+            }
+            ends[i] = e;
+            ids[i] = firstId + i;
+        }
+        return part.addSparse(ends, indices, values, null, ids);
     }
 }

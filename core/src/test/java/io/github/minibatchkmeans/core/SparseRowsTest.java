@@ -10,6 +10,7 @@ import io.github.minibatchkmeans.core.spi.BatchSource;
 import io.github.minibatchkmeans.core.spi.InvalidInputException;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -210,5 +211,24 @@ class SparseRowsTest {
         KMeansConfig config = KMeansConfig.builder(K).seed(1).metric(Metric.COSINE).build();
         String message = assertThrows(InvalidInputException.class, () -> new MiniBatchKMeans(config).fit(csr(x))).getMessage();
         assertTrue(message.contains("row 1234 is all zeros"), message);
+    }
+
+    @Test
+    void anEngineWhosePartsAddSparseRowsGivesTheSameBitsForAnyCutAndTheFitOfTheRowsDense() throws IOException {
+        double[][] x = topics(11);
+        for (io.github.minibatchkmeans.core.spi.Initializer init : List.of(Initializers.kMeansPlusPlus(),
+                Initializers.kMeansParallel())) {
+            for (Metric metric : Metric.values()) {
+                String setting = init + ", " + metric;
+                KMeansConfig config = KMeansConfig.builder(K).initializer(init).seed(3).metric(metric).build();
+                KMeansModel three = new MiniBatchKMeans(config).fit(new PartsEngine(x, 3, true));
+                KMeansModel five = new MiniBatchKMeans(config).fit(new PartsEngine(x, 5, true));
+                KMeansModel dense = new MiniBatchKMeans(config).fit(new PartsEngine(x, 4, false));
+                assertTrue(java.util.Arrays.deepEquals(three.centroids(), five.centroids()), setting + ": any cut, the same bits");
+                assertEquals(dense.iterations(), three.iterations(), setting);
+                assertCentroidsClose(dense.centroids(), three.centroids(), setting);
+                assertArrayEquals(TestData.labels(dense, ArraySource.of(x), N), TestData.labels(three, csr(x), N), setting);
+            }
+        }
     }
 }

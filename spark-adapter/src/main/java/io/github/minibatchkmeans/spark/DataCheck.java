@@ -14,19 +14,22 @@ final class DataCheck implements Serializable {
     long rows;
     long positive;
     int dims = -1;
+    /** True if some row came as a sparse vector: the fit then runs on sparse rows. */
+    boolean sparse;
     long problemId = Long.MAX_VALUE;
     String problem;
 
     static DataCheck of(Block block) {
         DataCheck check = new DataCheck();
-        check.rows = block.rows().length;
+        check.rows = block.weights().length;
+        check.sparse = block.hasSparse();
         check.positive = block.positive();
         if (block.problem() != null) {
             check.problem = block.problem();
             check.problemId = block.firstId();
         }
-        if (block.rows().length > 0) {
-            check.dims = block.rows()[0].length;
+        if (block.weights().length > 0) {
+            check.dims = block.dims();
         }
         return check;
     }
@@ -37,6 +40,7 @@ final class DataCheck implements Serializable {
             problemId = other.problemId;
         }
         rows += other.rows;
+        sparse |= other.sparse;
         positive += other.positive;
         if (other.dims >= 0 && dims >= 0 && other.dims != dims && problem == null) {
             problem = "rows have features vectors of sizes " + Math.min(dims, other.dims) + " and " + Math.max(dims, other.dims)

@@ -524,7 +524,8 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansModel> imple
             DataCheck check = blocks.treeAggregate(new DataCheck(), (total, block) -> total.merge(DataCheck.of(block)),
                     DataCheck::merge, getAggregationDepth());
             validate(check, clusters, start);
-            Passes passes = new Passes(JavaSparkContext.fromSparkContext(context), blocks, check.dims, getAggregationDepth());
+            Passes passes = new Passes(JavaSparkContext.fromSparkContext(context), blocks, check.dims, check.sparse,
+                    getAggregationDepth());
             KMeansModel fitted = new io.github.minibatchkmeans.core.MiniBatchKMeans(config(start, check.rows)).fit(passes);
             MiniBatchKMeansModel model = copyValues(new MiniBatchKMeansModel(uid, fitted).setParent(this), extractParamMap());
             return model.withSummary(new MiniBatchKMeansSummary(fitted, model, dataset));

@@ -18,12 +18,20 @@ final class Passes implements PassEngine {
     private final JavaRDD<Block> blocks;
     private final int dims;
     private final int depth;
+    /** True if some row came as a sparse vector: every part adds its rows sparse. */
+    private final boolean sparse;
 
-    Passes(JavaSparkContext context, JavaRDD<Block> blocks, int dims, int depth) {
+    Passes(JavaSparkContext context, JavaRDD<Block> blocks, int dims, boolean sparse, int depth) {
         this.context = context;
         this.blocks = blocks;
         this.dims = dims;
+        this.sparse = sparse;
         this.depth = depth;
+    }
+
+    @Override
+    public boolean sparse() {
+        return sparse;
     }
 
     @Override
@@ -34,12 +42,13 @@ final class Passes implements PassEngine {
     @Override
     public PassStatistics pass(double[][] centers, PassStatistics.Start start) {
         Broadcast<double[][]> shared = context.broadcast(centers);
+        boolean asSparse = sparse;
         try {
             return blocks.mapPartitions(it -> {
                 PassStatistics statistics = start.create(shared.value());
                 while (it.hasNext()) {
                     Block block = it.next();
-                    statistics.add(block.rows(), block.weights(), block.ids());
+                    block.addTo(statistics, asSparse);
                 }
                 return List.of(statistics).iterator();
             }, true).treeReduce(PassStatistics::merge, depth);

@@ -47,12 +47,10 @@ final class Rows {
                 + String.join(", ", schema.fieldNames()));
     }
 
-    /** Features a sparse vector may have to be made dense (a row of 2^16 doubles is 512 KB); wider ones are refused. */
-    static final int MAX_DENSIFIED = 1 << 16;
-
     /**
      * The rows of {@code data} as blocks, checked row by row (not yet run: an RDD); {@code directions}:
-     * every row needs one (the cosine metric), so a row of zeros is a defect too.
+     * every row needs one (the cosine metric), so a row of zeros is a defect too. Sparse vectors stay
+     * sparse: their non-zeros are kept, never a dense copy.
      */
     static JavaRDD<Block> blocks(Dataset<?> data, String features, String weight, boolean directions) {
         Column w = weight == null ? functions.lit(1.0) : functions.col(weight).cast("double");
@@ -69,6 +67,8 @@ final class Rows {
             int n = 0;
             int positive = 0;
             double[][] x = new double[Block.ROWS][];
+            int[][] indices = new int[Block.ROWS][];
+            double[][] values = new double[Block.ROWS][];
             double[] w = new double[Block.ROWS];
             long[] ids = new long[Block.ROWS];
             long first = ((long) partition << 40) | position;
@@ -77,29 +77,52 @@ final class Rows {
                 long at = position++;
                 Vector vector = row.isNullAt(0) ? null : (Vector) row.get(0);
                 double weight = row.isNullAt(1) ? Double.NaN : row.getDouble(1);
-                if (problem == null && vector instanceof SparseVector sparse && sparse.size() > MAX_DENSIFIED) {
-                    problem = "row " + at + " of partition " + partition + ": a sparse features vector of size " + sparse.size()
-                            + ": sparse rows are not supported yet, and made dense each takes " + (8L * sparse.size() >> 10)
-                            + " KB; at most " + MAX_DENSIFIED + " features are densified";
-                }
                 if (problem != null) {
                     continue; // the fit fails on the first defect; later rows need no arrays
                 }
-                double[] values = vector == null ? null : vector.toArray();
-                dims = dims < 0 && values != null ? values.length : dims;
-                String reason = defect(values, weight, dims, directions);
+                dims = dims < 0 && vector != null ? vector.size() : dims;
+                String reason = defect(vector, weight, dims, directions);
                 if (reason != null) {
                     problem = "row " + at + " of partition " + partition + ": " + reason;
                     continue;
                 }
-                x[n] = values;
-                ids[n] = Block.contentId(values, weight);
+                if (vector instanceof SparseVector sparse) {
+                    int[] kept = nonZeroPlaces(sparse.values());
+                    indices[n] = select(sparse.indices(), kept);
+                    values[n] = select(sparse.values(), kept);
+                    ids[n] = Block.contentId(dims, indices[n], values[n], weight);
+                } else {
+                    x[n] = vector.toArray();
+                    ids[n] = Block.contentId(dims, null, x[n], weight);
+                }
                 w[n++] = weight;
                 positive += weight > 0 ? 1 : 0;
             }
-            blocks.add(new Block(Arrays.copyOf(x, n), Arrays.copyOf(w, n), Arrays.copyOf(ids, n), first, positive, problem));
+            blocks.add(new Block(Math.max(dims, 0), Arrays.copyOf(x, n), Arrays.copyOf(indices, n), Arrays.copyOf(values, n),
+                    Arrays.copyOf(w, n), Arrays.copyOf(ids, n), first, positive, problem));
         }
         return blocks.iterator();
+    }
+
+    /** The places of the non-zero values (a sparse vector may store zeros). */
+    private static int[] nonZeroPlaces(double[] values) {
+        return java.util.stream.IntStream.range(0, values.length).filter(e -> values[e] != 0).toArray();
+    }
+
+    private static int[] select(int[] from, int[] places) {
+        int[] out = new int[places.length];
+        for (int e = 0; e < places.length; e++) {
+            out[e] = from[places[e]];
+        }
+        return out;
+    }
+
+    private static double[] select(double[] from, int[] places) {
+        double[] out = new double[places.length];
+        for (int e = 0; e < places.length; e++) {
+            out[e] = from[places[e]];
+        }
+        return out;
     }
 
     private static boolean allZero(double[] values) {
@@ -111,17 +134,19 @@ final class Rows {
         return true;
     }
 
-    /** What is wrong with one row ({@code values} null: no features vector), or null. */
-    private static String defect(double[] values, double weight, int dims, boolean directions) {
-        if (values == null) {
+    /** What is wrong with one row ({@code vector} null: no features vector), or null. */
+    private static String defect(Vector vector, double weight, int dims, boolean directions) {
+        if (vector == null) {
             return "the features vector is null";
         }
-        if (values.length != dims) {
-            return "the features vector has size " + values.length + ", earlier rows " + dims;
+        if (vector.size() != dims) {
+            return "the features vector has size " + vector.size() + ", earlier rows " + dims;
         }
-        for (int j = 0; j < values.length; j++) {
-            if (!Values.isUsable(values[j])) { // the core's rule for every source: finite, at most 1e150
-                return "feature " + j + ": " + Values.problem(values[j]);
+        double[] values = vector instanceof SparseVector sparse ? sparse.values() : vector.toArray();
+        for (int e = 0; e < values.length; e++) {
+            if (!Values.isUsable(values[e])) { // the core's rule for every source: finite, at most 1e150
+                int feature = vector instanceof SparseVector sparse ? sparse.indices()[e] : e;
+                return "feature " + feature + ": " + Values.problem(values[e]);
             }
         }
         if (!Weights.isValid(weight)) {

@@ -51,13 +51,20 @@ final class LocalSpark {
 
     /** {@code rows} as a data set with columns id (row index), features (vector; null for a null row) and weight, in {@code partitions} partitions. */
     static Dataset<Row> frame(double[][] rows, double[] weights, int partitions) {
+        return frame(rows, weights, partitions, false);
+    }
+
+    /** As {@link #frame(double[][], double[], int)}, each features vector a {@code SparseVector} when {@code sparse}. */
+    static Dataset<Row> frame(double[][] rows, double[] weights, int partitions, boolean sparse) {
         StructType schema = new StructType(new StructField[] {
                 DataTypes.createStructField("id", DataTypes.LongType, false),
                 DataTypes.createStructField("features", SQLDataTypes.VectorType(), true),
                 DataTypes.createStructField("weight", DataTypes.DoubleType, true)});
         List<Row> list = new ArrayList<>();
         for (int i = 0; i < rows.length; i++) {
-            list.add(RowFactory.create((long) i, rows[i] == null ? null : Vectors.dense(rows[i]), weights == null ? 1.0 : weights[i]));
+            org.apache.spark.ml.linalg.Vector vector = rows[i] == null ? null : sparse ? Vectors.dense(rows[i]).toSparse()
+                    : Vectors.dense(rows[i]);
+            list.add(RowFactory.create((long) i, vector, weights == null ? 1.0 : weights[i]));
         }
         return session().createDataFrame(list, schema).repartition(partitions);
     }

@@ -267,18 +267,6 @@ class MiniBatchKMeansTest {
         MiniBatchKMeans large = new MiniBatchKMeans();
         assertMessage("row 17 of partition 0: feature 2: value too large: 1.0E155",
                 () -> large.fit(LocalSpark.frame(tooLarge, null, 1)));
-        org.apache.spark.sql.types.StructType sparseSchema = new org.apache.spark.sql.types.StructType(
-                new org.apache.spark.sql.types.StructField[] {org.apache.spark.sql.types.DataTypes.createStructField("features",
-                        org.apache.spark.ml.linalg.SQLDataTypes.VectorType(), true)});
-        List<Row> sparseRows = new java.util.ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            sparseRows.add(org.apache.spark.sql.RowFactory.create(
-                    org.apache.spark.ml.linalg.Vectors.sparse(1 << 18, new int[] {i}, new double[] {1.0})));
-        }
-        Dataset<Row> sparse = LocalSpark.session().createDataFrame(sparseRows, sparseSchema).repartition(1);
-        MiniBatchKMeans wide = new MiniBatchKMeans().setK(2);
-        assertMessage("row 0 of partition 0: a sparse features vector of size 262144: sparse rows are not supported yet",
-                () -> wide.fit(sparse));
         double[][] withNull = Arrays.copyOf(ROWS, 100);
         withNull[9] = null;
         MiniBatchKMeans nulls = new MiniBatchKMeans();
@@ -293,7 +281,7 @@ class MiniBatchKMeansTest {
                 () -> tooMany.fit(LocalSpark.frame(Arrays.copyOf(ROWS, 8), null, 2)));
         MiniBatchKMeans none = new MiniBatchKMeans();
         assertMessage("the data set has 0 (of 0 rows)", () -> none.fit(data.limit(0)));
-        for (MiniBatchKMeans refused : List.of(sized, nan, large, wide, nulls, tooMany)) {
+        for (MiniBatchKMeans refused : List.of(sized, nan, large, nulls, tooMany)) {
             assertEquals(1, jobs(refused), "data errors are found by the checking pass, before any iteration");
         }
         assertThrows(IllegalArgumentException.class, () -> new MiniBatchKMeans().setK(0));

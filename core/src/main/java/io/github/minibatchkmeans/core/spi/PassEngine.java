@@ -15,6 +15,16 @@ public interface PassEngine {
     int dimensions();
 
     /**
+     * True if the parts add their rows sparse ({@link PassStatistics#addSparse}): every part, every
+     * row, so that the fit measures rows from 0 and never densifies them.
+     *
+     * @return whether the rows are added sparse
+     */
+    default boolean sparse() {
+        return false;
+    }
+
+    /**
      * One pass: every part of the data folds all its rows into {@code start.create(centers)}
      * ({@link PassStatistics#add}, with row ids unique across the parts and independent of how the
      * rows are cut into parts), and the parts' statistics are {@link PassStatistics#merge merged},

@@ -54,6 +54,26 @@ public interface PassStatistics extends Serializable {
     }
 
     /**
+     * Adds sparse rows, for an engine whose {@link PassEngine#sparse()} is true: row {@code i}'s
+     * non-zero values are {@code values[s .. e)} at the strictly increasing feature indices
+     * {@code indices[s .. e)}, where {@code e = rowEnds[i]} and {@code s} is 0 for the first row,
+     * else {@code rowEnds[i − 1]}; there are {@code ids.length} rows. As {@link #add(double[][],
+     * double[], long[])} otherwise: ids decide the draws, so rows of equal content need equal ids
+     * however they are held.
+     *
+     * @param rowEnds where each row's values end
+     * @param indices the values' feature indices
+     * @param values the non-zero values
+     * @param weights their weights, or null
+     * @param ids one id per row
+     * @return this
+     * @throws InvalidInputException for a bad index, value or weight, naming the row id
+     */
+    default PassStatistics addSparse(int[] rowEnds, int[] indices, double[] values, double[] weights, long[] ids) {
+        throw new UnsupportedOperationException("these statistics take dense rows only");
+    }
+
+    /**
      * Adds {@code other}'s statistics (of the same pass, other rows) into these.
      *
      * @param other statistics of the same pass

@@ -21,7 +21,7 @@ public final class EnginePasses implements DataPasses {
     private final PassEngine engine;
     private final Geometry geometry;
     private DataSummary summary;
-    /** The origin every pass measures from: the data's mean, once known. */
+    /** The origin every pass measures from: the data's mean once known (0 for sparse rows). */
     private double[] origin;
     /** Stochastic steps taken so far, over all epochs: each step's draws have their own seed. */
     private long steps;
@@ -67,21 +67,24 @@ public final class EnginePasses implements DataPasses {
             return summary;
         }
         double[] mean = sums.means()[0];
-        GatheredStatistics spread = pass(new double[][] {mean}, centers -> GatheredStatistics.summary(mean, sampleSize, seed));
+        // sparse rows are measured from 0, dense ones from their mean (where the squares do not cancel)
+        double[] about = engine.sparse() ? zero : mean;
+        GatheredStatistics spread = pass(new double[][] {about}, centers -> GatheredStatistics.summary(about, sampleSize, seed));
         GatheredStatistics.FeatureMoments moments = spread.moments();
         double weight = spread.weights()[0];
         double[] variance = new double[dims];
         for (int j = 0; j < dims; j++) {
-            variance[j] = moments.square(j) / weight;
+            double shift = mean[j] - about[j];
+            variance[j] = Math.max(0, moments.square(j) / weight - shift * shift);
         }
         double[][] kept = spread.keptRows();
         double[] data = new double[kept.length * dims];
         for (int i = 0; i < kept.length; i++) {
             System.arraycopy(kept[i], 0, data, i * dims, dims);
         }
-        summary = new DataSummary(rows, moments.positive, weight, mean, variance, moments.min.clone(), moments.max.clone(),
+        summary = new DataSummary(rows, moments.positive, weight, mean, variance, moments.min(), moments.max(),
                 new Sample(dims, data, spread.keptWeights(), spread.keptIds()));
-        origin = mean;
+        origin = about;
         progress.report(Stage.SUMMARY, 1, rows, rows, Double.NaN, true);
         return summary;
     }

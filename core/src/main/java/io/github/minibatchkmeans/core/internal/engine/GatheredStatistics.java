@@ -8,9 +8,12 @@ import io.github.minibatchkmeans.core.internal.pass.PassRunner;
 import io.github.minibatchkmeans.core.internal.rows.Arithmetic;
 import io.github.minibatchkmeans.core.internal.rows.DenseRows;
 import io.github.minibatchkmeans.core.internal.rows.RowFormat;
+import io.github.minibatchkmeans.core.internal.rows.Rows;
+import io.github.minibatchkmeans.core.internal.rows.SparseRows;
 import io.github.minibatchkmeans.core.internal.stats.ClusterStatistics;
 import io.github.minibatchkmeans.core.internal.stats.RowRandom;
 import io.github.minibatchkmeans.core.internal.stats.TopRows;
+import io.github.minibatchkmeans.core.spi.InvalidInputException;
 import io.github.minibatchkmeans.core.spi.PassStatistics;
 import io.github.minibatchkmeans.core.spi.Values;
 import io.github.minibatchkmeans.core.spi.Weights;
@@ -57,6 +60,9 @@ public final class GatheredStatistics implements PassStatistics {
     private transient DenseRows buffer;
     private transient double[] blockWeights;
     private transient long[] blockIds;
+    /** Sparse rows' block: its kernel's labels and its rows (the weights and ids buffers are shared). */
+    private transient BlockLabels sparseBlock;
+    private transient SparseRows sparseBuffer;
 
     private GatheredStatistics(double[][] centers, double[] origin, Kept kept, int keep, long seed, boolean summary) {
         Objects.requireNonNull(centers, "centers");
@@ -184,28 +190,87 @@ public final class GatheredStatistics implements PassStatistics {
             buffer.putRow(n, row, 0, w);
             blockIds[n++] = id;
             if (n == PassRunner.BLOCK_ROWS) {
-                addBlock(n);
+                addBlock(buffer, block, n);
                 n = 0;
             }
         }
         if (n > 0) {
-            addBlock(n);
+            addBlock(buffer, block, n);
         }
         return this;
     }
 
-    /** Prepares the {@code n} buffered rows, labels and adds them; offers them to the kept rows. */
-    private void addBlock(int n) {
+    @Override
+    public GatheredStatistics addSparse(int[] rowEnds, int[] indices, double[] values, double[] weights, long[] ids) {
+        int dims = dimensions();
+        int count = ids.length;
+        if (weights != null && weights.length != count || rowEnds.length < count) {
+            throw new IllegalArgumentException(count + " ids but " + rowEnds.length + " rows or " + (weights == null ? count : weights.length)
+                    + " weights");
+        }
+        if (sparseBlock == null) {
+            sparseBlock = new BlockLabels(Kernels.create(centers, origin, RowFormat.SPARSE, geometry), PassRunner.BLOCK_ROWS, false);
+            blockWeights = blockWeights != null ? blockWeights : new double[PassRunner.BLOCK_ROWS];
+            blockIds = blockIds != null ? blockIds : new long[PassRunner.BLOCK_ROWS];
+            sparseBuffer = new SparseRows(new int[PassRunner.BLOCK_ROWS], new int[dims], new double[dims], blockWeights, dims);
+        }
+        int n = 0;
+        for (int i = 0; i < count; i++) {
+            long id = ids[i];
+            int from = i == 0 ? 0 : rowEnds[i - 1];
+            int to = rowEnds[i];
+            if (fraction < 1 && RowRandom.uniform(drawSeed, id) > fraction) {
+                continue; // not in this pass's sample
+            }
+            double w = weights == null ? 1 : weights[i];
+            if (!Weights.isValid(w)) {
+                throw Weights.rejected(w, "row " + id);
+            }
+            for (int e = from; e < to; e++) {
+                if (indices[e] < 0 || indices[e] >= dims || e > from && indices[e] <= indices[e - 1]) {
+                    throw new InvalidInputException("row " + id + ", index " + indices[e] + ": outside the " + dims
+                            + " features, or not after the index before it");
+                }
+                if (!Values.isUsable(values[e])) {
+                    throw Values.rejected(values[e], "row " + id + ", feature " + indices[e]);
+                }
+            }
+            sparseBuffer.putRow(n, indices, values, from, to, w);
+            blockIds[n++] = id;
+            if (n == PassRunner.BLOCK_ROWS) {
+                addBlock(sparseBuffer, sparseBlock, n);
+                n = 0;
+            }
+        }
+        if (n > 0) {
+            addBlock(sparseBuffer, sparseBlock, n);
+        }
+        return this;
+    }
+
+    /** Prepares the {@code n} rows of {@code buffer}, labels them with {@code block}, adds them; offers them to the kept rows. */
+    private void addBlock(Rows buffer, BlockLabels block, int n) {
         double[] w = blockWeights;
         buffer.span(0, n);
         geometry.prepare(buffer, 0, n);
-        block.assign(buffer, 0, n, (i, label, centred, offset, squared) -> statistics.addCompensated(centred, offset, w[i], label, squared));
+        SparseRows sparse = buffer instanceof SparseRows s ? s : null;
+        block.assign(buffer, 0, n, (i, label, centred, offset, squared) -> {
+            if (centred != null) {
+                statistics.addCompensated(centred, offset, w[i], label, squared);
+            } else {
+                statistics.addCompensated(sparse, i, w[i], label, squared);
+            }
+        });
         count += n;
         if (moments != null) {
-            double[] row = new double[dimensions()];
+            double[] row = sparse == null ? new double[dimensions()] : null;
             for (int i = 0; i < n; i++) {
-                buffer.copyRow(i, row, 0);
-                moments.add(row, 0, w[i], origin);
+                if (sparse != null) {
+                    moments.add(sparse, i, w[i]);
+                } else {
+                    buffer.copyRow(i, row, 0);
+                    moments.add(row, 0, w[i], origin);
+                }
             }
         }
         if (kept == Kept.NONE) {
@@ -346,9 +411,11 @@ public final class GatheredStatistics implements PassStatistics {
         private static final long serialVersionUID = 1L;
         final double[] squares;
         private final double[] squareErrors;
-        final double[] min;
-        final double[] max;
+        private final double[] min;
+        private final double[] max;
         long positive;
+        /** Sparse rows only: per feature, the rows of positive weight that store it (the others hold 0 there); else null. */
+        private long[] stored;
 
         FeatureMoments(int dims) {
             squares = new double[dims];
@@ -373,6 +440,45 @@ public final class GatheredStatistics implements PassStatistics {
             }
         }
 
+        /** Row {@code i} of sparse rows, measured from 0 (the origin of sparse rows). */
+        void add(SparseRows rows, int i, double w) {
+            if (w == 0) {
+                return;
+            }
+            if (stored == null) {
+                stored = new long[squares.length];
+            }
+            positive++;
+            for (int e = rows.start(i), end = rows.end(i); e < end; e++) {
+                int j = rows.indexAt(e);
+                double v = rows.valueAt(e);
+                addCompensated(j, w * v * v);
+                min[j] = Math.min(min[j], v);
+                max[j] = Math.max(max[j], v);
+                stored[j]++;
+            }
+        }
+
+        /** Each feature's smallest value, the zeros sparse rows leave out included. */
+        double[] min() {
+            return withZeros(min, Math::min);
+        }
+
+        /** Each feature's largest value, the zeros sparse rows leave out included. */
+        double[] max() {
+            return withZeros(max, Math::max);
+        }
+
+        private double[] withZeros(double[] values, java.util.function.DoubleBinaryOperator widen) {
+            double[] out = values.clone();
+            for (int j = 0; stored != null && j < out.length; j++) {
+                if (stored[j] < positive) {
+                    out[j] = widen.applyAsDouble(out[j], 0);
+                }
+            }
+            return out;
+        }
+
         private void addCompensated(int j, double value) {
             double t = squares[j];
             double s = t + value;
@@ -386,6 +492,14 @@ public final class GatheredStatistics implements PassStatistics {
                 squareErrors[j] += other.squareErrors[j];
                 min[j] = Math.min(min[j], other.min[j]);
                 max[j] = Math.max(max[j], other.max[j]);
+            }
+            if (other.stored != null) {
+                if (stored == null) {
+                    stored = new long[squares.length];
+                }
+                for (int j = 0; j < stored.length; j++) {
+                    stored[j] += other.stored[j];
+                }
             }
             positive += other.positive;
         }

@@ -56,6 +56,21 @@ public final class SparseRows extends Rows {
         return Arrays.copyOfRange(values, start(i), ends[i]);
     }
 
+    /** The feature index of stored value {@code e} (row i's are {@code start(i) ≤ e < end(i)}). */
+    public int indexAt(int e) {
+        return indices[e];
+    }
+
+    /** Stored value {@code e}. */
+    public double valueAt(int e) {
+        return values[e];
+    }
+
+    /** Where row {@code i}'s values end. */
+    public int end(int i) {
+        return ends[i];
+    }
+
     /** Values the first {@code count()} rows hold. */
     public int valueCount() {
         return count() == 0 ? 0 : ends[count() - 1];
@@ -127,6 +142,16 @@ public final class SparseRows extends Rows {
             }
         }
         ends[i] = e;
+        weights[i] = weight;
+    }
+
+    /** Appends row {@code i} (the row after the last one put) from the non-zeros {@code [from, to)} of the given arrays. */
+    public void putRow(int i, int[] fromIndices, double[] fromValues, int from, int to, double weight) {
+        int e = start(i);
+        ensureValueCapacity(e + to - from);
+        System.arraycopy(fromIndices, from, indices, e, to - from);
+        System.arraycopy(fromValues, from, values, e, to - from);
+        ends[i] = e + to - from;
         weights[i] = weight;
     }
 

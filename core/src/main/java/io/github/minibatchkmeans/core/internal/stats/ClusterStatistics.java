@@ -110,6 +110,23 @@ public final class ClusterStatistics implements java.io.Serializable {
         unsettled = true;
     }
 
+    /** As {@link #addCompensated(double[], int, double, int, double)} for row {@code i} of sparse rows (summed from 0). */
+    public void addCompensated(SparseRows rows, int i, double w, int cluster, double distance) {
+        assert atZero : "sparse rows are summed from 0";
+        onlyTouched = false;
+        int base = cluster * dims;
+        for (int e = rows.start(i), end = rows.end(i); e < end; e++) {
+            int at = base + rows.indexAt(e);
+            sums[at] = add(sums[at], w * rows.valueAt(e), sumErrors, at);
+        }
+        weights[cluster] = add(weights[cluster], w, weightErrors, cluster);
+        double term = w * distance;
+        double total = inertia + term;
+        inertiaError += Math.abs(inertia) >= Math.abs(term) ? (inertia - total) + term : (term - total) + inertia;
+        inertia = total;
+        unsettled = true;
+    }
+
     /** Adds {@code other}'s statistics to these, compensated; its own pending errors carry over unrounded. */
     public void merge(ClusterStatistics other) {
         onlyTouched = false;
