@@ -335,6 +335,10 @@ public final class MiniBatchKMeans implements AutoCloseable {
     private KMeansModel run(BatchSource source, int[] labels, FitState resumeFrom, CheckpointListener checkpoints)
             throws IOException {
         boolean once = source.rereading() == BatchSource.Rereading.ONCE;
+        if (source.sparse() && (once || config.mode() != Mode.EXACT)) { // their shuffle windows and groups hold dense rows
+            throw new InvalidConfigException(Parameters.MODE, "sparse rows (" + source.name() + ") are clustered in the exact mode "
+                    + "only, which keeps them sparse; the stochastic and one-pass learners would make them dense");
+        }
         try (LocalPasses passes = local(source)) {
             if (once && config.mode() == Mode.STOCHASTIC) {
                 return EngineBridge.model(StochasticLoop.onceThrough(passes, EngineBridge.settings(config),

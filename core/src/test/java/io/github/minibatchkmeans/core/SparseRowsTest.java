@@ -231,4 +231,15 @@ class SparseRowsTest {
             }
         }
     }
+
+    @Test
+    void theStochasticAndOnePassLearnersRefuseSparseRowsRatherThanDensifyThem() {
+        SparseArraySource sparse = csr(topics(1));
+        for (Mode mode : new Mode[] {Mode.STOCHASTIC, Mode.ONE_PASS}) {
+            InvalidConfigException refused = assertThrows(InvalidConfigException.class,
+                    () -> new MiniBatchKMeans(KMeansConfig.builder(K).mode(mode).seed(1).build()).fit(sparse));
+            assertEquals("mode", refused.parameter().name());
+            assertTrue(refused.getMessage().contains("exact mode only"), refused.getMessage());
+        }
+    }
 }

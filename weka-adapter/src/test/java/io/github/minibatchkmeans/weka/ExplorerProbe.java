@@ -23,7 +23,7 @@ import weka.gui.explorer.Explorer.ExplorerPanel;
  * Run by {@link WekaPackageIT} in a forked JVM on an X display (Xvfb): the real Explorer, with
  * MiniBatchKMeans coming from the installed package. Loads a data set, selects the clusterer in the
  * Cluster tab, presses Start, waits for the output, saves a screenshot, prints the output pane.
- * Args: data.arff screenshot.png.
+ * Args: data.arff screenshot.png [clusterer class and options; default: MiniBatchKMeans -N 3].
  */
 public final class ExplorerProbe {
     private ExplorerProbe() {
@@ -32,8 +32,9 @@ public final class ExplorerProbe {
     public static void main(String[] args) throws Exception {
         WekaPackageManager.loadPackages(false);
         Instances data = DataSource.read(args[0]);
-        Clusterer clusterer = (Clusterer) Utils.forName(Clusterer.class, "weka.clusterers.MiniBatchKMeans",
-                new String[] {"-N", "3"});
+        Clusterer clusterer = args.length > 2
+                ? (Clusterer) Utils.forName(Clusterer.class, args[2], java.util.Arrays.copyOfRange(args, 3, args.length))
+                : (Clusterer) Utils.forName(Clusterer.class, "weka.clusterers.MiniBatchKMeans", new String[] {"-N", "3"});
         AtomicReference<JFrame> frame = new AtomicReference<>();
         AtomicReference<ClustererPanel> panel = new AtomicReference<>();
         SwingUtilities.invokeAndWait(() -> {
@@ -74,8 +75,10 @@ public final class ExplorerProbe {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        System.out.println("=== clusterer: " + editor.getValue().getClass().getName() + " from "
-                + editor.getValue().getClass().getProtectionDomain().getCodeSource().getLocation());
+        Object chosen = editor.getValue();
+        Object inner = chosen instanceof weka.clusterers.SingleClustererEnhancer wrapper ? wrapper.getClusterer() : chosen;
+        System.out.println("=== clusterer: " + chosen.getClass().getName() + " using " + inner.getClass().getName() + " from "
+                + inner.getClass().getProtectionDomain().getCodeSource().getLocation());
         System.out.println(output.getText());
         System.exit(0);
     }

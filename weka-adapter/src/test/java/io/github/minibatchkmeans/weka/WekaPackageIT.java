@@ -156,27 +156,51 @@ class WekaPackageIT {
 
     @Test
     void theRealExplorerRunsItAndShowsTheCentroidTable() throws Exception {
+        String output = inTheExplorer("explorer-minibatch-kmeans.png", data.toString());
+        assertTrue(output.contains("=== clusterer: weka.clusterers.MiniBatchKMeans using weka.clusterers.MiniBatchKMeans from"), output);
+        assertTrue(output.contains("packages/MiniBatchKMeans"), "loaded from the installed package: " + output);
+        assertTrue(output.contains("Final cluster centroids:"), output);
+        assertTrue(output.contains("Full Data"), output);
+    }
+
+    @Test
+    void theRealExplorerClustersTextThroughFilteredClustererAndStringToWordVector() throws Exception {
+        Path reuters = home.resolve("ReutersGrain-test.arff");
+        try (InputStream in = WekaPackageIT.class.getResourceAsStream("/weka-data/ReutersGrain-test.arff")) {
+            Files.copy(in, reuters, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        String output = inTheExplorer("explorer-text.png", reuters.toString(), "weka.clusterers.FilteredClusterer",
+                "-F", "weka.filters.unsupervised.attribute.StringToWordVector -W 100000 -I -T -L",
+                "-W", "weka.clusterers.MiniBatchKMeans", "--", "-N", "2", "-metric", "cosine", "-D");
+        assertTrue(output.contains("=== clusterer: weka.clusterers.FilteredClusterer using weka.clusterers.MiniBatchKMeans from"),
+                output);
+        assertTrue(output.contains("packages/MiniBatchKMeans"), "loaded from the installed package: " + output);
+        assertTrue(output.contains("FilteredClusterer using weka.clusterers.MiniBatchKMeans -N 2"), output);
+        assertTrue(output.contains("-metric cosine"), output);
+        assertTrue(output.contains("Final cluster centroids:"), output);
+    }
+
+    /** The Explorer's output for {@code probe} arguments (data, then a clusterer), from the installed package, on Xvfb. */
+    private String inTheExplorer(String screenshotName, String... probe) throws Exception {
         Path xvfb = Path.of("/usr/bin/Xvfb");
         if (!Files.isExecutable(xvfb)) {
             System.out.println("SKIPPED the Weka Explorer test: Xvfb is not installed (.ci/run installs it as root)");
         }
         Assumptions.assumeTrue(Files.isExecutable(xvfb), "Xvfb is not installed (.ci/run installs it)");
-        String display = ":" + (90 + (int) (ProcessHandle.current().pid() % 50));
+        String display = ":" + (90 + (int) (ProcessHandle.current().pid() % 50) + screenshotName.length() % 7);
         Process server = new ProcessBuilder(xvfb.toString(), display, "-screen", "0", "1280x1024x24", "-nolisten", "tcp")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
             Thread.sleep(1500); // let the X server come up
-            Path screenshot = Path.of("target", "explorer-minibatch-kmeans.png").toAbsolutePath();
+            Path screenshot = Path.of("target", screenshotName).toAbsolutePath();
             Files.deleteIfExists(screenshot);
-            Result run = weka("-Xmx512m", Map.of("DISPLAY", display), true, ExplorerProbe.class.getName(), data.toString(),
-                    screenshot.toString());
+            List<String> args = new java.util.ArrayList<>(List.of(ExplorerProbe.class.getName(), probe[0], screenshot.toString()));
+            args.addAll(List.of(probe).subList(1, probe.length));
+            Result run = weka("-Xmx512m", Map.of("DISPLAY", display), true, args.toArray(new String[0]));
             assertEquals(0, run.exitCode(), run.output());
-            assertTrue(run.output().contains("=== clusterer: weka.clusterers.MiniBatchKMeans from"), run.output());
-            assertTrue(run.output().contains("packages/MiniBatchKMeans"), "loaded from the installed package: " + run.output());
-            assertTrue(run.output().contains("Final cluster centroids:"), run.output());
-            assertTrue(run.output().contains("Full Data"), run.output());
             BufferedImage image = ImageIO.read(screenshot.toFile());
             assertEquals(1100, image.getWidth());
+            return run.output();
         } finally {
             server.destroy();
         }
