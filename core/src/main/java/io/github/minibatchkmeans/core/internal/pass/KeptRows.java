@@ -165,16 +165,8 @@ public final class KeptRows implements BatchSource, PreparedSource, AutoCloseabl
 
         @Override
         public int read(double[] data, double[] weights, int maxRows) throws IOException {
-            int n;
-            try {
-                n = reader.read(data, weights, maxRows);
-            } catch (IOException | RuntimeException e) {
-                failed = true;
-                throw e;
-            }
-            if (n == 0) {
-                complete = true;
-            } else {
+            int n = delivered(() -> reader.read(data, weights, maxRows));
+            if (n > 0) {
                 keep(data, weights, n);
             }
             return n;
@@ -182,19 +174,23 @@ public final class KeptRows implements BatchSource, PreparedSource, AutoCloseabl
 
         @Override
         public int readSparse(int[] rowEnds, int[] indices, double[] values, double[] weights, int maxRows) throws IOException {
-            int n;
+            int n = delivered(() -> reader.readSparse(rowEnds, indices, values, weights, maxRows));
+            if (n > 0) {
+                keepSparse(new SparseRows(rowEnds, indices, values, weights, dims), n);
+            }
+            return n;
+        }
+
+        /** What one read of the source delivers: the end of the pass noted, a failure too (then nothing is kept). */
+        private int delivered(Read read) throws IOException {
             try {
-                n = reader.readSparse(rowEnds, indices, values, weights, maxRows);
+                int n = read.rows();
+                complete = n == 0;
+                return n;
             } catch (IOException | RuntimeException e) {
                 failed = true;
                 throw e;
             }
-            if (n == 0) {
-                complete = true;
-            } else {
-                keepSparse(new SparseRows(rowEnds, indices, values, weights, dims), n);
-            }
-            return n;
         }
 
         /** Keeps a trimmed copy of a sparse batch, prepared for the metric, while the budget lasts. */
@@ -312,6 +308,12 @@ public final class KeptRows implements BatchSource, PreparedSource, AutoCloseabl
             resident = new FlatRows(chunks, dims, inner.name());
             residentBytes = bytes;
         }
+    }
+
+    /** One read of the inner source. */
+    @FunctionalInterface
+    private interface Read {
+        int rows() throws IOException;
     }
 
     /** Deletes the spill file, if any. */

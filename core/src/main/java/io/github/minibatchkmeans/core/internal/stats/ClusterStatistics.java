@@ -102,12 +102,7 @@ public final class ClusterStatistics implements java.io.Serializable {
         for (int j = 0; j < dims; j++) {
             sums[base + j] = add(sums[base + j], w * data[offset + j], sumErrors, base + j);
         }
-        weights[cluster] = add(weights[cluster], w, weightErrors, cluster);
-        double term = w * distance;
-        double total = inertia + term;
-        inertiaError += Math.abs(inertia) >= Math.abs(term) ? (inertia - total) + term : (term - total) + inertia;
-        inertia = total;
-        unsettled = true;
+        addCompensatedWeight(w, cluster, distance);
     }
 
     /** As {@link #addCompensated(double[], int, double, int, double)} for row {@code i} of sparse rows (summed from 0). */
@@ -119,6 +114,11 @@ public final class ClusterStatistics implements java.io.Serializable {
             int at = base + rows.indexAt(e);
             sums[at] = add(sums[at], w * rows.valueAt(e), sumErrors, at);
         }
+        addCompensatedWeight(w, cluster, distance);
+    }
+
+    /** The weight and inertia of a row added compensated. */
+    private void addCompensatedWeight(double w, int cluster, double distance) {
         weights[cluster] = add(weights[cluster], w, weightErrors, cluster);
         double term = w * distance;
         double total = inertia + term;
