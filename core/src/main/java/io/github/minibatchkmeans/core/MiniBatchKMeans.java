@@ -335,9 +335,9 @@ public final class MiniBatchKMeans implements AutoCloseable {
     private KMeansModel run(BatchSource source, int[] labels, FitState resumeFrom, CheckpointListener checkpoints)
             throws IOException {
         boolean once = source.rereading() == BatchSource.Rereading.ONCE;
-        if (source.sparse() && (once || config.mode() != Mode.EXACT)) { // their shuffle windows and groups hold dense rows
-            throw new InvalidConfigException(Parameters.MODE, "sparse rows (" + source.name() + ") are clustered in the exact mode "
-                    + "only, which keeps them sparse; the stochastic and one-pass learners would make them dense");
+        if (source.sparse() && (once || config.mode() == Mode.ONE_PASS)) { // its groups of rows are dense
+            throw new InvalidConfigException(Parameters.MODE, "sparse rows (" + source.name() + ") are clustered in the exact and "
+                    + "stochastic modes, which keep them sparse; the one-pass learner would make them dense");
         }
         try (LocalPasses passes = local(source)) {
             if (once && config.mode() == Mode.STOCHASTIC) {

@@ -233,13 +233,26 @@ class SparseRowsTest {
     }
 
     @Test
-    void theStochasticAndOnePassLearnersRefuseSparseRowsRatherThanDensifyThem() {
-        SparseArraySource sparse = csr(topics(1));
-        for (Mode mode : new Mode[] {Mode.STOCHASTIC, Mode.ONE_PASS}) {
-            InvalidConfigException refused = assertThrows(InvalidConfigException.class,
-                    () -> new MiniBatchKMeans(KMeansConfig.builder(K).mode(mode).seed(1).build()).fit(sparse));
-            assertEquals("mode", refused.parameter().name());
-            assertTrue(refused.getMessage().contains("exact mode only"), refused.getMessage());
+    void theStochasticLearnerRunsOnSparseRowsAsOnTheSameRowsDense() throws IOException {
+        double[][] x = topics(6);
+        KMeansConfig.Builder config = KMeansConfig.builder(K).mode(Mode.STOCHASTIC).seed(5).batchSize(256).shuffleWindow(700)
+                .maxIterations(4);
+        KMeansModel dense = new MiniBatchKMeans(config.threads(1).build()).fit(ArraySource.of(x));
+        KMeansModel sparse = new MiniBatchKMeans(config.threads(1).build()).fit(new Streamed(csr(x)));
+        KMeansModel sparseTwo = new MiniBatchKMeans(config.threads(2).build()).fit(new Streamed(csr(x)));
+        assertCentroidsClose(dense.centroids(), sparse.centroids(), "stochastic, sparse against dense");
+        assertArrayEquals(TestData.labels(dense, ArraySource.of(x), N), TestData.labels(sparse, csr(x), N));
+        for (int c = 0; c < K; c++) {
+            assertArrayEquals(sparse.centroids()[c], sparseTwo.centroids()[c], 0.0, "bit-identical for any thread count");
         }
+    }
+
+    @Test
+    void theOnePassLearnerRefusesSparseRowsRatherThanDensifyThem() {
+        SparseArraySource sparse = csr(topics(1));
+        InvalidConfigException refused = assertThrows(InvalidConfigException.class,
+                () -> new MiniBatchKMeans(KMeansConfig.builder(K).mode(Mode.ONE_PASS).seed(1).build()).fit(sparse));
+        assertEquals("mode", refused.parameter().name());
+        assertTrue(refused.getMessage().contains("the one-pass learner would make them dense"), refused.getMessage());
     }
 }

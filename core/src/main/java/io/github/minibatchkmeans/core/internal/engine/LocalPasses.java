@@ -227,7 +227,8 @@ public final class LocalPasses implements DataPasses {
 
     @Override
     public void epoch(int epoch, Settings settings, Steps steps, Progress progress) throws IOException {
-        int window = settings.shuffleWindowRows(dimensions());
+        // a window of sparse rows holds their non-zeros: sized as for rows of that many values (a few dozen), not d
+        int window = settings.shuffleWindowRows(format == RowFormat.SPARSE ? Math.min(dimensions(), 64) : dimensions());
         BatchSource order = window > 1 ? new ShuffledSource(source, window, settings.seed() + epoch) : source;
         passes.forEachBatch(order, steps::take,
                 rows -> progress.report(Stage.ITERATION, epoch, rows, summary.rows(), Double.NaN, false));

@@ -6,6 +6,7 @@ import io.github.minibatchkmeans.core.internal.kernel.Kernels;
 import io.github.minibatchkmeans.core.internal.pass.FlatRows;
 import io.github.minibatchkmeans.core.internal.pass.PassRunner;
 import io.github.minibatchkmeans.core.internal.rows.Rows;
+import io.github.minibatchkmeans.core.internal.rows.SparseRows;
 import io.github.minibatchkmeans.core.internal.stats.ClusterStatistics;
 import io.github.minibatchkmeans.core.internal.stats.TopRows;
 import io.github.minibatchkmeans.core.spi.InvalidInputException;
@@ -225,11 +226,14 @@ public final class OnlineLearner {
             throw new InvalidInputException("the first batch has " + positive
                     + " rows with positive weight; at least k = " + k + " are needed to initialize");
         }
-        double[] values = new double[n * dims];
-        for (int i = 0; i < n; i++) {
-            first.copyRow(i, values, i * dims);
+        FlatRows batch;
+        if (first instanceof SparseRows sparse) { // kept sparse
+            batch = FlatRows.of(sparse.trimmedCopy(n), "the first batch");
+        } else {
+            double[] values = new double[n * dims];
+            first.copyRows(0, n, values, 0);
+            batch = new FlatRows(values, Arrays.copyOf(first.weights, n), dims, "the first batch");
         }
-        FlatRows batch = new FlatRows(values, Arrays.copyOf(first.weights, n), dims, "the first batch");
         try (LocalPasses passes = new LocalPasses(batch, settings)) {
             return Initialization.initialCenters(passes, settings.withSeed(random.nextLong()), Progress.NONE, false);
         }

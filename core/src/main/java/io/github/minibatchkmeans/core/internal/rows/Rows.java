@@ -5,9 +5,9 @@ import java.io.IOException;
 
 /**
  * A buffer of consecutive rows, in one representation: the seam through which every pass touches
- * row values. Engine loops see a row only through these methods and the kernel's; a new
- * representation (float32 rows, sparse CSR rows) is a subclass, a reader filling it, and a kernel
- * ({@code Kernels} chooses by {@link #format()}), with no loop changed. Weights are doubles in
+ * row values. Engine loops see a row only through these methods and the kernel's; a
+ * representation — dense ({@link DenseRows}), sparse ({@link SparseRows}), float32 next — is a
+ * subclass, a reader filling it, and a kernel ({@code Kernels} chooses by {@link #format()}). Weights are doubles in
  * every representation; the global index of the first row defines the accumulation blocks.
  */
 public abstract class Rows {
