@@ -1,6 +1,7 @@
 package io.github.minibatchkmeans.spark;
 
 import io.github.minibatchkmeans.core.KMeansModel;
+import io.github.minibatchkmeans.core.SparseArraySource;
 import io.github.minibatchkmeans.io.ModelJson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +14,7 @@ import java.util.List;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.ml.Model;
+import org.apache.spark.ml.linalg.SparseVector;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.ml.param.Param;
@@ -243,21 +245,74 @@ public final class MiniBatchKMeansModel extends Model<MiniBatchKMeansModel> impl
             while (chunk.size() < CHUNK && rows.hasNext()) {
                 chunk.add(rows.next());
             }
-            List<double[]> present = new ArrayList<>(chunk.size());
             boolean[] labelled = new boolean[chunk.size()];
+            int[] predicted = anySparse() ? predictSparse(labelled) : predictDense(labelled);
+            labels = new int[chunk.size()];
+            for (int i = 0, p = 0; i < chunk.size(); i++) {
+                labels[i] = labelled[i] ? predicted[p++] : -1;
+            }
+        }
+
+        /** The chunk's feature vector of row {@code i}, or null. */
+        private Vector vector(int i) {
+            Row row = chunk.get(i);
+            return row.isNullAt(features) ? null : (Vector) row.get(features);
+        }
+
+        private boolean anySparse() {
             for (int i = 0; i < chunk.size(); i++) {
-                Row row = chunk.get(i);
-                double[] values = row.isNullAt(features) ? null : ((Vector) row.get(features)).toArray();
+                if (vector(i) instanceof SparseVector) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Labels of the rows that have usable features (marked in {@code labelled}), as dense arrays. */
+        private int[] predictDense(boolean[] labelled) {
+            List<double[]> present = new ArrayList<>(chunk.size());
+            for (int i = 0; i < chunk.size(); i++) {
+                double[] values = vector(i) == null ? null : vector(i).toArray();
                 if (values != null && usable(values)) { // no features, or a NaN among them: no nearest centroid, no prediction
                     present.add(values);
                     labelled[i] = true;
                 }
             }
-            int[] predicted = model.predict(present.toArray(double[][]::new));
-            labels = new int[chunk.size()];
-            for (int i = 0, p = 0; i < chunk.size(); i++) {
-                labels[i] = labelled[i] ? predicted[p++] : -1;
+            return model.predict(present.toArray(double[][]::new));
+        }
+
+        /** As {@link #predictDense}, the rows by their non-zeros (a dense one compressed), never densified. */
+        private int[] predictSparse(boolean[] labelled) {
+            List<SparseVector> present = new ArrayList<>(chunk.size());
+            int values = 0;
+            for (int i = 0; i < chunk.size(); i++) {
+                Vector vector = vector(i);
+                SparseVector sparse = vector == null ? null : vector.toSparse();
+                if (sparse != null && usable(sparse.values())) {
+                    present.add(sparse);
+                    values += sparse.indices().length;
+                    labelled[i] = true;
+                }
             }
+            int[] pointers = new int[present.size() + 1];
+            int[] indices = new int[values];
+            double[] data = new double[values];
+            for (int r = 0; r < present.size(); r++) {
+                SparseVector sparse = present.get(r);
+                System.arraycopy(sparse.indices(), 0, indices, pointers[r], sparse.indices().length);
+                System.arraycopy(sparse.values(), 0, data, pointers[r], sparse.values().length);
+                pointers[r + 1] = pointers[r] + sparse.indices().length;
+            }
+            int[] out = new int[present.size()];
+            if (!present.isEmpty()) {
+                try {
+                    model.predict(SparseArraySource.ofCsr(model.dimensions(), pointers, indices, data, null),
+                            (row, label, distance) -> out[(int) row] = label);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e); // rows in memory: no I/O happens
+                }
+            }
+            return out;
         }
     }
 

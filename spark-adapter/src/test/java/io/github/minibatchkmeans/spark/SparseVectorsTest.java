@@ -109,6 +109,8 @@ class SparseVectorsTest {
         assertEquals(1 << 20, model.toKMeansModel().dimensions());
         double[] sizes = model.summary().clusterWeights();
         assertArrayEquals(new double[] {100, 100}, sizes[0] <= sizes[1] ? sizes : new double[] {sizes[1], sizes[0]}, 0.0);
+        List<Row> predicted = model.transform(wide).select("prediction").collectAsList(); // predicted sparse, too
+        assertEquals(200, predicted.stream().filter(r -> !r.isNullAt(0)).count());
     }
 
     private static void assertClose(double[][] expected, double[][] actual, double relative, String what) {
