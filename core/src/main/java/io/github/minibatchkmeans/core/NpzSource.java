@@ -50,8 +50,11 @@ public final class NpzSource implements BatchSource {
         this.stamp = SourceFiles.Stamp.of(file);
         try (ZipFile zip = open(file)) {
             long[] shape = integers(zip, "shape", 2, 2);
-            if (shape[0] < 1 || shape[1] < 1 || shape[1] > Integer.MAX_VALUE - 8) {
+            if (shape[0] < 1 || shape[1] < 1) {
                 throw new InvalidInputException(name + ": a matrix of shape (" + shape[0] + ", " + shape[1] + ") has no rows to cluster");
+            }
+            if (shape[1] > MAX_FEATURES) {
+                throw new InvalidInputException(name + ": " + shape[1] + " features, more than the " + MAX_FEATURES + " a fit can hold");
             }
             this.rows = shape[0];
             this.dims = (int) shape[1];

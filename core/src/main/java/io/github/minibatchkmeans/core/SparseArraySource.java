@@ -51,8 +51,8 @@ public final class SparseArraySource implements BatchSource {
      * @throws InvalidInputException naming the row and index of the first thing wrong
      */
     public static SparseArraySource ofCsr(int dims, int[] rowPointers, int[] indices, double[] values, double[] weights) {
-        if (dims < 1) {
-            throw new InvalidInputException("dims must be >= 1, got " + dims);
+        if (dims < 1 || dims > MAX_FEATURES) {
+            throw new InvalidInputException("dims must be within [1, " + MAX_FEATURES + "], got " + dims);
         }
         if (rowPointers.length < 2 || rowPointers[0] != 0) {
             throw new InvalidInputException("rowPointers: expected rows + 1 >= 2 offsets starting at 0");

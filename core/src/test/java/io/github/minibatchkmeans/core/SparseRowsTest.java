@@ -202,6 +202,8 @@ class SparseRowsTest {
                 () -> SparseArraySource.ofCsr(5, pointers, new int[] {0, 1, 2}, new double[] {1, Double.NaN, 1}, null))
                 .getMessage();
         assertTrue(nan.contains("row 0, index 1"), nan);
+        assertEquals("dims must be within [1, 16777216], got 33554432", assertThrows(InvalidInputException.class,
+                () -> SparseArraySource.ofCsr(1 << 25, pointers, new int[] {0, 1, 2}, new double[] {1, 1, 1}, null)).getMessage());
     }
 
     @Test

@@ -62,7 +62,7 @@ public final class SvmlightSource implements BatchSource {
         try (Lines lines = new Lines(file)) {
             Row row = new Row();
             while (lines.next()) {
-                if (row.parse(lines, 0, Integer.MAX_VALUE)) {
+                if (row.parse(lines, 0, Long.MAX_VALUE)) { // any width: the largest index is checked once the base is known
                     scan.add(row);
                 }
             }
@@ -80,12 +80,16 @@ public final class SvmlightSource implements BatchSource {
         if (scan.rows == 0) {
             throw new InvalidInputException(file + ": no rows");
         }
-        int width = scan.largest - base + 1;
+        long width = (long) scan.largest - base + 1;
+        if (width > MAX_FEATURES || features > MAX_FEATURES) {
+            throw new InvalidInputException(file + ":" + scan.largestLine + ": index " + scan.largest + " makes "
+                    + Math.max(width, features) + " features, more than the " + MAX_FEATURES + " a fit can hold");
+        }
         if (features > 0 && width > features) {
             throw new InvalidInputException(file + ":" + scan.largestLine + ": index " + scan.largest + " is beyond the "
                     + features + " features");
         }
-        this.features = features > 0 ? features : Math.max(1, width);
+        this.features = features > 0 ? features : (int) Math.max(1, width);
         this.rows = scan.rows;
     }
 
@@ -188,7 +192,7 @@ public final class SvmlightSource implements BatchSource {
          * Parses the current line, indices shifted down by {@code shift} and checked below {@code width};
          * false for a blank or comment line.
          */
-        boolean parse(Lines lines, int shift, int width) {
+        boolean parse(Lines lines, int shift, long width) {
             byte[] b = lines.buffer;
             int end = lines.end;
             for (int i = lines.start; i < end; i++) {

@@ -99,6 +99,9 @@ class SvmlightSourceTest {
         Path wide = write("wide.svm", "1 1:1\n1 9:1\n");
         assertEquals(wide + ":2: index 9 is beyond the 5 features",
                 assertThrows(InvalidInputException.class, () -> new SvmlightSource(wide, SvmlightSource.IndexBase.ONE, 5)).getMessage());
+        Path huge = write("huge.svm", "1 1:1\n1 2147483647:1\n");
+        assertEquals(huge + ":2: index 2147483647 makes 2147483647 features, more than the 16777216 a fit can hold",
+                assertThrows(InvalidInputException.class, () -> auto(huge)).getMessage());
         Path zero = write("zero.svm", "1 3:1\n1 0:1\n");
         assertEquals(zero + ":2: index 0 in a file of 1-based indices",
                 assertThrows(InvalidInputException.class, () -> new SvmlightSource(zero, SvmlightSource.IndexBase.ONE, 0)).getMessage());

@@ -13,6 +13,11 @@ import java.util.OptionalLong;
  * naming the place.
  */
 public interface BatchSource {
+    /**
+     * The most features a row may have: every centroid and per-feature statistic is that wide, so
+     * wider data (a stray index of 2^31 in a text file) is refused where it is read.
+     */
+    int MAX_FEATURES = 1 << 24;
 
     /**
      * Number of features per row.

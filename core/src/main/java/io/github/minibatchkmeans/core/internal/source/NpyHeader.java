@@ -1,5 +1,6 @@
 package io.github.minibatchkmeans.core.internal.source;
 
+import io.github.minibatchkmeans.core.spi.BatchSource;
 import io.github.minibatchkmeans.core.spi.InvalidInputException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -15,8 +16,6 @@ import java.nio.charset.StandardCharsets;
 public record NpyHeader(long rows, int columns, int itemSize, long dataOffset) {
 
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
-    /** Columns beyond this are no data set this engine can hold: every centroid and per-feature statistic is that wide. */
-    static final long MAX_COLUMNS = 1L << 24;
 
     /** Reads and validates the header at the start of {@code channel}; {@code name} is used in messages. */
     public static NpyHeader read(FileChannel channel, String name) throws IOException {
@@ -147,8 +146,9 @@ public record NpyHeader(long rows, int columns, int itemSize, long dataOffset) {
         if (rows < 0 || columns < 0) {
             throw new InvalidInputException(name + ": bad .npy shape " + Literal.show(shape) + ": a dimension is negative");
         }
-        if (columns < 1 || columns > MAX_COLUMNS) {
-            throw new InvalidInputException(name + ": .npy array has " + columns + " columns (at least 1, at most " + MAX_COLUMNS + ")");
+        if (columns < 1 || columns > BatchSource.MAX_FEATURES) {
+            throw new InvalidInputException(name + ": .npy array has " + columns + " columns (at least 1, at most "
+                    + BatchSource.MAX_FEATURES + ")");
         }
         return new NpyHeader(rows, (int) columns, itemSize, dataOffset);
     }
