@@ -121,7 +121,7 @@ class SparseRowsTest {
     }
 
     /** A sparse source read through its readers, as a file would be, whose rows are parsed again on every pass. */
-    private static final class Streamed implements BatchSource {
+    static final class Streamed implements BatchSource {
         private final SparseArraySource inner;
 
         Streamed(SparseArraySource inner) {
@@ -166,8 +166,10 @@ class SparseRowsTest {
         SparseArraySource sparse = csr(x);
         KMeansModel inPlace = fit(sparse, init, Pruning.AUTO, Metric.EUCLIDEAN, 1);
         KMeansModel kept = fit(new Streamed(sparse), init, Pruning.AUTO, Metric.EUCLIDEAN, 2);
+        // a budget that holds the pruning bounds but not the rows: every pass reads the source again
+        double fraction = 150_000.0 / Runtime.getRuntime().maxMemory();
         KMeansModel readAgain = new MiniBatchKMeans(KMeansConfig.builder(K).initializer(Initializers.explicit(init)).threads(2)
-                .batchSize(333).heapFraction(1e-6).build()).fit(new Streamed(sparse));
+                .batchSize(333).heapFraction(fraction).build()).fit(new Streamed(sparse));
         for (int c = 0; c < K; c++) {
             assertArrayEquals(inPlace.centroids()[c], kept.centroids()[c], 0.0, "kept in memory");
             assertArrayEquals(inPlace.centroids()[c], readAgain.centroids()[c], 0.0, "read again on every pass");

@@ -146,7 +146,7 @@ public final class PassRunner {
         boolean prefetch = threads > 1;
         Rows next = !prefetch ? null : keeping != null ? format.buffer(batch, dims) : takeBuffer(format, batch, dims);
         try (PlannedReader reader = new PlannedReader(source.name(), keeping != null ? keeping : source.open(Workers.lent(threads)),
-                prepared(source) ? null : geometry, blockNeeded, supply, dims)) {
+                prepared(source) ? null : geometry, blockNeeded, supply, dims, format)) {
             Future<Integer> pending = prefetch ? Workers.POOL.submit(fill(reader, next)) : null;
             try {
                 while (true) {

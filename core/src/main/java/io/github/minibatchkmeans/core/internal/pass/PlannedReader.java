@@ -1,6 +1,7 @@
 package io.github.minibatchkmeans.core.internal.pass;
 
 import io.github.minibatchkmeans.core.internal.metric.Geometry;
+import io.github.minibatchkmeans.core.internal.rows.RowFormat;
 import io.github.minibatchkmeans.core.internal.rows.Rows;
 
 import io.github.minibatchkmeans.core.spi.BatchReader;
@@ -22,19 +23,22 @@ final class PlannedReader implements AutoCloseable {
     private final LongPredicate blockNeeded;
     private final BlockSupply supply;
     private final int dims;
-    private double[] discard;
-    private double[] discardWeights;
+    private final RowFormat format;
+    /** Rows read and dropped where the source cannot skip: one row at first, a block once it proves unable to. */
+    private Rows discard;
     private long position;
     private boolean ended;
 
     /** {@code geometry}: the metric to prepare the rows read for; null when the source delivers them prepared. */
-    PlannedReader(String name, BatchReader reader, Geometry geometry, LongPredicate blockNeeded, BlockSupply supply, int dims) {
+    PlannedReader(String name, BatchReader reader, Geometry geometry, LongPredicate blockNeeded, BlockSupply supply, int dims,
+                  RowFormat format) {
         this.name = name;
         this.reader = reader;
         this.geometry = geometry;
         this.blockNeeded = blockNeeded;
         this.supply = supply;
         this.dims = dims;
+        this.format = format;
     }
 
     /** Fills {@code rows} with the next needed rows; returns how many (0 at the end). */
@@ -100,13 +104,11 @@ final class PlannedReader implements AutoCloseable {
         long moved = reader.skip(rows);
         while (moved < rows) {
             if (discard == null) { // one row first: a reader that seeks stops short only at the end of the data
-                discard = new double[dims];
-                discardWeights = new double[1];
-            } else if (discardWeights.length == 1) { // it reads on: the source cannot seek
-                discard = new double[PassRunner.BLOCK_ROWS * dims];
-                discardWeights = new double[PassRunner.BLOCK_ROWS];
+                discard = format.buffer(1, dims);
+            } else if (discard.capacity() == 1) { // it reads on: the source cannot seek
+                discard = format.buffer(PassRunner.BLOCK_ROWS, dims);
             }
-            int n = reader.read(discard, discardWeights, (int) Math.min(rows - moved, discardWeights.length));
+            int n = discard.readFrom(reader, (int) Math.min(rows - moved, discard.capacity()));
             if (n == 0) {
                 ended = true;
                 break;
