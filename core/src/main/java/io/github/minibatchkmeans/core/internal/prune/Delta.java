@@ -1,7 +1,6 @@
 package io.github.minibatchkmeans.core.internal.prune;
 
 import io.github.minibatchkmeans.core.internal.rows.Rows;
-import io.github.minibatchkmeans.core.internal.rows.SparseRows;
 import io.github.minibatchkmeans.core.internal.rows.TouchedOffsets;
 import java.util.Arrays;
 
@@ -17,10 +16,8 @@ final class Delta {
     final int[] touched;
     int touchedCount;
     private final boolean[] isTouched;
-    /** Sparse rows only: the offsets of {@code sum} they changed, so that folding and clearing cost their non-zeros. */
-    TouchedOffsets sumOffsets;
-    /** True while every change to {@code sum} since the last clear is in {@link #sumOffsets}. */
-    boolean onlySumOffsets = true;
+    /** The offsets of {@code sum} sparse rows changed, so that folding and clearing cost their non-zeros. */
+    final TouchedOffsets sumOffsets;
 
     Delta(int k, int dims) {
         this.dims = dims;
@@ -29,6 +26,7 @@ final class Delta {
         this.square = new double[k];
         this.touched = new int[k];
         this.isTouched = new boolean[k];
+        this.sumOffsets = new TouchedOffsets(k * dims);
     }
 
     /**
@@ -41,13 +39,7 @@ final class Delta {
             touched[touchedCount++] = c;
         }
         double sw = sign * w;
-        if (onlySumOffsets && rows instanceof SparseRows sparse) { // measured from 0, as sparse rows are
-            if (sumOffsets == null) {
-                sumOffsets = new TouchedOffsets(sum.length);
-            }
-            sparse.addScaled(i, sw, sum, c * dims, sumOffsets);
-        } else {
-            onlySumOffsets = false;
+        if (!sumOffsets.added(rows, i, sw, sum, c * dims)) {
             rows.addCentred(i, sw, origin, sum, c * dims);
         }
         weight[c] += sw;
@@ -55,12 +47,10 @@ final class Delta {
     }
 
     void clear() {
-        if (sumOffsets != null) {
-            sumOffsets.clear(sum);
-        }
+        boolean onlyOffsets = sumOffsets.clear(sum);
         for (int t = 0; t < touchedCount; t++) {
             int c = touched[t];
-            if (!onlySumOffsets) {
+            if (!onlyOffsets) {
                 Arrays.fill(sum, c * dims, (c + 1) * dims, 0);
             }
             weight[c] = 0;
@@ -68,6 +58,5 @@ final class Delta {
             isTouched[c] = false;
         }
         touchedCount = 0;
-        onlySumOffsets = true;
     }
 }

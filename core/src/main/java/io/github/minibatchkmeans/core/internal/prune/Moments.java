@@ -39,7 +39,8 @@ final class Moments {
 
     /** Adds a block's changes. */
     void add(Delta delta) {
-        if (delta.onlySumOffsets && delta.sumOffsets != null) { // sparse rows: 0 elsewhere, and adding 0 changes no bit
+        boolean onlyOffsets = delta.sumOffsets.complete();
+        if (onlyOffsets) { // sparse rows: 0 elsewhere, and adding 0 changes no bit
             for (int t = 0; t < delta.sumOffsets.count(); t++) {
                 int i = delta.sumOffsets.offset(t);
                 add(sum, sumError, i, delta.sum[i]);
@@ -48,7 +49,7 @@ final class Moments {
         for (int t = 0; t < delta.touchedCount; t++) {
             int c = delta.touched[t];
             int base = c * dims;
-            for (int j = 0; !delta.onlySumOffsets && j < dims; j++) {
+            for (int j = 0; !onlyOffsets && j < dims; j++) {
                 add(sum, sumError, base + j, delta.sum[base + j]);
             }
             add(weight, weightError, c, delta.weight[c]);

@@ -29,14 +29,8 @@ public final class ClusterStatistics implements java.io.Serializable {
     private final double[] weightErrors;
     private double inertiaError;
     private boolean unsettled;
-    /**
-     * While only sparse rows have been added since the last reset: the offsets of {@code sums} they
-     * touched (the rest is 0), so that merging and resetting a block costs its non-zeros, not k·d.
-     * Null once anything else changed the sums (or before the first sparse row).
-     */
-    private transient TouchedOffsets touched;
-    /** True while the sums are 0 outside {@link #touched}. */
-    private transient boolean onlyTouched = true;
+    /** The offsets of {@code sums} sparse rows touched since the reset: merging and resetting a block then costs its non-zeros. */
+    private final TouchedOffsets touched;
 
     /** Statistics of raw rows. */
     public ClusterStatistics(int k, int dims) {
@@ -53,6 +47,7 @@ public final class ClusterStatistics implements java.io.Serializable {
         this.weights = new double[k];
         this.sumErrors = new double[k * dims];
         this.weightErrors = new double[k];
+        this.touched = new TouchedOffsets(k * dims);
     }
 
     public int k() {
@@ -68,7 +63,7 @@ public final class ClusterStatistics implements java.io.Serializable {
      * {@code cluster} at squared distance {@code distance}.
      */
     public void add(double[] data, int offset, double w, int cluster, double distance) {
-        onlyTouched = false;
+        touched.untracked();
         Arithmetic.get().addScaled(sums, cluster * dims, w, data, offset, dims);
         weights[cluster] += w;
         inertia += w * distance;
@@ -76,17 +71,11 @@ public final class ClusterStatistics implements java.io.Serializable {
 
     /** Adds row {@code i} of {@code rows} (raw values; they are centred here), as {@link #add}. */
     public void add(Rows rows, int i, double w, int cluster, double distance) {
-        if (atZero && onlyTouched && rows instanceof SparseRows sparse) {
-            if (touched == null) {
-                touched = new TouchedOffsets(sums.length);
-            }
-            sparse.addScaled(i, w, sums, cluster * dims, touched);
-        } else if (atZero) {
-            onlyTouched = false;
-            rows.addScaled(i, w, sums, cluster * dims);
-        } else {
-            onlyTouched = false;
+        if (!atZero) {
+            touched.untracked();
             rows.addCentred(i, w, origin, sums, cluster * dims);
+        } else if (!touched.added(rows, i, w, sums, cluster * dims)) {
+            rows.addScaled(i, w, sums, cluster * dims);
         }
         weights[cluster] += w;
         inertia += w * distance;
@@ -97,7 +86,7 @@ public final class ClusterStatistics implements java.io.Serializable {
      * on the order rows and parts arrive in (short of a sum within about n·2⁻¹⁰⁶ of a rounding tie).
      */
     public void addCompensated(double[] data, int offset, double w, int cluster, double distance) {
-        onlyTouched = false;
+        touched.untracked();
         int base = cluster * dims;
         for (int j = 0; j < dims; j++) {
             sums[base + j] = add(sums[base + j], w * data[offset + j], sumErrors, base + j);
@@ -108,7 +97,7 @@ public final class ClusterStatistics implements java.io.Serializable {
     /** As {@link #addCompensated(double[], int, double, int, double)} for row {@code i} of sparse rows (summed from 0). */
     public void addCompensated(SparseRows rows, int i, double w, int cluster, double distance) {
         assert atZero : "sparse rows are summed from 0";
-        onlyTouched = false;
+        touched.untracked();
         int base = cluster * dims;
         for (int e = rows.start(i), end = rows.end(i); e < end; e++) {
             int at = base + rows.indexAt(e);
@@ -129,9 +118,9 @@ public final class ClusterStatistics implements java.io.Serializable {
 
     /** Adds {@code other}'s statistics to these, compensated; its own pending errors carry over unrounded. */
     public void merge(ClusterStatistics other) {
-        onlyTouched = false;
-        if (other.onlyTouched) { // sums and errors are 0 elsewhere: adding 0 would change no bit
-            for (int t = 0, n = other.touched == null ? 0 : other.touched.count(); t < n; t++) {
+        touched.untracked();
+        if (other.touched.complete()) { // sums and errors are 0 elsewhere: adding 0 would change no bit
+            for (int t = 0, n = other.touched.count(); t < n; t++) {
                 int i = other.touched.offset(t);
                 sums[i] = add(sums[i], other.sums[i], sumErrors, i);
             }
@@ -178,18 +167,10 @@ public final class ClusterStatistics implements java.io.Serializable {
     }
 
     public void reset() {
-        if (onlyTouched) {
-            if (touched != null) {
-                touched.clear(sums);
-            }
-        } else {
+        if (!touched.clear(sums)) {
             Arrays.fill(sums, 0);
             Arrays.fill(sumErrors, 0);
-            if (touched != null) {
-                touched.clear(sums);
-            }
         }
-        onlyTouched = true;
         Arrays.fill(weights, 0);
         inertia = 0;
         Arrays.fill(weightErrors, 0);
@@ -253,7 +234,7 @@ public final class ClusterStatistics implements java.io.Serializable {
      */
     public int relocateEmptyClusters(TopRows farthest) {
         settle();
-        onlyTouched = false;
+        touched.untracked();
         int relocated = 0;
         int[] order = farthest.slotsBestFirst();
         int next = 0;
