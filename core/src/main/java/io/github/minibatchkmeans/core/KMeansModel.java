@@ -46,6 +46,8 @@ public final class KMeansModel implements Serializable {
     private final double[][] initialCentroids;
     private final transient Geometry geometry;
     private final transient Kernel table;
+    /** The kernel for sparse rows, made on first use and kept: a caller that predicts chunk by chunk builds it once. */
+    private transient volatile Kernel sparseTable;
     /** Rows labelled per kernel call by {@link #predict(double[][])}. */
     private static final int CHUNK_ROWS = 512;
 
@@ -318,8 +320,15 @@ public final class KMeansModel implements Serializable {
 
     /** The kernel for the rows {@code source} delivers: the model's own for dense rows, one made for sparse ones. */
     private Kernel tableFor(BatchSource source) {
-        RowFormat format = RowFormat.of(source);
-        return format == RowFormat.DENSE ? table : Kernels.create(centroids, Kernel.meanOf(centroids), format, geometry);
+        if (RowFormat.of(source) == RowFormat.DENSE) {
+            return table;
+        }
+        Kernel sparse = sparseTable;
+        if (sparse == null) { // two threads may both make it: the same kernel either way
+            sparse = Kernels.create(centroids, Kernel.meanOf(centroids), RowFormat.SPARSE, geometry);
+            sparseTable = sparse;
+        }
+        return sparse;
     }
 
     private void stream(BatchSource source, AssignTask task) throws IOException {
