@@ -86,7 +86,7 @@ final class BenchCommand implements Callable<Integer> {
     int maxIterations;
 
     @Option(names = "--repeat", defaultValue = "3", paramLabel = "R",
-            description = "With --peers: runs of each, the fastest counts; default 3.")
+            description = "With --peers: runs of each, the fastest counts; else fits timed, the fastest first pass counts; default 3.")
     int repeat;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed of the data and the start; default 1.")
@@ -97,7 +97,8 @@ final class BenchCommand implements Callable<Integer> {
 
     /** What {@code bench --json} prints without {@code --peers}. */
     record Result(String input, long rows, int dims, int k, int threads, int batchSize, int passes, double seconds,
-                  double rowsPerSecond, double megabytesPerSecond, double gflops, String kernel) {
+                  double rowsPerSecond, double megabytesPerSecond, double gflops, String kernel, double firstPassSeconds,
+                  double coldFirstPassSeconds, double firstPassMegabytesPerSecond) {
     }
 
     @Override
@@ -141,8 +142,13 @@ final class BenchCommand implements Callable<Integer> {
         } catch (InvalidConfigException e) {
             throw UsageException.of(e);
         }
-        IterationTimer timer = new IterationTimer();
-        new MiniBatchKMeans(config, timer).fit(source);
+        IterationTimer timer = null;
+        List<Double> firstPasses = new ArrayList<>();
+        for (int fit = 0; fit < repeat; fit++) { // the first pass reads the source (the rows are kept after it): cold, then warm
+            timer = new IterationTimer();
+            new MiniBatchKMeans(config, timer).fit(source);
+            firstPasses.add(timer.firstPass);
+        }
         if (timer.seconds.size() < 2) {
             throw new InvalidInputException(source.name() + ": converged after one iteration: nothing to time (try a larger --k)");
         }
@@ -152,14 +158,18 @@ final class BenchCommand implements Callable<Integer> {
         long rows = timer.rows;
         int d = source.dimensions();
         long bytes = data.file != null ? Files.size(data.file.input) : rows * d * 8L;
+        double firstPass = firstPasses.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
         Result result = new Result(source.name(), rows, d, k, workers, batchSize, timed.size(), median, rows / median,
-                bytes / median / 1e6, 2.0 * rows * k * d / median / 1e9, MiniBatchKMeans.distanceKernel());
+                bytes / median / 1e6, 2.0 * rows * k * d / median / 1e9, MiniBatchKMeans.distanceKernel(), firstPass,
+                firstPasses.get(0), bytes / firstPass / 1e6);
         if (json) {
             out.println(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(result));
             return 0;
         }
         out.printf(Locale.ROOT, "%s: %,d rows x %d columns, k = %d, %d threads, batch %d, %s kernel%n", source.name(), rows, d,
                 k, workers, batchSize, result.kernel());
+        out.printf(Locale.ROOT, "first pass (statistics, reading the %s): %.3f s, %.0f MB/s (fastest of %d fits; the first fit's: %.3f s)%n",
+                data.file != null ? "file" : "rows", firstPass, result.firstPassMegabytesPerSecond(), repeat, firstPasses.get(0));
         out.printf(Locale.ROOT, "one exact pass (median of %d): %.3f s, %,.0f rows/s, %.0f MB/s, %.2f GFLOP/s%n", timed.size(),
                 median, result.rowsPerSecond(), result.megabytesPerSecond(), result.gflops());
         return 0;
@@ -202,10 +212,13 @@ final class BenchCommand implements Callable<Integer> {
         return rows.toArray(double[][]::new);
     }
 
-    /** Seconds between the ends of consecutive passes, for the iteration passes. */
+    /** Seconds between the ends of consecutive passes, for the iteration passes; the statistics pass's from the start. */
     private static final class IterationTimer implements io.github.minibatchkmeans.core.ProgressListener {
         final List<Double> seconds = new ArrayList<>();
         long rows;
+        /** Seconds from the fit's start to the end of its statistics pass. */
+        double firstPass;
+        private final long start = System.nanoTime();
         private long lastEnd;
 
         @Override
@@ -214,6 +227,9 @@ final class BenchCommand implements Callable<Integer> {
                 return;
             }
             long now = System.nanoTime();
+            if (e.stage() == ProgressEvent.Stage.SUMMARY) {
+                firstPass = (now - start) / 1e9;
+            }
             if (e.stage() == ProgressEvent.Stage.ITERATION) {
                 seconds.add((now - lastEnd) / 1e9);
                 rows = e.rowsDone();

@@ -69,6 +69,7 @@ final class ColumnsByName implements BatchSource {
         int width = source.dimensions();
         return new BatchReader() {
             private double[] wide = new double[0];
+            private float[] wideFloats = new float[0];
 
             @Override
             public int read(double[] data, double[] weights, int maxRows) throws IOException {
@@ -79,6 +80,20 @@ final class ColumnsByName implements BatchSource {
                 for (int r = 0; r < n; r++) {
                     for (int j = 0; j < from.length; j++) {
                         data[r * from.length + j] = wide[r * width + from[j]];
+                    }
+                }
+                return n;
+            }
+
+            @Override
+            public int readFloats(float[] data, double[] weights, int maxRows) throws IOException {
+                if (wideFloats.length < maxRows * width) {
+                    wideFloats = new float[maxRows * width];
+                }
+                int n = reader.readFloats(wideFloats, weights, maxRows);
+                for (int r = 0; r < n; r++) {
+                    for (int j = 0; j < from.length; j++) {
+                        data[r * from.length + j] = wideFloats[r * width + from[j]];
                     }
                 }
                 return n;
@@ -99,6 +114,11 @@ final class ColumnsByName implements BatchSource {
     @Override
     public String name() {
         return source.name();
+    }
+
+    @Override
+    public boolean float32() {
+        return source.float32();
     }
 
     @Override

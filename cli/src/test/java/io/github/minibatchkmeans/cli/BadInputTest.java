@@ -211,4 +211,14 @@ class BadInputTest {
         assertTrue(run.err().lines().count() > 1);
         assertTrue(run.err().contains("InvalidInputException"));
     }
+
+    @Test
+    void float32IsRefusedWhereItWouldChangeTheFileAndNamesTheValueBeyondItsRange() throws IOException {
+        Path doubles = npyDoubles("doubles.npy", 1, 2, 3, 4, 5, 6);
+        assertEquals(prefix() + "--dtype float32 applies to CSV/TSV input and float32 .npy files; " + doubles
+                + " holds float64 values: convert it with X.astype(np.float32)", failingFit(doubles, "--dtype", "float32"));
+        Path huge = text("huge.csv", "a,b\n1,2\n3,4\n5,1e39\n");
+        assertEquals(prefix() + huge + ": row 2, feature 1: 1.0E39 is beyond float32's range (±3.4e38); read it as float64 "
+                + "(--dtype float64)", failingFit(huge, "--dtype", "float32"));
+    }
 }

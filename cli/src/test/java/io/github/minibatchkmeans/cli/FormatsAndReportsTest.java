@@ -167,6 +167,8 @@ class FormatsAndReportsTest {
         assertEquals(3000, json.get("rows").asLong());
         assertTrue(json.get("rowsPerSecond").asDouble() > 0);
         assertTrue(json.get("gflops").asDouble() > 0);
+        assertTrue(json.get("firstPassSeconds").asDouble() <= json.get("coldFirstPassSeconds").asDouble(), "the fastest of the fits");
+        assertTrue(json.get("firstPassMegabytesPerSecond").asDouble() > 0);
     }
 
     @Test
@@ -205,6 +207,44 @@ class FormatsAndReportsTest {
         try (var temp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             assertFalse(temp.anyMatch(p -> p.getFileName().toString().startsWith("minibatch-kmeans-demo")
                     && new File(p.toString(), "blobs.npy").exists()), "the demo deletes its data");
+        }
+    }
+
+    /**
+     * float32 is how values are held, not what they are: CSV values held as float32 (--dtype float32),
+     * a float32 .npy (held as float32 by default, as float64 with --dtype float64) and the same values
+     * as float64 give the very same centroids when the values are float32 values.
+     */
+    @Test
+    void float32AndFloat64HoldingsOfTheSameValuesGiveTheSameFit() throws IOException {
+        java.util.Random random = new java.util.Random(3);
+        int n = 2000;
+        int d = 5;
+        StringBuilder csv = new StringBuilder();
+        java.nio.ByteBuffer npy = java.nio.ByteBuffer.allocate(n * d * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                float v = (float) (random.nextGaussian() + 6 * (i % 3));
+                csv.append(j == 0 ? "" : ",").append((double) v); // the float's exact value
+                npy.putFloat(v);
+            }
+            csv.append('\n');
+        }
+        Path text = Files.writeString(dir.resolve("floats.csv"), csv);
+        Path file = dir.resolve("floats.npy");
+        byte[] header = io.github.minibatchkmeans.core.NpySource.header(n, d, true);
+        Files.write(file, java.nio.ByteBuffer.allocate(header.length + npy.capacity()).put(header).put(npy.array()).array());
+        JsonNode reference = null;
+        for (List<String> input : List.of(List.of(text.toString(), "--no-header"), List.of(text.toString(), "--no-header", "--dtype",
+                "float32"), List.of(file.toString()), List.of(file.toString(), "--dtype", "float64"))) {
+            List<String> args = new java.util.ArrayList<>(List.of("fit", "--k", "3", "--seed", "2", "--json", "--quiet", "--input"));
+            args.addAll(input);
+            CliRun fit = CliRun.of(args.toArray(String[]::new));
+            assertEquals(0, fit.exitCode(), fit.err());
+            JsonNode json = JSON.readTree(fit.out());
+            reference = reference == null ? json : reference;
+            assertEquals(reference.get("centroids"), json.get("centroids"), input.toString());
+            assertEquals(reference.get("inertia"), json.get("inertia"), input.toString());
         }
     }
 }

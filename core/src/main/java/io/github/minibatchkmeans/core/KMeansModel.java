@@ -318,9 +318,9 @@ public final class KMeansModel implements Serializable {
         stream(source, AssignTask.allDistances(tableFor(source), geometry, sink));
     }
 
-    /** The kernel for the rows {@code source} delivers: the model's own for dense rows, one made for sparse ones. */
+    /** The kernel for the rows {@code source} delivers: the model's own for dense rows (float32 too), one made for sparse ones. */
     private Kernel tableFor(BatchSource source) {
-        if (RowFormat.of(source) == RowFormat.DENSE) {
+        if (!source.sparse()) {
             return table;
         }
         Kernel sparse = sparseTable;

@@ -61,7 +61,7 @@ public final class NpySource implements BatchSource {
         return OptionalLong.of(header.rows());
     }
 
-    /** Every pass reads, checksums, widens and checks the values again: a fit keeps them in memory when they fit. */
+    /** Every pass reads, checksums and checks the values again: a fit keeps them in memory when they fit. */
     @Override
     public Rereading rereading() {
         return Rereading.DECODES;
@@ -83,6 +83,12 @@ public final class NpySource implements BatchSource {
     @Override
     public int dimensions() {
         return header.columns();
+    }
+
+    /** True for a float32 file: a fit holds its rows as float32 (half the memory), with the results of the same values as doubles. */
+    @Override
+    public boolean float32() {
+        return header.itemSize() == Float.BYTES;
     }
 
     @Override
@@ -115,8 +121,8 @@ public final class NpySource implements BatchSource {
             this.checksum = checksums.pass(pass);
         }
 
-        @Override
-        public int read(double[] data, double[] weights, int maxRows) throws IOException {
+        /** Reads the bytes of up to {@code maxRows} rows into the buffer, checksummed; how many rows. */
+        private int fill(int maxRows) throws IOException {
             int d = header.columns();
             int n = (int) Math.min(maxRows, header.rows() - row);
             if (n <= 0) {
@@ -134,6 +140,16 @@ public final class NpySource implements BatchSource {
             }
             buffer.flip();
             checksum.rows(buffer, row, n, d * header.itemSize());
+            return n;
+        }
+
+        @Override
+        public int read(double[] data, double[] weights, int maxRows) throws IOException {
+            int n = fill(maxRows);
+            if (n == 0) {
+                return 0;
+            }
+            int d = header.columns();
             DoubleBuffer doubles = header.itemSize() == Double.BYTES ? buffer.asDoubleBuffer() : null;
             FloatBuffer floats = doubles == null ? buffer.asFloatBuffer() : null;
             Arithmetic arithmetic = Arithmetic.get();
@@ -152,6 +168,34 @@ public final class NpySource implements BatchSource {
                     throw Values.rejected(data[bad], name + ": row " + (row + bad / d) + ", column " + (bad % d));
                 }
             }
+            return delivered(weights, n);
+        }
+
+        @Override
+        public int readFloats(float[] data, double[] weights, int maxRows) throws IOException {
+            if (!float32()) {
+                throw new UnsupportedOperationException(name + " holds float64 values");
+            }
+            int n = fill(maxRows);
+            if (n == 0) {
+                return 0;
+            }
+            int d = header.columns();
+            FloatBuffer floats = buffer.asFloatBuffer();
+            Arithmetic arithmetic = Arithmetic.get();
+            for (int from = 0; from < n * d; from += 2 * CHUNK) { // each chunk checked while it is still in L1
+                int to = Math.min(n * d, from + 2 * CHUNK);
+                floats.get(from, data, from, to - from);
+                int bad = arithmetic.firstUnusable(data, from, to);
+                if (bad >= 0) {
+                    throw Values.rejected(data[bad], name + ": row " + (row + bad / d) + ", column " + (bad % d));
+                }
+            }
+            return delivered(weights, n);
+        }
+
+        /** Weights 1 for the {@code n} rows just read, which are now behind. */
+        private int delivered(double[] weights, int n) {
             java.util.Arrays.fill(weights, 0, n, 1.0);
             row += n;
             return n;

@@ -94,6 +94,7 @@ class ArchitectureTest {
     void onlyRowsAndKernelsTouchHowRowsAreHeld() {
         noClasses().that().resideOutsideOfPackages(CORE + ".internal.rows", CORE + ".internal.kernel")
                 .should().accessField(io.github.minibatchkmeans.core.internal.rows.DenseRows.class, "data")
+                .orShould().accessField(io.github.minibatchkmeans.core.internal.rows.FloatRows.class, "data")
                 .orShould().accessField(io.github.minibatchkmeans.core.internal.rows.SparseRows.class, "indices")
                 .orShould().accessField(io.github.minibatchkmeans.core.internal.rows.SparseRows.class, "values")
                 .orShould().accessField(io.github.minibatchkmeans.core.internal.rows.SparseRows.class, "ends")

@@ -38,6 +38,8 @@ public final class CsvSource implements BatchSource {
     private final InputStream stream;
     private boolean streamOpened;
     private final CsvLayout layout;
+    /** Whether the values are delivered as float32 too. */
+    private final boolean float32;
     private Boolean quoted;
     /** The file's size and time when first read: compared at the start and end of every pass. */
     private final SourceFiles.Stamp stamp;
@@ -68,6 +70,7 @@ public final class CsvSource implements BatchSource {
         this.stream = null;
         this.stamp = SourceFiles.Stamp.of(file);
         this.layout = CsvLayout.ofFile(file, file.toString(), options);
+        this.float32 = options.float32();
         if (options.missing() == CsvOptions.Missing.IMPUTE) {
             if (fills != null && fills.length != layout.dimensions()) {
                 throw new IllegalArgumentException(fills.length + " fill values for " + layout.dimensions() + " feature columns");
@@ -143,6 +146,7 @@ public final class CsvSource implements BatchSource {
         this.stream = stream;
         this.stamp = null;
         this.layout = CsvLayout.ofStream(stream, name, options);
+        this.float32 = options.float32();
     }
 
     /**
@@ -247,8 +251,19 @@ public final class CsvSource implements BatchSource {
         return open(ReadThreads.NONE);
     }
 
+    /** True if the options ask for float32 values: the rows are then held as float32, half the memory and spill file. */
+    @Override
+    public boolean float32() {
+        return float32;
+    }
+
     @Override
     public BatchReader open(ReadThreads threads) throws IOException {
+        BatchReader parsing = openParsing(threads);
+        return float32 ? new NarrowingReader(parsing, layout.dimensions(), layout.name) : parsing;
+    }
+
+    private BatchReader openParsing(ReadThreads threads) throws IOException {
         if (stream != null) {
             if (streamOpened) {
                 throw new IOException(layout.name + ": a stream can be read only once");

@@ -43,6 +43,23 @@ public interface BatchReader extends Closeable {
     }
 
     /**
+     * Reads up to {@code maxRows} rows of float32 values into {@code data} (row-major,
+     * {@code maxRows × d}) and their weights into {@code weights}, for a source whose
+     * {@link BatchSource#float32()} is true. The default refuses: a source of doubles has no
+     * float32 reader.
+     *
+     * @param data where the rows go, row-major
+     * @param weights where their weights go
+     * @param maxRows at most this many rows
+     * @return the number of rows read; 0 only at the end of the data
+     * @throws InvalidInputException for malformed data, naming the place
+     * @throws IOException when the data cannot be read
+     */
+    default int readFloats(float[] data, double[] weights, int maxRows) throws IOException {
+        throw new UnsupportedOperationException("this reader delivers doubles only");
+    }
+
+    /**
      * Moves past up to {@code rows} rows without delivering them, if the source can do so cheaply
      * (seek in a file, move an index). Exact k-means skips the blocks of rows its bounds prove
      * unchanged. The default skips nothing; the caller then reads and drops the rows.

@@ -39,6 +39,20 @@ public interface BatchSource {
     }
 
     /**
+     * True if the rows are float32 values — images, embeddings, a {@code .npy} written from a
+     * PyTorch tensor — and its readers deliver them through {@link BatchReader#readFloats} (as well
+     * as widened to doubles, through {@link BatchReader#read}). The fit then holds them as float32 —
+     * half the memory and memory traffic — and widens each value exactly as it computes, so the
+     * result is the very one the same values as doubles give. (Under the cosine metric rows are
+     * scaled to unit length, which float32 would round: they are held as doubles.)
+     *
+     * @return whether the readers deliver float32 rows
+     */
+    default boolean float32() {
+        return false;
+    }
+
+    /**
      * Opens a new pass over the rows, from the first row.
      *
      * @return a reader positioned at the first row

@@ -4,6 +4,8 @@ import io.github.minibatchkmeans.core.internal.kernel.BlockLabels;
 import io.github.minibatchkmeans.core.internal.kernel.Kernel;
 import io.github.minibatchkmeans.core.internal.kernel.Kernels;
 import io.github.minibatchkmeans.core.internal.rows.DenseRows;
+import io.github.minibatchkmeans.core.internal.rows.FloatRows;
+import io.github.minibatchkmeans.core.internal.rows.Rows;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The distance kernel alone: labelling one 512-row block (the engine's accumulation block) against
- * k centroids of d dimensions, single-threaded, with the kernel this JVM chooses — the Vector API
+ * k centroids of d dimensions, held as doubles or float32, single-threaded, with the kernel this JVM chooses — the Vector API
  * one under {@code --add-modules jdk.incubator.vector}, else the scalar one — or the one forced by
  * {@code -Dminibatchkmeans.kernel=scalar}. GFLOP/s = 2·512·k·d / (time per operation).
  * Run (README, "Benchmarks"): {@code java [--add-modules jdk.incubator.vector] -cp <core test class path>
@@ -45,16 +47,21 @@ public class KernelBenchmark {
     @Param({"vector", "scalar"})
     String kernel;
 
-    private double[] data;
+    /** How the block's rows are held: {@code float64} or {@code float32} (widened as the kernel centres them). */
+    @Param({"float64", "float32"})
+    String rows;
+
     private BlockLabels block;
-    private DenseRows rows;
+    private Rows block512;
 
     @Setup
     public void setUp() {
         Random random = new Random(1);
-        data = new double[ROWS * d];
+        double[] data = new double[ROWS * d];
+        float[] floats = new float[ROWS * d];
         for (int i = 0; i < data.length; i++) {
-            data[i] = random.nextGaussian();
+            floats[i] = (float) random.nextGaussian();
+            data[i] = floats[i];
         }
         double[][] centers = new double[k][d];
         for (double[] c : centers) {
@@ -68,12 +75,12 @@ public class KernelBenchmark {
             throw new IllegalStateException("asked for the " + kernel + " kernel, got " + chosen.name());
         }
         block = new BlockLabels(chosen, ROWS, false);
-        rows = DenseRows.of(data, new double[ROWS], d);
+        block512 = rows.equals("float32") ? FloatRows.of(floats, new double[ROWS], d) : DenseRows.of(data, new double[ROWS], d);
     }
 
     @Benchmark
     public int[] assignBlock() {
-        block.assign(rows, 0, ROWS);
+        block.assign(block512, 0, ROWS);
         return block.labels;
     }
 }

@@ -76,7 +76,7 @@ public final class LocalPasses implements DataPasses {
         this.geometry = settings.geometry();
         this.passes = new PassRunner(settings.threads(), settings.batchSize(), geometry);
         int dims = source.dimensions();
-        this.format = RowFormat.of(source);
+        this.format = RowFormat.of(source, geometry.preparesRows());
         this.budgetBytes = HeapPlan.of(settings, format, dims, source.rows(),
                 passes.batchFor(format, dims, source.rows().orElse(Long.MAX_VALUE)),
                 settings.initializer().usesSample(), Runtime.getRuntime().maxMemory()).perRowBytes();

@@ -1,6 +1,7 @@
 package io.github.minibatchkmeans.core.internal.kernel;
 
 import io.github.minibatchkmeans.core.internal.rows.DenseRows;
+import io.github.minibatchkmeans.core.internal.rows.FloatRows;
 import io.github.minibatchkmeans.core.internal.rows.Rows;
 
 /**
@@ -152,9 +153,14 @@ public abstract class Kernel {
         best[r] = lowest;
     }
 
-    /** The values of rows held densely, for the dense kernels' loops. */
+    /** The values of rows held as doubles, for the dense kernels' loops; null for float32 rows. */
     protected static double[] denseValues(Rows rows) {
-        return ((DenseRows) rows).data;
+        return rows instanceof DenseRows dense ? dense.data : null;
+    }
+
+    /** The values of rows held as float32, which the dense kernels widen as they centre them; null for doubles. */
+    protected static float[] floatValues(Rows rows) {
+        return rows instanceof FloatRows floats ? floats.data : null;
     }
 
     /** The offset in {@code data} of the i-th row of a call. */

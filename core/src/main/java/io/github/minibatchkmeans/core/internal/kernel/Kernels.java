@@ -34,7 +34,7 @@ public final class Kernels {
     /** The kernel for {@code centers}, measured from {@code origin}, for rows held as {@code format} and compared by {@code geometry}. */
     public static Kernel create(double[][] centers, double[] origin, RowFormat format, Geometry geometry) {
         return switch (format) {
-            case DENSE -> switch (geometry) {
+            case DENSE, FLOAT32 -> switch (geometry) { // float32 rows are widened as the kernel centres them
                 case EUCLIDEAN, COSINE -> dense(centers, origin); // cosine ranks unit rows by squared Euclidean distance
             };
             case SPARSE -> switch (geometry) {

@@ -41,10 +41,15 @@ final class ScalarKernel extends Kernel {
     public void nearest(Rows rows, int first, int[] rowIndex, int count, int[] labels, double[] best, double[] second,
                         double[] norms, double[] scratch, RowSink sink) {
         double[] data = denseValues(rows);
+        float[] floats = floatValues(rows);
         int dots = TILE * dims;
         for (int r = 0; r < count; r += TILE) {
             int tile = Math.min(TILE, count - r);
-            centreTile(data, first, rowIndex, r, tile, scratch, norms);
+            if (floats != null) {
+                centreRows(floats, first, rowIndex, r, tile, scratch, norms);
+            } else {
+                centreTile(data, first, rowIndex, r, tile, scratch, norms);
+            }
             dotsOfTile(scratch, tile, dots);
             for (int q = 0; q < tile; q++) {
                 pickFromDots(scratch, dots + q * k, r + q, labels, best, second);
@@ -58,10 +63,15 @@ final class ScalarKernel extends Kernel {
     @Override
     public void scores(Rows rows, int first, int[] rowIndex, int count, double[] out, double[] norms, double[] scratch) {
         double[] data = denseValues(rows);
+        float[] floats = floatValues(rows);
         int dots = TILE * dims;
         for (int r = 0; r < count; r += TILE) {
             int tile = Math.min(TILE, count - r);
-            centreTile(data, first, rowIndex, r, tile, scratch, norms);
+            if (floats != null) {
+                centreRows(floats, first, rowIndex, r, tile, scratch, norms);
+            } else {
+                centreTile(data, first, rowIndex, r, tile, scratch, norms);
+            }
             dotsOfTile(scratch, tile, dots);
             for (int q = 0; q < tile; q++) {
                 for (int c = 0; c < k; c++) {
@@ -114,6 +124,20 @@ final class ScalarKernel extends Kernel {
             }
             norms[r + q] = norm;
         }
+    }
+
+    /**
+     * {@link #centreTile} of float32 rows: widened into the scratch rows they are centred in, then
+     * centred there (the same values; first = −r makes row r + q of the call scratch row q).
+     */
+    private void centreRows(float[] data, int first, int[] rowIndex, int r, int tile, double[] scratch, double[] norms) {
+        for (int q = 0; q < tile; q++) {
+            int from = rowOffset(first, rowIndex, r + q);
+            for (int j = 0, to = q * dims; j < dims; j++) {
+                scratch[to + j] = data[from + j];
+            }
+        }
+        centreTile(scratch, -r, null, r, tile, scratch, norms);
     }
 
     /** Dot products of the tile's rows (at the head of {@code scratch}) with every centroid, at {@code scratch[dots ..]}. */

@@ -39,4 +39,28 @@ final class VectorRows {
             norms[r + q] = norm;
         }
     }
+
+    /** {@link #centre(double[], int, int[], int, int, double[], int, double[], double[])} of float32 rows, each load widened: the same values. */
+    static void centre(float[] data, int first, int[] rowIndex, int r, int tile, double[] origin, int dims, double[] scratch,
+                       double[] norms) {
+        int vectorEnd = SPECIES.loopBound(dims);
+        for (int q = 0; q < tile; q++) {
+            int from = (rowIndex == null ? first + r + q : rowIndex[r + q]) * dims;
+            int to = q * dims;
+            DoubleVector squares = DoubleVector.zero(SPECIES);
+            int j = 0;
+            for (; j < vectorEnd; j += LANES) {
+                DoubleVector v = VectorArithmetic.widened(data, from + j).sub(DoubleVector.fromArray(SPECIES, origin, j));
+                v.intoArray(scratch, to + j);
+                squares = v.fma(v, squares);
+            }
+            double norm = VectorArithmetic.sum(squares);
+            for (; j < dims; j++) {
+                double v = data[from + j] - origin[j];
+                scratch[to + j] = v;
+                norm += v * v;
+            }
+            norms[r + q] = norm;
+        }
+    }
 }

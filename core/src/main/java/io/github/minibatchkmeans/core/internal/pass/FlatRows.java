@@ -1,6 +1,7 @@
 package io.github.minibatchkmeans.core.internal.pass;
 
 import io.github.minibatchkmeans.core.internal.rows.DenseRows;
+import io.github.minibatchkmeans.core.internal.rows.FloatRows;
 import io.github.minibatchkmeans.core.internal.rows.Rows;
 import io.github.minibatchkmeans.core.internal.rows.SparseRows;
 import io.github.minibatchkmeans.core.spi.BatchReader;
@@ -11,7 +12,7 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * Rows already in memory, as one or more chunks of one format (dense or sparse): passes read them
+ * Rows already in memory, as one or more chunks of one format (doubles, float32 or sparse): passes read them
  * in place, a chunk per batch, instead of copying them into batch buffers.
  */
 public final class FlatRows implements BatchSource {
@@ -78,6 +79,11 @@ public final class FlatRows implements BatchSource {
     }
 
     @Override
+    public boolean float32() {
+        return !chunks.isEmpty() && chunks.get(0) instanceof FloatRows;
+    }
+
+    @Override
     public BatchReader open() {
         return new BatchReader() {
             private int chunk;
@@ -101,6 +107,18 @@ public final class FlatRows implements BatchSource {
                 int n = Math.min(maxRows, from.count() - next);
                 from.copyRows(next, n, out, 0);
                 System.arraycopy(from.weights, next, outWeights, 0, n);
+                next += n;
+                return n;
+            }
+
+            @Override
+            public int readFloats(float[] out, double[] outWeights, int maxRows) {
+                Rows from = current();
+                if (from == null) {
+                    return 0;
+                }
+                int n = Math.min(maxRows, from.count() - next);
+                from.copyInto(next, n, FloatRows.of(out, outWeights, dims), 0);
                 next += n;
                 return n;
             }

@@ -2,6 +2,8 @@ package io.github.minibatchkmeans.core.internal.pass;
 
 import io.github.minibatchkmeans.core.internal.metric.Geometry;
 import io.github.minibatchkmeans.core.internal.rows.DenseRows;
+import io.github.minibatchkmeans.core.internal.rows.FloatRows;
+import io.github.minibatchkmeans.core.internal.rows.RowFormat;
 import io.github.minibatchkmeans.core.internal.rows.Rows;
 import io.github.minibatchkmeans.core.internal.rows.SparseRows;
 import io.github.minibatchkmeans.core.spi.BatchReader;
@@ -31,6 +33,8 @@ public final class KeptRows implements BatchSource, PreparedSource, AutoCloseabl
     private final long budgetBytes;
     /** The metric the kept rows are prepared for. */
     private final Geometry geometry;
+    /** How the rows are held: as the inner source delivers them, for this metric. */
+    private final RowFormat format;
     private FlatRows resident;
     /** Heap bytes of the resident rows. */
     private long residentBytes;
@@ -48,14 +52,11 @@ public final class KeptRows implements BatchSource, PreparedSource, AutoCloseabl
         this.inner = inner;
         this.budgetBytes = budgetBytes;
         this.geometry = geometry;
+        this.format = RowFormat.of(inner, geometry.preparesRows());
         long rows = inner.rows().orElse(-1);
         // known to be too large and not text: not even tried
-        this.unkept = inner.rereading() != Rereading.PARSES && !inner.sparse() && rows >= 0
-                && bytesOf(rows, inner.dimensions()) > budgetBytes;
-    }
-
-    private static long bytesOf(long rows, int dims) {
-        return 8L * (dims + 1) * rows;
+        this.unkept = inner.rereading() != Rereading.PARSES && format != RowFormat.SPARSE && rows >= 0
+                && (double) rows * format.bytesPerRow(inner.dimensions()) > budgetBytes;
     }
 
     /** The rows in memory once the first pass is done and they fitted, else null. */
@@ -92,6 +93,11 @@ public final class KeptRows implements BatchSource, PreparedSource, AutoCloseabl
     @Override
     public boolean sparse() {
         return inner.sparse();
+    }
+
+    @Override
+    public boolean float32() {
+        return format == RowFormat.FLOAT32;
     }
 
     @Override
@@ -137,10 +143,10 @@ public final class KeptRows implements BatchSource, PreparedSource, AutoCloseabl
     final class Keeping implements BatchReader {
         private final BatchReader reader;
         private final int dims = inner.dimensions();
-        private final int chunkRows = (int) Math.max(1, CHUNK_BYTES / (8L * (dims + 1)));
+        private final int chunkRows = (int) Math.max(1, CHUNK_BYTES / format.bytesPerRow(dims));
         private final List<Rows> chunks = new ArrayList<>();
-        private double[] current;
-        private double[] currentWeights;
+        /** The chunk being filled (rows copied from the caller's buffers), and how many rows it holds. */
+        private Rows current;
         private int filled;
         private long bytes;
         private SpillFile file;
@@ -167,7 +173,16 @@ public final class KeptRows implements BatchSource, PreparedSource, AutoCloseabl
         public int read(double[] data, double[] weights, int maxRows) throws IOException {
             int n = delivered(() -> reader.read(data, weights, maxRows));
             if (n > 0) {
-                keep(data, weights, n);
+                keep(new DenseRows(data, weights, dims), n);
+            }
+            return n;
+        }
+
+        @Override
+        public int readFloats(float[] data, double[] weights, int maxRows) throws IOException {
+            int n = delivered(() -> reader.readFloats(data, weights, maxRows));
+            if (n > 0) {
+                keep(new FloatRows(data, weights, dims), n);
             }
             return n;
         }
@@ -216,26 +231,26 @@ public final class KeptRows implements BatchSource, PreparedSource, AutoCloseabl
             chunks.add(copy);
         }
 
-        private void keep(double[] data, double[] weights, int n) throws IOException {
+        /** Keeps rows {@code [0, n)} of a batch of a dense format (doubles or float32) while the budget lasts, or spills them. */
+        private void keep(Rows read, int n) throws IOException {
             if (geometry.preparesRows() && !letGo) { // kept as passes will use them; the caller's buffer stays as read
-                data = java.util.Arrays.copyOf(data, n * dims);
-                DenseRows rows = DenseRows.of(data, weights, dims);
-                rows.span(kept, n);
+                read = read.trimmedCopy(n);
+                read.span(kept, n);
                 try {
-                    geometry.prepare(rows, 0, n);
+                    geometry.prepare(read, 0, n);
                 } catch (InvalidInputException e) {
                     throw new InvalidInputException(inner.name() + ": " + e.getMessage(), e);
                 }
             }
             kept += n;
             if (file != null) {
-                file.append(data, weights, n);
+                file.append(read, n);
                 return;
             }
             if (letGo) {
                 return;
             }
-            bytes += bytesOf(n, dims);
+            bytes += format.bytesPerRow(dims) * n;
             if (bytes > budgetBytes && inner.rereading() != Rereading.PARSES) { // over budget: read again on every pass
                 letGo = true;
                 chunks.clear();
@@ -243,46 +258,39 @@ public final class KeptRows implements BatchSource, PreparedSource, AutoCloseabl
                 return;
             }
             if (bytes > budgetBytes) { // over budget: everything so far, and all that follows, goes to disk
-                file = new SpillFile(dims);
-                double[] values = new double[0];
+                file = new SpillFile(dims, format);
                 for (Rows chunk : chunks) {
-                    values = values.length >= chunk.count() * dims ? values : new double[chunk.count() * dims];
-                    chunk.copyRows(0, chunk.count(), values, 0);
-                    file.append(values, chunk.weights, chunk.count());
+                    file.append(chunk, chunk.count());
                 }
                 if (current != null) {
-                    file.append(current, currentWeights, filled);
+                    file.append(current, filled);
                 }
                 chunks.clear();
                 current = null;
-                file.append(data, weights, n);
+                file.append(read, n);
                 return;
             }
             if (takesBuffers) { // the buffer itself is kept; only the last, part-filled one is trimmed
-                chunks.add(denseChunk(n * dims == data.length ? data : java.util.Arrays.copyOf(data, n * dims),
-                        n == weights.length ? weights : java.util.Arrays.copyOf(weights, n)));
+                Rows chunk = n == read.capacity() ? read : read.trimmedCopy(n);
+                chunk.span(0, n);
+                chunks.add(chunk);
                 return;
             }
             for (int done = 0; done < n; ) {
                 if (current == null) {
-                    current = new double[chunkRows * dims];
-                    currentWeights = new double[chunkRows];
+                    current = format.buffer(chunkRows, dims);
                     filled = 0;
                 }
                 int take = Math.min(n - done, chunkRows - filled);
-                System.arraycopy(data, done * dims, current, filled * dims, take * dims);
-                System.arraycopy(weights, done, currentWeights, filled, take);
+                read.copyInto(done, take, current, filled);
                 filled += take;
                 done += take;
                 if (filled == chunkRows) {
-                    chunks.add(denseChunk(current, currentWeights));
+                    current.span(0, chunkRows);
+                    chunks.add(current);
                     current = null;
                 }
             }
-        }
-
-        private Rows denseChunk(double[] data, double[] weights) {
-            return DenseRows.of(data, weights, dims);
         }
 
         @Override
@@ -303,7 +311,9 @@ public final class KeptRows implements BatchSource, PreparedSource, AutoCloseabl
                 return;
             }
             if (current != null) {
-                chunks.add(denseChunk(java.util.Arrays.copyOf(current, filled * dims), java.util.Arrays.copyOf(currentWeights, filled)));
+                Rows last = current.trimmedCopy(filled);
+                last.span(0, filled);
+                chunks.add(last);
             }
             resident = new FlatRows(chunks, dims, inner.name());
             residentBytes = bytes;

@@ -108,6 +108,11 @@ public final class PassRunner {
         return pass.finish();
     }
 
+    /** How this runner's passes hold the rows of {@code source}: as its readers deliver them, for the metric. */
+    public RowFormat formatOf(BatchSource source) {
+        return RowFormat.of(source, geometry.preparesRows());
+    }
+
     /** True if the rows {@code source} delivers now need no preparing for this runner's metric. */
     private boolean prepared(BatchSource source) {
         return !geometry.preparesRows() || source instanceof PreparedSource p && p.preparedFor() == geometry;
@@ -136,12 +141,12 @@ public final class PassRunner {
     private void forEachBatch(BatchSource source, BatchHandler handler, LongConsumer rowsDone, LongPredicate blockNeeded,
                               BlockSupply supply) throws IOException {
         int dims = source.dimensions();
-        RowFormat format = RowFormat.of(source);
+        RowFormat format = formatOf(source);
         int batch = batchFor(format, dims, source.rows().orElse(Long.MAX_VALUE));
         int pass = passes.incrementAndGet();
         // the first pass over dense rows to keep reads each batch into a buffer of its own, which is kept as it is
         KeptRows.Keeping keeping = source instanceof KeptRows kept && kept.keepsNext() && !geometry.preparesRows()
-                && format == RowFormat.DENSE ? kept.openTakingBuffers(Workers.lent(threads)) : null;
+                && format != RowFormat.SPARSE ? kept.openTakingBuffers(Workers.lent(threads)) : null;
         Rows current = keeping != null ? format.buffer(batch, dims) : takeBuffer(format, batch, dims);
         boolean prefetch = threads > 1;
         Rows next = !prefetch ? null : keeping != null ? format.buffer(batch, dims) : takeBuffer(format, batch, dims);

@@ -1,47 +1,50 @@
 package io.github.minibatchkmeans.core.internal.pass;
 
+import io.github.minibatchkmeans.core.internal.rows.RowFormat;
+import io.github.minibatchkmeans.core.internal.rows.Rows;
 import io.github.minibatchkmeans.core.spi.BatchReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.DoubleBuffer;
 import java.nio.channels.FileChannel;
 
 /**
- * Parsed rows kept on disk between passes: each row its values then its weight, as native-order
- * doubles, in a {@link ScratchFile} (gone however the process ends). Read back sequentially, with
- * seeks for skipped blocks.
+ * Parsed rows kept on disk between passes: each row its values (native-order doubles, or floats for
+ * float32 rows) then its weight (a double), in a {@link ScratchFile} (gone however the process ends).
+ * Read back sequentially, with seeks for skipped blocks.
  */
 final class SpillFile implements AutoCloseable {
     private final int dims;
+    /** Whether values are float32 (4 bytes) rather than doubles. */
+    private final boolean floats;
     private final ScratchFile file;
     private final FileChannel channel;
     private ByteBuffer buffer;
     private long rows;
 
-    SpillFile(int dims) {
+    SpillFile(int dims, RowFormat format) {
         this.dims = dims;
+        this.floats = format == RowFormat.FLOAT32;
         this.file = ScratchFile.create("minibatch-kmeans-rows", "the parsed rows");
         this.channel = file.channel();
     }
 
     private int rowBytes() {
-        return 8 * (dims + 1);
+        return (floats ? 4 : 8) * dims + 8;
     }
 
-    /** Appends {@code n} rows. */
-    void append(double[] data, double[] weights, int n) throws IOException {
+    /** Appends rows {@code [0, n)} of {@code from}, a buffer of this file's format. */
+    void append(Rows from, int n) throws IOException {
         int bytes = n * rowBytes();
         if (buffer == null || buffer.capacity() < bytes) {
             buffer = ByteBuffer.allocateDirect(bytes).order(ByteOrder.nativeOrder());
         }
         buffer.clear();
-        DoubleBuffer values = buffer.asDoubleBuffer();
         for (int i = 0; i < n; i++) {
-            values.put(data, i * dims, dims);
-            values.put(weights[i]);
+            from.writeValues(i, buffer);
+            buffer.putDouble(from.weights[i]);
         }
-        buffer.limit(bytes);
+        buffer.flip();
         try {
             while (buffer.hasRemaining()) {
                 channel.write(buffer, rows * rowBytes() + buffer.position());
@@ -56,14 +59,14 @@ final class SpillFile implements AutoCloseable {
         return rows;
     }
 
-    /** A pass over the rows written. */
+    /** A pass over the rows written: as doubles, or (float32 files) as floats too. */
     BatchReader open() {
         return new BatchReader() {
             private long next;
             private ByteBuffer in;
 
-            @Override
-            public int read(double[] data, double[] weights, int maxRows) throws IOException {
+            /** Up to {@code maxRows} rows' bytes into {@code in}; how many rows. */
+            private int fill(int maxRows) throws IOException {
                 int n = (int) Math.min(maxRows, rows - next);
                 if (n <= 0) {
                     return 0;
@@ -79,12 +82,38 @@ final class SpillFile implements AutoCloseable {
                     }
                 }
                 in.flip();
-                DoubleBuffer values = in.asDoubleBuffer();
-                for (int i = 0; i < n; i++) {
-                    values.get(data, i * dims, dims);
-                    weights[i] = values.get();
-                }
                 next += n;
+                return n;
+            }
+
+            @Override
+            public int read(double[] data, double[] weights, int maxRows) throws IOException {
+                int n = fill(maxRows);
+                for (int i = 0; i < n; i++) {
+                    if (floats) {
+                        for (int j = 0; j < dims; j++) {
+                            data[i * dims + j] = in.getFloat();
+                        }
+                    } else {
+                        in.asDoubleBuffer().get(data, i * dims, dims);
+                        in.position(in.position() + 8 * dims);
+                    }
+                    weights[i] = in.getDouble();
+                }
+                return n;
+            }
+
+            @Override
+            public int readFloats(float[] data, double[] weights, int maxRows) throws IOException {
+                if (!floats) {
+                    throw new UnsupportedOperationException("a spill file of doubles");
+                }
+                int n = fill(maxRows);
+                for (int i = 0; i < n; i++) {
+                    in.asFloatBuffer().get(data, i * dims, dims);
+                    in.position(in.position() + 4 * dims);
+                    weights[i] = in.getDouble();
+                }
                 return n;
             }
 

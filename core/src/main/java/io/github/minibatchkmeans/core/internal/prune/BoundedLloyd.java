@@ -6,6 +6,7 @@ import io.github.minibatchkmeans.core.internal.kernel.KernelFactory;
 import io.github.minibatchkmeans.core.internal.pass.BlockSupply;
 import io.github.minibatchkmeans.core.internal.pass.BlockTask;
 import io.github.minibatchkmeans.core.internal.pass.PassRunner;
+import io.github.minibatchkmeans.core.internal.rows.RowFormat;
 import io.github.minibatchkmeans.core.internal.rows.Rows;
 import io.github.minibatchkmeans.core.internal.stats.PassOutcome;
 import io.github.minibatchkmeans.core.internal.stats.TopRows;
@@ -60,9 +61,10 @@ public final class BoundedLloyd implements AutoCloseable {
         this.rows = rows;
         this.state = new BoundedState(rows, k, variant == Variant.ELKAN, budgetBytes);
         long boundsBytes = state.bounds().mapped() ? 0 : bytesPerRow(variant, k) * rows;
-        // held rows are dense copies: not for sparse rows, which a pass reads again instead
-        this.held = PassRunner.inMemory(source) != null || source.sparse() ? null
-                : HeldRows.create(rows, origin.length, budgetBytes - boundsBytes);
+        // held rows are copies in the rows' own format, doubles or float32: not for sparse rows, which a pass reads again instead
+        RowFormat format = passes.formatOf(source);
+        this.held = PassRunner.inMemory(source) != null || format == RowFormat.SPARSE ? null
+                : HeldRows.create(rows, origin.length, format, budgetBytes - boundsBytes);
     }
 
     /** Bytes of bounds per row for {@code variant} with {@code k} centroids. */

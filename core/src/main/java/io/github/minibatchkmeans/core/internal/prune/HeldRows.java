@@ -1,6 +1,7 @@
 package io.github.minibatchkmeans.core.internal.prune;
 
 import io.github.minibatchkmeans.core.internal.pass.PassRunner;
+import io.github.minibatchkmeans.core.internal.rows.RowFormat;
 import io.github.minibatchkmeans.core.internal.rows.Rows;
 import io.github.minibatchkmeans.core.internal.stats.TopRows;
 import java.lang.ref.SoftReference;
@@ -24,14 +25,18 @@ final class HeldRows {
     private static final int WORDS = PassRunner.BLOCK_ROWS / 64;
 
     private final int dims;
+    /** How held rows are stored: as the pass holds them (doubles or float32). */
+    private final RowFormat format;
     private final int quota;
     private final SoftReference<Pack>[] packs;
     /** {@link #hold}'s working buffers (it runs in block order on one thread): a mask, and each held offset's slot. */
     private final long[] mask = new long[WORDS];
     private final int[] slotOf = new int[PassRunner.BLOCK_ROWS];
+    /** {@link #hold}'s copy of one row on its way from the candidates to a pack. */
+    private final double[] row;
 
     /** One block's held rows: which ({@code mask}, by offset in the block), in offset order. */
-    record Pack(long[] mask, double[] weights, double[] values) {
+    record Pack(long[] mask, Rows rows) {
         /** True if the row at {@code offset} in the block is held. */
         boolean has(int offset) {
             return (mask[offset >>> 6] & 1L << offset) != 0;
@@ -48,23 +53,20 @@ final class HeldRows {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"}) // Java has no generic array creation
-    private HeldRows(int blocks, int dims, int quota) {
+    private HeldRows(int blocks, int dims, RowFormat format, int quota) {
         this.dims = dims;
+        this.format = format;
+        this.row = new double[dims];
         this.quota = quota;
         this.packs = new SoftReference[blocks];
     }
 
-    /** Bytes one held row takes. */
-    static long bytesPerRow(int dims) {
-        return 8L * (dims + 1);
-    }
-
-    /** A store for {@code rows} rows of {@code dims} values within {@code budgetBytes}, or null if not one row per block fits. */
-    static HeldRows create(long rows, int dims, long budgetBytes) {
+    /** A store for {@code rows} rows of {@code dims} values held as {@code format} within {@code budgetBytes}, or null if not one row per block fits. */
+    static HeldRows create(long rows, int dims, RowFormat format, long budgetBytes) {
         long blocks = (rows + PassRunner.BLOCK_ROWS - 1) / PassRunner.BLOCK_ROWS;
-        long perBlock = budgetBytes / Math.max(1, blocks) / bytesPerRow(dims);
+        long perBlock = budgetBytes / Math.max(1, blocks) / format.bytesPerRow(dims);
         return perBlock < 1 || blocks > Integer.MAX_VALUE ? null
-                : new HeldRows((int) blocks, dims, (int) Math.min(PassRunner.BLOCK_ROWS, perBlock));
+                : new HeldRows((int) blocks, dims, format, (int) Math.min(PassRunner.BLOCK_ROWS, perBlock));
     }
 
     /** How many rows of a block may be held. */
@@ -92,7 +94,7 @@ final class HeldRows {
                 int offset = word * 64 + bit;
                 int slot = rank + Long.bitCount(held[word] & ((1L << bit) - 1));
                 if (offset >= from && offset < from + count) {
-                    rows.putRow(at + offset - from, pinned.pack().values, slot * dims, pinned.pack().weights[slot]);
+                    pinned.pack().rows.copyInto(slot, 1, rows, at + offset - from);
                 }
             }
             rank += Long.bitCount(held[word]);
@@ -118,22 +120,21 @@ final class HeldRows {
             return;
         }
         // the block's old pack, if as large, takes the new rows in place: no pass has it pinned while the block is read
-        boolean reuse = old != null && old.weights.length == count;
-        double[] weights = reuse ? old.weights : new double[count];
-        double[] values = reuse ? old.values : new double[count * dims];
+        boolean reuse = old != null && old.rows.capacity() == count;
+        Rows values = reuse ? old.rows : format.buffer(count, dims);
         int rank = 0;
         for (int word = 0; word < WORDS; word++) {
             for (long bits = mask[word]; bits != 0; bits &= bits - 1) {
                 int slot = slotOf[word * 64 + Long.numberOfTrailingZeros(bits)];
-                weights[rank] = chosen.weight(slot);
-                chosen.copyValues(slot, values, rank * dims);
+                chosen.copyValues(slot, row, 0); // float32 rows were widened exactly: narrowed back exactly
+                values.putRow(rank, row, 0, chosen.weight(slot));
                 rank++;
             }
         }
         if (reuse) {
             System.arraycopy(mask, 0, old.mask, 0, WORDS);
         } else {
-            packs[b] = new SoftReference<>(new Pack(mask.clone(), weights, values));
+            packs[b] = new SoftReference<>(new Pack(mask.clone(), values));
         }
     }
 }

@@ -52,6 +52,26 @@ public final class DenseRows extends Rows {
     }
 
     @Override
+    public DenseRows trimmedCopy(int n) {
+        DenseRows copy = new DenseRows(java.util.Arrays.copyOf(data, n * dims), java.util.Arrays.copyOf(weights, n), dims);
+        copy.span(firstRow(), n);
+        return copy;
+    }
+
+    @Override
+    public void writeValues(int i, java.nio.ByteBuffer out) {
+        out.asDoubleBuffer().put(data, i * dims, dims);
+        out.position(out.position() + 8 * dims);
+    }
+
+    @Override
+    public void copyInto(int from, int n, Rows to, int at) {
+        DenseRows into = (DenseRows) to;
+        System.arraycopy(data, from * dims, into.data, at * dims, n * dims);
+        System.arraycopy(weights, from, into.weights, at, n);
+    }
+
+    @Override
     public double squaredDistance(int i, double[] point, int at, double pointSquaredNorm) {
         return Arithmetic.get().squaredDistance(data, i * dims, point, at, dims);
     }

@@ -6,21 +6,27 @@ import io.github.minibatchkmeans.core.spi.BatchSource;
 public enum RowFormat {
     /** Row-major doubles ({@link DenseRows}). */
     DENSE,
+    /** Row-major float32 values ({@link FloatRows}), widened exactly as they are used. */
+    FLOAT32,
     /** Compressed sparse rows ({@link SparseRows}): non-zero values and their feature indices. */
     SPARSE;
 
     /** Non-zero values per row a sparse buffer makes room for at first; it grows to the rows it meets. */
     private static final int INITIAL_VALUES_PER_ROW = 64;
 
-    /** The format {@code source}'s readers deliver. */
-    public static RowFormat of(BatchSource source) {
-        return source.sparse() ? SPARSE : DENSE;
+    /**
+     * The format {@code source}'s rows are held in: sparse or float32 as its readers deliver them —
+     * but float32 as doubles when the metric scales rows ({@code scalesRows}: unit length would round).
+     */
+    public static RowFormat of(BatchSource source, boolean scalesRows) {
+        return source.sparse() ? SPARSE : source.float32() && !scalesRows ? FLOAT32 : DENSE;
     }
 
     /** An empty buffer of this format for {@code capacity} rows of {@code dims} values. */
     public Rows buffer(int capacity, int dims) {
         return switch (this) {
             case DENSE -> new DenseRows(capacity, dims);
+            case FLOAT32 -> new FloatRows(capacity, dims);
             case SPARSE -> new SparseRows(capacity, dims, initialValues(capacity, dims));
         };
     }
@@ -29,6 +35,7 @@ public enum RowFormat {
     public long bufferBytes(int capacity, int dims) {
         return switch (this) {
             case DENSE -> 8L * capacity * (dims + 1);
+            case FLOAT32 -> (4L * dims + 8) * capacity;
             case SPARSE -> SparseRows.bytesOf(capacity, Math.max(dims, initialValues(capacity, dims)));
         };
     }
@@ -37,6 +44,7 @@ public enum RowFormat {
     public long bytesPerRow(int dims) {
         return switch (this) {
             case DENSE -> 8L * (dims + 1);
+            case FLOAT32 -> 4L * dims + 8;
             case SPARSE -> SparseRows.bytesOf(1, Math.min(dims, INITIAL_VALUES_PER_ROW));
         };
     }
@@ -47,6 +55,6 @@ public enum RowFormat {
 
     /** True if rows of this format are measured from the data's mean; sparse rows are measured from 0 (centring would fill them). */
     public boolean centred() {
-        return this == DENSE;
+        return this != SPARSE;
     }
 }

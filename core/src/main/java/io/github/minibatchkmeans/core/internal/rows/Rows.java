@@ -6,7 +6,7 @@ import java.io.IOException;
 /**
  * A buffer of consecutive rows, in one representation: the seam through which every pass touches
  * row values. Engine loops see a row only through these methods and the kernel's; a
- * representation — dense ({@link DenseRows}), sparse ({@link SparseRows}), float32 next — is a
+ * representation — dense ({@link DenseRows}), sparse ({@link SparseRows}), float32 ({@link FloatRows}) — is a
  * subclass, a reader filling it, and a kernel ({@code Kernels} chooses by {@link #format()}). Weights are doubles in
  * every representation; the global index of the first row defines the accumulation blocks.
  */
@@ -63,6 +63,22 @@ public abstract class Rows {
         for (int r = 0; r < n; r++) {
             copyRow(from + r, out, at + r * dims);
         }
+    }
+
+    /** A copy of rows {@code [0, n)} in arrays of their own, exactly as large, spanning them from this buffer's first row. */
+    public abstract Rows trimmedCopy(int n);
+
+    /**
+     * Copies rows {@code [from, from + n)}, values and weights, to rows {@code at ..} of {@code to},
+     * a buffer of the same dense format (sparse rows are copied by {@link SparseRows#trimmedCopy}).
+     */
+    public void copyInto(int from, int n, Rows to, int at) {
+        throw new UnsupportedOperationException(format() + " rows are not copied row range by row range");
+    }
+
+    /** Row {@code i}'s values, as held (doubles or float32), native order, to {@code out} at its position, which it advances. */
+    public void writeValues(int i, java.nio.ByteBuffer out) {
+        throw new UnsupportedOperationException(format() + " rows are not written value by value");
     }
 
     /** Sets row {@code i} to {@code values[at ..]} with weight {@code weight}. */

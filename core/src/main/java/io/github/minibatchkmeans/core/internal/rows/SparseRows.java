@@ -77,6 +77,7 @@ public final class SparseRows extends Rows {
     }
 
     /** A copy of rows {@code [0, n)}, its arrays trimmed to them: for rows kept in memory. */
+    @Override
     public SparseRows trimmedCopy(int n) {
         int used = n == 0 ? 0 : ends[n - 1];
         SparseRows copy = new SparseRows(Arrays.copyOf(ends, n), Arrays.copyOf(indices, used), Arrays.copyOf(values, used),

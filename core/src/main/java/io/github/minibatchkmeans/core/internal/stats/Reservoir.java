@@ -20,11 +20,23 @@ public final class Reservoir {
         this.seed = seed;
     }
 
-    /** Offers row {@code i} of {@code rows}, the {@code row}-th of the data. */
-    public void offer(long row, double weight, Rows rows, int i) {
+    /**
+     * Offers row {@code i} of {@code rows}, the {@code row}-th of the data, unless its key is below
+     * {@code floor}: the lowest key of a full sample that this one will be merged into, where it
+     * could not stay — so a block's sample copies only rows that may be kept.
+     */
+    public void offer(long row, double weight, Rows rows, int i, double floor) {
         if (weight > 0) {
-            top.offer(RowRandom.uniform(seed, row), row, weight, 0, rows, i);
+            double key = RowRandom.uniform(seed, row);
+            if (key >= floor) {
+                top.offer(key, row, weight, 0, rows, i);
+            }
         }
+    }
+
+    /** The key below which no row enters: the lowest kept once full, else −∞ (it only rises). */
+    public double floor() {
+        return top.floor();
     }
 
     public void merge(Reservoir other) {

@@ -15,6 +15,8 @@ public final class SummaryTask implements BlockTask<SummaryTask.Partial> {
     private final int dims;
     private final int sampleSize;
     private final long seed;
+    /** The folded sample's floor: a block's rows below it cannot reach the final sample (folds only raise it). */
+    private volatile double sampleFloor = Double.NEGATIVE_INFINITY;
 
     public SummaryTask(int dims, int sampleSize, long seed) {
         this.dims = dims;
@@ -73,6 +75,7 @@ public final class SummaryTask implements BlockTask<SummaryTask.Partial> {
             p.shiftSet = true;
         }
         double[] shift = p.shift;
+        double floor = sampleFloor;
         for (int i = from; i < to; i++) {
             double w = rows.weights[i];
             p.rows++;
@@ -85,7 +88,7 @@ public final class SummaryTask implements BlockTask<SummaryTask.Partial> {
             if (sparse != null) {
                 sparse.countStored(i, p.stored);
             }
-            p.sample.offer(rows.rowIndex(i), w, rows, i);
+            p.sample.offer(rows.rowIndex(i), w, rows, i, floor);
         }
     }
 
@@ -131,6 +134,7 @@ public final class SummaryTask implements BlockTask<SummaryTask.Partial> {
             total.max[j] = Math.max(total.max[j], block.max[j]);
         }
         total.sample.merge(block.sample);
+        sampleFloor = total.sample.floor();
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.github.minibatchkmeans.core.SimpleLloyd;
 import io.github.minibatchkmeans.core.TestData;
 import java.util.ArrayList;
 import io.github.minibatchkmeans.core.internal.rows.DenseRows;
+import io.github.minibatchkmeans.core.internal.rows.FloatRows;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -60,6 +61,48 @@ class KernelTest {
                             assertEquals(direct, block.squaredDistance(i), kernel.errorBound(10 * Math.sqrt(d)), where);
                             assertEquals(secondLowest(kernel, rows, i + 2), block.second[i], 0.0, where);
                         }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void float32RowsGetTheLabelsScoresAndDistancesOfTheSameValuesAsDoubles() {
+        for (BiFunction<double[][], double[], Kernel> make : KERNELS) {
+            for (int k : new int[] {3, 10, 17}) {
+                for (int d : new int[] {5, 16, 37}) {
+                    int n = 45; // whole tiles of 4 and 8 rows, and a part tile
+                    double[][] centers = TestData.uniform(k, d, 3L * k + d);
+                    float[] floats = new float[n * d];
+                    double[] doubles = new double[n * d];
+                    java.util.Random random = new java.util.Random(k + 100L * d);
+                    for (int v = 0; v < floats.length; v++) {
+                        floats[v] = (float) (random.nextGaussian() * 3);
+                        doubles[v] = floats[v];
+                    }
+                    Kernel kernel = make.apply(centers, Kernel.meanOf(centers));
+                    double[] weights = new double[n];
+                    BlockLabels fromDoubles = new BlockLabels(kernel, n, true);
+                    BlockLabels fromFloats = new BlockLabels(kernel, n, true);
+                    int[] index = {44, 3, 17, 0, 9, 30}; // rows picked by index too, as pruned passes pick them
+                    fromDoubles.assign(DenseRows.of(doubles, weights, d), index, index.length);
+                    fromFloats.assign(FloatRows.of(floats, weights, d), index, index.length);
+                    assertArrayEquals(fromDoubles.labels, fromFloats.labels);
+                    fromDoubles.assign(DenseRows.of(doubles, weights, d), 0, n);
+                    fromFloats.assign(FloatRows.of(floats, weights, d), 0, n);
+                    String where = kernel.name() + " k=" + k + ", d=" + d;
+                    assertArrayEquals(fromDoubles.labels, fromFloats.labels, where);
+                    assertArrayEquals(fromDoubles.second, fromFloats.second, where);
+                    double[] scoresA = new double[n * k];
+                    double[] scoresB = new double[n * k];
+                    kernel.scores(DenseRows.of(doubles, weights, d), 0, null, n, scoresA, new double[n], kernel.newScratch());
+                    kernel.scores(FloatRows.of(floats, weights, d), 0, null, n, scoresB, new double[n], kernel.newScratch());
+                    assertArrayEquals(scoresA, scoresB, where);
+                    for (int i = 0; i < n; i++) {
+                        assertEquals(fromDoubles.squaredDistance(i), fromFloats.squaredDistance(i), 0, where);
+                        assertEquals(kernel.distance(DenseRows.of(doubles, weights, d), i, 1 % k),
+                                kernel.distance(FloatRows.of(floats, weights, d), i, 1 % k), 0, where);
                     }
                 }
             }
