@@ -118,17 +118,26 @@ public final class VectorArithmetic extends Arithmetic {
         return sum;
     }
 
+    /**
+     * The largest magnitude over the range, lane by lane (NaN wins, as in Math.max), compared once at
+     * the end: a mask test per vector costs more than the loads. Only a failing range is searched
+     * for its first bad value. A short range (a row of a few features) is checked value by value.
+     */
     @Override
     public int firstUnusable(double[] values, int from, int to) {
-        int end = from + SPECIES.loopBound(to - from);
-        int i = from;
-        for (; i < end; i += LANES) {
-            DoubleVector v = DoubleVector.fromArray(SPECIES, values, i);
-            if (!v.abs().compare(VectorOperators.LE, Values.LIMIT).allTrue()) { // NaN fails ≤ too
-                break;
-            }
+        if (to - from < 4 * LANES) {
+            return super.firstUnusable(values, from, to);
         }
-        return super.firstUnusable(values, i, to);
+        int end = from + SPECIES.loopBound(to - from);
+        DoubleVector largest = DoubleVector.zero(SPECIES);
+        for (int i = from; i < end; i += LANES) {
+            largest = largest.max(DoubleVector.fromArray(SPECIES, values, i).abs());
+        }
+        double magnitude = largest.reduceLanes(VectorOperators.MAX); // any order: a maximum is exact
+        for (int i = end; i < to; i++) {
+            magnitude = Math.max(magnitude, Math.abs(values[i]));
+        }
+        return magnitude <= Values.LIMIT ? -1 : super.firstUnusable(values, from, to); // NaN fails ≤ too
     }
 
     // float32 rows: the loops above with each load widened, so the same bits come out
@@ -218,14 +227,18 @@ public final class VectorArithmetic extends Arithmetic {
 
     @Override
     public int firstUnusable(float[] values, int from, int to) {
-        int end = from + FLOATS.loopBound(to - from);
-        int i = from;
-        for (; i < end; i += LANES) {
-            FloatVector v = FloatVector.fromArray(FLOATS, values, i);
-            if (!v.abs().compare(VectorOperators.LE, Float.MAX_VALUE).allTrue()) { // NaN fails ≤ too
-                break;
-            }
+        if (to - from < 4 * LANES) {
+            return super.firstUnusable(values, from, to);
         }
-        return super.firstUnusable(values, i, to);
+        int end = from + FLOATS.loopBound(to - from);
+        FloatVector largest = FloatVector.zero(FLOATS);
+        for (int i = from; i < end; i += LANES) {
+            largest = largest.max(FloatVector.fromArray(FLOATS, values, i).abs());
+        }
+        float magnitude = largest.reduceLanes(VectorOperators.MAX);
+        for (int i = end; i < to; i++) {
+            magnitude = Math.max(magnitude, Math.abs(values[i]));
+        }
+        return magnitude <= Float.MAX_VALUE ? -1 : super.firstUnusable(values, from, to); // NaN and ±∞ fail
     }
 }

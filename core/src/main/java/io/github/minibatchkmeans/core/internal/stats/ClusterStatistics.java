@@ -141,10 +141,11 @@ public final class ClusterStatistics implements java.io.Serializable {
         unsettled = true;
     }
 
-    /** {@code t + value}, its rounding error added to {@code errors[i]} (Neumaier). */
+    /** {@code t + value}, its exact rounding error added to {@code errors[i]}. */
     private static double add(double t, double value, double[] errors, int i) {
         double s = t + value;
-        errors[i] += Math.abs(t) >= Math.abs(value) ? (t - s) + value : (value - s) + t;
+        double v = s - t; // Knuth's TwoSum: the exact rounding error of t + value, as Neumaier's, without his branch
+        errors[i] += (t - (s - v)) + (value - v);
         return s;
     }
 

@@ -62,6 +62,22 @@ class ArithmeticTest {
         }
     }
 
+    @Test
+    void checksFindTheFirstValueBeyondTheLimitOrNotANumberInShortAndLongRanges() {
+        for (Arithmetic arithmetic : new Arithmetic[] {new Arithmetic(), Arithmetic.get()}) {
+            for (int length : new int[] {5, 16, 70, 1024}) {
+                for (int bad = 0; bad < length; bad += 1 + length / 7) {
+                    double[] values = new double[length];
+                    java.util.Arrays.fill(values, -io.github.minibatchkmeans.core.spi.Values.LIMIT);
+                    assertEquals(-1, arithmetic.firstUnusable(values, 0, length));
+                    values[bad] = bad % 3 == 0 ? Double.NaN : bad % 3 == 1 ? Double.POSITIVE_INFINITY : -1.0000001e150;
+                    assertEquals(bad, arithmetic.firstUnusable(values, 0, length), "length " + length);
+                    assertEquals(-1, arithmetic.firstUnusable(values, bad + 1, length));
+                }
+            }
+        }
+    }
+
     /** shift, sums, squares, min, max for {@code n} features. */
     private static double[][] summaryState(int n, long seed) {
         Random random = new Random(seed);
