@@ -101,6 +101,15 @@ class BadInputTest {
         assertEquals(prefix() + inf + ":2:2: not a finite number: 'Infinity'", failingFit(inf));
         Path npyInf = npyDoubles("inf.npy", 1, 2, 3, Double.NEGATIVE_INFINITY);
         assertEquals(prefix() + npyInf + ": row 1, column 1: not a finite number: -Infinity", failingFit(npyInf));
+        float[] values = new float[40 * 20]; // float32 rows are checked as floats, a range at a time
+        values[13 * 20 + 17] = Float.NaN;
+        byte[] header = NpySource.header(40, 20, true);
+        ByteBuffer out = ByteBuffer.allocate(header.length + 4 * values.length).order(ByteOrder.LITTLE_ENDIAN).put(header);
+        for (float v : values) {
+            out.putFloat(v);
+        }
+        Path npyNan = Files.write(dir.resolve("nan32.npy"), out.array());
+        assertEquals(prefix() + npyNan + ": row 13, column 17: not a finite number: NaN", failingFit(npyNan));
     }
 
     @Test
