@@ -184,6 +184,40 @@ class FormatsAndReportsTest {
         assertEquals("", quiet.out());
     }
 
+    /**
+     * A CSV large enough to be parsed in parallel ranges (8 MB of one-digit values, which parse into
+     * four times their bytes of doubles) fits a 64 MB heap on 2 threads, as doubles and as float32.
+     */
+    @Test
+    void wideTextParsedInParallelFitsASmallHeap() throws Exception {
+        Path csv = dir.resolve("wide.csv");
+        StringBuilder text = new StringBuilder();
+        java.util.Random random = new java.util.Random(5);
+        try (java.io.Writer out = Files.newBufferedWriter(csv)) {
+            for (int i = 0; i < 6000; i++) {
+                text.setLength(0);
+                for (int j = 0; j < 700; j++) {
+                    text.append(j == 0 ? "" : ",").append((i % 3) * 3 + random.nextInt(3));
+                }
+                out.write(text.append('\n').toString());
+            }
+        }
+        assertTrue(Files.size(csv) > 8 << 20, "parsed in parallel ranges");
+        for (String dtype : List.of("float64", "float32")) {
+            Process process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx64m", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "fit", "--input", csv.toString(),
+                    "--no-header", "--k", "3", "--threads", "2", "--dtype", dtype, "--json", "--quiet"))
+                    .redirectError(dir.resolve("wide-stderr.txt").toFile()).start();
+            String out;
+            try (InputStream in = process.getInputStream()) {
+                out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            assertTrue(process.waitFor(5, TimeUnit.MINUTES));
+            assertEquals(0, process.exitValue(), dtype + ": " + out + Files.readString(dir.resolve("wide-stderr.txt")));
+            assertEquals(6000, JSON.readTree(out).get("rows").asLong());
+        }
+    }
+
     @Test
     void demoRunsOutOfCoreInA64MbHeapOnTheVectorKernelAndLeavesOnlyItsPlot() throws Exception {
         Path plot = dir.resolve("demo.png");

@@ -10,6 +10,8 @@ import java.io.IOException;
  * error naming its row and feature, not an infinity.
  */
 final class NarrowingReader implements BatchReader {
+    /** Values parsed at a time before they are narrowed: the scratch stays small whatever the batch. */
+    private static final int CHUNK_VALUES = 1 << 16;
     private final BatchReader parsed;
     private final int dims;
     private final String name;
@@ -32,20 +34,30 @@ final class NarrowingReader implements BatchReader {
 
     @Override
     public int readFloats(float[] data, double[] weights, int maxRows) throws IOException {
-        if (doubles.length < maxRows * dims) {
-            doubles = new double[maxRows * dims];
+        int chunkRows = Math.max(1, CHUNK_VALUES / Math.max(1, dims));
+        if (doubles.length < Math.min(maxRows, chunkRows) * dims) {
+            doubles = new double[Math.min(maxRows, chunkRows) * dims];
         }
-        int n = parsed.read(doubles, weights, maxRows);
-        for (int v = 0; v < n * dims; v++) {
-            float narrowed = (float) doubles[v];
-            if (Float.isInfinite(narrowed)) { // parsed values are finite: only the rounding can make them infinite
-                throw new InvalidInputException(name + ": row " + (row + v / dims) + ", feature " + (v % dims) + ": "
-                        + doubles[v] + " is beyond float32's range (±3.4e38); read it as float64 (--dtype float64)");
+        double[] chunkWeights = new double[Math.min(maxRows, chunkRows)];
+        int done = 0;
+        while (done < maxRows) {
+            int n = parsed.read(doubles, chunkWeights, Math.min(maxRows - done, chunkRows));
+            if (n == 0) {
+                break;
             }
-            data[v] = narrowed;
+            for (int v = 0; v < n * dims; v++) {
+                float narrowed = (float) doubles[v];
+                if (Float.isInfinite(narrowed)) { // parsed values are finite: only the rounding can make them infinite
+                    throw new InvalidInputException(name + ": row " + (row + v / dims) + ", feature " + (v % dims) + ": "
+                            + doubles[v] + " is beyond float32's range (±3.4e38); read it as float64 (--dtype float64)");
+                }
+                data[done * dims + v] = narrowed;
+            }
+            System.arraycopy(chunkWeights, 0, weights, done, n);
+            row += n;
+            done += n;
         }
-        row += n;
-        return n;
+        return done;
     }
 
     @Override

@@ -25,8 +25,11 @@ import java.util.concurrent.Future;
  * Only for UTF-8 files without quote characters, where every newline ends a record.
  */
 final class ParallelCsvReader implements BatchReader {
-    /** Bytes per range parsed by one task. */
-    static final int RANGE_BYTES = 4 << 20;
+    /**
+     * Bytes per range parsed by one task: 4 MB, less in a small heap — a range of short numbers
+     * parses into about four times its bytes of doubles, and a pass holds a range per thread and one more.
+     */
+    static final int RANGE_BYTES = (int) Math.max(256 << 10, Math.min(4 << 20, Runtime.getRuntime().maxMemory() / 64));
 
     private final CsvLayout layout;
     private final Path file;
@@ -99,7 +102,7 @@ final class ParallelCsvReader implements BatchReader {
             lines += b == '\n' ? 1 : 0;
         }
         int d = layout.dimensions();
-        int guess = Math.max(16, bytes.length / (8 * d + 8)); // rows, if each value took about 8 characters
+        int guess = (int) Math.min(Integer.MAX_VALUE - 8, lines + 1); // a record per line (no quotes here); the last may lack its newline
         double[] data = new double[guess * d];
         double[] weights = new double[guess];
         int rows = 0;

@@ -61,10 +61,14 @@ public final class ExplorerProbe {
             start.doClick();
         });
         long deadline = System.currentTimeMillis() + 120_000;
-        while (!output.getText().contains("Final cluster centroids") && System.currentTimeMillis() < deadline) {
+        String result = output.getText();
+        while (!result.contains("Final cluster centroids") && System.currentTimeMillis() < deadline) {
             Thread.sleep(200);
+            result = output.getText();
         }
         Thread.sleep(500); // let the panel finish painting the result
+        String after = output.getText(); // the panel may blank its text area while it files the result in its history
+        String text = after.contains("Final cluster centroids") ? after : result;
         SwingUtilities.invokeAndWait(() -> {
             JFrame window = frame.get();
             BufferedImage image = new BufferedImage(window.getWidth(), window.getHeight(), BufferedImage.TYPE_INT_RGB);
@@ -79,7 +83,7 @@ public final class ExplorerProbe {
         Object inner = chosen instanceof weka.clusterers.SingleClustererEnhancer wrapper ? wrapper.getClusterer() : chosen;
         System.out.println("=== clusterer: " + chosen.getClass().getName() + " using " + inner.getClass().getName() + " from "
                 + inner.getClass().getProtectionDomain().getCodeSource().getLocation());
-        System.out.println(output.getText());
+        System.out.println(text);
         System.exit(0);
     }
 

@@ -173,7 +173,8 @@ public final class KeptRows implements BatchSource, PreparedSource, AutoCloseabl
         public int read(double[] data, double[] weights, int maxRows) throws IOException {
             int n = delivered(() -> reader.read(data, weights, maxRows));
             if (n > 0) {
-                keep(new DenseRows(data, weights, dims), n);
+                Rows read = new DenseRows(data, weights, dims);
+                keep(format == RowFormat.FLOAT32 ? narrowed(read, n) : read, n);
             }
             return n;
         }
@@ -229,6 +230,17 @@ public final class KeptRows implements BatchSource, PreparedSource, AutoCloseabl
                 throw new InvalidInputException(inner.name() + ": " + e.getMessage(), e);
             }
             chunks.add(copy);
+        }
+
+        /** Rows {@code [0, n)} of float32 rows read as doubles (widened, so narrowed exactly), to keep as float32. */
+        private Rows narrowed(Rows read, int n) {
+            Rows floats = RowFormat.FLOAT32.buffer(n, dims);
+            double[] row = new double[dims];
+            for (int i = 0; i < n; i++) {
+                read.copyRow(i, row, 0);
+                floats.putRow(i, row, 0, read.weights[i]);
+            }
+            return floats;
         }
 
         /** Keeps rows {@code [0, n)} of a batch of a dense format (doubles or float32) while the budget lasts, or spills them. */
