@@ -43,7 +43,7 @@ done
 for i in $(seq 1 60); do [ "$(grep -c 'Registering worker' "$work/master.log")" -ge 2 ] && break; sleep 1; done
 echo "cluster: master spark://127.0.0.1:$port, $(grep -c 'Registering worker' "$work/master.log") workers"
 
-driver=(java --add-modules jdk.incubator.vector -Xmx2g ${DRIVER_OPTS:-} -Dspark.driver.host=127.0.0.1
+driver=(java --add-modules jdk.incubator.vector -Xmx2g -Dspark.driver.host=127.0.0.1
   -cp "spark-adapter/target/test-classes:$work/home/jars/*:$plugin" io.github.minibatchkmeans.spark.ClusterCheck)
 cluster=(-Dspark.jars="$plugin,$work/tests.jar" -Dspark.executor.memory=1200m -Dspark.cores.max=2)
 if [ "$mode" = bench ]; then

@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.minibatchkmeans.core.spi.BatchReader;
 import io.github.minibatchkmeans.core.spi.BatchSource;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.OptionalLong;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,19 +114,15 @@ class Float32RowsTest {
     @Test
     void parsedFloat32RowsSpillAsFloat32AndFitAsTheSameValuesAsDoubles() throws IOException {
         float[] x = blobs(3);
-        double[] widened = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            widened[i] = x[i];
-        }
         for (double fraction : new double[] {0.5, 1e-9}) { // kept in memory; spilled to a file
             KMeansConfig config = KMeansConfig.builder(K).seed(5).tolerance(0).heapFraction(fraction).threads(2).build();
             MiniBatchKMeans a = new MiniBatchKMeans(config);
-            int[] aLabels = a.fitPredict(new Parsed(x, widened, false));
+            int[] aLabels = a.fitPredict(new ParsedFloats(x, D, false));
             MiniBatchKMeans b = new MiniBatchKMeans(config);
-            Parsed floats = new Parsed(x, widened, true);
+            ParsedFloats floats = new ParsedFloats(x, D, true);
             int[] bLabels = b.fitPredict(floats);
             assertSameFit(a.model(), aLabels, b.model(), bLabels, "heap fraction " + fraction);
-            assertEquals(1, floats.opened, "parsed once, then read from memory or the spill file");
+            assertEquals(1, floats.opened(), "parsed once, then read from memory or the spill file");
         }
     }
 
@@ -163,74 +156,5 @@ class Float32RowsTest {
             assertEquals(distances[(int) row], distance, 0, "row " + row);
         });
         assertArrayEquals(fromDoubles, fromFloats);
-    }
-
-    /** Rows parsed on every pass, delivered as doubles or (float32) as floats. */
-    private static final class Parsed implements BatchSource {
-        private final float[] floats;
-        private final double[] doubles;
-        private final boolean float32;
-        int opened;
-
-        Parsed(float[] floats, double[] doubles, boolean float32) {
-            this.floats = floats;
-            this.doubles = doubles;
-            this.float32 = float32;
-        }
-
-        @Override
-        public int dimensions() {
-            return D;
-        }
-
-        @Override
-        public String name() {
-            return "parsed";
-        }
-
-        @Override
-        public boolean float32() {
-            return float32;
-        }
-
-        @Override
-        public OptionalLong rows() {
-            return OptionalLong.of(N);
-        }
-
-        @Override
-        public Rereading rereading() {
-            return Rereading.PARSES;
-        }
-
-        @Override
-        public BatchReader open() {
-            opened++;
-            return new BatchReader() {
-                private int next;
-
-                @Override
-                public int read(double[] data, double[] weights, int maxRows) {
-                    int n = Math.min(maxRows, N - next);
-                    System.arraycopy(doubles, next * D, data, 0, n * D);
-                    Arrays.fill(weights, 0, n, 1);
-                    next += n;
-                    return n;
-                }
-
-                @Override
-                public int readFloats(float[] data, double[] weights, int maxRows) {
-                    int n = Math.min(maxRows, N - next);
-                    System.arraycopy(floats, next * D, data, 0, n * D);
-                    Arrays.fill(weights, 0, n, 1);
-                    next += n;
-                    return n;
-                }
-
-                @Override
-                public void close() {
-                }
-            };
-        }
     }
 }

@@ -15,7 +15,9 @@ final class NarrowingReader implements BatchReader {
     private final BatchReader parsed;
     private final int dims;
     private final String name;
+    /** One chunk's values as parsed, and its weights. */
     private double[] doubles = new double[0];
+    private double[] chunkWeights = new double[0];
     /** Rows delivered so far: the index of the next, for messages. */
     private long row;
 
@@ -35,10 +37,10 @@ final class NarrowingReader implements BatchReader {
     @Override
     public int readFloats(float[] data, double[] weights, int maxRows) throws IOException {
         int chunkRows = Math.max(1, CHUNK_VALUES / Math.max(1, dims));
-        if (doubles.length < Math.min(maxRows, chunkRows) * dims) {
-            doubles = new double[Math.min(maxRows, chunkRows) * dims];
+        if (chunkWeights.length < Math.min(maxRows, chunkRows)) {
+            chunkWeights = new double[Math.min(maxRows, chunkRows)];
+            doubles = new double[chunkWeights.length * dims];
         }
-        double[] chunkWeights = new double[Math.min(maxRows, chunkRows)];
         int done = 0;
         while (done < maxRows) {
             int n = parsed.read(doubles, chunkWeights, Math.min(maxRows - done, chunkRows));

@@ -40,16 +40,10 @@ final class ScalarKernel extends Kernel {
     @Override
     public void nearest(Rows rows, int first, int[] rowIndex, int count, int[] labels, double[] best, double[] second,
                         double[] norms, double[] scratch, RowSink sink) {
-        double[] data = denseValues(rows);
-        float[] floats = floatValues(rows);
         int dots = TILE * dims;
         for (int r = 0; r < count; r += TILE) {
             int tile = Math.min(TILE, count - r);
-            if (floats != null) {
-                centreRows(floats, first, rowIndex, r, tile, scratch, norms);
-            } else {
-                centreTile(data, first, rowIndex, r, tile, scratch, norms);
-            }
+            centre(rows, first, rowIndex, r, tile, scratch, norms);
             dotsOfTile(scratch, tile, dots);
             for (int q = 0; q < tile; q++) {
                 pickFromDots(scratch, dots + q * k, r + q, labels, best, second);
@@ -62,16 +56,10 @@ final class ScalarKernel extends Kernel {
 
     @Override
     public void scores(Rows rows, int first, int[] rowIndex, int count, double[] out, double[] norms, double[] scratch) {
-        double[] data = denseValues(rows);
-        float[] floats = floatValues(rows);
         int dots = TILE * dims;
         for (int r = 0; r < count; r += TILE) {
             int tile = Math.min(TILE, count - r);
-            if (floats != null) {
-                centreRows(floats, first, rowIndex, r, tile, scratch, norms);
-            } else {
-                centreTile(data, first, rowIndex, r, tile, scratch, norms);
-            }
+            centre(rows, first, rowIndex, r, tile, scratch, norms);
             dotsOfTile(scratch, tile, dots);
             for (int q = 0; q < tile; q++) {
                 for (int c = 0; c < k; c++) {
@@ -126,11 +114,21 @@ final class ScalarKernel extends Kernel {
         }
     }
 
+    /** Centres rows r .. r+tile−1 of the call into {@code scratch}, as they are held. */
+    private void centre(Rows rows, int first, int[] rowIndex, int r, int tile, double[] scratch, double[] norms) {
+        float[] floats = floatValues(rows);
+        if (floats != null) {
+            centreFloats(floats, first, rowIndex, r, tile, scratch, norms);
+        } else {
+            centreTile(denseValues(rows), first, rowIndex, r, tile, scratch, norms);
+        }
+    }
+
     /**
      * {@link #centreTile} of float32 rows: widened into the scratch rows they are centred in, then
      * centred there (the same values; first = −r makes row r + q of the call scratch row q).
      */
-    private void centreRows(float[] data, int first, int[] rowIndex, int r, int tile, double[] scratch, double[] norms) {
+    private void centreFloats(float[] data, int first, int[] rowIndex, int r, int tile, double[] scratch, double[] norms) {
         for (int q = 0; q < tile; q++) {
             int from = rowOffset(first, rowIndex, r + q);
             for (int j = 0, to = q * dims; j < dims; j++) {

@@ -76,18 +76,12 @@ final class VectorKernel extends Kernel {
     @Override
     public void nearest(Rows rows, int first, int[] rowIndex, int count, int[] labels, double[] best, double[] second,
                         double[] norms, double[] scratch, RowSink sink) {
-        double[] data = denseValues(rows);
-        float[] floats = floatValues(rows);
         int scores = TILE * dims;
         int state = scores + TILE * PANEL;
         boolean withSecond = second != null;
         for (int r = 0; r < count; r += TILE) {
             int tile = Math.min(TILE, count - r);
-            if (floats != null) {
-                VectorRows.centre(floats, first, rowIndex, r, tile, originValues(), dims, scratch, norms);
-            } else {
-                VectorRows.centre(data, first, rowIndex, r, tile, originValues(), dims, scratch, norms);
-            }
+            VectorRows.centre(rows, first, rowIndex, r, tile, originValues(), dims, scratch, norms);
             for (int q = 0; q < tile; q++) { // whole-vector stores: the folds load whole vectors, which scalar stores could not forward
                 int at = state + q * STATE;
                 for (int lane = 0; lane < PANEL; lane += LANES) {
@@ -144,16 +138,10 @@ final class VectorKernel extends Kernel {
 
     @Override
     public void scores(Rows rows, int first, int[] rowIndex, int count, double[] out, double[] norms, double[] scratch) {
-        double[] data = denseValues(rows);
-        float[] floats = floatValues(rows);
         int scores = TILE * dims;
         for (int r = 0; r < count; r += TILE) {
             int tile = Math.min(TILE, count - r);
-            if (floats != null) {
-                VectorRows.centre(floats, first, rowIndex, r, tile, originValues(), dims, scratch, norms);
-            } else {
-                VectorRows.centre(data, first, rowIndex, r, tile, originValues(), dims, scratch, norms);
-            }
+            VectorRows.centre(rows, first, rowIndex, r, tile, originValues(), dims, scratch, norms);
             for (int p = 0; p < panels; p++) {
                 scoresOfTile(scratch, tile, p, scores);
                 int width = Math.min(PANEL, k - p * PANEL);

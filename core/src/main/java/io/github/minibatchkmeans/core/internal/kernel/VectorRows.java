@@ -1,5 +1,6 @@
 package io.github.minibatchkmeans.core.internal.kernel;
 
+import io.github.minibatchkmeans.core.internal.rows.Rows;
 import io.github.minibatchkmeans.core.internal.rows.VectorArithmetic;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -10,6 +11,17 @@ final class VectorRows {
     private static final int LANES = SPECIES.length();
 
     private VectorRows() {
+    }
+
+    /** {@link #centre(double[], int, int[], int, int, double[], int, double[], double[])} of rows as they are held, doubles or float32. */
+    static void centre(Rows rows, int first, int[] rowIndex, int r, int tile, double[] origin, int dims, double[] scratch,
+                       double[] norms) {
+        float[] floats = Kernel.floatValues(rows);
+        if (floats != null) {
+            centre(floats, first, rowIndex, r, tile, origin, dims, scratch, norms);
+        } else {
+            centre(Kernel.denseValues(rows), first, rowIndex, r, tile, origin, dims, scratch, norms);
+        }
     }
 
     /**

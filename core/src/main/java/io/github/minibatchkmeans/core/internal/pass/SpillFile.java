@@ -6,6 +6,8 @@ import io.github.minibatchkmeans.core.spi.BatchReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
 import java.nio.channels.FileChannel;
 
 /**
@@ -86,19 +88,28 @@ final class SpillFile implements AutoCloseable {
                 return n;
             }
 
+            // one view of the buffer per read, values taken by absolute index: no object per row
             @Override
             public int read(double[] data, double[] weights, int maxRows) throws IOException {
                 int n = fill(maxRows);
-                for (int i = 0; i < n; i++) {
-                    if (floats) {
+                if (n == 0) {
+                    return 0;
+                }
+                if (floats) {
+                    FloatBuffer values = in.asFloatBuffer();
+                    for (int i = 0; i < n; i++) {
+                        int at = i * rowBytes() / Float.BYTES;
                         for (int j = 0; j < dims; j++) {
-                            data[i * dims + j] = in.getFloat();
+                            data[i * dims + j] = values.get(at + j);
                         }
-                    } else {
-                        in.asDoubleBuffer().get(data, i * dims, dims);
-                        in.position(in.position() + 8 * dims);
+                        weights[i] = in.getDouble(i * rowBytes() + Float.BYTES * dims);
                     }
-                    weights[i] = in.getDouble();
+                    return n;
+                }
+                DoubleBuffer values = in.asDoubleBuffer();
+                for (int i = 0; i < n; i++) {
+                    values.get(i * (dims + 1), data, i * dims, dims);
+                    weights[i] = values.get(i * (dims + 1) + dims);
                 }
                 return n;
             }
@@ -109,10 +120,13 @@ final class SpillFile implements AutoCloseable {
                     throw new UnsupportedOperationException("a spill file of doubles");
                 }
                 int n = fill(maxRows);
+                if (n == 0) {
+                    return 0;
+                }
+                FloatBuffer values = in.asFloatBuffer();
                 for (int i = 0; i < n; i++) {
-                    in.asFloatBuffer().get(data, i * dims, dims);
-                    in.position(in.position() + 4 * dims);
-                    weights[i] = in.getDouble();
+                    values.get(i * rowBytes() / Float.BYTES, data, i * dims, dims);
+                    weights[i] = in.getDouble(i * rowBytes() + Float.BYTES * dims);
                 }
                 return n;
             }

@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.minibatchkmeans.core.ParsedFloats;
 import io.github.minibatchkmeans.core.spi.BatchReader;
-import io.github.minibatchkmeans.core.spi.BatchSource;
 import java.io.IOException;
-import java.util.Arrays;
-import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /** float32 rows are kept as float32 however the first pass reads them: as floats, or widened to doubles. */
@@ -23,7 +21,7 @@ class KeptRowsTest {
             values[v] = (float) Math.sin(v) * 1000;
         }
         for (double budget : new double[] {1e9, 10_000}) { // kept in memory; spilled (the source parses)
-            KeptRows kept = new KeptRows(source(values), (long) budget);
+            KeptRows kept = new KeptRows(new ParsedFloats(values, D, true), (long) budget);
             assertTrue(kept.float32());
             double[] widened = new double[100 * D];
             double[] weights = new double[100];
@@ -44,68 +42,12 @@ class KeptRowsTest {
             }
             assertEquals(N, rows);
             assertArrayEquals(values, again);
+            try (BatchReader skipping = kept.open()) { // a pass whose bounds skip every block reads nothing, either way
+                assertEquals(N, skipping.skip(N));
+                assertEquals(0, skipping.read(widened, weights, 100));
+                assertEquals(0, skipping.readFloats(batch, weights, 100));
+            }
             kept.close();
         }
-    }
-
-    /** Parsed float32 rows, delivered as floats or widened. */
-    private static BatchSource source(float[] values) {
-        return new BatchSource() {
-            @Override
-            public int dimensions() {
-                return D;
-            }
-
-            @Override
-            public String name() {
-                return "floats";
-            }
-
-            @Override
-            public boolean float32() {
-                return true;
-            }
-
-            @Override
-            public OptionalLong rows() {
-                return OptionalLong.of(N);
-            }
-
-            @Override
-            public Rereading rereading() {
-                return Rereading.PARSES;
-            }
-
-            @Override
-            public BatchReader open() {
-                return new BatchReader() {
-                    private int next;
-
-                    @Override
-                    public int read(double[] data, double[] weights, int maxRows) {
-                        int n = Math.min(maxRows, N - next);
-                        for (int v = 0; v < n * D; v++) {
-                            data[v] = values[next * D + v];
-                        }
-                        Arrays.fill(weights, 0, n, 1);
-                        next += n;
-                        return n;
-                    }
-
-                    @Override
-                    public int readFloats(float[] data, double[] weights, int maxRows) {
-                        int n = Math.min(maxRows, N - next);
-                        System.arraycopy(values, next * D, data, 0, n * D);
-                        Arrays.fill(weights, 0, n, 1);
-                        next += n;
-                        return n;
-                    }
-
-                    @Override
-                    public void close() {
-                    }
-                };
-            }
-        };
     }
 }
