@@ -4,6 +4,7 @@ import io.github.minibatchkmeans.core.FrontDoor;
 import io.github.minibatchkmeans.core.Initializers;
 import io.github.minibatchkmeans.core.KMeansConfig;
 import io.github.minibatchkmeans.core.KMeansModel;
+import io.github.minibatchkmeans.core.KSweep;
 import io.github.minibatchkmeans.core.Metric;
 import io.github.minibatchkmeans.core.Mode;
 import io.github.minibatchkmeans.core.OnePass;
@@ -84,6 +85,11 @@ public class MiniBatchKMeans extends RandomizableClusterer
     private static final String[] INIT_NAMES = {"random", "k-means++", null, null, "k-means||"};
 
     private int numClusters = wekaDefault(Parameters.K);
+    /** XMeans' -H: above -N, every k from -N to this is fitted and scored, and the best kept; 0: -N alone. */
+    private int maxNumClusters = wekaDefault(Parameters.K_MAX);
+    private int clusterStep = wekaDefault(Parameters.K_STEP);
+    /** The scores of the last training's sweep over k, as a table; null when one k was fitted. */
+    private String sweepTable;
     private int maxIterations = wekaDefault(Parameters.MAX_ITERATIONS);
     private int initializationMethod = initTag(wekaDefault(Parameters.INIT));
     private int batchSize = wekaDefault(Parameters.BATCH_SIZE);
@@ -210,7 +216,7 @@ public class MiniBatchKMeans extends RandomizableClusterer
     KMeansConfig config(Mode mode) {
         KMeansConfig.Builder config = KMeansConfig.builder(numClusters).mode(mode).initializer(initializer())
                 .maxIterations(maxIterations).batchSize(batchSize).threads(numExecutionSlots).seed(getSeed()).nInit(restarts)
-                .metric(metric);
+                .metric(metric).kMax(maxNumClusters).kStep(clusterStep);
         return (tolerance != null ? config.tolerance(tolerance) : config).build();
     }
 
@@ -246,7 +252,14 @@ public class MiniBatchKMeans extends RandomizableClusterer
         encoding = AttributeEncoding.fit(data, data, !dontNormalize);
         KMeansConfig config = config(stochastic ? Mode.STOCHASTIC : Mode.EXACT);
         try {
-            model = new io.github.minibatchkmeans.core.MiniBatchKMeans(config).fit(new InstancesSource(data, encoding));
+            sweepTable = null;
+            if (config.kValues().length > 1) {
+                KSweep sweep = new io.github.minibatchkmeans.core.MiniBatchKMeans(config).sweep(new InstancesSource(data, encoding));
+                model = sweep.recommended();
+                sweepTable = sweep.table();
+            } else {
+                model = new io.github.minibatchkmeans.core.MiniBatchKMeans(config).fit(new InstancesSource(data, encoding));
+            }
         } catch (InvalidInputException e) {
             throw new Exception(explain(e), e);
         }
@@ -320,6 +333,8 @@ public class MiniBatchKMeans extends RandomizableClusterer
             step();
         } else if (!stochastic && buffer.numInstances() > INCREMENTAL_BUFFER) {
             // too many to keep: from now on one pass in bounded memory, missing values by the means so far
+            refuseSweep("more than " + INCREMENTAL_BUFFER + " instances given one at a time (train with buildClusterer on the "
+                    + "data set instead)");
             streamEncoding = seen.build(false);
             onePass = new io.github.minibatchkmeans.core.MiniBatchKMeans(config(Mode.EXACT))
                     .onePass(streamEncoding.dimensions(), !dontNormalize);
@@ -327,6 +342,14 @@ public class MiniBatchKMeans extends RandomizableClusterer
                 feed(buffer.instance(i));
             }
             buffer = null;
+        }
+    }
+
+    /** Fails, naming -H, when a range of k is asked of a training that fits one k as it goes ({@code what}). */
+    private void refuseSweep(String what) {
+        if (maxNumClusters > numClusters) {
+            throw new IllegalStateException("-H " + maxNumClusters + ": choosing k fits every k in exact passes over instances "
+                    + "it can read again, not " + what);
         }
     }
 
@@ -379,6 +402,7 @@ public class MiniBatchKMeans extends RandomizableClusterer
 
     /** One stochastic step on the buffered instances; the first buffer fixes the scale the updates use. */
     private void step() throws Exception {
+        refuseSweep("stochastic updates");
         if (learner == null) {
             streamEncoding = AttributeEncoding.fit(buffer, buffer, !dontNormalize);
             learner = new io.github.minibatchkmeans.core.MiniBatchKMeans(config(Mode.STOCHASTIC));
@@ -419,7 +443,7 @@ public class MiniBatchKMeans extends RandomizableClusterer
      */
     @Override
     public int numberOfClusters() throws Exception {
-        return numClusters;
+        return model != null ? model.k() : numClusters; // a sweep over k chose its own
     }
 
     /**
@@ -500,6 +524,11 @@ public class MiniBatchKMeans extends RandomizableClusterer
         boolean online = model.mode() == Mode.STOCHASTIC;
         StringBuilder s = new StringBuilder("\nMini-batch k-means\n==================\n\n");
         s.append("Mode: ").append(training).append('\n');
+        if (sweepTable != null) {
+            s.append("Number of clusters chosen from ").append(numClusters).append(" to ").append(maxNumClusters)
+                    .append(clusterStep > 1 ? " by " + clusterStep : "").append(" (each fitted in the same passes): ")
+                    .append(model.k()).append("\n\n").append(sweepTable).append("\n\n");
+        }
         s.append(online ? "Number of mini-batches: " : "Number of iterations: ").append(model.iterations()).append('\n');
         s.append(online ? "Within cluster sum of squared errors (summed over the mini-batches as seen): "
                 : "Within cluster sum of squared errors: ").append(Utils.doubleToString(model.inertia(), 4)).append("\n");
@@ -534,6 +563,8 @@ public class MiniBatchKMeans extends RandomizableClusterer
     public Enumeration<Option> listOptions() {
         Vector<Option> options = new Vector<>();
         options.add(option(Parameters.K, 1, "-N <num>"));
+        options.add(option(Parameters.K_MAX, 1, "-H <num>"));
+        options.add(option(Parameters.K_STEP, 1, "-k-step <num>"));
         options.add(option(Parameters.MAX_ITERATIONS, 1, "-I <num>"));
         options.add(new Option("\t" + Parameters.INIT.doc() + "\n\t0 = random, 1 = k-means++, 4 = k-means|| (SimpleKMeans' 2, "
                 + "Canopy, and 3, farthest first, are not offered).\n\t(default 1).", "init", 1, "-init <num>"));
@@ -557,6 +588,10 @@ public class MiniBatchKMeans extends RandomizableClusterer
     public void setOptions(String[] options) throws Exception {
         String n = Utils.getOption('N', options);
         setNumClusters(n.isEmpty() ? wekaDefault(Parameters.K) : Integer.parseInt(n));
+        String h = Utils.getOption('H', options);
+        setMaxNumClusters(h.isEmpty() ? wekaDefault(Parameters.K_MAX) : Integer.parseInt(h));
+        String step = Utils.getOption("k-step", options);
+        setClusterStep(step.isEmpty() ? wekaDefault(Parameters.K_STEP) : Integer.parseInt(step));
         String i = Utils.getOption('I', options);
         setMaxIterations(i.isEmpty() ? wekaDefault(Parameters.MAX_ITERATIONS) : Integer.parseInt(i));
         String init = Utils.getOption("init", options);
@@ -602,6 +637,9 @@ public class MiniBatchKMeans extends RandomizableClusterer
         List<String> options = new ArrayList<>(List.of("-N", "" + numClusters, "-I", "" + maxIterations,
                 "-init", "" + initializationMethod, "-batch-size", "" + batchSize, "-num-slots", "" + numExecutionSlots,
                 "-restarts", "" + restarts));
+        if (maxNumClusters != 0) {
+            Collections.addAll(options, "-H", "" + maxNumClusters, "-k-step", "" + clusterStep);
+        }
         if (tolerance != null) {
             Collections.addAll(options, "-tol", "" + tolerance);
         }
@@ -849,6 +887,62 @@ public class MiniBatchKMeans extends RandomizableClusterer
      */
     public void setDontNormalize(boolean dontNormalize) {
         this.dontNormalize = dontNormalize;
+    }
+
+    /**
+     * The Explorer's tip for {@code maxNumClusters}.
+     *
+     * @return the tip
+     */
+    public String maxNumClustersTipText() {
+        return Parameters.K_MAX.doc();
+    }
+
+    /**
+     * The {@code maxNumClusters} setting, XMeans' -H (see {@link #maxNumClustersTipText()}).
+     *
+     * @return the setting
+     */
+    public int getMaxNumClusters() {
+        return maxNumClusters;
+    }
+
+    /**
+     * Sets {@code maxNumClusters} (see {@link #maxNumClustersTipText()}).
+     *
+     * @param maxNumClusters the largest k to try, or 0
+     * @throws Exception when the value is out of range, naming the option
+     */
+    public void setMaxNumClusters(int maxNumClusters) throws Exception {
+        this.maxNumClusters = checked(Parameters.K_MAX, maxNumClusters);
+    }
+
+    /**
+     * The Explorer's tip for {@code clusterStep}.
+     *
+     * @return the tip
+     */
+    public String clusterStepTipText() {
+        return Parameters.K_STEP.doc();
+    }
+
+    /**
+     * The {@code clusterStep} setting (see {@link #clusterStepTipText()}).
+     *
+     * @return the setting
+     */
+    public int getClusterStep() {
+        return clusterStep;
+    }
+
+    /**
+     * Sets {@code clusterStep} (see {@link #clusterStepTipText()}).
+     *
+     * @param clusterStep the step between the k values tried
+     * @throws Exception when the value is out of range, naming the option
+     */
+    public void setClusterStep(int clusterStep) throws Exception {
+        this.clusterStep = checked(Parameters.K_STEP, clusterStep);
     }
 
     /**

@@ -64,7 +64,11 @@ final class BenchCommand implements Callable<Integer> {
         double std;
     }
 
-    @Option(names = "--k", required = true, paramLabel = "K", description = "Number of centroids.")
+    @Option(names = "--k", required = true, paramLabel = "K|MIN:MAX[:STEP]", description = "Number of centroids; a range "
+            + "times a sweep over k against a separate fit of each k (same settings and seed, same JVM).")
+    String kOption;
+
+    /** The k of the timed passes (a sweep's smallest). */
     int k;
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads; default: all processors, 1 with --peers.")
@@ -103,6 +107,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        int[] range = ConfigOptions.parseK(kOption);
+        k = range[0];
         if (k < 1) {
             throw new UsageException("--k: must be >= 1, got " + k);
         }
@@ -116,6 +122,21 @@ final class BenchCommand implements Callable<Integer> {
             throw new UsageException("--repeat: must be >= 1, got " + repeat);
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (range[1] != 0) {
+            if (peers != null) {
+                throw new UsageException("--peers: races one k; a range times a sweep over k");
+            }
+            KMeansConfig config;
+            try {
+                config = KMeansConfig.builder(k).kMax(range[1]).kStep(range[2]).seed(seed).maxIterations(maxIterations)
+                        .threads(threads == null ? 1 : threads).batchSize(batchSize).build();
+            } catch (InvalidConfigException e) {
+                throw UsageException.of(e);
+            }
+            BatchSource source = data.file != null ? data.file.open() : ArraySource.of(generate(data.generated));
+            SweepBenchmark.run(source, config, repeat, out, json);
+            return 0;
+        }
         if (peers != null) {
             PeerRaces races = PeerRaces.load().orElseThrow(() -> new UsageException("--peers: the toolkits' k-means are not in "
                     + "this jar; run bench --peers from benchmarks/target/minibatch-kmeans-benchmarks.jar (build it with mvn package)"));

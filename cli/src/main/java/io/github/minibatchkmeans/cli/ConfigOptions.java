@@ -39,7 +39,7 @@ final class ConfigOptions {
     private static OptionSpec option(Parameter<?> parameter) {
         String name = parameter.nameIn(FrontDoor.TOOL).orElseThrow();
         boolean required = parameter.defaultIn(FrontDoor.TOOL).isEmpty() && parameter.defaultText().equals("required");
-        Class<?> type = parameter.type().isEnum() ? String.class : parameter.type();
+        Class<?> type = parameter.type().isEnum() || parameter == Parameters.K ? String.class : parameter.type();
         String shown = required ? "" : " Default: " + defaultShown(parameter) + ".";
         return OptionSpec.builder(name).type(type).required(required).paramLabel(label(parameter))
                 .description(parameter.doc() + extra(parameter) + shown).build();
@@ -52,6 +52,9 @@ final class ConfigOptions {
 
     /** What the tool adds to the table's doc: its own ways of giving the value. */
     private static String extra(Parameter<?> parameter) {
+        if (parameter == Parameters.K) {
+            return " Or a range MIN:MAX[:STEP]: every k fitted in the same passes and scored (" + Parameters.K_MAX.doc() + ")";
+        }
         return parameter == Parameters.INIT ? " Or a CSV file of starting centers (one per line, no header)." : "";
     }
 
@@ -61,6 +64,9 @@ final class ConfigOptions {
         }
         if (parameter == Parameters.INIT) {
             return "random|k-means++|k-means|||CENTERS.csv";
+        }
+        if (parameter == Parameters.K) {
+            return "K|MIN:MAX[:STEP]";
         }
         return parameter.type() == Double.class ? "X" : "N";
     }
@@ -85,7 +91,12 @@ final class ConfigOptions {
     /** The options given, as a configuration: unset ones take the table's defaults. */
     static KMeansConfig toConfig(CommandSpec spec) throws IOException {
         try {
-            KMeansConfig.Builder b = KMeansConfig.builder(given(spec, Parameters.K));
+            int[] k = parseK(given(spec, Parameters.K));
+            KMeansConfig.Builder b = KMeansConfig.builder(k[0]).kMax(k[1]).kStep(k[2]);
+            Integer silhouette = given(spec, Parameters.SILHOUETTE_SAMPLE);
+            if (silhouette != null) {
+                b.silhouetteSample(silhouette);
+            }
             String mode = given(spec, Parameters.MODE);
             if (mode != null) {
                 b.mode(parseChoice(Parameters.MODE, mode));
@@ -148,6 +159,23 @@ final class ConfigOptions {
                 .orElseThrow(() -> new UsageException(parameter.nameIn(FrontDoor.TOOL).orElseThrow() + ": expected "
                         + String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1)
                         + ", got '" + text + "'"));
+    }
+
+    /** {@code --k}: K, or MIN:MAX[:STEP], as {k, kMax, kStep} (kMax 0 for one k). */
+    static int[] parseK(String text) {
+        String[] parts = text.trim().split(":", -1);
+        try {
+            if (parts.length == 1) {
+                return new int[] {Integer.parseInt(parts[0].trim()), 0, 1};
+            }
+            if (parts.length <= 3) {
+                int step = parts.length == 3 ? Integer.parseInt(parts[2].trim()) : 1;
+                return new int[] {Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()), step};
+            }
+        } catch (NumberFormatException e) {
+            // told below
+        }
+        throw new UsageException("--k: expected a number of clusters or a range MIN:MAX[:STEP] (such as 2:20), got '" + text + "'");
     }
 
     private static Initializer parseInit(String init) throws IOException {

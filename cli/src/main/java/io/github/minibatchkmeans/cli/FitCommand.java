@@ -2,6 +2,7 @@ package io.github.minibatchkmeans.cli;
 
 import io.github.minibatchkmeans.core.KMeansConfig;
 import io.github.minibatchkmeans.core.KMeansModel;
+import io.github.minibatchkmeans.core.KSweep;
 import io.github.minibatchkmeans.core.MiniBatchKMeans;
 import io.github.minibatchkmeans.core.spi.BatchSource;
 import io.github.minibatchkmeans.io.ModelJson;
@@ -36,11 +37,13 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--labels-out", paramLabel = "FILE", description = "Write one label per input row, in input order.")
     Path labelsOut;
 
-    @Option(names = "--model-out", paramLabel = "FILE", description = "Save the model as JSON (load it with predict).")
+    @Option(names = "--model-out", paramLabel = "FILE", description = "Save the model as JSON (load it with predict). With "
+            + "--k MIN:MAX, the recommended k's model; a name with {k} saves every k's model, {k} replaced by the k.")
     Path modelOut;
 
     @Option(names = "--plot", paramLabel = "FILE.png|.jpg",
-            description = "Draw convergence and a scatter of a sample by cluster (PNG or JPEG, by the extension).")
+            description = "Draw convergence and a scatter of a sample by cluster (PNG or JPEG, by the extension); with "
+                    + "--k MIN:MAX, the scores against k.")
     Path plot;
 
     @Option(names = "--checkpoint", paramLabel = "FILE",
@@ -75,6 +78,15 @@ final class FitCommand implements Callable<Integer> {
                     : "standard input is read once: one epoch, and the inertia is the streamed estimate (each mini-batch "
                             + "against the centroids before its step)");
         }
+        boolean sweeping = config.kValues().length > 1;
+        if (sweeping && (checkpoint != null || resume != null)) {
+            throw new UsageException((checkpoint != null ? "--checkpoint" : "--resume") + ": a sweep over k (--k MIN:MAX) is not "
+                    + "checkpointed; fit one k to checkpoint");
+        }
+        boolean modelPerK = modelOut != null && modelOut.toString().contains("{k}");
+        if (modelPerK && !sweeping) {
+            throw new UsageException("--model-out: {k} in " + modelOut + " names one file per k of a sweep; give --k MIN:MAX");
+        }
         String plotFormat = plot == null ? null : FitPlot.format(plot);
         BatchSource source = input.open();
         InputOptions.noteMissingValues(source, err); // a change to the data: said even with --quiet
@@ -84,15 +96,25 @@ final class FitCommand implements Callable<Integer> {
             FitState resumeFrom = resume == null ? null : Checkpoints.read(resume);
             AtomicFile centroids = outputs.create("--centroids-out", centroidsOut);
             AtomicFile labels = outputs.create("--labels-out", labelsOut);
-            AtomicFile model = outputs.create("--model-out", modelOut);
+            AtomicFile model = modelPerK ? null : outputs.create("--model-out", modelOut);
+            java.util.Map<Integer, AtomicFile> models = new java.util.LinkedHashMap<>();
+            for (int k : modelPerK ? config.kValues() : new int[0]) {
+                models.put(k, outputs.create("--model-out", Path.of(modelOut.toString().replace("{k}", Integer.toString(k)))));
+            }
             AtomicFile picture = outputs.create("--plot", plot);
             io.github.minibatchkmeans.core.ProgressListener progress = report.progress(err);
             PassCounter passes = new PassCounter(progress);
             HeapPeak.reset();
             long start = System.nanoTime();
             KMeansModel fitted;
+            KSweep sweep = null;
             try {
-                fitted = new MiniBatchKMeans(config, passes).fit(source, resumeFrom, Checkpoints.writer(checkpointFile));
+                if (sweeping) {
+                    sweep = new MiniBatchKMeans(config, passes).sweep(source);
+                    fitted = sweep.recommended();
+                } else {
+                    fitted = new MiniBatchKMeans(config, passes).fit(source, resumeFrom, Checkpoints.writer(checkpointFile));
+                }
             } finally {
                 if (progress instanceof ProgressBars bars) {
                     bars.close(); // a bar cut short by an error ends its line before the message
@@ -116,14 +138,22 @@ final class FitCommand implements Callable<Integer> {
             if (model != null) {
                 ModelJson.write(fitted, InputOptions.featureNames(source), model.stream());
             }
+            for (var perK : models.entrySet()) {
+                ModelJson.write(sweep.model(perK.getKey()), InputOptions.featureNames(source), perK.getValue().stream());
+            }
             LabelColumn labelColumn = LabelColumn.read(source);
             LabelColumn.Agreement agreement = labelColumn == null ? null : labelColumn.agreement(fitted, source);
-            if (picture != null) {
+            if (picture != null && sweep != null) {
+                FitPlot.writeSweep(sweep, picture.stream(), plotFormat);
+            } else if (picture != null) {
                 PlotSample.write(fitted, passes.starts(), source, labelColumn, config.seed(), picture.stream(), plotFormat);
             }
             outputs.commitAll();
             FitReport result = new FitReport(source.name(), passes.rows(), source.dimensions(), config, fitted,
-                    passes.count(), passes.starts(), seconds, peakHeap, agreement);
+                    passes.count(), passes.starts(), seconds, peakHeap, agreement, sweep);
+            if (sweep != null && !report.quiet && !report.json) {
+                err.println(sweep.table());
+            }
             if (report.json) {
                 out.println(result.toJson());
             } else if (!report.quiet) {

@@ -2,6 +2,8 @@ package io.github.minibatchkmeans.cli;
 
 import io.github.minibatchkmeans.core.IterationRecord;
 import io.github.minibatchkmeans.core.KMeansModel;
+import io.github.minibatchkmeans.core.KScore;
+import io.github.minibatchkmeans.core.KSweep;
 import io.github.minibatchkmeans.core.spi.Sample;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -59,6 +61,61 @@ final class FitPlot {
         if (!ImageIO.write(image, format, out)) {
             throw new IOException("no image writer for " + format);
         }
+    }
+
+    /**
+     * The picture of a sweep over k: each score against k, three charts a row, the recommended k
+     * marked in each (a line at it, and its value named in the title).
+     */
+    static void writeSweep(KSweep sweep, OutputStream out, String format) throws IOException {
+        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, WIDTH, HEIGHT);
+        List<java.util.Map.Entry<String, java.util.function.ToDoubleFunction<KScore>>> scores = List.of(
+                java.util.Map.entry("silhouette (higher is better)", KScore::silhouette),
+                java.util.Map.entry("inertia (an elbow)", KScore::inertia),
+                java.util.Map.entry("Calinski-Harabasz (higher is better)", KScore::calinskiHarabasz),
+                java.util.Map.entry("Davies-Bouldin (lower is better)", KScore::daviesBouldin),
+                java.util.Map.entry("BIC, X-means' (higher is better)", KScore::bic));
+        int width = WIDTH / 3;
+        int height = HEIGHT / 2;
+        for (int i = 0; i < scores.size(); i++) {
+            paint(g, scoreChart(sweep, scores.get(i).getKey(), scores.get(i).getValue(), width, height),
+                    (i % 3) * width, (i / 3) * height, width, height);
+        }
+        g.setColor(Color.DARK_GRAY);
+        String[] lines = {"recommended k = " + sweep.recommendedK(), "rule: " + KSweep.RULE,
+            "silhouette on " + sweep.silhouetteRows() + " sampled rows"};
+        for (int i = 0; i < lines.length; i++) {
+            g.drawString(lines[i], 2 * width + 20, height + height / 3 + 22 * i);
+        }
+        g.dispose();
+        if (!ImageIO.write(image, format, out)) {
+            throw new IOException("no image writer for " + format);
+        }
+    }
+
+    private static XYChart scoreChart(KSweep sweep, String title, java.util.function.ToDoubleFunction<KScore> score, int width,
+                                      int height) {
+        XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle("k").build();
+        chart.getStyler().setLegendVisible(false);
+        List<KScore> defined = sweep.scores().stream().filter(s -> Double.isFinite(score.applyAsDouble(s))).toList();
+        double[] x = defined.stream().mapToDouble(KScore::k).toArray();
+        double[] y = defined.stream().mapToDouble(score).toArray();
+        if (x.length == 0) {
+            x = new double[] {sweep.recommendedK()};
+            y = new double[] {0};
+        }
+        chart.addSeries(title, x, y).setMarker(SeriesMarkers.CIRCLE);
+        double low = Arrays.stream(y).min().orElse(0);
+        double high = Arrays.stream(y).max().orElse(1);
+        XYSeries chosen = chart.addSeries("recommended", new double[] {sweep.recommendedK(), sweep.recommendedK()},
+                new double[] {low, high});
+        chosen.setMarker(SeriesMarkers.NONE).setLineColor(Color.RED);
+        chart.getStyler().setYAxisDecimalPattern(decimalPattern(y));
+        chart.getStyler().setXAxisDecimalPattern("0");
+        return chart;
     }
 
     private static void paint(Graphics2D g, Chart<?, ?> chart, int x, int y, int width, int height) {

@@ -46,6 +46,7 @@ final class ProgressBars implements ProgressListener, AutoCloseable {
             case INITIALIZATION -> "init pass " + e.pass();
             case ITERATION -> "iteration " + e.pass();
             case FINAL -> "final pass";
+            case SCORES -> "scoring pass";
         };
     }
 

@@ -26,6 +26,7 @@ final class ProgressLines implements ProgressListener {
             case INITIALIZATION -> "initialization pass " + e.pass();
             case ITERATION -> "iteration " + e.pass();
             case FINAL -> "final pass";
+            case SCORES -> "scoring pass";
         };
         String inertia = Double.isNaN(e.inertia()) ? "" : ", " + inertia(e);
         err.printf(Locale.ROOT, "%s: %,d rows in %.2f s (%,.0f rows/s)%s%s%n", what, e.rowsDone(), seconds,

@@ -177,7 +177,8 @@ class BadInputTest {
         Path data = text("ok.csv", "1,2\n3,4\n5,6\n");
         assertEquals(prefix() + "--mode: expected exact, stochastic or one-pass, got 'fast'", failingFit(data, "--mode", "fast"));
         assertEquals(prefix() + "--batch-size: must be an integer >= 1, got 0", failingFit(data, "--batch-size", "0"));
-        assertTrue(failingFit(data, "--k", "two").contains("'--k'"));
+        assertEquals(prefix() + "--k: expected a number of clusters or a range MIN:MAX[:STEP] (such as 2:20), got 'two'",
+                failingFit(data, "--k", "two"));
     }
 
     @Test

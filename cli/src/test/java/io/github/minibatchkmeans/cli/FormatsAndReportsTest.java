@@ -96,6 +96,49 @@ class FormatsAndReportsTest {
     }
 
     @Test
+    void aSweepOverKReportsItsScoresPlotsThemAndSavesEveryModel() throws IOException {
+        Path input = data("csv");
+        Path plot = dir.resolve("sweep.png");
+        CliRun sweep = CliRun.of("fit", "--input", input.toString(), "--k", "2:6", "--seed", "3", "--json", "--plot", plot.toString(),
+                "--model-out", dir.resolve("model-k{k}.json").toString(), "--quiet");
+        assertEquals(0, sweep.exitCode(), sweep.err());
+        JsonNode json = JSON.readTree(sweep.out());
+        assertEquals(3, json.get("k").asInt(), "three blobs");
+        assertEquals(3, json.get("sweep").get("recommendedK").asInt());
+        assertEquals(3000, json.get("sweep").get("silhouetteRows").asInt());
+        assertEquals(5, json.get("sweep").get("scores").size());
+        assertEquals(FitPlot.WIDTH, ImageIO.read(plot.toFile()).getWidth());
+        for (int k = 2; k <= 6; k++) {
+            JsonNode alone = JSON.readTree(CliRun.of("fit", "--input", input.toString(), "--k", Integer.toString(k), "--seed", "3",
+                    "--sample-size", "10000", "--json", "--quiet").out());
+            JsonNode score = json.get("sweep").get("scores").get(k - 2);
+            assertEquals(k, score.get("k").asInt());
+            assertEquals(alone.get("inertia").asDouble(), score.get("inertia").asDouble(), "k = " + k + " as fitted alone");
+            JsonNode saved = JSON.readTree(dir.resolve("model-k" + k + ".json").toFile());
+            assertEquals(alone.get("centroids").toString(), saved.get("centroids").toString(), "k = " + k);
+        }
+        CliRun table = CliRun.of("fit", "--input", input.toString(), "--k", "2:6:2");
+        assertEquals(0, table.exitCode(), table.err());
+        assertTrue(table.err().contains("calinski-harabasz") && table.err().contains("recommended k = "), table.err());
+    }
+
+    @Test
+    void badRangesAndSweepOptionsAreOneLineErrors() throws IOException {
+        Path input = data("csv");
+        for (String[] bad : new String[][] {{"--k", "5:3"}, {"--k", "2:x"}, {"--k", "2:6:0"}, {"--k", "1:2:3:4"},
+            {"--k", "2", "--model-out", dir.resolve("m{k}.json").toString()},
+            {"--k", "2:4", "--checkpoint", dir.resolve("c.ckpt").toString()}}) {
+            List<String> args = new java.util.ArrayList<>(List.of("fit", "--input", input.toString()));
+            args.addAll(List.of(bad));
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+            assertTrue(run.exitCode() != 0, String.join(" ", bad));
+            assertEquals(1, run.err().strip().lines().count(), run.err());
+            assertTrue(run.err().contains(bad.length == 2 ? "--k" : bad[2]), run.err());
+        }
+        assertFalse(Files.exists(dir.resolve("c.ckpt")));
+    }
+
+    @Test
     void sameDataGivesTheSameCentroidsInEveryFormat() throws IOException {
         JsonNode reference = null;
         for (String format : List.of("csv", "tsv", "npy", "arff")) {
@@ -169,6 +212,18 @@ class FormatsAndReportsTest {
         assertTrue(json.get("gflops").asDouble() > 0);
         assertTrue(json.get("firstPassSeconds").asDouble() <= json.get("coldFirstPassSeconds").asDouble(), "the fastest of the fits");
         assertTrue(json.get("firstPassMegabytesPerSecond").asDouble() > 0);
+    }
+
+    @Test
+    void benchTimesASweepAgainstSeparateFitsAndCountsTheirReads() throws IOException {
+        CliRun bench = CliRun.of("bench", "--input", data("npy").toString(), "--k", "2:5", "--repeat", "1", "--json");
+        assertEquals(0, bench.exitCode(), bench.err());
+        JsonNode json = JSON.readTree(bench.out());
+        assertEquals(3, json.get("recommendedK").asInt());
+        assertEquals(4, json.get("scores").size());
+        assertEquals(json.get("longestFitReads").asInt() + 1, json.get("sweepReads").asInt(), "the longest fit's and the scoring pass");
+        assertTrue(json.get("separateReads").asInt() > json.get("sweepReads").asInt());
+        assertTrue(json.get("sweepSeconds").asDouble() > 0 && json.get("separateSeconds").asDouble() > 0);
     }
 
     @Test

@@ -5,6 +5,10 @@ import io.github.minibatchkmeans.core.internal.metric.Geometry;
 import io.github.minibatchkmeans.core.internal.engine.Progress;
 import io.github.minibatchkmeans.core.internal.engine.SettingRejected;
 import io.github.minibatchkmeans.core.internal.engine.Settings;
+import io.github.minibatchkmeans.core.internal.engine.SweepRun;
+import io.github.minibatchkmeans.core.internal.stats.ClusterScores;
+import io.github.minibatchkmeans.core.internal.stats.ClusterSpread;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -41,6 +45,22 @@ final class EngineBridge {
                 .inertia(geometry.reported(result.inertia()))
                 .iterations(result.iterations()).converged(result.converged()).history(history)
                 .initialCentroids(result.initialCentroids()).build();
+    }
+
+    /** The public view of a sweep over k: each k's model and scores (inertias as the metric reports them). */
+    static KSweep sweep(SweepRun.Result result, Metric metric, int dims) {
+        List<KScore> scores = new ArrayList<>();
+        List<KMeansModel> models = new ArrayList<>();
+        for (int i = 0; i < result.ks().length; i++) {
+            FitResult fit = result.fits().get(i);
+            ClusterSpread spread = result.spreads().get(i);
+            double[][] centers = fit.centroids();
+            models.add(model(fit, Mode.EXACT, metric));
+            scores.add(new KScore(result.ks()[i], metric.geometry().reported(fit.inertia()),
+                    ClusterScores.calinskiHarabasz(spread, centers, result.summary()), ClusterScores.daviesBouldin(spread, centers),
+                    ClusterScores.bic(spread, dims, result.summary()), result.silhouettes()[i], fit.iterations(), fit.converged()));
+        }
+        return new KSweep(scores, models, result.silhouetteRows());
     }
 
     /** A setting the engine found unworkable once it saw the data, as the error of that knob. */

@@ -33,9 +33,18 @@ public final class KMeansConfig {
     private final int maxNoImprovement;
     private final int shuffleWindow;
     private final Metric metric;
+    private final int kMax;
+    private final int kStep;
+    private final int silhouetteSample;
 
     private KMeansConfig(Builder b) {
         this.k = InvalidConfigException.check(Parameters.K, b.k);
+        this.kMax = InvalidConfigException.check(Parameters.K_MAX, b.kMax);
+        if (kMax != 0 && kMax < k) {
+            throw new InvalidConfigException(Parameters.K_MAX, "must be 0 (no sweep) or at least k = " + k + ", not " + kMax);
+        }
+        this.kStep = InvalidConfigException.check(Parameters.K_STEP, b.kStep);
+        this.silhouetteSample = InvalidConfigException.check(Parameters.SILHOUETTE_SAMPLE, b.silhouetteSample);
         this.mode = InvalidConfigException.check(Parameters.MODE, b.mode);
         if (b.initializer == null) {
             throw new InvalidConfigException(Parameters.INIT, "must be set");
@@ -50,7 +59,7 @@ public final class KMeansConfig {
         this.seed = b.seed;
         this.sampleSizeAutomatic = b.sampleSize == null;
         this.sampleSize = InvalidConfigException.check(Parameters.SAMPLE_SIZE,
-                b.sampleSize != null ? b.sampleSize : Math.max(10_000, 20 * k));
+                b.sampleSize != null ? b.sampleSize : Math.max(10_000, 20 * Math.max(k, kMax)));
         this.nInit = InvalidConfigException.check(Parameters.N_INIT, b.nInit);
         this.pruning = InvalidConfigException.check(Parameters.PRUNING, b.pruning);
         this.heapFraction = InvalidConfigException.check(Parameters.HEAP_FRACTION, b.heapFraction);
@@ -92,6 +101,9 @@ public final class KMeansConfig {
         b.maxNoImprovement = maxNoImprovement;
         b.shuffleWindow = shuffleWindow;
         b.metric = metric;
+        b.kMax = kMax;
+        b.kStep = kStep;
+        b.silhouetteSample = silhouetteSample;
         return b;
     }
 
@@ -102,6 +114,42 @@ public final class KMeansConfig {
      */
     public int k() {
         return k;
+    }
+
+    /**
+     * {@link Parameters#K_MAX}: the largest k of a sweep; 0 when k is fitted alone.
+     *
+     * @return the setting
+     */
+    public int kMax() {
+        return kMax;
+    }
+
+    /**
+     * {@link Parameters#K_STEP}.
+     *
+     * @return the setting
+     */
+    public int kStep() {
+        return kStep;
+    }
+
+    /**
+     * {@link Parameters#SILHOUETTE_SAMPLE}.
+     *
+     * @return the setting
+     */
+    public int silhouetteSample() {
+        return silhouetteSample;
+    }
+
+    /**
+     * The k values a fit tries: k alone, or k, k + kStep, … up to kMax.
+     *
+     * @return the k values, ascending
+     */
+    public int[] kValues() {
+        return kMax <= k ? new int[] {k} : java.util.stream.IntStream.iterate(k, v -> v <= kMax, v -> v + kStep).toArray();
     }
 
     /**
@@ -257,13 +305,14 @@ public final class KMeansConfig {
                 && sampleSizeAutomatic == c.sampleSizeAutomatic && nInit == c.nInit
                 && pruning == c.pruning && Double.compare(heapFraction, c.heapFraction) == 0
                 && Double.compare(reassignmentRatio, c.reassignmentRatio) == 0 && maxNoImprovement == c.maxNoImprovement
-                && shuffleWindow == c.shuffleWindow && metric == c.metric;
+                && shuffleWindow == c.shuffleWindow && metric == c.metric
+                && kMax == c.kMax && kStep == c.kStep && silhouetteSample == c.silhouetteSample;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(k, mode, initializer, maxIterations, tolerance, batchSize, threads, seed, sampleSize, sampleSizeAutomatic, nInit, pruning,
-                heapFraction, reassignmentRatio, maxNoImprovement, shuffleWindow, metric);
+                heapFraction, reassignmentRatio, maxNoImprovement, shuffleWindow, metric, kMax, kStep, silhouetteSample);
     }
 
     @Override
@@ -272,7 +321,7 @@ public final class KMeansConfig {
                 + ", tolerance=" + tolerance + ", batchSize=" + batchSize + ", threads=" + threads + ", seed=" + seed
                 + ", sampleSize=" + sampleSize + ", nInit=" + nInit + ", pruning=" + pruning + ", heapFraction=" + heapFraction
                 + ", reassignmentRatio=" + reassignmentRatio + ", maxNoImprovement=" + maxNoImprovement + ", shuffleWindow="
-                + shuffleWindow + ", metric=" + metric + ")";
+                + shuffleWindow + ", metric=" + metric + ", kMax=" + kMax + ", kStep=" + kStep + ", silhouetteSample=" + silhouetteSample + ")";
     }
 
     /** Builds a {@link KMeansConfig}; unset settings take the {@link Parameters table}'s defaults. */
@@ -296,6 +345,9 @@ public final class KMeansConfig {
         private int maxNoImprovement = Parameters.MAX_NO_IMPROVEMENT.defaultValue(Mode.EXACT).orElseThrow();
         private int shuffleWindow = Parameters.SHUFFLE_WINDOW.defaultValue(Mode.EXACT).orElseThrow();
         private Metric metric = Parameters.METRIC.defaultValue(Mode.EXACT).orElseThrow();
+        private int kMax = Parameters.K_MAX.defaultValue(Mode.EXACT).orElseThrow();
+        private int kStep = Parameters.K_STEP.defaultValue(Mode.EXACT).orElseThrow();
+        private int silhouetteSample = Parameters.SILHOUETTE_SAMPLE.defaultValue(Mode.EXACT).orElseThrow();
 
         private Builder(int k) {
             this.k = k;
@@ -396,6 +448,40 @@ public final class KMeansConfig {
          */
         public Builder sampleSize(int sampleSize) {
             this.sampleSize = sampleSize;
+            return this;
+        }
+
+        /**
+         * {@link Parameters#K_MAX}: fit every k from k to {@code kMax} (by {@link #kStep}) in the same
+         * passes and keep the one with the highest silhouette ({@link MiniBatchKMeans#sweep}); 0: k alone.
+         *
+         * @param kMax the largest k, or 0
+         * @return this builder
+         */
+        public Builder kMax(int kMax) {
+            this.kMax = kMax;
+            return this;
+        }
+
+        /**
+         * {@link Parameters#K_STEP}: the step between the k values of a sweep.
+         *
+         * @param kStep a positive step
+         * @return this builder
+         */
+        public Builder kStep(int kStep) {
+            this.kStep = kStep;
+            return this;
+        }
+
+        /**
+         * {@link Parameters#SILHOUETTE_SAMPLE}: the sampled rows a sweep's silhouette is computed on.
+         *
+         * @param rows at least 2
+         * @return this builder
+         */
+        public Builder silhouetteSample(int rows) {
+            this.silhouetteSample = rows;
             return this;
         }
 

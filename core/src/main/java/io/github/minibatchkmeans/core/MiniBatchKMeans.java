@@ -9,6 +9,8 @@ import io.github.minibatchkmeans.core.internal.engine.OnlineLearner;
 import io.github.minibatchkmeans.core.internal.engine.SettingRejected;
 import io.github.minibatchkmeans.core.internal.engine.Settings;
 import io.github.minibatchkmeans.core.internal.engine.StochasticLoop;
+import io.github.minibatchkmeans.core.internal.engine.SweepRun;
+import io.github.minibatchkmeans.core.internal.init.ExplicitCenters;
 import io.github.minibatchkmeans.core.internal.kernel.Kernels;
 import io.github.minibatchkmeans.core.internal.rows.DenseRows;
 import io.github.minibatchkmeans.core.spi.BatchSource;
@@ -140,6 +142,12 @@ public final class MiniBatchKMeans implements AutoCloseable {
      * @throws IOException when the source cannot be read, or a checkpoint not written
      */
     public KMeansModel fit(BatchSource source, FitState resumeFrom, CheckpointListener checkpoints) throws IOException {
+        if (sweeping()) {
+            if (resumeFrom != null || checkpoints != null) {
+                throw new InvalidConfigException(Parameters.K_MAX, "a sweep over k is not checkpointed; fit one k to checkpoint");
+            }
+            return sweep(source).recommended();
+        }
         boolean once = source.rereading() == BatchSource.Rereading.ONCE;
         if (resumeFrom != null || checkpoints != null) {
             if (config.mode() != Mode.EXACT) {
@@ -207,8 +215,95 @@ public final class MiniBatchKMeans implements AutoCloseable {
             throw new IllegalArgumentException(source.name() + ": a stream read once cannot be labelled after the fit");
         }
         int[] labels = new int[(int) rows];
+        if (sweeping()) {
+            sweep(source).recommended().predict(source, (row, label, distance) -> labels[(int) row] = label);
+            return labels;
+        }
         keep(run(source, labels, null, null));
         return labels;
+    }
+
+    /**
+     * Fits every k of the configuration — {@code k}, {@code k + kStep}, … up to {@code kMax}
+     * ({@link KMeansConfig#kValues()}) — in the same passes, in EXACT mode: one statistics pass, then
+     * each pass reads every block once and assigns it to every model still iterating; models
+     * converge independently and stop taking part. Each k's model is the one a fit with that k
+     * alone gives with the same settings and seed (automatic sample sizes follow the largest k:
+     * {@code max(10000, 20 kMax)} rows). One more pass measures every model's clusters for the
+     * {@link KScore scores}; the silhouette is computed on at most {@link KMeansConfig#silhouetteSample()}
+     * rows of the statistics pass's uniform sample. {@link #fit} with a {@code kMax} above {@code k}
+     * returns this sweep's {@link KSweep#recommended()} model.
+     *
+     * @param source the data, read more than once
+     * @return every k's model and scores
+     * @throws IOException when the source cannot be read
+     */
+    public KSweep sweep(BatchSource source) throws IOException {
+        Objects.requireNonNull(source, "source");
+        checkSweep();
+        if (source.rereading() == BatchSource.Rereading.ONCE) {
+            throw new InvalidInputException(source.name() + ": a sweep over k passes over the data several times; a stream read "
+                    + "once cannot be swept");
+        }
+        try (LocalPasses passes = local(source)) {
+            return sweep(passes);
+        } catch (SettingRejected e) {
+            throw EngineBridge.rejected(e);
+        }
+    }
+
+    /**
+     * {@link #sweep(BatchSource)} of in-memory rows with non-negative weights ({@code null}: all 1).
+     *
+     * @param rows the data, one array per row
+     * @param weights one weight per row, or null
+     * @return every k's model and scores
+     */
+    public KSweep sweep(double[][] rows, double[] weights) {
+        try {
+            return sweep(ArraySource.of(rows, weights));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // in-memory rows: no I/O happens
+        }
+    }
+
+    /**
+     * {@link #sweep(BatchSource)} of data an engine holds ({@link #fit(PassEngine)}): every pass of
+     * the sweep is one engine pass for all the models still iterating.
+     *
+     * @param engine passes over the data where it is
+     * @return every k's model and scores
+     */
+    public KSweep sweep(PassEngine engine) {
+        Objects.requireNonNull(engine, "engine");
+        checkSweep();
+        try (DataPasses passes = new EnginePasses(engine, config.metric().geometry())) {
+            return sweep(passes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // engines report their failures unchecked
+        }
+    }
+
+    private void checkSweep() {
+        if (config.mode() != Mode.EXACT) {
+            throw new InvalidConfigException(Parameters.K_MAX, "a sweep over k fits in exact mode, not " + config.mode());
+        }
+        if (config.initializer() instanceof ExplicitCenters && config.kValues().length > 1) {
+            throw new InvalidConfigException(Parameters.K_MAX, "given starting centers fix k; a sweep over k needs an initializer "
+                    + "that chooses centers for any k");
+        }
+    }
+
+    private KSweep sweep(DataPasses passes) throws IOException {
+        KSweep swept = EngineBridge.sweep(SweepRun.run(passes, EngineBridge.settings(config), config.kValues(),
+                config.silhouetteSample(), EngineBridge.progress(listener)), config.metric(), passes.dimensions());
+        keep(swept.recommended());
+        return swept;
+    }
+
+    /** True if the configuration asks for several k. */
+    private boolean sweeping() {
+        return config.kValues().length > 1;
     }
 
     /**
@@ -229,7 +324,7 @@ public final class MiniBatchKMeans implements AutoCloseable {
     /**
      * Fits data an engine holds and passes over itself — Spark partitions, other machines — the
      * driver keeping O(k·d) plus the seeding sample ({@code sampleSize} rows), with the same
-     * algorithm as a local fit: EXACT iterations are one engine pass each (per start) and equal
+     * algorithm as a local fit: EXACT iterations are one engine pass each (for all starts) and equal
      * in-memory Lloyd from the same start; a STOCHASTIC epoch is ⌈rows / batchSize⌉ passes, each
      * over a Bernoulli sample of about {@code batchSize} rows. Every pass reads every row (no
      * pruning); one-pass needs rows streamed here and is refused.
@@ -239,6 +334,9 @@ public final class MiniBatchKMeans implements AutoCloseable {
      */
     public KMeansModel fit(PassEngine engine) {
         Objects.requireNonNull(engine, "engine");
+        if (sweeping()) {
+            return sweep(engine).recommended();
+        }
         try (DataPasses passes = new EnginePasses(engine, config.metric().geometry())) {
             return keep(fit(passes, null, null, null));
         } catch (IOException e) {
@@ -318,6 +416,13 @@ public final class MiniBatchKMeans implements AutoCloseable {
 
     private KMeansModel inMemory(ArraySource source, int[] labels) {
         try {
+            if (sweeping()) {
+                KMeansModel chosen = sweep(source).recommended();
+                if (labels != null) {
+                    chosen.predict(source, (row, label, distance) -> labels[(int) row] = label);
+                }
+                return chosen;
+            }
             return keep(run(source, labels, null, null));
         } catch (IOException e) {
             throw new UncheckedIOException(e); // in-memory rows: no I/O happens

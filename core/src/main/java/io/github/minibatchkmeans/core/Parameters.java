@@ -32,6 +32,15 @@ public final class Parameters {
 
         /** The one-line doc of {@link Parameters#K}. */
         public static final String K = "Number of clusters (the k in k-means).";
+        /** The one-line doc of {@link Parameters#K_MAX}. */
+        public static final String K_MAX = "Choosing k: above k, every k from k to this (by kStep) is fitted in the same passes, "
+                + "scored (inertia, Calinski-Harabasz, Davies-Bouldin, BIC, silhouette) and the one with the highest silhouette "
+                + "kept; 0 fits k alone.";
+        /** The one-line doc of {@link Parameters#K_STEP}. */
+        public static final String K_STEP = "Choosing k: the step between the k values fitted from k to kMax.";
+        /** The one-line doc of {@link Parameters#SILHOUETTE_SAMPLE}. */
+        public static final String SILHOUETTE_SAMPLE = "Choosing k: rows of the uniform sample the silhouette is computed on "
+                + "(its cost grows with their square).";
         /** The one-line doc of {@link Parameters#MODE}. */
         public static final String MODE = "exact: Lloyd iterations, each a full pass of sums and counts (identical to in-memory "
                 + "Lloyd); stochastic: Sculley's mini-batch updates (approximate, faster); one-pass: a streaming coreset, every "
@@ -82,10 +91,14 @@ public final class Parameters {
                 + "cosine (spherical k-means: rows scaled to unit length, centroids the normalized means, costs 1 - cos).";
     }
 
+    /** Silhouette rows beyond this take hours: its cost is quadratic. */
+    static final int MAX_SILHOUETTE_SAMPLE = 200_000;
     /** Threads beyond this are a mistake: each holds a batch's partial sums. */
     static final int MAX_THREADS = 4096;
     /** Sample rows beyond this take gigabytes on any width: a larger sample seeds no better. */
     static final int MAX_SAMPLE_SIZE = 10_000_000;
+    /** A sweep's k beyond this is a mistake: its automatic sample (20 rows per centroid) would pass the largest sample. */
+    static final int MAX_K = MAX_SAMPLE_SIZE / 20;
     /** Starts beyond this are a mistake: each is a whole fit. */
     static final int MAX_STARTS = 1000;
     /** k-means|| rounds beyond this are a mistake: each is a pass, and five suffice (Bahmani et al.). */
@@ -99,6 +112,34 @@ public final class Parameters {
             .in(TRIBUO, "centroids", o -> o.required().why("mandatory, as in Tribuo's KMeansTrainer"))
             .in(ELKI, "kmeans.k", o -> o.toolkits().why("ELKI's own k-means parameter"))
             .in(SPARK, "k", o -> o.defaultValue(2).why("Spark's KMeans default (k = 2)"))
+            .build();
+
+    /** The knob {@code kMax}: {@value Docs#K_MAX} */
+    public static final Parameter<Integer> K_MAX = Parameter.define("kMax", Integer.class, Docs.K_MAX)
+            .byDefault(0)
+            .constraint(Constraint.within(0, MAX_K))
+            .in(WEKA, "-H", o -> o.why("XMeans' name for the largest number of clusters (its -L is our -N)"))
+            .in(TRIBUO, "maxCentroids")
+            .in(ELKI, "minibatch.kmax")
+            .in(SPARK, "kMax")
+            .build();
+
+    /** The knob {@code kStep}: {@value Docs#K_STEP} */
+    public static final Parameter<Integer> K_STEP = Parameter.define("kStep", Integer.class, Docs.K_STEP)
+            .byDefault(1)
+            .constraint(Constraint.within(1, MAX_K))
+            .in(WEKA, "-k-step")
+            .in(TRIBUO, "centroidStep")
+            .in(ELKI, "minibatch.kstep")
+            .in(SPARK, "kStep")
+            .build();
+
+    /** The knob {@code silhouetteSample}: {@value Docs#SILHOUETTE_SAMPLE} */
+    public static final Parameter<Integer> SILHOUETTE_SAMPLE = Parameter.define("silhouetteSample", Integer.class,
+                    Docs.SILHOUETTE_SAMPLE)
+            .byDefault(10_000)
+            .constraint(Constraint.within(2, MAX_SILHOUETTE_SAMPLE))
+            .in(TOOL, "--silhouette-sample")
             .build();
 
     /** The knob {@code mode}: {@value Docs#MODE} */
@@ -263,7 +304,7 @@ public final class Parameters {
             .in(SPARK, "distanceMeasure")
             .build();
 
-    private static final List<Parameter<?>> ALL = List.of(K, MODE, INIT, MAX_ITERATIONS, TOLERANCE, BATCH_SIZE, THREADS, SEED,
+    private static final List<Parameter<?>> ALL = List.of(K, K_MAX, K_STEP, SILHOUETTE_SAMPLE, MODE, INIT, MAX_ITERATIONS, TOLERANCE, BATCH_SIZE, THREADS, SEED,
             SAMPLE_SIZE, N_INIT, PRUNING, HEAP_FRACTION, REASSIGNMENT_RATIO, MAX_NO_IMPROVEMENT, SHUFFLE_WINDOW, INIT_ROUNDS,
             INIT_OVERSAMPLING, METRIC);
 

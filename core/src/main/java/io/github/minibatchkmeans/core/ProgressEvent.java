@@ -43,6 +43,8 @@ public record ProgressEvent(Stage stage, int pass, long rowsDone, long totalRows
         /** One k-means iteration (EXACT) or epoch (STOCHASTIC). */
         ITERATION,
         /** Labels and inertia for the returned centroids. */
-        FINAL
+        FINAL,
+        /** A sweep over k: one pass measuring every fitted model's clusters for the scores. */
+        SCORES
     }
 }

@@ -58,4 +58,23 @@ class EngineFitTest {
         assertTrue(model.inertia() < exact * 1.05, model.inertia() + " vs " + exact);
         assertTrue(Arrays.deepEquals(model.centroids(), new MiniBatchKMeans(config).fit(new PartsEngine(X, 3)).centroids()));
     }
+
+    @Test
+    void aSweepOverKTakesOneEnginePassForEveryModelAndGivesEachKsOwnFit() {
+        double[][] x = TestData.blobs(6_000, 3, 5, 6, 9);
+        PartsEngine engine = new PartsEngine(x, 3);
+        KSweep sweep = new MiniBatchKMeans(KMeansConfig.builder(2).kMax(7).seed(3).threads(1).build()).sweep(engine);
+        int longest = 0;
+        for (int k = 2; k <= 7; k++) {
+            PartsEngine alone = new PartsEngine(x, 3);
+            KMeansModel model = new MiniBatchKMeans(KMeansConfig.builder(k).seed(3).threads(1).build()).fit(alone);
+            longest = Math.max(longest, alone.passes);
+            assertTrue(Arrays.deepEquals(model.centroids(), sweep.model(k).centroids()), "k = " + k);
+            assertEquals(model.inertia(), sweep.model(k).inertia(), "k = " + k);
+        }
+        assertEquals(longest + 1, engine.passes, "the longest fit's passes and one scoring pass");
+        assertEquals(5, sweep.recommendedK());
+        KMeansModel local = new MiniBatchKMeans(KMeansConfig.builder(2).kMax(7).seed(3).threads(1).build()).fit(x);
+        assertEquals(5, local.k());
+    }
 }

@@ -124,6 +124,9 @@ public final class FrontDoorContract {
     public static Object valueIn(KMeansConfig config, Parameter<?> parameter) {
         return switch (parameter.name()) {
             case "k" -> config.k();
+            case "kMax" -> config.kMax();
+            case "kStep" -> config.kStep();
+            case "silhouetteSample" -> config.silhouetteSample();
             case "mode" -> config.mode();
             case "init" -> config.initializer().name();
             case "maxIterations" -> config.maxIterations();

@@ -37,8 +37,12 @@ final class PartsEngine implements PassEngine {
         return sparse;
     }
 
+    /** Passes run so far. */
+    int passes;
+
     @Override
     public PassStatistics pass(double[][] centers, PassStatistics.Start start) {
+        passes++;
         PassStatistics total = null;
         for (int p = parts.length - 1; p >= 0; p--) {
             PassStatistics part = sparse ? addSparse(start.create(centers), parts[p], firstIds[p])

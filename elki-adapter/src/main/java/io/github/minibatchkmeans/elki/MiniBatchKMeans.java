@@ -33,6 +33,7 @@ import io.github.minibatchkmeans.core.ArraySource;
 import io.github.minibatchkmeans.core.FrontDoor;
 import io.github.minibatchkmeans.core.Initializers;
 import io.github.minibatchkmeans.core.KMeansConfig;
+import io.github.minibatchkmeans.core.KSweep;
 import io.github.minibatchkmeans.core.Metric;
 import io.github.minibatchkmeans.core.Mode;
 import io.github.minibatchkmeans.core.Parameter;
@@ -78,6 +79,9 @@ public class MiniBatchKMeans<V extends NumberVector> extends AbstractKMeans<V, K
     private final RandomFactory random;
     /** The core's metric for ELKI's distance. */
     private final Metric metric;
+    /** Above k: every k from k to this (by {@link #kStep}) is fitted and scored, the recommended one returned; 0: k alone. */
+    private final int kMax;
+    private final int kStep;
 
     /**
      * The algorithm with the squared Euclidean distance and every other setting given.
@@ -112,7 +116,33 @@ public class MiniBatchKMeans<V extends NumberVector> extends AbstractKMeans<V, K
      */
     public MiniBatchKMeans(NumberVectorDistance<? super V> distance, int k, int maxiter, KMeansInitialization initializer,
                            Mode mode, int batchSize, int threads, Double tolerance, RandomFactory random) {
+        this(distance, k, 0, 1, maxiter, initializer, mode, batchSize, threads, tolerance, random);
+    }
+
+    /**
+     * The algorithm choosing k: every k from {@code k} to {@code kMax} (by {@code kStep}) is fitted
+     * in the same passes, each from the means ELKI's initializer chooses for it, and scored; the
+     * clustering is the recommended k's, with the table of scores as its child result ({@link ScoresByK}).
+     *
+     * @param distance    ELKI's squared Euclidean (or Euclidean) distance, or a cosine distance
+     * @param k           the smallest number of clusters
+     * @param kMax        the largest number of clusters; 0 fits {@code k} alone
+     * @param kStep       the step between the k values
+     * @param maxiter     maximum iterations (exact) or epochs (stochastic); 0 for the parameter table's default
+     * @param initializer any ELKI k-means initialization
+     * @param mode        exact (a sweep over k is exact)
+     * @param batchSize   rows per mini-batch
+     * @param threads     worker threads; 0 for all processors
+     * @param tolerance   convergence tolerance relative to the mean feature variance; null for the mode's default
+     * @param random      the seed of the engine's own random choices
+     * @throws IllegalArgumentException for a distance other than those above
+     */
+    public MiniBatchKMeans(NumberVectorDistance<? super V> distance, int k, int kMax, int kStep, int maxiter,
+                           KMeansInitialization initializer, Mode mode, int batchSize, int threads, Double tolerance,
+                           RandomFactory random) {
         super(distance, k, maxiter, initializer);
+        this.kMax = kMax;
+        this.kStep = kStep;
         this.metric = metricOf(distance);
         this.mode = mode;
         this.batchSize = batchSize;
@@ -134,15 +164,85 @@ public class MiniBatchKMeans<V extends NumberVector> extends AbstractKMeans<V, K
         if (flat == null) {
             source.check();
         }
-        KMeansConfig config = config(Initializers.explicit(initialMeans(relation)));
+        boolean sweeping = kMax > k;
+        KMeansConfig config = config(sweeping ? new ElkiInitialization(relation) : Initializers.explicit(initialMeans(relation)));
         try {
             var estimator = new io.github.minibatchkmeans.core.MiniBatchKMeans(config, LOG.isVerbose() ? this::log : ProgressListener.NONE);
-            int[] labels = estimator.fitPredict(flat != null ? ArraySource.ofFlat(flat, source.dimensions(), null) : source);
+            var data = flat != null ? ArraySource.ofFlat(flat, source.dimensions(), null) : source;
+            if (sweeping) {
+                KSweep sweep = estimator.sweep(data);
+                var model = sweep.recommended();
+                int[] labels = new int[relation.size()];
+                model.predict(data, (row, label, distance) -> labels[(int) row] = label);
+                Clustering<KMeansModel> result = toClustering(relation, model, labels, flat);
+                Metadata.hierarchyOf(result).addChild(new ScoresByK(sweep));
+                return result;
+            }
+            int[] labels = estimator.fitPredict(data);
             var model = estimator.model();
             LOG.statistics(new elki.logging.statistics.LongStatistic(getClass().getName() + ".iterations", model.iterations()));
             return toClustering(relation, model, labels, flat);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** ELKI's initialization as the core's, for each k of a sweep: the means it chooses on the relation (with its own seed). */
+    private final class ElkiInitialization implements io.github.minibatchkmeans.core.spi.Initializer {
+        private final Relation<V> relation;
+
+        ElkiInitialization(Relation<V> relation) {
+            this.relation = relation;
+        }
+
+        @Override
+        public double[][] initialCenters(io.github.minibatchkmeans.core.spi.InitContext context, int clusters,
+                                         java.util.SplittableRandom unused) {
+            return initializer.chooseInitialMeans(relation, clusters, distance);
+        }
+
+        @Override
+        public boolean randomized() {
+            return false; // one start per k, as ELKI's own k-means
+        }
+
+        @Override
+        public boolean usesSample() {
+            return false;
+        }
+
+        @Override
+        public String name() {
+            return initializer.getClass().getSimpleName();
+        }
+    }
+
+    /** A sweep's scores by k, as ELKI's child result of the clustering: written as a commented table by ELKI's text output. */
+    public static final class ScoresByK implements elki.result.textwriter.TextWriteable {
+        private final KSweep sweep;
+
+        ScoresByK(KSweep sweep) {
+            this.sweep = sweep;
+            Metadata.of(this).setLongName("Scores by k (recommended k = " + sweep.recommendedK() + ")");
+        }
+
+        /**
+         * The sweep: every k's model and scores.
+         *
+         * @return the sweep
+         */
+        public KSweep sweep() {
+            return sweep;
+        }
+
+        @Override
+        public void writeToText(elki.result.textwriter.TextWriterStream out, String label) {
+            sweep.table().lines().forEach(out::commentPrintLn);
+        }
+
+        @Override
+        public String toString() {
+            return sweep.table();
         }
     }
 
@@ -168,7 +268,7 @@ public class MiniBatchKMeans<V extends NumberVector> extends AbstractKMeans<V, K
      */
     KMeansConfig config(io.github.minibatchkmeans.core.spi.Initializer initializer) {
         KMeansConfig.Builder builder = KMeansConfig.builder(k).mode(mode).initializer(initializer).batchSize(batchSize)
-                .seed(random.getSingleThreadedRandom().nextLong()).metric(metric);
+                .seed(random.getSingleThreadedRandom().nextLong()).metric(metric).kMax(kMax).kStep(kStep);
         if (maxiter != Integer.MAX_VALUE) { // ELKI's "no limit" (kmeans.maxiter 0) takes the table's default
             builder.maxIterations(maxiter);
         }
@@ -194,12 +294,13 @@ public class MiniBatchKMeans<V extends NumberVector> extends AbstractKMeans<V, K
      */
     private Clustering<KMeansModel> toClustering(Relation<V> relation, io.github.minibatchkmeans.core.KMeansModel model,
                                                  int[] labels, double[] flat) {
-        List<ModifiableDBIDs> members = new ArrayList<>(k);
-        for (int c = 0; c < k; c++) {
+        int clusters = model.k(); // a sweep's recommended k
+        List<ModifiableDBIDs> members = new ArrayList<>(clusters);
+        for (int c = 0; c < clusters; c++) {
             members.add(DBIDUtil.newArray());
         }
         double[][] means = model.centroids();
-        double[] varsum = new double[k];
+        double[] varsum = new double[clusters];
         int row = 0;
         for (DBIDIter it = relation.iterDBIDs(); it.valid(); it.advance(), row++) {
             int label = labels[row];
@@ -224,7 +325,7 @@ public class MiniBatchKMeans<V extends NumberVector> extends AbstractKMeans<V, K
         }
         Clustering<KMeansModel> result = new Clustering<>();
         Metadata.of(result).setLongName("Mini-batch k-Means Clustering (" + mode.name().toLowerCase(java.util.Locale.ROOT) + ")");
-        for (int c = 0; c < k; c++) {
+        for (int c = 0; c < clusters; c++) {
             if (members.get(c).isEmpty()) {
                 LOG.warning("Mini-batch k-means produced an empty cluster");
             }
@@ -287,6 +388,15 @@ public class MiniBatchKMeans<V extends NumberVector> extends AbstractKMeans<V, K
         public static final OptionID TOLERANCE_ID = new OptionID(Parameters.TOLERANCE.nameIn(FrontDoor.ELKI).orElseThrow(),
                 Parameters.TOLERANCE.doc() + " Default: " + Parameters.TOLERANCE.defaultText() + ".");
 
+        /** {@code minibatch.kmax}. */
+        public static final OptionID K_MAX_ID = option(Parameters.K_MAX);
+        /** {@code minibatch.kstep}. */
+        public static final OptionID K_STEP_ID = option(Parameters.K_STEP);
+
+        /** The largest k of a sweep; 0: k alone. */
+        protected int kMax;
+        /** The step between the k values of a sweep. */
+        protected int kStep;
         /** Exact or stochastic. */
         protected Mode mode;
         /** Rows per mini-batch. */
@@ -304,6 +414,10 @@ public class MiniBatchKMeans<V extends NumberVector> extends AbstractKMeans<V, K
             getParameterK(config);
             getParameterInitialization(config);
             getParameterMaxIter(config);
+            new IntParameter(K_MAX_ID, elkiDefault(Parameters.K_MAX)).addConstraint(constraint(Parameters.K_MAX))
+                    .grab(config, x -> kMax = x);
+            new IntParameter(K_STEP_ID, elkiDefault(Parameters.K_STEP)).addConstraint(constraint(Parameters.K_STEP))
+                    .grab(config, x -> kStep = x);
             new ModeParameter(MODE_ID).grab(config, x -> mode = x);
             new IntParameter(BATCH_SIZE_ID, elkiDefault(Parameters.BATCH_SIZE)).addConstraint(constraint(Parameters.BATCH_SIZE))
                     .grab(config, x -> batchSize = x);
@@ -316,7 +430,7 @@ public class MiniBatchKMeans<V extends NumberVector> extends AbstractKMeans<V, K
 
         @Override
         public MiniBatchKMeans<V> make() {
-            return new MiniBatchKMeans<>(distance, k, maxiter, initializer, mode, batchSize, threads, tolerance, random);
+            return new MiniBatchKMeans<>(distance, k, kMax, kStep, maxiter, initializer, mode, batchSize, threads, tolerance, random);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.github.minibatchkmeans.spark;
 import io.github.minibatchkmeans.core.FrontDoor;
 import io.github.minibatchkmeans.core.Initializers;
 import io.github.minibatchkmeans.core.KMeansConfig;
+import io.github.minibatchkmeans.core.KSweep;
 import io.github.minibatchkmeans.core.KMeansModel;
 import io.github.minibatchkmeans.core.Metric;
 import io.github.minibatchkmeans.core.Mode;
@@ -61,6 +62,8 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansModel> imple
 
     private final String uid;
     private final IntParam k;
+    private final IntParam kMax;
+    private final IntParam kStep;
     private final IntParam maxIter;
     private final DoubleParam tol;
     private final LongParam seed;
@@ -91,6 +94,9 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansModel> imple
     public MiniBatchKMeans(String uid) {
         this.uid = uid;
         k = new IntParam(this, "k", Parameters.K.doc(), TableCheck.of(Parameters.K));
+        kMax = new IntParam(this, "kMax", Parameters.K_MAX.doc() + " The summary holds every k's scores.",
+                TableCheck.of(Parameters.K_MAX));
+        kStep = new IntParam(this, "kStep", Parameters.K_STEP.doc(), TableCheck.of(Parameters.K_STEP));
         maxIter = new IntParam(this, "maxIter", Parameters.MAX_ITERATIONS.doc() + " A stochastic epoch is 1/batchFraction steps.",
                 TableCheck.of(Parameters.MAX_ITERATIONS));
         tol = new DoubleParam(this, "tol", Parameters.TOLERANCE.doc() + " Unset: " + Parameters.TOLERANCE.defaultText() + ".",
@@ -111,6 +117,8 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansModel> imple
         aggregationDepth = new IntParam(this, "aggregationDepth", "depth of the tree that merges partition statistics (>= 2)",
                 ParamValidators.gtEq(2));
         setDefault(k, sparkDefault(Parameters.K));
+        setDefault(kMax, sparkDefault(Parameters.K_MAX));
+        setDefault(kStep, sparkDefault(Parameters.K_STEP));
         setDefault(maxIter, sparkDefault(Parameters.MAX_ITERATIONS));
         setDefault(tol, sparkDefault(Parameters.TOLERANCE));
         setDefault(seed, sparkDefault(Parameters.SEED));
@@ -181,6 +189,19 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansModel> imple
      * @return the param
      */
     public IntParam k() { return k; }
+    /**
+     * The param {@code kMax}: choosing k — above k, every k from k to it is fitted (all in one job per
+     * pass) and scored, and the recommended one returned; the summary's {@code kSweep} holds the scores.
+     *
+     * @return the param
+     */
+    public IntParam kMax() { return kMax; }
+    /**
+     * The param {@code kStep}: the step between the k values from k to kMax.
+     *
+     * @return the param
+     */
+    public IntParam kStep() { return kStep; }
     /**
      * The param {@code maxIter}: its doc, default and range are the parameter table's (Spark ML's name).
      *
@@ -273,6 +294,18 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansModel> imple
      */
     public int getK() { return (Integer) getOrDefault(k); }
     /**
+     * The value of {@link #kMax()}, or its default.
+     *
+     * @return the value
+     */
+    public int getKMax() { return (Integer) getOrDefault(kMax); }
+    /**
+     * The value of {@link #kStep()}, or its default.
+     *
+     * @return the value
+     */
+    public int getKStep() { return (Integer) getOrDefault(kStep); }
+    /**
      * The value of {@link #maxIter()}, or its default.
      *
      * @return the value
@@ -352,6 +385,20 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansModel> imple
      * @return this estimator
      */
     public MiniBatchKMeans setK(int value) { set(k, value); return this; }
+    /**
+     * Sets {@link #kMax()}.
+     *
+     * @param value the value
+     * @return this estimator
+     */
+    public MiniBatchKMeans setKMax(int value) { set(kMax, value); return this; }
+    /**
+     * Sets {@link #kStep()}.
+     *
+     * @param value the value
+     * @return this estimator
+     */
+    public MiniBatchKMeans setKStep(int value) { set(kStep, value); return this; }
     /**
      * Sets {@link #maxIter()}.
      *
@@ -526,9 +573,12 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansModel> imple
             validate(check, clusters, start);
             Passes passes = new Passes(JavaSparkContext.fromSparkContext(context), blocks, check.dims, check.sparse,
                     getAggregationDepth());
-            KMeansModel fitted = new io.github.minibatchkmeans.core.MiniBatchKMeans(config(start, check.rows)).fit(passes);
+            KMeansConfig config = config(start, check.rows);
+            var estimator = new io.github.minibatchkmeans.core.MiniBatchKMeans(config);
+            KSweep sweep = config.kValues().length > 1 ? estimator.sweep(passes) : null;
+            KMeansModel fitted = sweep != null ? sweep.recommended() : estimator.fit(passes);
             MiniBatchKMeansModel model = copyValues(new MiniBatchKMeansModel(uid, fitted).setParent(this), extractParamMap());
-            return model.withSummary(new MiniBatchKMeansSummary(fitted, model, dataset));
+            return model.withSummary(new MiniBatchKMeansSummary(fitted, model, dataset, sweep));
         } finally {
             context.setLocalProperty(JOB_GROUP, previousGroup);
             context.setLocalProperty(JOB_DESCRIPTION, previousDescription);
@@ -553,7 +603,7 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansModel> imple
         Initializer initializer = start != null ? Initializers.explicit(start)
                 : K_MEANS_PARALLEL.equals(getInitMode()) ? Initializers.kMeansParallel(0, getInitSteps())
                 : Initializers.named(getInitMode());
-        KMeansConfig.Builder config = KMeansConfig.builder(getK()).mode(Mode.valueOf(getMode().toUpperCase(Locale.ROOT)))
+        KMeansConfig.Builder config = KMeansConfig.builder(getK()).kMax(getKMax()).kStep(getKStep()).mode(Mode.valueOf(getMode().toUpperCase(Locale.ROOT)))
                 .initializer(initializer).maxIterations(getMaxIter()).seed(getSeed())
                 .nInit(sparkDefault(Parameters.N_INIT))
                 .metric(metric())

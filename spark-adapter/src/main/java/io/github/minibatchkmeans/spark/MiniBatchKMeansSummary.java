@@ -1,6 +1,7 @@
 package io.github.minibatchkmeans.spark;
 
 import io.github.minibatchkmeans.core.KMeansModel;
+import io.github.minibatchkmeans.core.KSweep;
 import java.io.Serial;
 import java.io.Serializable;
 import org.apache.spark.sql.Dataset;
@@ -18,11 +19,24 @@ public final class MiniBatchKMeansSummary implements Serializable {
     private final KMeansModel fitted;
     private final transient MiniBatchKMeansModel model;
     private final transient Dataset<?> training;
+    /** The sweep over k that chose the model; null when one k was fitted. */
+    private final KSweep sweep;
 
-    MiniBatchKMeansSummary(KMeansModel fitted, MiniBatchKMeansModel model, Dataset<?> training) {
+    MiniBatchKMeansSummary(KMeansModel fitted, MiniBatchKMeansModel model, Dataset<?> training, KSweep sweep) {
         this.fitted = fitted;
+        this.sweep = sweep;
         this.model = model;
         this.training = training;
+    }
+
+    /**
+     * The sweep over k that chose this model ({@code kMax} above {@code k}): every k's model and
+     * scores, and the recommended k; empty when one k was fitted.
+     *
+     * @return the sweep
+     */
+    public java.util.Optional<KSweep> kSweep() {
+        return java.util.Optional.ofNullable(sweep);
     }
 
     /**

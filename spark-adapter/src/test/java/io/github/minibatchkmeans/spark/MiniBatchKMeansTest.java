@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.minibatchkmeans.core.Initializers;
 import io.github.minibatchkmeans.core.KMeansConfig;
 import io.github.minibatchkmeans.core.KMeansModel;
+import io.github.minibatchkmeans.core.KSweep;
 import io.github.minibatchkmeans.core.NpySource;
 import io.github.minibatchkmeans.io.ModelJson;
 import java.io.OutputStream;
@@ -288,6 +289,25 @@ class MiniBatchKMeansTest {
         assertEquals(1, new MiniBatchKMeans().setK(1).getK(), "one cluster is a valid k, as everywhere in this project");
         assertThrows(IllegalArgumentException.class, () -> new MiniBatchKMeans().setInitMode("kmeans"));
         assertThrows(IllegalArgumentException.class, () -> new MiniBatchKMeans().setBatchFraction(0));
+    }
+
+    @Test
+    void aKRangeFitsEveryKInOneJobPerPassAndKeepsTheScores() {
+        MiniBatchKMeans sweeping = new MiniBatchKMeans().setK(2).setKMax(8).setSeed(4).setInitMode("k-means++");
+        MiniBatchKMeansModel chosen = sweeping.fit(data);
+        assertEquals(K, chosen.getK(), "the blobs' count");
+        KSweep sweep = chosen.summary().kSweep().orElseThrow();
+        assertEquals(7, sweep.scores().size());
+        int longest = 0;
+        for (int k = 2; k <= 8; k++) {
+            MiniBatchKMeans alone = new MiniBatchKMeans().setK(k).setSeed(4).setInitMode("k-means++");
+            MiniBatchKMeansModel model = alone.fit(data);
+            longest = Math.max(longest, jobs(alone));
+            assertTrue(Arrays.deepEquals(model.toKMeansModel().centroids(), sweep.model(k).centroids()), "k = " + k + " alone");
+        }
+        assertEquals(longest + 1, jobs(sweeping), "the longest fit's jobs and one scoring job: every pass serves every k");
+        assertTrue(chosen.summary().kSweep().isPresent() && fromStart().fit(data).summary().kSweep().isEmpty());
+        assertThrows(IllegalArgumentException.class, () -> fromStart().setKMax(7).fit(data), "given centers fix k");
     }
 
     private static int jobs(MiniBatchKMeans estimator) {

@@ -11,6 +11,9 @@ import io.github.minibatchkmeans.core.Metric;
 import io.github.minibatchkmeans.core.Parameter;
 import io.github.minibatchkmeans.core.Parameters;
 import io.github.minibatchkmeans.core.KMeansModel;
+import io.github.minibatchkmeans.core.KSweep;
+import com.oracle.labs.mlrg.olcut.provenance.primitives.IntProvenance;
+import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
 import io.github.minibatchkmeans.core.MiniBatchKMeans;
 import io.github.minibatchkmeans.core.spi.Initializer;
 import io.github.minibatchkmeans.core.spi.InvalidInputException;
@@ -145,6 +148,12 @@ public class MiniBatchKMeansTrainer implements Trainer<ClusterID> {
     @Config(description = Parameters.Docs.TOLERANCE + " -1: the mode's default.")
     private double tolerance = tribuoDefault(Parameters.TOLERANCE);
 
+    @Config(description = Parameters.Docs.K_MAX + " The model's run provenance holds every k's scores (k-sweep).")
+    private int maxCentroids = tribuoDefault(Parameters.K_MAX);
+
+    @Config(description = Parameters.Docs.K_STEP)
+    private int centroidStep = tribuoDefault(Parameters.K_STEP);
+
     private SplittableRandom rng;
     private int invocationCount;
 
@@ -191,6 +200,27 @@ public class MiniBatchKMeansTrainer implements Trainer<ClusterID> {
         postConfig();
     }
 
+    /**
+     * Chooses k: every k from {@code centroids} to {@code maxCentroids} (by {@code centroidStep}) is
+     * fitted in the same passes and scored; training returns the recommended k's model, with the
+     * table of scores in its run provenance under {@link #SWEEP_PROVENANCE}.
+     *
+     * @param maxCentroids the largest k, or 0 to fit {@code centroids} alone
+     * @param centroidStep the step between the k values
+     * @return this trainer
+     */
+    public synchronized MiniBatchKMeansTrainer chooseK(int maxCentroids, int centroidStep) {
+        this.maxCentroids = maxCentroids;
+        this.centroidStep = centroidStep;
+        postConfig();
+        return this;
+    }
+
+    /** The run provenance key of a sweep's table of scores per k. */
+    public static final String SWEEP_PROVENANCE = "k-sweep";
+    /** The run provenance key of the k a sweep recommended. */
+    public static final String RECOMMENDED_K_PROVENANCE = "recommended-k";
+
     /** The default of {@code parameter} in Tribuo: the parameter table's, with its recorded KMeansTrainer conventions. */
     private static <T> T tribuoDefault(Parameter<T> parameter) {
         return parameter.defaultIn(FrontDoor.TRIBUO).orElseThrow();
@@ -229,7 +259,8 @@ public class MiniBatchKMeansTrainer implements Trainer<ClusterID> {
     /** The configuration a training call with {@code callSeed} runs with (package-private: the parameter-table test reads it). */
     KMeansConfig config(long callSeed) {
         KMeansConfig.Builder config = KMeansConfig.builder(centroids).mode(mode.core).initializer(initialisationType.toInitializer())
-                .maxIterations(iterations).batchSize(batchSize).threads(numThreads).seed(callSeed).metric(metricOf(dist));
+                .maxIterations(iterations).batchSize(batchSize).threads(numThreads).seed(callSeed).metric(metricOf(dist))
+                .kMax(maxCentroids).kStep(centroidStep);
         boolean modeDefault = Parameters.TOLERANCE.in(FrontDoor.TRIBUO).orElseThrow().sentinel() == tolerance;
         return (modeDefault ? config : config.tolerance(tolerance)).build();
     }
@@ -248,7 +279,7 @@ public class MiniBatchKMeansTrainer implements Trainer<ClusterID> {
     public MiniBatchKMeansModel train(Dataset<ClusterID> examples, Map<String, Provenance> runProvenance, int invocationCount) {
         ImmutableFeatureMap features = examples.getFeatureIDMap();
         Run run = begin(invocationCount);
-        KMeansModel fitted = fit(ExampleSource.of(examples), features, run.seed);
+        Fitted fitted = fit(ExampleSource.of(examples), features, run.seed);
         return wrap(fitted, features, examples.getProvenance(), run.provenance, runProvenance);
     }
 
@@ -280,8 +311,8 @@ public class MiniBatchKMeansTrainer implements Trainer<ClusterID> {
             throw new IllegalArgumentException("The data source produced no examples with features: " + source);
         }
         ImmutableFeatureMap features = new ImmutableFeatureMap(discovered);
-        KMeansModel fitted = fit(ExampleSource.of(source, features, count, featureValues), features, run.seed);
-        DatasetProvenance data = new StreamedDatasetProvenance(source.getProvenance(), count, features.size(), centroids);
+        Fitted fitted = fit(ExampleSource.of(source, features, count, featureValues), features, run.seed);
+        DatasetProvenance data = new StreamedDatasetProvenance(source.getProvenance(), count, features.size(), fitted.model().k());
         return wrap(fitted, features, data, run.provenance, runProvenance);
     }
 
@@ -356,17 +387,37 @@ public class MiniBatchKMeansTrainer implements Trainer<ClusterID> {
         return new Run(callSeed, provenance);
     }
 
-    private KMeansModel fit(ExampleSource source, ImmutableFeatureMap features, long callSeed) {
+    /** A training's model, and the sweep over k that chose it (null when one k was fitted). */
+    private record Fitted(KMeansModel model, KSweep sweep) {
+    }
+
+    private Fitted fit(ExampleSource source, ImmutableFeatureMap features, long callSeed) {
         if (features.size() == 0) {
             throw new IllegalArgumentException("No features in the training data");
         }
         try {
-            return new MiniBatchKMeans(config(callSeed)).fit(source);
+            KMeansConfig config = config(callSeed);
+            if (config.kValues().length > 1) {
+                KSweep sweep = new MiniBatchKMeans(config).sweep(source);
+                return new Fitted(sweep.recommended(), sweep);
+            }
+            return new Fitted(new MiniBatchKMeans(config).fit(source), null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InvalidInputException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
+    }
+
+    private MiniBatchKMeansModel wrap(Fitted fitted, ImmutableFeatureMap features, DatasetProvenance data,
+                                      TrainerProvenance trainer, Map<String, Provenance> runProvenance) {
+        if (fitted.sweep() == null) {
+            return wrap(fitted.model(), features, data, trainer, runProvenance);
+        }
+        Map<String, Provenance> run = new HashMap<>(runProvenance);
+        run.put(SWEEP_PROVENANCE, new StringProvenance(SWEEP_PROVENANCE, fitted.sweep().table()));
+        run.put(RECOMMENDED_K_PROVENANCE, new IntProvenance(RECOMMENDED_K_PROVENANCE, fitted.sweep().recommendedK()));
+        return wrap(fitted.model(), features, data, trainer, run);
     }
 
     private MiniBatchKMeansModel wrap(KMeansModel fitted, ImmutableFeatureMap features, DatasetProvenance data,

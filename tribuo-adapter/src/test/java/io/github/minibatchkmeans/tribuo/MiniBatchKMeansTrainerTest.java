@@ -51,6 +51,24 @@ class MiniBatchKMeansTrainerTest {
     }
 
     @Test
+    void choosingKReturnsTheRecommendedModelWithEveryKsScoresInItsProvenance() {
+        Dataset<ClusterID> data = ClusteringDataGenerator.gaussianClusters(2_000, 3);
+        MiniBatchKMeansTrainer sweeping = new MiniBatchKMeansTrainer(2, 100, 7).chooseK(8, 1);
+        MiniBatchKMeansModel chosen = (MiniBatchKMeansModel) sweeping.train(data);
+        var run = chosen.getProvenance().getInstanceProvenance().getMap();
+        String table = ((com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance)
+                run.get(MiniBatchKMeansTrainer.SWEEP_PROVENANCE)).getValue();
+        int k = ((com.oracle.labs.mlrg.olcut.provenance.primitives.IntProvenance)
+                run.get(MiniBatchKMeansTrainer.RECOMMENDED_K_PROVENANCE)).getValue();
+        assertEquals(k, chosen.getCentroids().size());
+        assertTrue(table.contains("calinski-harabasz") && table.contains("recommended k = " + k), table);
+        MiniBatchKMeansModel alone = (MiniBatchKMeansModel) new MiniBatchKMeansTrainer(k, 100, 7).train(data);
+        assertEquals(alone.getCentroids().toString(), chosen.getCentroids().toString(), "the k fitted alone, same seed");
+        Helpers.testModelProtoSerialization(chosen, ClusterID.class, data);
+        assertThrows(PropertyException.class, () -> new MiniBatchKMeansTrainer(5, 10, 1).chooseK(3, 1), "below k");
+    }
+
+    @Test
     void sparseData() { // its test set has no ground truth: Tribuo's own test only checks that it runs
         trainAndEvaluate(ClusteringDataGenerator.sparseTrainTest());
     }

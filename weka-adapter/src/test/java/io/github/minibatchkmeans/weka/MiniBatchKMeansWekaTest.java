@@ -1,5 +1,6 @@
 package io.github.minibatchkmeans.weka;
 
+import java.util.Arrays;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -48,6 +49,48 @@ class MiniBatchKMeansWekaTest {
             assertArrayEquals(core.centroid(c), weka.getModel().centroid(c), 0.0);
         }
         assertEquals(core.inertia(), weka.getModel().inertia(), 0.0);
+    }
+
+    @Test
+    void choosesKInARangeLikeXMeansAndReportsTheScores() throws Exception {
+        Instances data = WekaData.groups(900, 4, 0.0, 3);
+        data.deleteAttributeAt(WekaData.NUMERIC + 1);
+        MiniBatchKMeans swept = clusterer("-N", "2", "-H", "7", "-S", "4");
+        swept.buildClusterer(data);
+        assertEquals(4, swept.numberOfClusters(), "four groups");
+        MiniBatchKMeans alone = clusterer("-N", "4", "-S", "4");
+        alone.buildClusterer(data);
+        for (int c = 0; c < 4; c++) {
+            assertArrayEquals(alone.getModel().centroid(c), swept.getModel().centroid(c), 0.0, "the k = 4 fit alone");
+        }
+        String report = swept.toString();
+        assertTrue(report.contains("Number of clusters chosen from 2 to 7") && report.contains("calinski-harabasz")
+                && report.contains("recommended k = 4"), report);
+        assertEquals(List.of("-H", "7", "-k-step", "1"), Arrays.asList(swept.getOptions()).subList(12, 16));
+        MiniBatchKMeans copy = (MiniBatchKMeans) weka.core.SerializationHelper.read(new java.io.ByteArrayInputStream(serialized(swept)));
+        assertTrue(copy.toString().contains("recommended k = 4"), "the table survives a model file");
+
+        MiniBatchKMeans incremental = clusterer("-N", "2", "-H", "7", "-S", "4");
+        incremental.buildClusterer(new Instances(data, 0));
+        for (int i = 0; i < data.numInstances(); i++) {
+            incremental.updateClusterer(data.instance(i));
+        }
+        incremental.updateFinished();
+        assertEquals(4, incremental.numberOfClusters(), "instances kept in memory: the same sweep");
+        MiniBatchKMeans online = clusterer("-N", "2", "-H", "7", "-stochastic", "-batch-size", "100");
+        online.buildClusterer(new Instances(data, 0));
+        IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> {
+            for (int i = 0; i < data.numInstances(); i++) {
+                online.updateClusterer(data.instance(i));
+            }
+        });
+        assertTrue(refused.getMessage().startsWith("-H 7: "), refused.getMessage());
+    }
+
+    private static byte[] serialized(Object o) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        weka.core.SerializationHelper.write(bytes, o);
+        return bytes.toByteArray();
     }
 
     @Test

@@ -20,11 +20,19 @@ import java.util.function.LongConsumer;
 public final class LloydTask implements BlockTask<LloydTask.Partial> {
     private final Kernel kernel;
     private final int[] labelsOut;
+    /** True if the pass also sums each cluster's distances ({@link ClusterStatistics#withSpread}). */
+    private final boolean spread;
 
     /** @param labelsOut receives each row's label by row index, or null */
     public LloydTask(Kernel kernel, int[] labelsOut) {
+        this(kernel, labelsOut, false);
+    }
+
+    /** A pass that also sums each cluster's distances when {@code spread}. */
+    public LloydTask(Kernel kernel, int[] labelsOut, boolean spread) {
         this.kernel = kernel;
         this.labelsOut = labelsOut;
+        this.spread = spread;
     }
 
     /** Statistics of one pass of {@code kernel}'s centroids over {@code source}. */
@@ -40,7 +48,8 @@ public final class LloydTask implements BlockTask<LloydTask.Partial> {
 
     /** A block's statistics plus the labelling buffers of the thread filling it. */
     public final class Partial {
-        final ClusterStatistics statistics = new ClusterStatistics(kernel.k(), kernel.dims(), kernel.origin());
+        final ClusterStatistics statistics = spread ? new ClusterStatistics(kernel.k(), kernel.dims(), kernel.origin()).withSpread()
+                : new ClusterStatistics(kernel.k(), kernel.dims(), kernel.origin());
         final BlockLabels block = new BlockLabels(kernel, PassRunner.BLOCK_ROWS, false);
         Rows rows;
         int from;

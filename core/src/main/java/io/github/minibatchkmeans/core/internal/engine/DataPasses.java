@@ -1,6 +1,7 @@
 package io.github.minibatchkmeans.core.internal.engine;
 
 import io.github.minibatchkmeans.core.internal.rows.Rows;
+import io.github.minibatchkmeans.core.internal.stats.ClusterSpread;
 import io.github.minibatchkmeans.core.internal.stats.DataSummary;
 import io.github.minibatchkmeans.core.internal.stats.PassOutcome;
 import java.io.IOException;
@@ -78,6 +79,12 @@ public interface DataPasses extends AutoCloseable {
      * {@code stage}; each row's label into {@code labelsOut} when given (only where rows are local).
      */
     PassOutcome measure(double[][] centers, int[] labelsOut, Stage stage, Progress progress) throws IOException;
+
+    /**
+     * One pass measuring several fitted models at once (a sweep over k): for each, its clusters'
+     * weights, the means of their rows, their distance sums and the inertia, reported as {@link Stage#SCORES}.
+     */
+    List<ClusterSpread> spread(List<double[][]> models, Progress progress) throws IOException;
 
     /** Every row once, in stream order, to {@code rows}; where rows are not streamed here, refused. */
     void stream(RowConsumer rows) throws IOException;

@@ -1,6 +1,7 @@
 package io.github.minibatchkmeans.core.internal.engine;
 
 import io.github.minibatchkmeans.core.internal.metric.Geometry;
+import io.github.minibatchkmeans.core.internal.stats.ClusterSpread;
 import io.github.minibatchkmeans.core.internal.stats.DataSummary;
 import io.github.minibatchkmeans.core.internal.stats.PassOutcome;
 import io.github.minibatchkmeans.core.spi.InvalidInputException;
@@ -50,6 +51,25 @@ public final class EnginePasses implements DataPasses {
             throw new IllegalStateException("the engine returned statistics the core did not create: " + gathered);
         }
         return statistics;
+    }
+
+    /**
+     * One engine pass for several fits at once ({@link GroupedStatistics}): each fit's centers, each
+     * fit's statistics as {@code start} makes them — what a pass of its own would give.
+     */
+    private List<GatheredStatistics> passEach(List<double[][]> centers, PassStatistics.Start start) {
+        if (centers.size() == 1) {
+            return List.of(pass(centers.get(0), start));
+        }
+        Geometry metric = geometry;
+        int[] sizes = centers.stream().mapToInt(c -> c.length).toArray();
+        double[][] all = centers.stream().flatMap(java.util.Arrays::stream).toArray(double[][]::new);
+        PassStatistics gathered = engine.pass(all, GroupedStatistics.start(sizes,
+                cs -> ((GatheredStatistics) start.create(cs)).comparing(metric)));
+        if (!(gathered instanceof GroupedStatistics group)) {
+            throw new IllegalStateException("the engine returned statistics the core did not create: " + gathered);
+        }
+        return List.of(group.parts());
     }
 
     /**
@@ -116,13 +136,15 @@ public final class EnginePasses implements DataPasses {
         };
     }
 
-    /** One engine pass per track; a track whose pass leaves clusters empty takes one more for its farthest rows. */
+    /** One engine pass for every track; a track whose pass leaves clusters empty takes one more for its farthest rows. */
     @Override
     public List<PassOutcome> lloyd(List<Track> tracks, List<double[][]> centers, Stage stage, int number, Progress progress) {
         double[] from = origin;
         List<PassOutcome> outcomes = new ArrayList<>(tracks.size());
-        for (double[][] c : centers) {
-            GatheredStatistics statistics = pass(c, cs -> GatheredStatistics.of(cs, from));
+        List<GatheredStatistics> passes = passEach(centers, cs -> GatheredStatistics.of(cs, from));
+        for (int t = 0; t < centers.size(); t++) {
+            double[][] c = centers.get(t);
+            GatheredStatistics statistics = passes.get(t);
             double inertia = statistics.inertia();
             int empty = statistics.emptyClusters();
             int relocated = 0;
@@ -176,6 +198,18 @@ public final class EnginePasses implements DataPasses {
         GatheredStatistics last = pass(centers, cs -> GatheredStatistics.of(cs, from));
         progress.report(stage, 1, summary.rows(), summary.rows(), last.inertia(), true);
         return new PassOutcome(centers, last.weights(), last.inertia(), 0, 0, 0);
+    }
+
+    /** One engine pass for every model. */
+    @Override
+    public List<ClusterSpread> spread(List<double[][]> models, Progress progress) {
+        double[] from = origin;
+        List<ClusterSpread> spreads = new ArrayList<>(models.size());
+        for (GatheredStatistics pass : passEach(models, cs -> GatheredStatistics.of(cs, from).withSpread())) {
+            spreads.add(new ClusterSpread(pass.weights(), pass.means(), pass.spread(), pass.inertia()));
+        }
+        progress.report(Stage.SCORES, 1, summary.rows(), summary.rows(), Double.NaN, true);
+        return spreads;
     }
 
     @Override

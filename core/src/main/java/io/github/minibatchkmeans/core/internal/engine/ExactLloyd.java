@@ -63,10 +63,7 @@ final class ExactLloyd {
                 resume.end();
             }
             iterate(runs, counters);
-            Restart best = runs.get(0);
-            for (Restart run : runs) { // better by more than rounding: starts that reach one optimum tie, the first wins
-                best = run.result.inertia() < best.result.inertia() * (1 - TIE) ? run : best;
-            }
+            Restart best = best(runs);
             if (labelsOut != null) {
                 best.track.labelsInto(labelsOut);
             }
@@ -74,6 +71,40 @@ final class ExactLloyd {
         } finally {
             runs.forEach(r -> r.track.close());
         }
+    }
+
+    /**
+     * Several fits at once — a sweep over k: {@code starts.get(f)} are the starts of the fit with
+     * {@code settings.get(f)} (its k), each start run exactly as in {@link #run}, every pass serving
+     * every start of every fit still running. Returns each fit's best start.
+     */
+    List<FitResult> runEach(List<Settings> settings, List<List<double[][]>> starts) throws IOException {
+        int total = starts.stream().mapToInt(List::size).sum();
+        List<List<Restart>> fits = new ArrayList<>();
+        List<Restart> runs = new ArrayList<>();
+        try {
+            for (int f = 0; f < settings.size(); f++) {
+                List<Restart> own = new ArrayList<>();
+                for (double[][] start : starts.get(f)) {
+                    own.add(new Restart(start, fit.passes().track(settings.get(f), fit.summary(), total, false)));
+                }
+                fits.add(own);
+                runs.addAll(own);
+            }
+            iterate(runs, new int[] {0, 0});
+            return fits.stream().map(own -> best(own).result()).toList();
+        } finally {
+            runs.forEach(r -> r.track.close());
+        }
+    }
+
+    /** The start with the lowest inertia, better by more than rounding: starts that reach one optimum tie, the first wins. */
+    private static Restart best(List<Restart> runs) {
+        Restart best = runs.get(0);
+        for (Restart run : runs) {
+            best = run.result.inertia() < best.result.inertia() * (1 - TIE) ? run : best;
+        }
+        return best;
     }
 
     /** Passes until every start is done; each pass serves all starts still running. */

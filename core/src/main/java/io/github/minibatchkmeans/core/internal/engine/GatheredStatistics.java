@@ -125,6 +125,21 @@ public final class GatheredStatistics implements PassStatistics {
     }
 
     /**
+     * Makes this pass also sum each cluster's distances ({@link #spread}).
+     *
+     * @return this
+     */
+    public GatheredStatistics withSpread() {
+        statistics.withSpread();
+        return this;
+    }
+
+    /** Per cluster, the weighted sum of its rows' distances to the centroid, if {@link #withSpread}; else null. */
+    public double[] spread() {
+        return statistics.spread();
+    }
+
+    /**
      * Makes this pass prepare and compare rows by {@code metric} (the fit's), as a local pass would.
      *
      * @return this

@@ -34,11 +34,24 @@ final class Initialization {
 
     /** The statistics pass over {@code passes}, and the checks that the data can be fitted. */
     static FitContext summarize(DataPasses passes, Settings settings, Progress progress) throws IOException {
-        FitContext fit = new FitContext(passes, settings, passes.summarize(settings.initializer().usesSample()
-                ? settings.sampleRows(passes.dimensions(), Runtime.getRuntime().maxMemory()) : 0,
+        return summarize(passes, settings, progress, 0);
+    }
+
+    /**
+     * As {@link #summarize(DataPasses, Settings, Progress)}, keeping at least {@code sampleRows}
+     * rows in the sample (a sweep's silhouette); the seeding sample is then its prefix of
+     * {@link #seedingRows} rows — the same rows, in the same order, as a sample of that size.
+     */
+    static FitContext summarize(DataPasses passes, Settings settings, Progress progress, int sampleRows) throws IOException {
+        FitContext fit = new FitContext(passes, settings, passes.summarize(Math.max(seedingRows(passes, settings), sampleRows),
                 settings.seed(), progress), progress);
         checkFeasible(fit);
         return fit;
+    }
+
+    /** The rows of the sample the initializer sees: none when it uses none. */
+    static int seedingRows(DataPasses passes, Settings settings) {
+        return settings.initializer().usesSample() ? settings.sampleRows(passes.dimensions(), Runtime.getRuntime().maxMemory()) : 0;
     }
 
     /** The centers a fit over {@code passes} would start from, without iterating. */

@@ -16,6 +16,7 @@ import io.github.minibatchkmeans.core.internal.prune.BoundedLloyd.Variant;
 import io.github.minibatchkmeans.core.internal.rows.RowFormat;
 import io.github.minibatchkmeans.core.internal.rows.Rows;
 import io.github.minibatchkmeans.core.internal.source.ShuffledSource;
+import io.github.minibatchkmeans.core.internal.stats.ClusterSpread;
 import io.github.minibatchkmeans.core.internal.stats.ClusterStatistics;
 import io.github.minibatchkmeans.core.internal.stats.DataSummary;
 import io.github.minibatchkmeans.core.internal.stats.PassOutcome;
@@ -245,6 +246,19 @@ public final class LocalPasses implements DataPasses {
                 rows -> progress.report(stage, 1, rows, summary.rows(), Double.NaN, false));
         progress.report(stage, 1, summary.rows(), summary.rows(), stats.inertia(), true);
         return new PassOutcome(centers, stats.weights(), stats.inertia(), 0, 0, 0);
+    }
+
+    @Override
+    public List<ClusterSpread> spread(List<double[][]> models, Progress progress) throws IOException {
+        long rows = summary.rows();
+        List<LloydTask> tasks = models.stream().map(centers -> new LloydTask(kernels.create(centers), null, true)).toList();
+        Object[] folded = passes.run(source, new TaskGroup(tasks), done -> progress.report(Stage.SCORES, 1, done, rows, Double.NaN, false));
+        progress.report(Stage.SCORES, 1, rows, rows, Double.NaN, true);
+        List<ClusterSpread> spreads = new ArrayList<>(models.size());
+        for (int m = 0; m < models.size(); m++) {
+            spreads.add(ClusterSpread.of(LloydTask.statisticsOf(folded[m]), models.get(m)));
+        }
+        return spreads;
     }
 
     @Override

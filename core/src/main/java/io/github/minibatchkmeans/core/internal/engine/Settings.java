@@ -35,6 +35,12 @@ public record Settings(int k, Initializer initializer, int maxIterations, double
                 reassignmentRatio, maxNoImprovement, shuffleWindow, geometry);
     }
 
+    /** The same settings for {@code other} clusters (one fit of a sweep over k). */
+    Settings withK(int other) {
+        return new Settings(other, initializer, maxIterations, tolerance, batchSize, threads, seed, sampleSize, sampleSizeAutomatic, nInit, bounds,
+                budgetBytes, reassignmentRatio, maxNoImprovement, shuffleWindow, geometry);
+    }
+
     /**
      * The seeding sample's rows: as configured, or the automatic size — but no more rows than
      * {@link #SAMPLE_SHARE} of the heap holds with the partial samples of each thread, so that wide
@@ -44,9 +50,13 @@ public record Settings(int k, Initializer initializer, int maxIterations, double
         if (!sampleSizeAutomatic) {
             return sampleSize;
         }
+        return (int) Math.min(sampleSize, Math.max(k, sampleRowsThatFit(dims, maxHeap)));
+    }
+
+    /** The sampled rows {@link #SAMPLE_SHARE} of the heap holds, with the partial samples of each thread. */
+    long sampleRowsThatFit(int dims, long maxHeap) {
         long copies = SAMPLE_COPIES + 2L * threads;
-        long fit = maxHeap / SAMPLE_SHARE / (copies * sampleRowBytes(dims));
-        return (int) Math.min(sampleSize, Math.max(k, fit));
+        return maxHeap / SAMPLE_SHARE / (copies * sampleRowBytes(dims));
     }
 
     /** Heap bytes of one sampled row: its values, weight and index. */

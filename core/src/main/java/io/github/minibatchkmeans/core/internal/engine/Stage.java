@@ -1,6 +1,6 @@
 package io.github.minibatchkmeans.core.internal.engine;
 
-/** Which kind of pass the engine is running (the facade's progress events name the same four). */
+/** Which kind of pass the engine is running (the facade's progress events name the same five). */
 public enum Stage {
     /** Counting rows, feature means and variances, drawing the sample. */
     SUMMARY,
@@ -9,5 +9,7 @@ public enum Stage {
     /** One k-means iteration (EXACT) or epoch (STOCHASTIC). */
     ITERATION,
     /** Labels and inertia for the returned centroids. */
-    FINAL
+    FINAL,
+    /** A sweep over k: one pass measuring every fitted model's clusters for the scores. */
+    SCORES
 }

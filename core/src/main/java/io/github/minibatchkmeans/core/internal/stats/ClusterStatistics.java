@@ -29,6 +29,9 @@ public final class ClusterStatistics implements java.io.Serializable {
     private final double[] weightErrors;
     private double inertiaError;
     private boolean unsettled;
+    /** Per cluster, the weighted sum of its rows' distances (not squared) to the centroid, when asked for; else null. */
+    private double[] spread;
+    private double[] spreadErrors;
     /** The offsets of {@code sums} sparse rows touched since the reset: merging and resetting a block then costs its non-zeros. */
     private final TouchedOffsets touched;
 
@@ -50,6 +53,18 @@ public final class ClusterStatistics implements java.io.Serializable {
         this.touched = new TouchedOffsets(k * dims);
     }
 
+    /**
+     * Makes these statistics also sum each cluster's distances (Davies–Bouldin's scatter needs
+     * their mean): one square root per row more.
+     *
+     * @return this
+     */
+    public ClusterStatistics withSpread() {
+        spread = new double[k];
+        spreadErrors = new double[k];
+        return this;
+    }
+
     public int k() {
         return k;
     }
@@ -65,8 +80,7 @@ public final class ClusterStatistics implements java.io.Serializable {
     public void add(double[] data, int offset, double w, int cluster, double distance) {
         touched.untracked();
         Arithmetic.get().addScaled(sums, cluster * dims, w, data, offset, dims);
-        weights[cluster] += w;
-        inertia += w * distance;
+        addWeight(w, cluster, distance);
     }
 
     /** Adds row {@code i} of {@code rows} (raw values; they are centred here), as {@link #add}. */
@@ -77,8 +91,7 @@ public final class ClusterStatistics implements java.io.Serializable {
         } else if (!touched.added(rows, i, w, sums, cluster * dims)) {
             rows.addScaled(i, w, sums, cluster * dims);
         }
-        weights[cluster] += w;
-        inertia += w * distance;
+        addWeight(w, cluster, distance);
     }
 
     /**
@@ -106,6 +119,15 @@ public final class ClusterStatistics implements java.io.Serializable {
         addCompensatedWeight(w, cluster, distance);
     }
 
+    /** The weight, inertia and (when kept) distance of a row added plainly. */
+    private void addWeight(double w, int cluster, double distance) {
+        weights[cluster] += w;
+        inertia += w * distance;
+        if (spread != null) {
+            spread[cluster] += w * Math.sqrt(Math.max(0, distance)); // a rounded squared distance may dip below 0
+        }
+    }
+
     /** The weight and inertia of a row added compensated. */
     private void addCompensatedWeight(double w, int cluster, double distance) {
         weights[cluster] = add(weights[cluster], w, weightErrors, cluster);
@@ -113,6 +135,9 @@ public final class ClusterStatistics implements java.io.Serializable {
         double total = inertia + term;
         inertiaError += Math.abs(inertia) >= Math.abs(term) ? (inertia - total) + term : (term - total) + inertia;
         inertia = total;
+        if (spread != null) {
+            spread[cluster] = add(spread[cluster], w * Math.sqrt(Math.max(0, distance)), spreadErrors, cluster);
+        }
         unsettled = true;
     }
 
@@ -138,6 +163,12 @@ public final class ClusterStatistics implements java.io.Serializable {
         inertiaError += (Math.abs(inertia) >= Math.abs(other.inertia) ? (inertia - total) + other.inertia
                 : (other.inertia - total) + inertia) + other.inertiaError;
         inertia = total;
+        if (spread != null) {
+            for (int c = 0; c < k; c++) {
+                spread[c] = add(spread[c], other.spread[c], spreadErrors, c);
+                spreadErrors[c] += other.spreadErrors[c];
+            }
+        }
         unsettled = true;
     }
 
@@ -161,6 +192,12 @@ public final class ClusterStatistics implements java.io.Serializable {
             weights[c] += weightErrors[c];
         }
         inertia += inertiaError;
+        if (spread != null) {
+            for (int c = 0; c < k; c++) {
+                spread[c] += spreadErrors[c];
+            }
+            Arrays.fill(spreadErrors, 0);
+        }
         Arrays.fill(sumErrors, 0);
         Arrays.fill(weightErrors, 0);
         inertiaError = 0;
@@ -176,6 +213,10 @@ public final class ClusterStatistics implements java.io.Serializable {
         inertia = 0;
         Arrays.fill(weightErrors, 0);
         inertiaError = 0;
+        if (spread != null) {
+            Arrays.fill(spread, 0);
+            Arrays.fill(spreadErrors, 0);
+        }
         unsettled = false;
     }
 
@@ -194,6 +235,12 @@ public final class ClusterStatistics implements java.io.Serializable {
     public double[] weights() {
         settle();
         return weights.clone();
+    }
+
+    /** Per cluster, the weighted sum of its rows' distances to the centroid ({@link #withSpread}); null if not kept. */
+    public double[] spread() {
+        settle();
+        return spread == null ? null : spread.clone();
     }
 
     /** Sum over rows of weight × squared distance to the assigned centroid. */
