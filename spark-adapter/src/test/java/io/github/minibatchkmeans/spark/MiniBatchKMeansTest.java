@@ -308,6 +308,28 @@ class MiniBatchKMeansTest {
         assertEquals(longest + 1, jobs(sweeping), "the longest fit's jobs and one scoring job: every pass serves every k");
         assertTrue(chosen.summary().kSweep().isPresent() && fromStart().fit(data).summary().kSweep().isEmpty());
         assertThrows(IllegalArgumentException.class, () -> fromStart().setKMax(7).fit(data), "given centers fix k");
+
+        // Spark's own silhouette analysis: its KMeans per k, scored by its ClusteringEvaluator (squared Euclidean distances)
+        int best = 0;
+        double highest = Double.NEGATIVE_INFINITY;
+        var vectors = data.select("features").javaRDD().map(r -> org.apache.spark.mllib.linalg.Vectors.fromML(r.getAs(0))).rdd()
+                .cache();
+        var schema = new org.apache.spark.sql.types.StructType(new org.apache.spark.sql.types.StructField[] {
+            org.apache.spark.sql.types.DataTypes.createStructField("features", org.apache.spark.ml.linalg.SQLDataTypes.VectorType(), false),
+            org.apache.spark.sql.types.DataTypes.createStructField("prediction", org.apache.spark.sql.types.DataTypes.IntegerType, false)});
+        for (int k = 2; k <= 8; k++) {
+            var model = new KMeans().setK(k).setSeed(4).run(vectors);
+            List<Row> labelled = new java.util.ArrayList<>();
+            for (double[] row : ROWS) {
+                labelled.add(org.apache.spark.sql.RowFactory.create(org.apache.spark.ml.linalg.Vectors.dense(row),
+                        model.predict(org.apache.spark.mllib.linalg.Vectors.dense(row))));
+            }
+            double silhouette = new org.apache.spark.ml.evaluation.ClusteringEvaluator()
+                    .evaluate(LocalSpark.session().createDataFrame(labelled, schema));
+            best = silhouette > highest ? k : best;
+            highest = Math.max(highest, silhouette);
+        }
+        assertEquals(best, chosen.getK(), "Spark's silhouette analysis chooses the same k");
     }
 
     private static int jobs(MiniBatchKMeans estimator) {
