@@ -88,6 +88,36 @@ final class Peers {
             return timed(kmeans);
         }
 
+        /** ELKI's Hamerly k-means from its own k-means++ start (seeded), for one k of a loop over k. */
+        Run own(int k, int maxIterations, long seed) {
+            @SuppressWarnings("unchecked")
+            KMeans<NumberVector, KMeansModel> kmeans = (KMeans<NumberVector, KMeansModel>) new ELKIBuilder<>(HamerlyKMeans.class)
+                    .with(KMeans.K_ID, k).with(KMeans.MAXITER_ID, maxIterations).with(KMeans.SEED_ID, seed)
+                    .with(KMeans.INIT_ID, elki.clustering.kmeans.initialization.KMeansPlusPlus.class).build();
+            return timed(kmeans);
+        }
+
+        /** Our ELKI algorithm choosing k in {@code kMin..kMax} ({@code minibatch.kmax}), exact to a fixed point, ELKI's k-means++. */
+        Run oursChoosing(int kMin, int kMax, int maxIterations, int threads, long seed) {
+            @SuppressWarnings("unchecked")
+            KMeans<NumberVector, KMeansModel> kmeans = (KMeans<NumberVector, KMeansModel>) new ELKIBuilder<>(
+                    io.github.minibatchkmeans.elki.MiniBatchKMeans.class).with(KMeans.K_ID, kMin).with(KMeans.MAXITER_ID, maxIterations)
+                    .with(KMeans.SEED_ID, seed).with(KMeans.INIT_ID, elki.clustering.kmeans.initialization.KMeansPlusPlus.class)
+                    .with(io.github.minibatchkmeans.elki.MiniBatchKMeans.Par.K_MAX_ID, kMax)
+                    .with(io.github.minibatchkmeans.elki.MiniBatchKMeans.Par.TOLERANCE_ID, 0.0)
+                    .with(io.github.minibatchkmeans.elki.MiniBatchKMeans.Par.THREADS_ID, threads).build();
+            return timed(kmeans);
+        }
+
+        /** ELKI's own X-means (k from {@code kMin} to {@code kMax}, its defaults otherwise). */
+        Run xMeans(int kMin, int kMax, long seed) {
+            @SuppressWarnings("unchecked")
+            KMeans<NumberVector, KMeansModel> kmeans = (KMeans<NumberVector, KMeansModel>) new ELKIBuilder<>(
+                    elki.clustering.kmeans.XMeans.class).with(elki.clustering.kmeans.XMeans.Par.K_MIN_ID, kMin).with(KMeans.K_ID, kMax)
+                    .with(KMeans.SEED_ID, seed).build();
+            return timed(kmeans);
+        }
+
         /** ELKI's k-means iterate on the very arrays {@code Predefined} hands them: each run gets its own. */
         private static double[][] copy(double[][] start) {
             double[][] copy = new double[start.length][];
@@ -165,6 +195,17 @@ final class Peers {
             return new Run(labels(model), seconds, model.getIterations());
         }
 
+        /** Our trainer choosing k in {@code kMin..kMax} ({@code maxCentroids}), exact to a fixed point, k-means++. */
+        Run oursChoosing(int kMin, int kMax, int maxIterations, int threads, long seed) {
+            MiniBatchKMeansTrainer trainer = new MiniBatchKMeansTrainer(kMin, maxIterations,
+                    MiniBatchKMeansTrainer.Initialisation.PLUSPLUS, MiniBatchKMeansTrainer.Mode.EXACT, 4096, threads, 0.0, seed)
+                    .chooseK(kMax, 1);
+            long t0 = System.nanoTime();
+            var model = trainer.train(data);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            return new Run(labels(model), seconds, model.getIterations());
+        }
+
         private int[] labels(org.tribuo.Model<ClusterID> model) {
             int[] labels = new int[data.size()];
             var predictions = model.predict(data);
@@ -230,8 +271,14 @@ final class Peers {
 
         /** Our {@code weka.clusterers.MiniBatchKMeans}, exact mode, its k-means++ start, one start, tolerance 0. */
         Run ours(int k, int maxIterations, int threads, long seed) throws Exception {
+            return ours(k, 0, maxIterations, threads, seed);
+        }
+
+        /** As {@link #ours(int, int, int, long)}, choosing k from {@code k} to {@code kMax} ({@code -H}) when above it. */
+        Run ours(int k, int kMax, int maxIterations, int threads, long seed) throws Exception {
             weka.clusterers.MiniBatchKMeans kmeans = new weka.clusterers.MiniBatchKMeans();
             kmeans.setNumClusters(k);
+            kmeans.setMaxNumClusters(kMax);
             kmeans.setMaxIterations(maxIterations);
             kmeans.setSeed((int) seed);
             kmeans.setNumExecutionSlots(threads);
