@@ -61,6 +61,9 @@ final class FitCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         KMeansConfig config = ConfigOptions.toConfig(spec);
         if (input.fromStandardInput()) {
+            if (config.kValues().length > 1) {
+                throw new UsageException("--k: a sweep over k (MIN:MAX) passes over the data several times, and --input - is read once");
+            }
             for (Object[] needsTwo : new Object[][] {{"--labels-out", labelsOut}, {"--plot", plot}, {"--label-column", input.labelColumn}}) {
                 if (needsTwo[1] != null) {
                     throw new UsageException(needsTwo[0] + ": needs a second read of the input, and --input - is read once");

@@ -127,14 +127,19 @@ class FormatsAndReportsTest {
         Path input = data("csv");
         for (String[] bad : new String[][] {{"--k", "5:3"}, {"--k", "2:x"}, {"--k", "2:6:0"}, {"--k", "1:2:3:4"},
             {"--k", "2", "--model-out", dir.resolve("m{k}.json").toString()},
-            {"--k", "2:4", "--checkpoint", dir.resolve("c.ckpt").toString()}}) {
+            {"--k", "2:4", "--checkpoint", dir.resolve("c.ckpt").toString()}, {"--k", "2:4", "--mode", "stochastic"},
+            {"--k", "2:4", "--silhouette-sample", "1"}}) {
             List<String> args = new java.util.ArrayList<>(List.of("fit", "--input", input.toString()));
             args.addAll(List.of(bad));
             CliRun run = CliRun.of(args.toArray(String[]::new));
             assertTrue(run.exitCode() != 0, String.join(" ", bad));
             assertEquals(1, run.err().strip().lines().count(), run.err());
-            assertTrue(run.err().contains(bad.length == 2 ? "--k" : bad[2]), run.err());
+            assertTrue(run.err().contains(bad.length == 2 || bad[2].equals("--mode") ? "--k" : bad[2]), run.err());
         }
+        CliRun stdin = CliRun.withInput(Files.readString(input), "fit", "--input", "-", "--k", "2:4");
+        assertEquals(2, stdin.exitCode());
+        assertEquals("minibatch-kmeans: --k: a sweep over k (MIN:MAX) passes over the data several times, and --input - is read once",
+                stdin.err().strip());
         assertFalse(Files.exists(dir.resolve("c.ckpt")));
     }
 
