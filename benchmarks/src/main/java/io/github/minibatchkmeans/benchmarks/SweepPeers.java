@@ -33,37 +33,37 @@ public final class SweepPeers {
                 rows[0].length, kMin, kMax, MAX_ITERATIONS);
 
         Peers.Weka weka = new Peers.Weka(rows);
-        weka.ours(kMin, kMax, MAX_ITERATIONS, 1, SEED); // warm-up
-        Peers.Run wekaOurs = weka.ours(kMin, kMax, MAX_ITERATIONS, 1, SEED);
-        double wekaLoop = 0;
-        for (int k = kMin; k <= kMax; k++) {
-            wekaLoop += weka.own(k, MAX_ITERATIONS, 1, SEED).seconds();
-        }
-        line("Weka", "MiniBatchKMeans -N " + kMin + " -H " + kMax, wekaOurs, "SimpleKMeans -N k, each k", wekaLoop);
-
+        race("Weka", "MiniBatchKMeans -N " + kMin + " -H " + kMax, () -> weka.ours(kMin, kMax, MAX_ITERATIONS, 1, SEED),
+                "SimpleKMeans -N k, each k", k -> weka.own(k, MAX_ITERATIONS, 1, SEED), kMin, kMax);
         Peers.Tribuo tribuo = new Peers.Tribuo(rows);
-        tribuo.oursChoosing(kMin, kMax, MAX_ITERATIONS, 1, SEED); // warm-up
-        Peers.Run tribuoOurs = tribuo.oursChoosing(kMin, kMax, MAX_ITERATIONS, 1, SEED);
-        double tribuoLoop = 0;
-        for (int k = kMin; k <= kMax; k++) {
-            tribuoLoop += tribuo.own(k, MAX_ITERATIONS, 1, SEED).seconds();
-        }
-        line("Tribuo", "MiniBatchKMeansTrainer maxCentroids " + kMax, tribuoOurs, "KMeansTrainer, each k", tribuoLoop);
-
+        race("Tribuo", "MiniBatchKMeansTrainer maxCentroids " + kMax, () -> tribuo.oursChoosing(kMin, kMax, MAX_ITERATIONS, 1, SEED),
+                "KMeansTrainer, each k", k -> tribuo.own(k, MAX_ITERATIONS, 1, SEED), kMin, kMax);
         Peers.Elki elki = new Peers.Elki(rows);
-        elki.oursChoosing(kMin, kMax, MAX_ITERATIONS, 1, SEED); // warm-up
-        Peers.Run elkiOurs = elki.oursChoosing(kMin, kMax, MAX_ITERATIONS, 1, SEED);
-        double elkiLoop = 0;
-        for (int k = kMin; k <= kMax; k++) {
-            elkiLoop += elki.own(k, MAX_ITERATIONS, SEED).seconds();
-        }
-        line("ELKI", "minibatch-kmeans -minibatch.kmax " + kMax, elkiOurs, "HamerlyKMeans, each k", elkiLoop);
+        race("ELKI", "minibatch-kmeans -minibatch.kmax " + kMax, () -> elki.oursChoosing(kMin, kMax, MAX_ITERATIONS, 1, SEED),
+                "HamerlyKMeans, each k", k -> elki.own(k, MAX_ITERATIONS, SEED), kMin, kMax);
         Peers.Run xMeans = elki.xMeans(kMin, kMax, SEED);
         System.out.printf(Locale.ROOT, "  ELKI's XMeans (k %d..%d): %.2f s, %d clusters%n", kMin, kMax, xMeans.seconds(),
                 java.util.Arrays.stream(xMeans.labels()).max().orElse(-1) + 1);
     }
 
-    private static void line(String door, String ours, Peers.Run run, String theirs, double loop) {
+    /** A training through one front door. */
+    private interface Training {
+        Peers.Run run() throws Exception;
+    }
+
+    /** The toolkit's own k-means for one k. */
+    private interface OneK {
+        Peers.Run run(int k) throws Exception;
+    }
+
+    /** Our door choosing k (after a warm-up run) against the toolkit's own k-means looped over k; one line. */
+    private static void race(String door, String ours, Training choosing, String theirs, OneK own, int kMin, int kMax) throws Exception {
+        choosing.run();
+        Peers.Run run = choosing.run();
+        double loop = 0;
+        for (int k = kMin; k <= kMax; k++) {
+            loop += own.run(k).seconds();
+        }
         System.out.printf(Locale.ROOT, "%-7s %s: %.2f s (k = %d) | %s: %.2f s | ratio %.2f%n", door, ours, run.seconds(),
                 java.util.Arrays.stream(run.labels()).max().orElse(-1) + 1, theirs, loop, run.seconds() / loop);
     }
