@@ -1,6 +1,5 @@
 package io.github.minibatchkmeans.core.internal.stats;
 
-import io.github.minibatchkmeans.core.internal.rows.Arithmetic;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
@@ -31,10 +30,16 @@ public final class Silhouette {
             groupings[m] = new Grouping(labels.get(m), weights, n, ks[m]);
         }
         double[][] perRow = new double[models][n];
+        double[] columns = new double[n * dims]; // feature-major: a row's distances to all rows are then loops the JIT vectorizes
+        for (int i = 0; i < n; i++) {
+            for (int f = 0; f < dims; f++) {
+                columns[f * n + i] = data[i * dims + f];
+            }
+        }
         IntStream rows = IntStream.range(0, n);
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads));
         try {
-            pool.submit(() -> rows.parallel().forEach(i -> rowSilhouettes(data, weights, n, dims, groupings, i, perRow))).get();
+            pool.submit(() -> rows.parallel().forEach(i -> rowSilhouettes(columns, weights, n, dims, groupings, i, perRow))).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while computing the silhouette", e);
@@ -85,13 +90,21 @@ public final class Silhouette {
     }
 
     /** Row {@code i}'s silhouette under every labelling, into {@code perRow[m][i]}. */
-    private static void rowSilhouettes(double[] data, double[] weights, int n, int dims, Grouping[] groupings, int i,
+    private static void rowSilhouettes(double[] columns, double[] weights, int n, int dims, Grouping[] groupings, int i,
                                        double[][] perRow) {
-        Arithmetic arithmetic = Arithmetic.get();
         double[] weighted = new double[n]; // weight × distance to row i
-        for (int j = 0; j < n; j++) {
-            weighted[j] = j == i ? 0 : weights[j] * Math.sqrt(arithmetic.squaredDistanceForBound(data, i * dims, data, j * dims, dims));
+        for (int f = 0; f < dims; f++) {
+            double value = columns[f * n + i];
+            int at = f * n;
+            for (int j = 0; j < n; j++) {
+                double diff = columns[at + j] - value;
+                weighted[j] += diff * diff;
+            }
         }
+        for (int j = 0; j < n; j++) {
+            weighted[j] = weights[j] * Math.sqrt(weighted[j]);
+        }
+        weighted[i] = 0;
         for (int m = 0; m < groupings.length; m++) {
             Grouping g = groupings[m];
             int own = g.label()[i];
