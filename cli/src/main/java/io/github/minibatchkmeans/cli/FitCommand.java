@@ -153,7 +153,7 @@ final class FitCommand implements Callable<Integer> {
             }
             outputs.commitAll();
             FitReport result = new FitReport(source.name(), passes.rows(), source.dimensions(), config, fitted,
-                    passes.count(), passes.starts(), seconds, peakHeap, agreement, sweep);
+                    passes.count(), passes.starts(), seconds, peakHeap, agreement, sweep, InputOptions.missingValues(source));
             if (sweep != null && !report.quiet && !report.json) {
                 err.println(sweep.table());
             }

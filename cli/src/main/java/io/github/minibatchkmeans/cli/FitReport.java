@@ -11,15 +11,18 @@ import java.util.Locale;
 
 /** What {@code fit} says when it is done, as text or as the documented JSON object. */
 record FitReport(String input, long rows, int dimensions, KMeansConfig config, KMeansModel model, int passes, int starts,
-                 double seconds, long peakHeapBytes, LabelColumn.Agreement agreement, KSweep sweep) {
+                 double seconds, long peakHeapBytes, LabelColumn.Agreement agreement, KSweep sweep, long missingValues) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The JSON fields, in the documented order; the first seven are the contract; the label fields only with a label column. */
+    /**
+     * The JSON fields, in the documented order; the first seven are the contract; the label fields only with a label column,
+     * the count of missing values replaced only when there were some, the sweep only with a range of k.
+     */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     record Json(int k, String mode, int iterations, boolean converged, double inertia, double[] sizes,
                 double[][] centroids, String input, long rows, int dimensions, String init, int passes, double seconds, long peakHeapBytes,
-                int starts, String labelColumn, Double adjustedRandIndex, Double purity, Sweep sweep) {
+                int starts, String labelColumn, Double adjustedRandIndex, Double purity, Long missingValues, Sweep sweep) {
     }
 
     /** A sweep over k in the JSON: the recommended k and its rule, the silhouette's sample, every k's scores (null: undefined). */
@@ -47,7 +50,7 @@ record FitReport(String input, long rows, int dimensions, KMeansConfig config, K
                     model.iterations(), model.converged(), model.inertia(), model.sizes(), model.centroids(), input, rows,
                     dimensions, config.initializer().name(), passes, seconds, peakHeapBytes, starts,
                     agreement == null ? null : agreement.labelColumn(), agreement == null ? null : agreement.adjustedRandIndex(),
-                    agreement == null ? null : agreement.purity(), Sweep.of(sweep)));
+                    agreement == null ? null : agreement.purity(), missingValues == 0 ? null : missingValues, Sweep.of(sweep)));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -40,6 +40,11 @@ final class InputOptions {
                     + "training means). Default: error for CSV/TSV, impute for ARFF, as Weka does.")
     Missing missing;
 
+    @Option(names = "--na-values", paramLabel = "LIST", split = ",",
+            description = "CSV/TSV: the texts that mark a missing value besides an empty field, comma-separated, any case "
+                    + "(a number, such as -999, marks that value). Default: ?,NA.")
+    List<String> naValues;
+
     @Option(names = "--index-base", paramLabel = "auto|0|1", defaultValue = "auto",
             description = "svmlight: how feature indices count — 0 (scikit-learn's dump_svmlight_file), 1 (libsvm, Spark), or "
                     + "auto: 0 if any index is 0, else 1, as scikit-learn's loader. Default: ${DEFAULT-VALUE}.")
@@ -110,14 +115,19 @@ final class InputOptions {
      * Says on {@code err} how many values of an ARFF {@code source} are missing — {@code ?}, or
      * {@code NaN}, which Weka reads as its missing value — and so replaced as Weka does.
      */
+    /** The missing values of {@code source} replaced as it was read (CSV imputed, ARFF as Weka does); 0 for other formats. */
+    static long missingValues(BatchSource source) {
+        return source instanceof ArffSource arff ? arff.missingValues() : source instanceof CsvSource csv ? csv.missingValues() : 0;
+    }
+
     static void noteMissingValues(BatchSource source, java.io.PrintWriter err) {
         if (source instanceof ArffSource arff && arff.missingValues() > 0) {
             err.println(source.name() + ": " + arff.missingValues() + " missing values ('?' or NaN, which Weka reads as missing) "
                     + "replaced by attribute means and value frequencies, as Weka does");
         }
         if (source instanceof CsvSource csv && csv.missingValues() > 0) {
-            err.println(source.name() + ": " + csv.missingValues() + " missing values (empty fields, ?, NA or NaN) replaced by "
-                    + "their column's mean");
+            err.println(source.name() + ": " + csv.missingValues() + " missing values (empty fields, NaN or "
+                    + String.join(", ", csv.missingMarkers()) + ") replaced by their column's mean");
         }
     }
 
@@ -146,12 +156,18 @@ final class InputOptions {
         return dtype == Dtype.float64 && source.float32() ? new AsFloat64(source) : source;
     }
 
+    /** The CSV missing-value markers: {@code --na-values}, or the defaults. */
+    private List<String> markers() {
+        return naValues == null ? CsvOptions.DEFAULT_MISSING_MARKERS : naValues;
+    }
+
     private BatchSource openFile(List<String> featureColumns, double[] fills) {
         CsvOptions.Missing csvMissing = missing == Missing.impute ? CsvOptions.Missing.IMPUTE : CsvOptions.Missing.ERROR;
         if (svmlight()) {
-            if (!featureColumns.isEmpty() || weightColumn != null || noHeader || header || labelColumn != null || missing != null) {
-                throw new InvalidInputException("--columns, --weight-column, --label-column, --missing and --no-header do not "
-                        + "apply to svmlight input (its first field is the label)");
+            if (!featureColumns.isEmpty() || weightColumn != null || noHeader || header || labelColumn != null || missing != null
+                    || naValues != null) {
+                throw new InvalidInputException("--columns, --weight-column, --label-column, --missing, --na-values and --no-header "
+                        + "do not apply to svmlight input (its first field is the label)");
             }
             return new SvmlightSource(input, indexBase(), features);
         }
@@ -160,18 +176,20 @@ final class InputOptions {
         }
         if (fromStandardInput()) {
             CsvOptions options = new CsvOptions(',', headerOption(), featureColumns, weightColumn, labelColumn, csvMissing,
-                    dtype == Dtype.float32);
+                    dtype == Dtype.float32, markers());
             return CsvSource.ofStream(System.in, "<stdin>", options);
         }
         String name = input.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".csv") || name.endsWith(".tsv")) {
             CsvOptions options = CsvOptions.forFile(input).withColumns(featureColumns).withWeightColumn(weightColumn)
-                    .withLabelColumn(labelColumn).withMissing(csvMissing).withFloat32(dtype == Dtype.float32);
+                    .withLabelColumn(labelColumn).withMissing(csvMissing).withFloat32(dtype == Dtype.float32)
+                    .withMissingMarkers(markers());
             return new CsvSource(input, options.withHeader(headerOption()), fills);
         }
         if (name.endsWith(".arff")) {
-            if (weightColumn != null || noHeader || header) {
-                throw new InvalidInputException("--weight-column and --no-header apply to CSV/TSV input only (ARFF has instance weights)");
+            if (weightColumn != null || noHeader || header || naValues != null) {
+                throw new InvalidInputException("--weight-column, --na-values and --no-header apply to CSV/TSV input only (ARFF has "
+                        + "instance weights and '?' for a missing value)");
             }
             // Weka's own loader, streaming; nominal attributes one-hot, numeric ones as they are.
             ArffSource arff = new ArffSource(input, false, featureColumns, labelColumn);
@@ -181,9 +199,10 @@ final class InputOptions {
             }
             return arff;
         }
-        if (!featureColumns.isEmpty() || weightColumn != null || noHeader || header || labelColumn != null || missing != null) {
-            throw new InvalidInputException("--columns, --weight-column, --label-column, --missing and --no-header apply to "
-                    + "CSV/TSV (and --columns, --label-column, --missing to ARFF) input only");
+        if (!featureColumns.isEmpty() || weightColumn != null || noHeader || header || labelColumn != null || missing != null
+                || naValues != null) {
+            throw new InvalidInputException("--columns, --weight-column, --label-column, --missing, --na-values and --no-header "
+                    + "apply to CSV/TSV (and --columns, --label-column, --missing to ARFF) input only");
         }
         if (name.endsWith(".npy")) {
             return new NpySource(input);

@@ -223,8 +223,20 @@ class FitCommandTest {
         CliRun imputed = CliRun.of("fit", "--input", csv.toString(), "--k", "2", "--missing", "impute", "--model-out",
                 model.toString(), "--quiet");
         assertEquals(0, imputed.exitCode(), imputed.err());
-        assertTrue(imputed.err().contains(csv + ": 7 missing values (empty fields, ?, NA or NaN) replaced by their column's mean"),
+        assertTrue(imputed.err().contains(csv + ": 7 missing values (empty fields, NaN or ?, NA) replaced by their column's mean"),
                 imputed.err());
+        Path sentinel = dir.resolve("sentinel.csv");
+        Files.writeString(sentinel, "a,b\n1,2\n3,-999\n5,n/a\n7,8\n");
+        CliRun marked = CliRun.of("fit", "--input", sentinel.toString(), "--k", "2", "--missing", "impute", "--na-values", "-999,N/A",
+                "--json");
+        assertEquals(0, marked.exitCode(), marked.err());
+        assertTrue(marked.err().contains(sentinel + ": 2 missing values (empty fields, NaN or -999, N/A) replaced"), marked.err());
+        assertEquals(2, new ObjectMapper().readTree(marked.out()).get("missingValues").asLong(), "the report says how many");
+        CliRun unmarked = CliRun.of("fit", "--input", sentinel.toString(), "--k", "2", "--na-values", "-999");
+        assertEquals("minibatch-kmeans: " + sentinel + ":3:2: missing value ('-999'); --missing impute replaces missing values "
+                + "with their column's mean", unmarked.err().strip());
+        CliRun notCsv = CliRun.of("fit", "--input", dir.resolve("x.npy").toString(), "--k", "2", "--na-values", "-1");
+        assertTrue(notCsv.exitCode() != 0 && notCsv.err().contains("--na-values"), notCsv.err());
         CliRun predicted = CliRun.of("predict", "--model", model.toString(), "--input", csv.toString(), "--missing", "impute",
                 "--json");
         assertEquals(0, predicted.exitCode(), predicted.err());

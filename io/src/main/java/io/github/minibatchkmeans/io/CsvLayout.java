@@ -46,10 +46,13 @@ final class CsvLayout {
      * null: it is an error. Set by the source before its first pass.
      */
     volatile double[] fills;
+    /** The missing-value markers that are numbers; usually none, and then a parsed value is never checked. */
+    final double[] missingNumbers;
 
     private CsvLayout(String name, CsvOptions options, List<String> first) {
         this.name = name;
         this.options = options;
+        this.missingNumbers = options.missingMarkers().stream().filter(CsvLayout::isNumber).mapToDouble(JavaDoubleParser::parseDouble).toArray();
         this.fieldCount = first.size();
         this.hasHeader = switch (options.header()) {
             case PRESENT -> true;
@@ -260,10 +263,20 @@ final class CsvLayout {
         return text >= 0;
     }
 
-    /** An empty field, {@code ?}, {@code NA} or {@code NaN} (any case, spaces around): a missing value. */
-    static boolean isMissing(String s) {
+    /** An empty field, one of the options' missing-value markers or {@code NaN} (any case, spaces around): a missing value. */
+    boolean isMissing(String s) {
         String t = s.strip();
-        return t.isEmpty() || t.equals("?") || t.equalsIgnoreCase("NA") || t.equalsIgnoreCase("NaN");
+        return t.isEmpty() || t.equalsIgnoreCase("NaN") || options.missingMarkers().stream().anyMatch(t::equalsIgnoreCase);
+    }
+
+    /** True if {@code value} is one of the markers that are numbers ({@code -999}): missing, though it parses. */
+    boolean isMissingNumber(double value) {
+        for (double marker : missingNumbers) {
+            if (value == marker) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isNumber(String s) {

@@ -12,13 +12,19 @@ import java.util.List;
  * @param weightColumn the weight column by name or 0-based index, or null for unit weights
  * @param labelColumn  a class or label column, by name or 0-based index, kept out of the features
  *                     (read with {@link CsvSource#labels}), or null
- * @param missing      what a missing feature value is — an empty field, {@code ?}, {@code NA} (and, when
- *                     imputed, {@code NaN}): an error, or replaced by its column's mean
+ * @param missing      what a missing feature value is — an empty field, one of {@code missingMarkers}
+ *                     (and, when imputed, {@code NaN}): an error, or replaced by its column's mean
  * @param float32      true to hold the values as float32 — half the memory and spill file — rounded as
  *                     NumPy's {@code astype(np.float32)} rounds them; a value beyond float32's range is an error
+ * @param missingMarkers the texts that mark a missing value besides an empty field, compared without the spaces
+ *                     around them and in any case ({@code ?} and {@code NA} by default); a marker that is a number
+ *                     ({@code -999}) marks that value
  */
 public record CsvOptions(char separator, Header header, List<String> columns, String weightColumn, String labelColumn,
-                         Missing missing, boolean float32) {
+                         Missing missing, boolean float32, List<String> missingMarkers) {
+
+    /** The missing-value markers by default: R's and Weka's. */
+    public static final List<String> DEFAULT_MISSING_MARKERS = List.of("?", "NA");
 
     /**
      * Whether the first record is a header: detected, or said.
@@ -53,10 +59,28 @@ public record CsvOptions(char separator, Header header, List<String> columns, St
      * @param labelColumn  the label column, or null
      * @param missing      what a missing value is
      * @param float32      whether the values are held as float32
+     * @param missingMarkers the texts that mark a missing value besides an empty field
      */
     public CsvOptions {
         columns = List.copyOf(columns);
         java.util.Objects.requireNonNull(missing, "missing");
+        missingMarkers = missingMarkers.stream().map(String::strip).toList();
+    }
+
+    /**
+     * Options with the default missing-value markers.
+     *
+     * @param separator    field separator
+     * @param header       whether the first record names the columns
+     * @param columns      feature columns, or empty for all
+     * @param weightColumn the weight column, or null
+     * @param labelColumn  the label column, or null
+     * @param missing      what a missing value is
+     * @param float32      whether the values are held as float32
+     */
+    public CsvOptions(char separator, Header header, List<String> columns, String weightColumn, String labelColumn, Missing missing,
+                      boolean float32) {
+        this(separator, header, columns, weightColumn, labelColumn, missing, float32, DEFAULT_MISSING_MARKERS);
     }
 
     /**
@@ -91,7 +115,7 @@ public record CsvOptions(char separator, Header header, List<String> columns, St
      * @return the options
      */
     public CsvOptions withHeader(Header header) {
-        return new CsvOptions(separator, header, columns, weightColumn, labelColumn, missing, float32);
+        return new CsvOptions(separator, header, columns, weightColumn, labelColumn, missing, float32, missingMarkers);
     }
 
     /**
@@ -101,7 +125,7 @@ public record CsvOptions(char separator, Header header, List<String> columns, St
      * @return the options
      */
     public CsvOptions withColumns(List<String> columns) {
-        return new CsvOptions(separator, header, columns, weightColumn, labelColumn, missing, float32);
+        return new CsvOptions(separator, header, columns, weightColumn, labelColumn, missing, float32, missingMarkers);
     }
 
     /**
@@ -111,7 +135,7 @@ public record CsvOptions(char separator, Header header, List<String> columns, St
      * @return the options
      */
     public CsvOptions withWeightColumn(String weightColumn) {
-        return new CsvOptions(separator, header, columns, weightColumn, labelColumn, missing, float32);
+        return new CsvOptions(separator, header, columns, weightColumn, labelColumn, missing, float32, missingMarkers);
     }
 
     /**
@@ -121,7 +145,7 @@ public record CsvOptions(char separator, Header header, List<String> columns, St
      * @return the options
      */
     public CsvOptions withLabelColumn(String labelColumn) {
-        return new CsvOptions(separator, header, columns, weightColumn, labelColumn, missing, float32);
+        return new CsvOptions(separator, header, columns, weightColumn, labelColumn, missing, float32, missingMarkers);
     }
 
     /**
@@ -131,7 +155,17 @@ public record CsvOptions(char separator, Header header, List<String> columns, St
      * @return the options
      */
     public CsvOptions withMissing(Missing missing) {
-        return new CsvOptions(separator, header, columns, weightColumn, labelColumn, missing, float32);
+        return new CsvOptions(separator, header, columns, weightColumn, labelColumn, missing, float32, missingMarkers);
+    }
+
+    /**
+     * These options with other {@code missingMarkers}.
+     *
+     * @param missingMarkers the new value
+     * @return the options
+     */
+    public CsvOptions withMissingMarkers(List<String> missingMarkers) {
+        return new CsvOptions(separator, header, columns, weightColumn, labelColumn, missing, float32, missingMarkers);
     }
 
     /**
@@ -141,6 +175,6 @@ public record CsvOptions(char separator, Header header, List<String> columns, St
      * @return the options
      */
     public CsvOptions withFloat32(boolean float32) {
-        return new CsvOptions(separator, header, columns, weightColumn, labelColumn, missing, float32);
+        return new CsvOptions(separator, header, columns, weightColumn, labelColumn, missing, float32, missingMarkers);
     }
 }

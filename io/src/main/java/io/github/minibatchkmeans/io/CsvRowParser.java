@@ -55,7 +55,7 @@ final class CsvRowParser extends AbstractBaseCsvCallbackHandler<CsvRowParser> {
             value = JavaDoubleParser.parseDouble(buf, offset, len);
         } catch (NumberFormatException e) { // the rare path: only here is the field's text made a String
             String text = new String(buf, offset, len);
-            if (slot >= 0 && CsvLayout.isMissing(text)) {
+            if (slot >= 0 && layout.isMissing(text)) {
                 if (fills != null) {
                     row[slot] = fills[slot];
                     return;
@@ -72,6 +72,14 @@ final class CsvRowParser extends AbstractBaseCsvCallbackHandler<CsvRowParser> {
         if (slot >= 0 && fills != null && Double.isNaN(value)) { // "NaN", which Java parses: missing when imputing
             row[slot] = fills[slot];
             return;
+        }
+        if (slot >= 0 && layout.missingNumbers.length > 0 && layout.isMissingNumber(value)) { // a marker such as -999
+            if (fills != null) {
+                row[slot] = fills[slot];
+                return;
+            }
+            throw new InvalidInputException(where(fieldIdx) + ": missing value ('" + new String(buf, offset, len).strip()
+                    + "'); --missing impute replaces missing values with their column's mean");
         }
         if (slot == CsvLayout.WEIGHT) {
             if (!Weights.isValid(value)) {

@@ -120,6 +120,15 @@ public final class CsvSource implements BatchSource {
     }
 
     /**
+     * The texts that mark a missing value besides an empty field (and NaN when imputing).
+     *
+     * @return the markers
+     */
+    public List<String> missingMarkers() {
+        return layout.options.missingMarkers();
+    }
+
+    /**
      * Missing feature values the file has (counted when their means were learned; 0 otherwise).
      *
      * @return the count

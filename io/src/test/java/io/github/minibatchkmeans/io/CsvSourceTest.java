@@ -174,6 +174,25 @@ class CsvSourceTest {
     }
 
     @Test
+    void theMissingValueMarkersAreTheCallersTextsAndNumbers() throws IOException {
+        Path file = write("k.csv", "a,b\n1,2\n3,-999\n5, missing \n7,?\n");
+        CsvOptions markers = CsvOptions.forFile(file).withMissingMarkers(List.of("-999", "MISSING"));
+        InvalidInputException question = assertThrows(InvalidInputException.class,
+                () -> new CsvSource(file, markers.withMissing(CsvOptions.Missing.IMPUTE)));
+        assertEquals(file + ":5:2: not a number: '?'", question.getMessage(), "? is no marker any more");
+        Path clean = write("k2.csv", "a,b\n1,2\n3,-999\n5,MISSING\n");
+        CsvSource imputed = new CsvSource(clean, CsvOptions.forFile(clean).withMissingMarkers(List.of("-999", "missing"))
+                .withMissing(CsvOptions.Missing.IMPUTE));
+        assertEquals(2, imputed.missingValues());
+        List<double[]> rows = TestData.readAll(imputed, 10);
+        assertArrayEquals(new double[] {3, 2, 1}, rows.get(1), "-999 is missing: the mean of b's one value (then the weight)");
+        assertArrayEquals(new double[] {5, 2, 1}, rows.get(2));
+        assertEquals(clean + ":3:2: missing value ('-999'); --missing impute replaces missing values with their column's mean",
+                assertThrows(InvalidInputException.class, () -> TestData.readAll(new CsvSource(clean, CsvOptions.forFile(clean)
+                        .withMissingMarkers(List.of("-999"))), 10)).getMessage());
+    }
+
+    @Test
     void aLargeFileWithMissingValuesParsedOnLentThreadsImputesAsOneThreadDoes() throws IOException {
         StringBuilder text = new StringBuilder("x,y,z\n");
         java.util.Random random = new java.util.Random(4);
