@@ -253,7 +253,7 @@ public class MiniBatchKMeans extends RandomizableClusterer
         KMeansConfig config = config(stochastic ? Mode.STOCHASTIC : Mode.EXACT);
         try {
             sweepTable = null;
-            if (config.kValues().length > 1) {
+            if (config.choosesK()) {
                 KSweep sweep = new io.github.minibatchkmeans.core.MiniBatchKMeans(config).sweep(new InstancesSource(data, encoding));
                 model = sweep.recommended();
                 sweepTable = sweep.table();

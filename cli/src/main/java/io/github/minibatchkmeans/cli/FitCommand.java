@@ -61,7 +61,7 @@ final class FitCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         KMeansConfig config = ConfigOptions.toConfig(spec);
         if (input.fromStandardInput()) {
-            if (config.kValues().length > 1) {
+            if (config.choosesK()) {
                 throw new UsageException("--k: a sweep over k (MIN:MAX) passes over the data several times, and --input - is read once");
             }
             for (Object[] needsTwo : new Object[][] {{"--labels-out", labelsOut}, {"--plot", plot}, {"--label-column", input.labelColumn}}) {
@@ -81,7 +81,7 @@ final class FitCommand implements Callable<Integer> {
                     : "standard input is read once: one epoch, and the inertia is the streamed estimate (each mini-batch "
                             + "against the centroids before its step)");
         }
-        boolean sweeping = config.kValues().length > 1;
+        boolean sweeping = config.choosesK();
         if (sweeping && (checkpoint != null || resume != null)) {
             throw new UsageException((checkpoint != null ? "--checkpoint" : "--resume") + ": a sweep over k (--k MIN:MAX) is not "
                     + "checkpointed; fit one k to checkpoint");
@@ -101,8 +101,10 @@ final class FitCommand implements Callable<Integer> {
             AtomicFile labels = outputs.create("--labels-out", labelsOut);
             AtomicFile model = modelPerK ? null : outputs.create("--model-out", modelOut);
             java.util.Map<Integer, AtomicFile> models = new java.util.LinkedHashMap<>();
-            for (int k : modelPerK ? config.kValues() : new int[0]) {
-                models.put(k, outputs.create("--model-out", Path.of(modelOut.toString().replace("{k}", Integer.toString(k)))));
+            if (modelPerK) {
+                for (int k : config.kValues()) {
+                    models.put(k, outputs.create("--model-out", Path.of(modelOut.toString().replace("{k}", Integer.toString(k)))));
+                }
             }
             AtomicFile picture = outputs.create("--plot", plot);
             io.github.minibatchkmeans.core.ProgressListener progress = report.progress(err);

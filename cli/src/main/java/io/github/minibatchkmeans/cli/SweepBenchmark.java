@@ -1,14 +1,12 @@
 package io.github.minibatchkmeans.cli;
 
 import io.github.minibatchkmeans.core.KMeansConfig;
-import io.github.minibatchkmeans.core.KScore;
 import io.github.minibatchkmeans.core.KSweep;
 import io.github.minibatchkmeans.core.MiniBatchKMeans;
 import io.github.minibatchkmeans.core.ProgressListener;
 import io.github.minibatchkmeans.core.spi.BatchSource;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -21,9 +19,9 @@ final class SweepBenchmark {
     private SweepBenchmark() {
     }
 
-    /** What {@code bench --k MIN:MAX --json} prints. */
+    /** What {@code bench --k MIN:MAX --json} prints (scores as {@code fit --json} gives them: null where undefined). */
     record Result(String input, int[] ks, int threads, double sweepSeconds, double separateSeconds, double ratio, int sweepReads,
-                  int longestFitReads, int separateReads, int recommendedK, int silhouetteRows, List<KScore> scores) {
+                  int longestFitReads, int separateReads, int recommendedK, int silhouetteRows, List<FitReport.Score> scores) {
     }
 
     static void run(BatchSource source, KMeansConfig sweep, int repeat, PrintWriter out, boolean json) throws IOException {
@@ -59,7 +57,7 @@ final class SweepBenchmark {
             separateReads = reads;
         }
         Result measured = new Result(source.name(), ks, sweep.threads(), sweepSeconds, separateSeconds, sweepSeconds / separateSeconds,
-                sweepReads, longest, separateReads, result.recommendedK(), result.silhouetteRows(), new ArrayList<>(result.scores()));
+                sweepReads, longest, separateReads, result.recommendedK(), result.silhouetteRows(), FitReport.Sweep.of(result).scores());
         if (json) {
             out.println(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(measured));
             return;

@@ -149,7 +149,16 @@ public final class KMeansConfig {
      * @return the k values, ascending
      */
     public int[] kValues() {
-        return kMax <= k ? new int[] {k} : java.util.stream.IntStream.iterate(k, v -> v <= kMax, v -> v + kStep).toArray();
+        return choosesK() ? java.util.stream.IntStream.iterate(k, v -> v <= kMax, v -> v + kStep).toArray() : new int[] {k};
+    }
+
+    /**
+     * True if a fit chooses k among several ({@code kMax} above {@code k}): a sweep over k.
+     *
+     * @return whether several k are fitted
+     */
+    public boolean choosesK() {
+        return kMax > k;
     }
 
     /**

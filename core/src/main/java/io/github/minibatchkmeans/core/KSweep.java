@@ -25,9 +25,11 @@ public final class KSweep implements Serializable {
         this.models = List.copyOf(models);
         this.silhouetteRows = silhouetteRows;
         int best = 0;
-        for (int i = 1; i < scores.size(); i++) { // strictly higher: ties keep the smaller k; NaN never wins
-            if (scores.get(i).silhouette() > scores.get(best).silhouette() || Double.isNaN(scores.get(best).silhouette())) {
-                best = Double.isNaN(scores.get(i).silhouette()) ? best : i;
+        for (int i = 1; i < scores.size(); i++) { // strictly higher: ties keep the smaller k; an undefined (NaN) score never wins
+            double silhouette = scores.get(i).silhouette();
+            double highest = scores.get(best).silhouette();
+            if (silhouette > highest || Double.isNaN(highest) && !Double.isNaN(silhouette)) {
+                best = i;
             }
         }
         this.recommended = best;

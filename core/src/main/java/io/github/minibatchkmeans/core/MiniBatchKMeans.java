@@ -142,7 +142,7 @@ public final class MiniBatchKMeans implements AutoCloseable {
      * @throws IOException when the source cannot be read, or a checkpoint not written
      */
     public KMeansModel fit(BatchSource source, FitState resumeFrom, CheckpointListener checkpoints) throws IOException {
-        if (sweeping()) {
+        if (config.choosesK()) {
             if (resumeFrom != null || checkpoints != null) {
                 throw new InvalidConfigException(Parameters.K_MAX, "a sweep over k is not checkpointed; fit one k to checkpoint");
             }
@@ -215,7 +215,7 @@ public final class MiniBatchKMeans implements AutoCloseable {
             throw new IllegalArgumentException(source.name() + ": a stream read once cannot be labelled after the fit");
         }
         int[] labels = new int[(int) rows];
-        if (sweeping()) {
+        if (config.choosesK()) {
             sweep(source).recommended().predict(source, (row, label, distance) -> labels[(int) row] = label);
             return labels;
         }
@@ -288,7 +288,7 @@ public final class MiniBatchKMeans implements AutoCloseable {
         if (config.mode() != Mode.EXACT) {
             throw new InvalidConfigException(Parameters.K_MAX, "a sweep over k fits in exact mode, not " + config.mode());
         }
-        if (config.initializer() instanceof ExplicitCenters && config.kValues().length > 1) {
+        if (config.initializer() instanceof ExplicitCenters && config.choosesK()) {
             throw new InvalidConfigException(Parameters.K_MAX, "given starting centers fix k; a sweep over k needs an initializer "
                     + "that chooses centers for any k");
         }
@@ -299,11 +299,6 @@ public final class MiniBatchKMeans implements AutoCloseable {
                 config.silhouetteSample(), EngineBridge.progress(listener)), config.metric(), passes.dimensions());
         keep(swept.recommended());
         return swept;
-    }
-
-    /** True if the configuration asks for several k. */
-    private boolean sweeping() {
-        return config.kValues().length > 1;
     }
 
     /**
@@ -334,7 +329,7 @@ public final class MiniBatchKMeans implements AutoCloseable {
      */
     public KMeansModel fit(PassEngine engine) {
         Objects.requireNonNull(engine, "engine");
-        if (sweeping()) {
+        if (config.choosesK()) {
             return sweep(engine).recommended();
         }
         try (DataPasses passes = new EnginePasses(engine, config.metric().geometry())) {
@@ -416,7 +411,7 @@ public final class MiniBatchKMeans implements AutoCloseable {
 
     private KMeansModel inMemory(ArraySource source, int[] labels) {
         try {
-            if (sweeping()) {
+            if (config.choosesK()) {
                 KMeansModel chosen = sweep(source).recommended();
                 if (labels != null) {
                     chosen.predict(source, (row, label, distance) -> labels[(int) row] = label);

@@ -575,7 +575,7 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansModel> imple
                     getAggregationDepth());
             KMeansConfig config = config(start, check.rows);
             var estimator = new io.github.minibatchkmeans.core.MiniBatchKMeans(config);
-            KSweep sweep = config.kValues().length > 1 ? estimator.sweep(passes) : null;
+            KSweep sweep = config.choosesK() ? estimator.sweep(passes) : null;
             KMeansModel fitted = sweep != null ? sweep.recommended() : estimator.fit(passes);
             MiniBatchKMeansModel model = copyValues(new MiniBatchKMeansModel(uid, fitted).setParent(this), extractParamMap());
             return model.withSummary(new MiniBatchKMeansSummary(fitted, model, dataset, sweep));

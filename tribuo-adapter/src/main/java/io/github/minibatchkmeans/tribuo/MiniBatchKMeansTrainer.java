@@ -397,7 +397,7 @@ public class MiniBatchKMeansTrainer implements Trainer<ClusterID> {
         }
         try {
             KMeansConfig config = config(callSeed);
-            if (config.kValues().length > 1) {
+            if (config.choosesK()) {
                 KSweep sweep = new MiniBatchKMeans(config).sweep(source);
                 return new Fitted(sweep.recommended(), sweep);
             }

@@ -48,8 +48,7 @@ public final class LloydTask implements BlockTask<LloydTask.Partial> {
 
     /** A block's statistics plus the labelling buffers of the thread filling it. */
     public final class Partial {
-        final ClusterStatistics statistics = spread ? new ClusterStatistics(kernel.k(), kernel.dims(), kernel.origin()).withSpread()
-                : new ClusterStatistics(kernel.k(), kernel.dims(), kernel.origin());
+        final ClusterStatistics statistics = newStatistics();
         final BlockLabels block = new BlockLabels(kernel, PassRunner.BLOCK_ROWS, false);
         Rows rows;
         int from;
@@ -64,6 +63,11 @@ public final class LloydTask implements BlockTask<LloydTask.Partial> {
                 labelsOut[(int) rows.rowIndex(from + i)] = label;
             }
         };
+    }
+
+    private ClusterStatistics newStatistics() {
+        ClusterStatistics statistics = new ClusterStatistics(kernel.k(), kernel.dims(), kernel.origin());
+        return spread ? statistics.withSpread() : statistics;
     }
 
     @Override

@@ -183,15 +183,12 @@ final class Initialization {
     private static double sampleInertia(FitContext fit, Sample sample, double[][] centers) {
         DataSummary summary = fit.summary();
         Kernel kernel = Kernels.create(centers, summary.mean(), RowFormat.DENSE, fit.settings().geometry());
-        BlockLabels block = new BlockLabels(kernel, PassRunner.BLOCK_ROWS, false);
-        DenseRows rows = DenseRows.of(sample.data(), sample.weights(), sample.dims());
+        double[] squared = new double[sample.size()];
+        new BlockLabels(kernel, PassRunner.BLOCK_ROWS, false).assignAll(DenseRows.of(sample.data(), sample.weights(), sample.dims()),
+                sample.size(), null, squared);
         double inertia = 0;
-        for (int from = 0; from < sample.size(); from += PassRunner.BLOCK_ROWS) {
-            int to = Math.min(sample.size(), from + PassRunner.BLOCK_ROWS);
-            block.assign(rows, from, to);
-            for (int i = from; i < to; i++) {
-                inertia += sample.weights()[i] * block.squaredDistance(i - from);
-            }
+        for (int i = 0; i < squared.length; i++) {
+            inertia += sample.weights()[i] * squared[i];
         }
         return inertia;
     }

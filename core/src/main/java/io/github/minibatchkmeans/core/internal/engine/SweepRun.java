@@ -84,15 +84,9 @@ public final class SweepRun {
 
     /** Each sampled row's nearest centroid among {@code centers}. */
     private static int[] labels(Sample sample, double[][] centers, DataSummary summary, Settings settings) {
-        BlockLabels block = new BlockLabels(Kernels.create(centers, summary.mean(), RowFormat.DENSE, settings.geometry()),
-                PassRunner.BLOCK_ROWS, false);
-        DenseRows rows = DenseRows.of(sample.data(), sample.weights(), sample.dims());
         int[] labels = new int[sample.size()];
-        for (int from = 0; from < sample.size(); from += PassRunner.BLOCK_ROWS) {
-            int to = Math.min(sample.size(), from + PassRunner.BLOCK_ROWS);
-            block.assign(rows, from, to);
-            System.arraycopy(block.labels, 0, labels, from, to - from);
-        }
+        new BlockLabels(Kernels.create(centers, summary.mean(), RowFormat.DENSE, settings.geometry()), PassRunner.BLOCK_ROWS, false)
+                .assignAll(DenseRows.of(sample.data(), sample.weights(), sample.dims()), sample.size(), labels, null);
         return labels;
     }
 }

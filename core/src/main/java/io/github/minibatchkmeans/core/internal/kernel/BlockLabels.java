@@ -35,6 +35,23 @@ public final class BlockLabels {
         kernel.nearest(rows, from, null, to - from, labels, best, second, norms, scratch, sink);
     }
 
+    /**
+     * Each of the first {@code count} rows of {@code rows}, block after block: its nearest centroid
+     * into {@code labelsOut} and its squared distance into {@code squaredOut} (either may be null).
+     */
+    public void assignAll(Rows rows, int count, int[] labelsOut, double[] squaredOut) {
+        for (int from = 0; from < count; from += labels.length) {
+            int to = Math.min(count, from + labels.length);
+            assign(rows, from, to);
+            if (labelsOut != null) {
+                System.arraycopy(labels, 0, labelsOut, from, to - from);
+            }
+            for (int i = from; squaredOut != null && i < to; i++) {
+                squaredOut[i] = squaredDistance(i - from);
+            }
+        }
+    }
+
     /** Labels the listed rows of {@code rows} into slots {@code 0 .. count}. */
     public void assign(Rows rows, int[] index, int count) {
         kernel.nearest(rows, 0, index, count, labels, best, second, norms, scratch, null);

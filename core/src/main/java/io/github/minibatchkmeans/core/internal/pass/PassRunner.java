@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import java.util.function.LongConsumer;
 import java.util.function.LongPredicate;
 
@@ -335,20 +336,26 @@ public final class PassRunner {
     }
 
     private <P> void runWave(Rows rows, BlockTask<P> task, List<Fragment<P>> wave) throws IOException {
-        if (threads == 1 || wave.size() == 1) {
-            for (Fragment<P> f : wave) {
-                task.accumulate(f.partial, rows, f.from, f.to);
+        forEachIndex(wave.size(), threads, i -> task.accumulate(wave.get(i).partial, rows, wave.get(i).from, wave.get(i).to));
+    }
+
+    /**
+     * {@code body} for every index below {@code n}, on at most {@code threads} threads of the shared
+     * pool, each taking the next index (in order on one thread): the pool never runs more for one caller.
+     */
+    public static void forEachIndex(int n, int threads, IntConsumer body) throws IOException {
+        if (threads == 1 || n <= 1) {
+            for (int i = 0; i < n; i++) {
+                body.accept(i);
             }
             return;
         }
-        // At most `threads` jobs, each taking the next fragment: the shared pool never runs more for one pass.
         AtomicInteger next = new AtomicInteger();
         List<Callable<Void>> jobs = new ArrayList<>(threads);
-        for (int t = 0; t < Math.min(threads, wave.size()); t++) {
+        for (int t = 0; t < Math.min(threads, n); t++) {
             jobs.add(() -> {
-                for (int i = next.getAndIncrement(); i < wave.size(); i = next.getAndIncrement()) {
-                    Fragment<P> f = wave.get(i);
-                    task.accumulate(f.partial, rows, f.from, f.to);
+                for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                    body.accept(i);
                 }
                 return null;
             });
@@ -356,7 +363,7 @@ public final class PassRunner {
         invokeAll(jobs);
     }
 
-    private void invokeAll(List<Callable<Void>> jobs) throws IOException {
+    private static void invokeAll(List<Callable<Void>> jobs) throws IOException {
         try {
             for (Future<Void> done : Workers.POOL.invokeAll(jobs)) {
                 await(done);

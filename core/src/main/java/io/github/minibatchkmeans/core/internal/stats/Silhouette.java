@@ -1,8 +1,8 @@
 package io.github.minibatchkmeans.core.internal.stats;
 
+import io.github.minibatchkmeans.core.internal.pass.PassRunner;
+import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 
 /**
@@ -11,10 +11,13 @@ import java.util.stream.IntStream;
  * labelling. Rows are weighted (a weight counts as that many copies): a(i) is the weighted mean
  * distance to the other rows of its cluster, b(i) the lowest weighted mean distance to another
  * cluster's rows, s(i) = (b − a) / max(a, b), 0 for a row alone in its cluster (scikit-learn's rule).
- * Each row's value is computed on its own and they are summed in row order: the same bits for any
- * thread count.
+ * Each row's value is computed on its own (on the passes' shared threads) and they are summed in
+ * row order: the same bits for any thread count.
  */
 public final class Silhouette {
+    /** Rows a thread takes at a time: one distance buffer each. */
+    private static final int CHUNK_ROWS = 64;
+
     private Silhouette() {
     }
 
@@ -23,7 +26,8 @@ public final class Silhouette {
      * cluster {@code labels.get(m)[i]} below {@code ks[m]}) of the {@code n} rows of {@code dims}
      * values in {@code data}, computed on {@code threads} threads; NaN where all rows share one cluster.
      */
-    public static double[] of(double[] data, double[] weights, int n, int dims, List<int[]> labels, int[] ks, int threads) {
+    public static double[] of(double[] data, double[] weights, int n, int dims, List<int[]> labels, int[] ks, int threads)
+            throws IOException {
         int models = labels.size();
         Grouping[] groupings = new Grouping[models];
         for (int m = 0; m < models; m++) {
@@ -36,18 +40,13 @@ public final class Silhouette {
                 columns[f * n + i] = data[i * dims + f];
             }
         }
-        IntStream rows = IntStream.range(0, n);
-        ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads));
-        try {
-            pool.submit(() -> rows.parallel().forEach(i -> rowSilhouettes(columns, weights, n, dims, groupings, i, perRow))).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while computing the silhouette", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdown();
-        }
+        int chunks = (n + CHUNK_ROWS - 1) / CHUNK_ROWS;
+        PassRunner.forEachIndex(chunks, threads, c -> {
+            double[] weighted = new double[n]; // one buffer per chunk of rows, not per row
+            for (int i = c * CHUNK_ROWS, end = Math.min(n, i + CHUNK_ROWS); i < end; i++) {
+                rowSilhouettes(columns, weights, n, dims, groupings, i, perRow, weighted);
+            }
+        });
         double[] means = new double[models];
         double total = 0;
         for (int i = 0; i < n; i++) {
@@ -91,8 +90,8 @@ public final class Silhouette {
 
     /** Row {@code i}'s silhouette under every labelling, into {@code perRow[m][i]}. */
     private static void rowSilhouettes(double[] columns, double[] weights, int n, int dims, Grouping[] groupings, int i,
-                                       double[][] perRow) {
-        double[] weighted = new double[n]; // weight × distance to row i
+                                       double[][] perRow, double[] weighted) {
+        java.util.Arrays.fill(weighted, 0); // becomes weight × distance to row i
         for (int f = 0; f < dims; f++) {
             double value = columns[f * n + i];
             int at = f * n;
