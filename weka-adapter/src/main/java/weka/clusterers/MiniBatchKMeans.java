@@ -6,6 +6,7 @@ import io.github.minibatchkmeans.core.KMeansConfig;
 import io.github.minibatchkmeans.core.KMeansModel;
 import io.github.minibatchkmeans.core.KSweep;
 import io.github.minibatchkmeans.core.Metric;
+import io.github.minibatchkmeans.core.Nominal;
 import io.github.minibatchkmeans.core.Mode;
 import io.github.minibatchkmeans.core.OnePass;
 import io.github.minibatchkmeans.core.Parameter;
@@ -50,8 +51,10 @@ import weka.core.WeightedInstancesHandler;
  * means and the "Full Data" column always come from the whole stream. With {@code -stochastic},
  * incremental training runs Sculley's mini-batch updates instead.
  *
- * <p>Distances match SimpleKMeans': numeric attributes normalized to [0, 1] (unless {@code -D}),
- * nominal ones contributing 0 or 1, missing values replaced by means and value frequencies.
+ * <p>Distances and centroids match SimpleKMeans': numeric attributes normalized to [0, 1] (unless
+ * {@code -D}), nominal ones contributing 0 or 1 ({@code -nominal-weight}) with the cluster's most
+ * frequent value as the centroid's (k-prototypes; {@code -nominal one-hot}: the value frequencies),
+ * missing values replaced by means and modes (frequencies with one-hot).
  *
  * @serial exclude
  */
@@ -81,6 +84,9 @@ public class MiniBatchKMeans extends RandomizableClusterer
     /** The metrics, as the Explorer lists them ({@code -metric} takes their names). */
     public static final Tag[] TAGS_METRIC = {new Tag(Metric.EUCLIDEAN.ordinal(), "euclidean", "Euclidean"),
             new Tag(Metric.COSINE.ordinal(), "cosine", "Cosine (spherical k-means)")};
+    /** How centroids hold nominal attributes, as the Explorer lists them ({@code -nominal} takes their names). */
+    public static final Tag[] TAGS_NOMINAL = {new Tag(Nominal.MODE.ordinal(), "mode", "Mode (k-prototypes, as SimpleKMeans)"),
+            new Tag(Nominal.ONE_HOT.ordinal(), "one-hot", "One-hot (value frequencies)")};
     /** The parameter table's name of each {@code -init} tag. */
     private static final String[] INIT_NAMES = {"random", "k-means++", null, null, "k-means||"};
 
@@ -106,6 +112,8 @@ public class MiniBatchKMeans extends RandomizableClusterer
     private boolean preserveInstancesOrder;
     /** How instances and centroids are compared: Euclidean (SimpleKMeans'), or cosine (spherical k-means, for text). */
     private Metric metric = wekaDefault(Parameters.METRIC);
+    private Nominal nominal = wekaDefault(Parameters.NOMINAL);
+    private double nominalWeight = wekaDefault(Parameters.NOMINAL_WEIGHT);
     /** The distance SimpleKMeans' -A names: only squared Euclidean is k-means' (the mean minimises it). */
     private DistanceFunction distanceFunction = new EuclideanDistance();
 
@@ -214,10 +222,24 @@ public class MiniBatchKMeans extends RandomizableClusterer
 
     /** The configuration a fit in {@code mode} runs with (package-private: the parameter-table test reads it). */
     KMeansConfig config(Mode mode) {
+        return builder(mode).build();
+    }
+
+    /** The configuration a fit in {@code mode} of rows {@code encoding} makes runs with: its nominal attributes declared. */
+    private KMeansConfig config(Mode mode, AttributeEncoding encoding) {
+        return encoding.declareNominal(builder(mode)).build();
+    }
+
+    private KMeansConfig.Builder builder(Mode mode) {
         KMeansConfig.Builder config = KMeansConfig.builder(numClusters).mode(mode).initializer(initializer())
                 .maxIterations(maxIterations).batchSize(batchSize).threads(numExecutionSlots).seed(getSeed()).nInit(restarts)
-                .metric(metric).kMax(maxNumClusters).kStep(clusterStep);
-        return (tolerance != null ? config.tolerance(tolerance) : config).build();
+                .metric(metric).kMax(maxNumClusters).kStep(clusterStep).nominal(nominal).nominalWeight(nominalWeight);
+        return tolerance != null ? config.tolerance(tolerance) : config;
+    }
+
+    /** {@code encoding} with the nominal attributes' value and imputation this clusterer's options give. */
+    private AttributeEncoding nominalAsSet(AttributeEncoding encoding) {
+        return encoding.forNominal(config(Mode.EXACT));
     }
 
     private Initializer initializer() {
@@ -249,8 +271,8 @@ public class MiniBatchKMeans extends RandomizableClusterer
 
     /** Batch training on instances in memory. */
     private void train(Instances data) throws Exception {
-        encoding = AttributeEncoding.fit(data, data, !dontNormalize);
-        KMeansConfig config = config(stochastic ? Mode.STOCHASTIC : Mode.EXACT);
+        encoding = nominalAsSet(AttributeEncoding.fit(data, data, !dontNormalize));
+        KMeansConfig config = config(stochastic ? Mode.STOCHASTIC : Mode.EXACT, encoding);
         try {
             sweepTable = null;
             if (config.choosesK()) {
@@ -335,8 +357,8 @@ public class MiniBatchKMeans extends RandomizableClusterer
             // too many to keep: from now on one pass in bounded memory, missing values by the means so far
             refuseSweep("more than " + INCREMENTAL_BUFFER + " instances given one at a time (train with buildClusterer on the "
                     + "data set instead)");
-            streamEncoding = seen.build(false);
-            onePass = new io.github.minibatchkmeans.core.MiniBatchKMeans(config(Mode.EXACT))
+            streamEncoding = nominalAsSet(seen.build(false));
+            onePass = new io.github.minibatchkmeans.core.MiniBatchKMeans(config(Mode.EXACT, streamEncoding))
                     .onePass(streamEncoding.dimensions(), !dontNormalize);
             for (int i = 0; i < buffer.numInstances(); i++) {
                 feed(buffer.instance(i));
@@ -372,7 +394,7 @@ public class MiniBatchKMeans extends RandomizableClusterer
                 }
                 model = learner.model();
                 encoding = streamEncoding; // the updates' scale: the first mini-batch's ranges
-                wholeData = seen.build(!dontNormalize);
+                wholeData = nominalAsSet(seen.build(!dontNormalize));
                 training = "stochastic (Sculley's mini-batch updates, one pass)";
             } else if (onePass == null) {
                 if (buffer == null || buffer.numInstances() == 0) {
@@ -383,7 +405,7 @@ public class MiniBatchKMeans extends RandomizableClusterer
                 training = "exact (Lloyd iterations over mini-batches; all " + buffer.numInstances()
                         + " instances kept in memory)";
             } else {
-                encoding = seen.build(!dontNormalize);
+                encoding = nominalAsSet(seen.build(!dontNormalize));
                 wholeData = encoding;
                 model = onePass.finish(encoding.shift(), encoding.scale());
                 training = "one pass (" + onePass.rows() + " instances summarized by a streaming coreset, then exact "
@@ -404,8 +426,8 @@ public class MiniBatchKMeans extends RandomizableClusterer
     private void step() throws Exception {
         refuseSweep("stochastic updates");
         if (learner == null) {
-            streamEncoding = AttributeEncoding.fit(buffer, buffer, !dontNormalize);
-            learner = new io.github.minibatchkmeans.core.MiniBatchKMeans(config(Mode.STOCHASTIC));
+            streamEncoding = nominalAsSet(AttributeEncoding.fit(buffer, buffer, !dontNormalize));
+            learner = new io.github.minibatchkmeans.core.MiniBatchKMeans(config(Mode.STOCHASTIC, streamEncoding));
         }
         int n = buffer.numInstances();
         double[][] rows = new double[n][streamEncoding.dimensions()];
@@ -576,6 +598,8 @@ public class MiniBatchKMeans extends RandomizableClusterer
         options.add(new Option("\tDo not normalize numeric attributes to [0,1].", "D", 0, "-D"));
         options.add(option(Parameters.N_INIT, 1, "-restarts <num>"));
         options.add(option(Parameters.METRIC, 1, "-metric <euclidean|cosine>"));
+        options.add(option(Parameters.NOMINAL, 1, "-nominal <mode|one-hot>"));
+        options.add(option(Parameters.NOMINAL_WEIGHT, 1, "-nominal-weight <num>"));
         options.add(new Option("\tDisplay std. deviations for centroids.", "V", 0, "-V"));
         options.add(new Option("\tPreserve order of instances (getAssignments()).", "O", 0, "-O"));
         options.add(new Option("\tDistance function to use: weka.core.EuclideanDistance only (k-means' mean minimises\n"
@@ -615,6 +639,11 @@ public class MiniBatchKMeans extends RandomizableClusterer
         String metricName = Utils.getOption("metric", options);
         setMetric(new SelectedTag(metricName.isEmpty() ? wekaDefault(Parameters.METRIC).ordinal() : metricTag(metricName),
                 TAGS_METRIC));
+        String nominalName = Utils.getOption("nominal", options);
+        setNominal(new SelectedTag(nominalName.isEmpty() ? wekaDefault(Parameters.NOMINAL).ordinal() : nominalTag(nominalName),
+                TAGS_NOMINAL));
+        String weight = Utils.getOption("nominal-weight", options);
+        setNominalWeight(weight.isEmpty() ? wekaDefault(Parameters.NOMINAL_WEIGHT) : Double.parseDouble(weight));
         setDisplayStdDevs(Utils.getFlag('V', options));
         setPreserveInstancesOrder(Utils.getFlag('O', options));
         if (Utils.getFlag('M', options)) {
@@ -651,6 +680,12 @@ public class MiniBatchKMeans extends RandomizableClusterer
         }
         if (metric != wekaDefault(Parameters.METRIC)) {
             Collections.addAll(options, "-metric", metric.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (nominal != wekaDefault(Parameters.NOMINAL)) {
+            Collections.addAll(options, "-nominal", TAGS_NOMINAL[nominal.ordinal()].getIDStr());
+        }
+        if (nominalWeight != wekaDefault(Parameters.NOMINAL_WEIGHT)) {
+            Collections.addAll(options, "-nominal-weight", "" + nominalWeight);
         }
         if (displayStdDevs) {
             options.add("-V");
@@ -1011,6 +1046,73 @@ public class MiniBatchKMeans extends RandomizableClusterer
         if (metric.getTags() == TAGS_METRIC) {
             this.metric = Metric.values()[metric.getSelectedTag().getID()];
         }
+    }
+
+    /** The {@code -nominal} tag of {@code name} (any case), else the error naming the option and its values. */
+    private static int nominalTag(String name) throws Exception {
+        for (Tag tag : TAGS_NOMINAL) {
+            if (tag.getIDStr().equalsIgnoreCase(name.replace('_', '-'))) {
+                return tag.getID();
+            }
+        }
+        throw new Exception("-nominal: expected mode or one-hot, got '" + name + "'");
+    }
+
+    /**
+     * The Explorer's tip for {@code nominal}.
+     *
+     * @return the tip
+     */
+    public String nominalTipText() {
+        return Parameters.NOMINAL.doc();
+    }
+
+    /**
+     * The {@code nominal} setting (see {@link #nominalTipText()}).
+     *
+     * @return the setting
+     */
+    public SelectedTag getNominal() {
+        return new SelectedTag(nominal.ordinal(), TAGS_NOMINAL);
+    }
+
+    /**
+     * Sets {@code nominal} (see {@link #nominalTipText()}).
+     *
+     * @param nominal the setting
+     */
+    public void setNominal(SelectedTag nominal) {
+        if (nominal.getTags() == TAGS_NOMINAL) {
+            this.nominal = Nominal.values()[nominal.getSelectedTag().getID()];
+        }
+    }
+
+    /**
+     * The Explorer's tip for {@code nominalWeight}.
+     *
+     * @return the tip
+     */
+    public String nominalWeightTipText() {
+        return Parameters.NOMINAL_WEIGHT.doc();
+    }
+
+    /**
+     * The {@code nominalWeight} setting (see {@link #nominalWeightTipText()}).
+     *
+     * @return the setting
+     */
+    public double getNominalWeight() {
+        return nominalWeight;
+    }
+
+    /**
+     * Sets {@code nominalWeight} (see {@link #nominalWeightTipText()}).
+     *
+     * @param weight the setting
+     * @throws Exception when the value is out of range, naming the option
+     */
+    public void setNominalWeight(double weight) throws Exception {
+        this.nominalWeight = checked(Parameters.NOMINAL_WEIGHT, weight);
     }
 
     /**

@@ -105,6 +105,18 @@ final class ConfigOptions {
             if (metric != null) {
                 b.metric(parseChoice(Parameters.METRIC, metric));
             }
+            String missing = given(spec, Parameters.MISSING);
+            if (missing != null) {
+                b.missing(parseChoice(Parameters.MISSING, missing));
+            }
+            String nominal = given(spec, Parameters.NOMINAL);
+            if (nominal != null) {
+                b.nominal(parseChoice(Parameters.NOMINAL, nominal));
+            }
+            Double nominalWeight = given(spec, Parameters.NOMINAL_WEIGHT);
+            if (nominalWeight != null) {
+                b.nominalWeight(nominalWeight);
+            }
             String init = given(spec, Parameters.INIT);
             if (init != null) {
                 b.initializer(parseInit(init));

@@ -91,8 +91,9 @@ final class FitCommand implements Callable<Integer> {
             throw new UsageException("--model-out: {k} in " + modelOut + " names one file per k of a sweep; give --k MIN:MAX");
         }
         String plotFormat = plot == null ? null : FitPlot.format(plot);
+        input.nominalAs(config);
         BatchSource source = input.open();
-        InputOptions.noteMissingValues(source, err); // a change to the data: said even with --quiet
+        config = InputOptions.withNominalColumns(config, source);
         try (Outputs outputs = new Outputs().reading("--input", input.input).reading("--init", ConfigOptions.initFile(spec))
                 .reading("--resume", resume)) {
             Path checkpointFile = outputs.reserve("--checkpoint", checkpoint, "--resume");
@@ -126,6 +127,7 @@ final class FitCommand implements Callable<Integer> {
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            InputOptions.noteMissingValues(source, fitted, err); // a change to the data: said even with --quiet
             long peakHeap = HeapPeak.bytes();
             if (labels != null) {
                 try (BufferedWriter w = labels.writer()) {
@@ -155,7 +157,7 @@ final class FitCommand implements Callable<Integer> {
             }
             outputs.commitAll();
             FitReport result = new FitReport(source.name(), passes.rows(), source.dimensions(), config, fitted,
-                    passes.count(), passes.starts(), seconds, peakHeap, agreement, sweep, InputOptions.missingValues(source));
+                    passes.count(), passes.starts(), seconds, peakHeap, agreement, sweep, InputOptions.missingValues(source, fitted));
             if (sweep != null && !report.quiet && !report.json) {
                 err.println(sweep.table());
             }

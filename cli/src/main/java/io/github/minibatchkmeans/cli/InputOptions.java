@@ -31,14 +31,51 @@ final class InputOptions {
     @Option(names = "--weight-column", paramLabel = "NAME|INDEX", description = "CSV/TSV column of row weights.")
     String weightColumn;
 
+    @Option(names = "--categorical", split = ",", paramLabel = "LIST",
+            description = "CSV/TSV columns of categories (any text), by header name or 0-based index: each a nominal attribute, "
+                    + "one column per value (learned in one more read, sorted), clustered as --nominal says. predict maps "
+                    + "values by name; a value the model never saw adds the same to every centroid's distance.")
+    List<String> categorical = List.of();
+
+    /** How category columns are written and imputed: the fit's configuration (mode centroids, γ = 1 by default). */
+    private CsvOptions.Categorical categories = new CsvOptions.Categorical(List.of(), java.util.Map.of(), Math.sqrt(0.5));
+    /** The configuration ARFF nominal attributes are read for; null: the table's defaults. */
+    private io.github.minibatchkmeans.core.KMeansConfig nominalConfig;
+
+    /**
+     * Reads nominal attributes (ARFF's, CSV's --categorical columns) as {@code config} has them: its
+     * one-hot value, and missing ones imputed by the mode or the frequencies.
+     */
+    void nominalAs(io.github.minibatchkmeans.core.KMeansConfig config) {
+        nominalConfig = config;
+        missing = config.missing() == io.github.minibatchkmeans.core.MissingValues.IMPUTE ? Missing.impute : Missing.error;
+        categories = new CsvOptions.Categorical(categorical, java.util.Map.of(), config.nominalValue());
+    }
+
+    /** Reads {@code columns} as category columns with the values given (a model's), whatever --categorical says. */
+    void categoriesAs(CsvOptions.Categorical columns) {
+        categories = columns;
+    }
+
+    /** {@code config} with {@code source}'s nominal attributes declared (CSV category columns, ARFF nominal attributes). */
+    static io.github.minibatchkmeans.core.KMeansConfig withNominalColumns(io.github.minibatchkmeans.core.KMeansConfig config,
+                                                                          BatchSource source) {
+        io.github.minibatchkmeans.core.KMeansConfig.Builder b = config.toBuilder();
+        if (source instanceof CsvSource csv) {
+            for (int[] attribute : csv.nominalColumns()) {
+                b.nominalColumns(attribute[0], attribute[1]);
+            }
+        } else if (source instanceof ArffSource arff) {
+            arff.encoding().declareNominal(b);
+        }
+        return b.build();
+    }
+
     /** What a missing value (an empty field, ?, NA; NaN when imputing) is. */
     enum Missing { error, impute }
 
-    @Option(names = "--missing", paramLabel = "error|impute",
-            description = "A missing value (CSV: an empty field, ?, NA, and NaN when imputing; ARFF: ?): an error naming its "
-                    + "place, or replaced by its column's mean (one more read of the file first; predict uses the model's "
-                    + "training means). Default: error for CSV/TSV, impute for ARFF, as Weka does.")
-    Missing missing;
+    /** Set by the command: fit's from the parameter table's --missing, predict's from its own. */
+    Missing missing = Missing.impute;
 
     @Option(names = "--na-values", paramLabel = "LIST", split = ",",
             description = "CSV/TSV: the texts that mark a missing value besides an empty field, comma-separated, any case "
@@ -82,7 +119,7 @@ final class InputOptions {
     }
 
     BatchSource open() {
-        return open(columns, null);
+        return open(columns);
     }
 
     /** The label column's values as codes for each row, in order ({@code names}: the values); null without one. */
@@ -112,23 +149,23 @@ final class InputOptions {
     }
 
     /**
-     * Says on {@code err} how many values of an ARFF {@code source} are missing — {@code ?}, or
-     * {@code NaN}, which Weka reads as its missing value — and so replaced as Weka does.
+     * The missing values of {@code source} filled in: an ARFF file's as Weka does while it is read,
+     * any other's by the fit ({@code model}'s count).
      */
-    /** The missing values of {@code source} replaced as it was read (CSV imputed, ARFF as Weka does); 0 for other formats. */
-    static long missingValues(BatchSource source) {
-        return source instanceof ArffSource arff ? arff.missingValues() : source instanceof CsvSource csv ? csv.missingValues() : 0;
+    static long missingValues(BatchSource source, io.github.minibatchkmeans.core.KMeansModel model) {
+        return source instanceof ArffSource arff ? arff.missingValues() : model.missingValues();
     }
 
-    static void noteMissingValues(BatchSource source, java.io.PrintWriter err) {
-        if (source instanceof ArffSource arff && arff.missingValues() > 0) {
-            err.println(source.name() + ": " + arff.missingValues() + " missing values ('?' or NaN, which Weka reads as missing) "
-                    + "replaced by attribute means and value frequencies, as Weka does");
+    /** Says on {@code err} how many missing values the fit of {@code model} filled in, and with what (a change to the data). */
+    static void noteMissingValues(BatchSource source, io.github.minibatchkmeans.core.KMeansModel model, java.io.PrintWriter err) {
+        long count = missingValues(source, model);
+        if (count == 0) {
+            return;
         }
-        if (source instanceof CsvSource csv && csv.missingValues() > 0) {
-            err.println(source.name() + ": " + csv.missingValues() + " missing values (empty fields, NaN or "
-                    + String.join(", ", csv.missingMarkers()) + ") replaced by their column's mean");
-        }
+        String what = source instanceof ArffSource ? "'?' or NaN, which Weka reads as missing"
+                : source instanceof CsvSource csv ? "empty fields, NaN or " + String.join(", ", csv.missingMarkers()) : "NaN";
+        err.println(source.name() + ": " + count + " missing values (" + what + ") replaced by their column's mean (a nominal "
+                + "attribute's mode)");
     }
 
     /**
@@ -144,11 +181,11 @@ final class InputOptions {
 
     /**
      * Opens the input with {@code featureColumns} (by name or index; empty: all but weight and label);
-     * {@code fills}, one per feature column, replace missing CSV values when imputing (null: the
-     * file's own means). Its values are held as {@code --dtype} says.
+     * a missing CSV value is an error, or NaN for the estimator (or the model) to fill in, as
+     * {@link #missing} says. Its values are held as {@code --dtype} says.
      */
-    BatchSource open(List<String> featureColumns, double[] fills) {
-        BatchSource source = openFile(featureColumns, fills);
+    BatchSource open(List<String> featureColumns) {
+        BatchSource source = openFile(featureColumns);
         if (dtype == Dtype.float32 && !source.float32()) {
             throw new InvalidInputException("--dtype float32 applies to CSV/TSV input and float32 .npy files; " + source.name()
                     + (source.sparse() ? " has sparse rows" : " holds float64 values: convert it with X.astype(np.float32)"));
@@ -161,13 +198,13 @@ final class InputOptions {
         return naValues == null ? CsvOptions.DEFAULT_MISSING_MARKERS : naValues;
     }
 
-    private BatchSource openFile(List<String> featureColumns, double[] fills) {
+    private BatchSource openFile(List<String> featureColumns) {
         CsvOptions.Missing csvMissing = missing == Missing.impute ? CsvOptions.Missing.IMPUTE : CsvOptions.Missing.ERROR;
         if (svmlight()) {
-            if (!featureColumns.isEmpty() || weightColumn != null || noHeader || header || labelColumn != null || missing != null
-                    || naValues != null) {
-                throw new InvalidInputException("--columns, --weight-column, --label-column, --missing, --na-values and --no-header "
-                        + "do not apply to svmlight input (its first field is the label)");
+            if (!featureColumns.isEmpty() || weightColumn != null || noHeader || header || labelColumn != null
+                    || naValues != null || !categorical.isEmpty()) {
+                throw new InvalidInputException("--columns, --weight-column, --label-column, --na-values, --categorical "
+                        + "and --no-header do not apply to svmlight input (its first field is the label)");
             }
             return new SvmlightSource(input, indexBase(), features);
         }
@@ -176,33 +213,36 @@ final class InputOptions {
         }
         if (fromStandardInput()) {
             CsvOptions options = new CsvOptions(',', headerOption(), featureColumns, weightColumn, labelColumn, csvMissing,
-                    dtype == Dtype.float32, markers());
+                    dtype == Dtype.float32, markers(), categories);
             return CsvSource.ofStream(System.in, "<stdin>", options);
         }
         String name = input.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".csv") || name.endsWith(".tsv")) {
             CsvOptions options = CsvOptions.forFile(input).withColumns(featureColumns).withWeightColumn(weightColumn)
                     .withLabelColumn(labelColumn).withMissing(csvMissing).withFloat32(dtype == Dtype.float32)
-                    .withMissingMarkers(markers());
-            return new CsvSource(input, options.withHeader(headerOption()), fills);
+                    .withMissingMarkers(markers()).withCategorical(categories);
+            return new CsvSource(input, options.withHeader(headerOption()));
         }
         if (name.endsWith(".arff")) {
-            if (weightColumn != null || noHeader || header || naValues != null) {
-                throw new InvalidInputException("--weight-column, --na-values and --no-header apply to CSV/TSV input only (ARFF has "
-                        + "instance weights and '?' for a missing value)");
+            if (weightColumn != null || noHeader || header || naValues != null || !categorical.isEmpty()) {
+                throw new InvalidInputException("--weight-column, --na-values, --categorical and --no-header apply to CSV/TSV input "
+                        + "only (ARFF has instance weights, nominal attributes and '?' for a missing value)");
             }
             // Weka's own loader, streaming; nominal attributes one-hot, numeric ones as they are.
             ArffSource arff = new ArffSource(input, false, featureColumns, labelColumn);
+            if (nominalConfig != null) {
+                arff.nominalAs(nominalConfig);
+            }
             if (missing == Missing.error && arff.missingValues() > 0) {
                 throw new InvalidInputException(input + ": " + arff.missingValues() + " missing values ('?' or NaN); "
-                        + "--missing impute replaces them as Weka does (attribute means and value frequencies)");
+                        + "--missing impute replaces them as Weka does (attribute means and modes)");
             }
             return arff;
         }
-        if (!featureColumns.isEmpty() || weightColumn != null || noHeader || header || labelColumn != null || missing != null
-                || naValues != null) {
-            throw new InvalidInputException("--columns, --weight-column, --label-column, --missing, --na-values and --no-header "
-                    + "apply to CSV/TSV (and --columns, --label-column, --missing to ARFF) input only");
+        if (!featureColumns.isEmpty() || weightColumn != null || noHeader || header || labelColumn != null
+                || naValues != null || !categorical.isEmpty()) {
+            throw new InvalidInputException("--columns, --weight-column, --label-column, --na-values, --categorical and "
+                    + "--no-header apply to CSV/TSV (and --columns, --label-column to ARFF) input only");
         }
         if (name.endsWith(".npy")) {
             return new NpySource(input);

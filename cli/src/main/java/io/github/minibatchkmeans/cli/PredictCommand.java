@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.minibatchkmeans.core.KMeansModel;
 import io.github.minibatchkmeans.core.spi.BatchSource;
 import io.github.minibatchkmeans.core.spi.InvalidInputException;
+import io.github.minibatchkmeans.io.CsvOptions;
+import io.github.minibatchkmeans.io.CsvSource;
 import io.github.minibatchkmeans.io.ModelJson;
 import java.io.BufferedWriter;
 import java.io.PrintWriter;
@@ -39,21 +41,29 @@ final class PredictCommand implements Callable<Integer> {
     @Mixin
     ReportOptions report = new ReportOptions();
 
+    @Option(names = "--missing", paramLabel = "error|impute", description = "A missing value (CSV: an empty field, a marker, "
+            + "NaN; ARFF: ?; NaN in .npy): an error naming its place, or the training data's mean (the model's centroids "
+            + "weighted by their sizes). Default: impute.")
+    InputOptions.Missing missing = InputOptions.Missing.impute;
+
     /**
      * The input as the model's columns, by name, unless --columns says otherwise: a CSV file's
      * parser picks them; standard input with a header and ARFF files (nominal values in any order)
      * are mapped by name; a source without names (.npy, headerless CSV) is taken by position.
      */
-    private BatchSource open(List<String> modelColumns, double[] trainingMean) {
+    private BatchSource open(List<String> modelColumns, KMeansModel model) {
         if (!input.columns.isEmpty() || modelColumns == null) {
-            return input.open(input.columns, trainingMean);
+            return input.open(input.columns);
         }
         String name = input.input.toString().toLowerCase(Locale.ROOT);
         if (!input.fromStandardInput() && (name.endsWith(".csv") || name.endsWith(".tsv"))) {
-            return input.open(modelColumns, trainingMean);
+            List<String> header = new CsvSource(input.input, CsvOptions.forFile(input.input).withLabelColumn(input.labelColumn))
+                    .featureNames();
+            ModelCategories columns = ModelCategories.of(modelColumns, header, model);
+            input.categoriesAs(columns.categorical());
+            return input.open(columns.columns());
         }
         BatchSource source = input.open();
-        InputOptions.noteMissingValues(source, spec.commandLine().getErr());
         List<String> names = InputOptions.featureNames(source);
         return names == null ? source : ColumnsByName.of(source, names, modelColumns);
     }
@@ -63,12 +73,13 @@ final class PredictCommand implements Callable<Integer> {
         if (input.fromStandardInput() && input.labelColumn != null) {
             throw new UsageException("--label-column: needs a second read of the input, and --input - is read once");
         }
+        input.missing = missing;
         ModelJson.Stored stored = ModelJson.load(modelFile);
         KMeansModel model = stored.model();
         if (input.features == 0 && input.svmlight()) {
             input.features = model.dimensions(); // an svmlight file as wide as the model, whatever its largest index
         }
-        BatchSource source = open(stored.columns(), trainingMean(model));
+        BatchSource source = open(stored.columns(), model);
         if (source.dimensions() != model.dimensions()) {
             throw new InvalidInputException(source.name() + ": " + source.dimensions() + " feature columns, but the model has "
                     + model.dimensions() + " dimensions" + (stored.columns() == null ? "" : " (" + String.join(", ", stored.columns()) + ")"));
@@ -128,24 +139,6 @@ final class PredictCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    /**
-     * The mean of the data the model was fitted on: its centroids weighted by their sizes (each
-     * centroid is the mean of its rows). What {@code --missing impute} fills a missing value with.
-     */
-    static double[] trainingMean(KMeansModel model) {
-        double[] sizes = model.sizes();
-        double total = java.util.Arrays.stream(sizes).sum();
-        double[] mean = new double[model.dimensions()];
-        for (int c = 0; c < model.k(); c++) {
-            double share = total > 0 ? sizes[c] / total : 1.0 / model.k(); // a model without sizes: the centroids alike
-            double[] centroid = model.centroid(c);
-            for (int j = 0; j < mean.length; j++) {
-                mean[j] += share * centroid[j];
-            }
-        }
-        return mean;
     }
 
     /** Counts row {@code i}'s class against its cluster, when there is a label column. */

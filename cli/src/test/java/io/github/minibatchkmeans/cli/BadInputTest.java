@@ -96,7 +96,7 @@ class BadInputTest {
     @Test
     void nanAndInfinity() throws IOException {
         Path nan = text("nan.csv", "1,2\nnan,4\n5,6\n");
-        assertEquals(prefix() + nan + ":2:1: not a finite number: 'nan'", failingFit(nan));
+        assertEquals(prefix() + nan + ":2:1: not a finite number: 'nan'", failingFit(nan, "--missing", "error"));
         Path inf = text("inf.tsv", "1\t2\n3\tInfinity\n5\t6\n");
         assertEquals(prefix() + inf + ":2:2: not a finite number: 'Infinity'", failingFit(inf));
         Path npyInf = npyDoubles("inf.npy", 1, 2, 3, Double.NEGATIVE_INFINITY);
@@ -109,7 +109,8 @@ class BadInputTest {
             out.putFloat(v);
         }
         Path npyNan = Files.write(dir.resolve("nan32.npy"), out.array());
-        assertEquals(prefix() + npyNan + ": row 13, column 17: not a finite number: NaN", failingFit(npyNan));
+        assertEquals(prefix() + npyNan + ": row 13, column 17: missing value (NaN), an error as configured (missing = error; "
+                + "impute replaces it with its column's mean)", failingFit(npyNan, "--missing", "error"));
     }
 
     @Test

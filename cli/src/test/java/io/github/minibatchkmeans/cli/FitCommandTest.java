@@ -206,7 +206,7 @@ class FitCommandTest {
     }
 
     @Test
-    void missingValuesAreAnErrorOrImputedAsTheUserChooses() throws IOException {
+    void missingValuesAreImputedByDefaultOrAnErrorAsTheUserChooses() throws IOException {
         StringBuilder text = new StringBuilder("a,b\n1,,\n".replace(",,", ","));
         java.util.Random random = new java.util.Random(6);
         for (int i = 0; i < 300; i++) {
@@ -215,16 +215,16 @@ class FitCommandTest {
         }
         Path csv = dir.resolve("missing.csv");
         Files.writeString(csv, text);
-        CliRun refused = CliRun.of("fit", "--input", csv.toString(), "--k", "2");
+        CliRun refused = CliRun.of("fit", "--input", csv.toString(), "--k", "2", "--missing", "error");
         assertEquals(1, refused.exitCode());
         assertEquals("minibatch-kmeans: " + csv + ":2:2: missing value (empty field); --missing impute replaces missing values "
                 + "with their column's mean", refused.err().strip());
         Path model = dir.resolve("model.json");
-        CliRun imputed = CliRun.of("fit", "--input", csv.toString(), "--k", "2", "--missing", "impute", "--model-out",
-                model.toString(), "--quiet");
+        CliRun imputed = CliRun.of("fit", "--input", csv.toString(), "--k", "2", "--model-out", model.toString(), "--quiet");
         assertEquals(0, imputed.exitCode(), imputed.err());
         assertTrue(imputed.err().contains(csv + ": 7 missing values (empty fields, NaN or ?, NA) replaced by their column's mean"),
                 imputed.err());
+        assertEquals(7, io.github.minibatchkmeans.io.ModelJson.load(model).model().missingValues(), "kept in the model file");
         Path sentinel = dir.resolve("sentinel.csv");
         Files.writeString(sentinel, "a,b\n1,2\n3,-999\n5,n/a\n7,8\n");
         CliRun marked = CliRun.of("fit", "--input", sentinel.toString(), "--k", "2", "--missing", "impute", "--na-values", "-999,N/A",
@@ -232,7 +232,7 @@ class FitCommandTest {
         assertEquals(0, marked.exitCode(), marked.err());
         assertTrue(marked.err().contains(sentinel + ": 2 missing values (empty fields, NaN or -999, N/A) replaced"), marked.err());
         assertEquals(2, new ObjectMapper().readTree(marked.out()).get("missingValues").asLong(), "the report says how many");
-        CliRun unmarked = CliRun.of("fit", "--input", sentinel.toString(), "--k", "2", "--na-values", "-999");
+        CliRun unmarked = CliRun.of("fit", "--input", sentinel.toString(), "--k", "2", "--na-values", "-999", "--missing", "error");
         assertEquals("minibatch-kmeans: " + sentinel + ":3:2: missing value ('-999'); --missing impute replaces missing values "
                 + "with their column's mean", unmarked.err().strip());
         CliRun notCsv = CliRun.of("fit", "--input", dir.resolve("x.npy").toString(), "--k", "2", "--na-values", "-1");
@@ -248,9 +248,21 @@ class FitCommandTest {
         CliRun strict = CliRun.of("fit", "--input", arff.toString(), "--k", "2", "--missing", "error");
         assertEquals(1, strict.exitCode());
         assertTrue(strict.err().contains(arff + ": 1 missing values ('?' or NaN); --missing impute replaces them"), strict.err());
-        CliRun npy = CliRun.of("fit", "--input", dir.resolve("x.npy").toString(), "--k", "2", "--missing", "impute");
-        assertEquals(1, npy.exitCode());
-        assertTrue(npy.err().contains("--missing"), npy.err());
+        Path npy = dir.resolve("gaps.npy");
+        java.nio.ByteBuffer values = java.nio.ByteBuffer.allocate(8 * 2 * 6).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (double v : new double[] {0, 0, 0.1, Double.NaN, 0.2, 0.1, 9, 9, Double.NaN, 9.1, 9.2, 9}) {
+            values.putDouble(v);
+        }
+        Files.write(npy, concat(io.github.minibatchkmeans.core.NpySource.header(6, 2, false), values.array()));
+        CliRun gaps = CliRun.of("fit", "--input", npy.toString(), "--k", "2", "--json");
+        assertEquals(0, gaps.exitCode(), gaps.err());
+        assertEquals(2, new ObjectMapper().readTree(gaps.out()).get("missingValues").asLong(), "NaN in a .npy: missing");
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 
     @Test

@@ -159,8 +159,8 @@ class HostileInputTest {
         Files.writeString(missing, "@relation r\n@attribute x numeric\n@attribute y numeric\n@data\n1,2\n?,3\n4,5\n6,?\n7,NaN\n8,9\n");
         CliRun run = CliRun.of("fit", "--input", s(missing), "--k", "2", "--quiet");
         assertEquals(0, run.exitCode(), run.err());
-        assertEquals(missing + ": 3 missing values ('?' or NaN, which Weka reads as missing) replaced by attribute means and value "
-                + "frequencies, as Weka does", run.err().strip());
+        assertEquals(missing + ": 3 missing values ('?' or NaN, which Weka reads as missing) replaced by their column's mean (a "
+                + "nominal attribute's mode)", run.err().strip());
     }
 
     // 7. Raw OutOfMemoryError: a batch buffer sized by the option, not by the data or the heap.

@@ -17,6 +17,8 @@ public final class ArraySource implements BatchSource {
     private final int rows;
     private final int dims;
 
+    private final boolean missing;
+
     private ArraySource(double[] data, int rows, int dims, double[] weights) {
         if (weights != null && weights.length != rows) {
             throw new InvalidInputException("weights: expected " + rows + " values, got " + weights.length);
@@ -25,10 +27,11 @@ public final class ArraySource implements BatchSource {
         this.rows = rows;
         this.dims = dims;
         this.weights = weights;
-        int bad = Arithmetic.get().firstUnusable(data, 0, data.length);
+        int bad = Arithmetic.get().firstInvalid(data, 0, data.length);
         if (bad >= 0) {
             throw Values.rejected(data[bad], "row " + bad / dims + ", column " + bad % dims);
         }
+        this.missing = Arithmetic.get().firstUnusable(data, 0, data.length) >= 0; // only NaN is left unusable
         if (weights != null) {
             for (int i = 0; i < rows; i++) {
                 if (!Weights.isValid(weights[i])) {
@@ -98,6 +101,11 @@ public final class ArraySource implements BatchSource {
     @Override
     public String name() {
         return "array";
+    }
+
+    /** True if some value is missing (NaN): then passes read copies, which they fill in, not the caller's array. */
+    boolean hasMissing() {
+        return missing;
     }
 
     /** The same rows as passes read them in place, without a copy. */

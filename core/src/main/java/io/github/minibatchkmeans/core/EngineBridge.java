@@ -4,6 +4,7 @@ import io.github.minibatchkmeans.core.internal.engine.FitResult;
 import io.github.minibatchkmeans.core.internal.metric.Geometry;
 import io.github.minibatchkmeans.core.internal.engine.Progress;
 import io.github.minibatchkmeans.core.internal.engine.SettingRejected;
+import io.github.minibatchkmeans.core.internal.metric.NominalModes;
 import io.github.minibatchkmeans.core.internal.engine.Settings;
 import io.github.minibatchkmeans.core.internal.engine.SweepRun;
 import io.github.minibatchkmeans.core.internal.stats.ClusterScores;
@@ -24,7 +25,9 @@ final class EngineBridge {
     static Settings settings(KMeansConfig c) {
         return new Settings(c.k(), c.initializer(), c.maxIterations(), c.tolerance(), c.batchSize(), c.threads(), c.seed(),
                 c.sampleSize(), c.sampleSizeAutomatic(), c.nInit(), Settings.Bounds.valueOf(c.pruning().name()), c.heapBudgetBytes(), c.reassignmentRatio(),
-                c.maxNoImprovement(), c.shuffleWindow(), c.metric().geometry());
+                c.maxNoImprovement(), c.shuffleWindow(), c.metric().geometry(),
+                c.nominal() == Nominal.MODE && c.metric() == Metric.EUCLIDEAN ? new NominalModes(c.nominalColumns(), c.nominalValue()) : NominalModes.NONE,
+                c.missing() == MissingValues.IMPUTE && c.metric() == Metric.EUCLIDEAN);
     }
 
     static Progress progress(ProgressListener listener) {

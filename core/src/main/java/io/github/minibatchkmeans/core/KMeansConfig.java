@@ -36,6 +36,11 @@ public final class KMeansConfig {
     private final int kMax;
     private final int kStep;
     private final int silhouetteSample;
+    private final Nominal nominal;
+    private final MissingValues missing;
+    private final double nominalWeight;
+    /** Per nominal attribute, its first one-hot column and its number of values. */
+    private final int[][] nominalColumns;
 
     private KMeansConfig(Builder b) {
         this.k = InvalidConfigException.check(Parameters.K, b.k);
@@ -67,6 +72,10 @@ public final class KMeansConfig {
         this.maxNoImprovement = InvalidConfigException.check(Parameters.MAX_NO_IMPROVEMENT, b.maxNoImprovement);
         this.shuffleWindow = InvalidConfigException.check(Parameters.SHUFFLE_WINDOW, b.shuffleWindow);
         this.metric = InvalidConfigException.check(Parameters.METRIC, b.metric);
+        this.nominal = InvalidConfigException.check(Parameters.NOMINAL, b.nominal);
+        this.missing = InvalidConfigException.check(Parameters.MISSING, b.missing);
+        this.nominalWeight = InvalidConfigException.check(Parameters.NOMINAL_WEIGHT, b.nominalWeight);
+        this.nominalColumns = b.nominalColumns.toArray(new int[0][]);
     }
 
     /**
@@ -104,6 +113,12 @@ public final class KMeansConfig {
         b.kMax = kMax;
         b.kStep = kStep;
         b.silhouetteSample = silhouetteSample;
+        b.nominal = nominal;
+        b.missing = missing;
+        b.nominalWeight = nominalWeight;
+        for (int[] attribute : nominalColumns) {
+            b.nominalColumns.add(attribute.clone());
+        }
         return b;
     }
 
@@ -301,6 +316,57 @@ public final class KMeansConfig {
         return metric;
     }
 
+    /**
+     * {@link Parameters#NOMINAL}.
+     *
+     * @return the setting
+     */
+    public Nominal nominal() {
+        return nominal;
+    }
+
+    /**
+     * {@link Parameters#MISSING}.
+     *
+     * @return the setting
+     */
+    public MissingValues missing() {
+        return missing;
+    }
+
+    /**
+     * {@link Parameters#NOMINAL_WEIGHT}.
+     *
+     * @return the setting
+     */
+    public double nominalWeight() {
+        return nominalWeight;
+    }
+
+    /**
+     * The nominal attributes declared with {@link Builder#nominalColumns}, in order: each its first
+     * one-hot column and its number of values.
+     *
+     * @return one {@code {firstColumn, values}} pair per attribute (a copy)
+     */
+    public int[][] nominalColumns() {
+        int[][] copy = new int[nominalColumns.length][];
+        for (int a = 0; a < copy.length; a++) {
+            copy[a] = nominalColumns[a].clone();
+        }
+        return copy;
+    }
+
+    /**
+     * What a row holds in the column of a nominal attribute's value: √(nominalWeight / 2), so that
+     * two rows with different values are {@code nominalWeight} apart (two columns differ by it).
+     *
+     * @return the one-hot value
+     */
+    public double nominalValue() {
+        return Math.sqrt(nominalWeight / 2);
+    }
+
     /** The bytes of heap {@link #heapFraction()} allows for per-row state. */
     long heapBudgetBytes() {
         return (long) (heapFraction * Runtime.getRuntime().maxMemory());
@@ -315,13 +381,16 @@ public final class KMeansConfig {
                 && pruning == c.pruning && Double.compare(heapFraction, c.heapFraction) == 0
                 && Double.compare(reassignmentRatio, c.reassignmentRatio) == 0 && maxNoImprovement == c.maxNoImprovement
                 && shuffleWindow == c.shuffleWindow && metric == c.metric
+                && nominal == c.nominal && missing == c.missing && nominalWeight == c.nominalWeight
+                && java.util.Arrays.deepEquals(nominalColumns, c.nominalColumns)
                 && kMax == c.kMax && kStep == c.kStep && silhouetteSample == c.silhouetteSample;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(k, mode, initializer, maxIterations, tolerance, batchSize, threads, seed, sampleSize, sampleSizeAutomatic, nInit, pruning,
-                heapFraction, reassignmentRatio, maxNoImprovement, shuffleWindow, metric, kMax, kStep, silhouetteSample);
+                heapFraction, reassignmentRatio, maxNoImprovement, shuffleWindow, metric, kMax, kStep, silhouetteSample,
+                nominal, missing, nominalWeight, java.util.Arrays.deepHashCode(nominalColumns));
     }
 
     @Override
@@ -330,7 +399,9 @@ public final class KMeansConfig {
                 + ", tolerance=" + tolerance + ", batchSize=" + batchSize + ", threads=" + threads + ", seed=" + seed
                 + ", sampleSize=" + sampleSize + ", nInit=" + nInit + ", pruning=" + pruning + ", heapFraction=" + heapFraction
                 + ", reassignmentRatio=" + reassignmentRatio + ", maxNoImprovement=" + maxNoImprovement + ", shuffleWindow="
-                + shuffleWindow + ", metric=" + metric + ", kMax=" + kMax + ", kStep=" + kStep + ", silhouetteSample=" + silhouetteSample + ")";
+                + shuffleWindow + ", metric=" + metric + ", kMax=" + kMax + ", kStep=" + kStep + ", silhouetteSample=" + silhouetteSample
+                + ", nominal=" + nominal + ", missing=" + missing + ", nominalWeight=" + nominalWeight + ", nominalColumns="
+                + java.util.Arrays.deepToString(nominalColumns) + ")";
     }
 
     /** Builds a {@link KMeansConfig}; unset settings take the {@link Parameters table}'s defaults. */
@@ -357,6 +428,10 @@ public final class KMeansConfig {
         private int kMax = Parameters.K_MAX.defaultValue(Mode.EXACT).orElseThrow();
         private int kStep = Parameters.K_STEP.defaultValue(Mode.EXACT).orElseThrow();
         private int silhouetteSample = Parameters.SILHOUETTE_SAMPLE.defaultValue(Mode.EXACT).orElseThrow();
+        private Nominal nominal = Parameters.NOMINAL.defaultValue(Mode.EXACT).orElseThrow();
+        private MissingValues missing = Parameters.MISSING.defaultValue(Mode.EXACT).orElseThrow();
+        private double nominalWeight = Parameters.NOMINAL_WEIGHT.defaultValue(Mode.EXACT).orElseThrow();
+        private final java.util.List<int[]> nominalColumns = new java.util.ArrayList<>();
 
         private Builder(int k) {
             this.k = k;
@@ -568,6 +643,66 @@ public final class KMeansConfig {
          */
         public Builder metric(Metric metric) {
             this.metric = metric;
+            return this;
+        }
+
+        /**
+         * {@link Parameters#NOMINAL}: how centroids hold the attributes of {@link #nominalColumns}.
+         *
+         * @param nominal mode (k-prototypes) or one-hot frequencies
+         * @return this builder
+         */
+        public Builder nominal(Nominal nominal) {
+            this.nominal = nominal;
+            return this;
+        }
+
+        /**
+         * {@link Parameters#MISSING}: what a missing value (NaN) in the data is.
+         *
+         * @param missing an error, or imputed
+         * @return this builder
+         */
+        public Builder missing(MissingValues missing) {
+            this.missing = missing;
+            return this;
+        }
+
+        /**
+         * {@link Parameters#NOMINAL_WEIGHT}: what one differing nominal value adds to a squared
+         * distance; rows write {@link KMeansConfig#nominalValue()} for a present value.
+         *
+         * @param weight γ, above 0
+         * @return this builder
+         */
+        public Builder nominalWeight(double weight) {
+            this.nominalWeight = weight;
+            return this;
+        }
+
+        /**
+         * Declares one nominal attribute: columns {@code [firstColumn, firstColumn + values)} of
+         * every row one-hot encode it — the column of the row's value holds
+         * {@link KMeansConfig#nominalValue()}, the others 0. Call once per attribute, in any order;
+         * the columns of two attributes may not overlap.
+         *
+         * @param firstColumn the column of its first value
+         * @param values its number of values, at least 1
+         * @return this builder
+         */
+        public Builder nominalColumns(int firstColumn, int values) {
+            if (firstColumn < 0 || values < 1 || (long) firstColumn + values > Integer.MAX_VALUE) {
+                throw new InvalidConfigException(Parameters.NOMINAL, "a nominal attribute needs a first column >= 0 and "
+                        + "at least one value, got column " + firstColumn + " and " + values + " values");
+            }
+            for (int[] other : nominalColumns) {
+                if (firstColumn < other[0] + other[1] && other[0] < firstColumn + values) {
+                    throw new InvalidConfigException(Parameters.NOMINAL, "the nominal attribute at columns " + firstColumn
+                            + ".." + (firstColumn + values - 1) + " overlaps the one at " + other[0] + ".."
+                            + (other[0] + other[1] - 1));
+                }
+            }
+            nominalColumns.add(new int[] {firstColumn, values});
             return this;
         }
 

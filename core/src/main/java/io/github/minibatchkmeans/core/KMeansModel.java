@@ -44,6 +44,7 @@ public final class KMeansModel implements Serializable {
     private final boolean converged;
     private final List<IterationRecord> history;
     private final double[][] initialCentroids;
+    private final long missingValues;
     private final transient Geometry geometry;
     private final transient Kernel table;
     /** The kernel for sparse rows, made on first use and kept: a caller that predicts chunk by chunk builds it once. */
@@ -61,6 +62,7 @@ public final class KMeansModel implements Serializable {
         this.converged = b.converged;
         this.history = List.copyOf(b.history);
         this.initialCentroids = b.initialCentroids == null ? null : deepCopy(b.initialCentroids);
+        this.missingValues = b.missingValues;
         this.geometry = metric.geometry();
         this.table = Kernels.create(this.centroids, Kernel.meanOf(this.centroids), RowFormat.DENSE, geometry);
     }
@@ -82,7 +84,33 @@ public final class KMeansModel implements Serializable {
      */
     public Builder toBuilder() {
         return builder(centroids).mode(mode).metric(metric).sizes(sizes).inertia(inertia).iterations(iterations).converged(converged)
-                .history(history).initialCentroids(initialCentroids);
+                .history(history).initialCentroids(initialCentroids).missingValues(missingValues);
+    }
+
+    /**
+     * How many values of the training data were missing and filled in ({@link MissingValues#IMPUTE}).
+     *
+     * @return the count; 0 if none, or not known (a model of 0.1.0)
+     */
+    public long missingValues() {
+        return missingValues;
+    }
+
+    /**
+     * What fills a missing value (NaN) of a row this model labels: the training data's mean, its
+     * centroids weighted by their sizes (each centroid is the mean of its rows; a model without
+     * sizes weighs them alike).
+     */
+    private double[] trainingMean() {
+        double total = java.util.Arrays.stream(sizes).sum();
+        double[] mean = new double[dimensions()];
+        for (int c = 0; c < k(); c++) {
+            double share = total > 0 ? sizes[c] / total : 1.0 / k();
+            for (int j = 0; j < mean.length; j++) {
+                mean[j] += share * centroids[c][j];
+            }
+        }
+        return mean;
     }
 
     /**
@@ -219,7 +247,7 @@ public final class KMeansModel implements Serializable {
             int n = Math.min(chunk, rows.length - first);
             for (int i = 0; i < n; i++) {
                 checkRow(rows[first + i], first + i);
-                batch.putRow(i, rows[first + i], 0, 1);
+                batch.putRow(i, filled(rows[first + i]), 0, 1);
             }
             batch.span(first, n);
             geometry.prepare(batch, 0, n);
@@ -248,7 +276,8 @@ public final class KMeansModel implements Serializable {
     /** {@code x}, checked and copied as a row prepared for the metric. */
     private DenseRows prepared(double[] x) {
         checkRow(x, 0);
-        DenseRows row = DenseRows.of(geometry.preparesRows() ? x.clone() : x, new double[] {1}, x.length);
+        double[] values = filled(x);
+        DenseRows row = DenseRows.of(geometry.preparesRows() && values == x ? x.clone() : values, new double[] {1}, x.length);
         geometry.prepare(row, 0, 1);
         return row;
     }
@@ -337,23 +366,37 @@ public final class KMeansModel implements Serializable {
                     + " columns, the model has " + dimensions() + " dimensions");
         }
         try {
-            new PassRunner(Runtime.getRuntime().availableProcessors(), Parameters.BATCH_SIZE.defaultValue(Mode.EXACT).orElseThrow(),
-                    geometry).run(source, task, null);
+            PassRunner runner = new PassRunner(Runtime.getRuntime().availableProcessors(),
+                    Parameters.BATCH_SIZE.defaultValue(Mode.EXACT).orElseThrow(), geometry);
+            runner.fillingMissing(trainingMean(), source); // a missing value: the training data's mean, as the fit filled them
+            runner.run(source, task, null);
         } catch (UncheckedIOException e) {
             throw e.getCause(); // a sink's IOException, carried through the pass
         }
     }
 
-    /** A row to label must have the model's width and usable values: a NaN has no nearest centroid. */
+    /** A row to label must have the model's width and usable values or missing ones (NaN, filled with the training mean). */
     private void checkRow(double[] x, int row) {
         if (x.length != dimensions()) {
             throw new InvalidInputException("row " + row + " has " + x.length + " values, the model has " + dimensions() + " dimensions");
         }
         for (int j = 0; j < x.length; j++) {
-            if (!Values.isUsable(x[j])) {
+            if (!Values.isUsable(x[j]) && !Double.isNaN(x[j])) {
                 throw Values.rejected(x[j], "row " + row + ", column " + j);
             }
         }
+    }
+
+    /** {@code x}, or a copy of it with its missing values (NaN) filled with the training mean. */
+    private double[] filled(double[] x) {
+        for (double v : x) {
+            if (Double.isNaN(v)) {
+                double[] copy = x.clone();
+                DenseRows.of(copy, new double[] {1}, copy.length).fillMissing(0, 1, trainingMean());
+                return copy;
+            }
+        }
+        return x;
     }
 
     static double[][] deepCopy(double[][] a) {
@@ -378,7 +421,7 @@ public final class KMeansModel implements Serializable {
         long[] historyPruned = history.stream().mapToLong(IterationRecord::rowsPruned).toArray();
         long[] historyUnread = history.stream().mapToLong(IterationRecord::blocksUnread).toArray();
         return new SerialForm(mode.name(), centroids, sizes, inertia, iterations, converged, historyInertia, historyShift,
-                initialCentroids, historyPruned, historyUnread, metric.name());
+                initialCentroids, historyPruned, historyUnread, metric.name(), missingValues);
     }
 
     private void readObject(ObjectInputStream in) throws java.io.InvalidObjectException {
@@ -387,7 +430,8 @@ public final class KMeansModel implements Serializable {
 
     private record SerialForm(String mode, double[][] centroids, double[] sizes, double inertia, int iterations,
                               boolean converged, double[] historyInertia, double[] historyShift,
-                              double[][] initialCentroids, long[] historyPruned, long[] historyUnread, String metric)
+                              double[][] initialCentroids, long[] historyPruned, long[] historyUnread, String metric,
+                              long missingValues)
             implements Serializable {
         private Object readResolve() throws java.io.InvalidObjectException {
             try {
@@ -398,7 +442,8 @@ public final class KMeansModel implements Serializable {
                 }
                 return builder(centroids).mode(Mode.valueOf(mode)).metric(metric == null ? Metric.EUCLIDEAN : Metric.valueOf(metric))
                         .sizes(sizes).inertia(inertia).iterations(iterations)
-                        .converged(converged).history(history).initialCentroids(initialCentroids).build();
+                        .converged(converged).history(history).initialCentroids(initialCentroids).missingValues(missingValues)
+                        .build();
             } catch (RuntimeException e) {
                 throw new java.io.InvalidObjectException("corrupt serialized KMeansModel: " + e.getMessage());
             }
@@ -420,6 +465,7 @@ public final class KMeansModel implements Serializable {
         private boolean converged;
         private List<IterationRecord> history = List.of();
         private double[][] initialCentroids;
+        private long missingValues;
 
         private Builder(double[][] centroids) {
             this.centroids = centroids;
@@ -499,6 +545,20 @@ public final class KMeansModel implements Serializable {
          */
         public Builder history(List<IterationRecord> history) {
             this.history = history;
+            return this;
+        }
+
+        /**
+         * How many training values were missing and filled in (default 0).
+         *
+         * @param count the count, at least 0
+         * @return this builder
+         */
+        public Builder missingValues(long count) {
+            if (count < 0) {
+                throw new IllegalArgumentException("missingValues: must be >= 0, got " + count);
+            }
+            this.missingValues = count;
             return this;
         }
 

@@ -277,7 +277,7 @@ public final class MiniBatchKMeans implements AutoCloseable {
     public KSweep sweep(PassEngine engine) {
         Objects.requireNonNull(engine, "engine");
         checkSweep();
-        try (DataPasses passes = new EnginePasses(engine, config.metric().geometry())) {
+        try (DataPasses passes = new EnginePasses(engine, EngineBridge.settings(config))) {
             return sweep(passes);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // engines report their failures unchecked
@@ -332,7 +332,7 @@ public final class MiniBatchKMeans implements AutoCloseable {
         if (config.choosesK()) {
             return sweep(engine).recommended();
         }
-        try (DataPasses passes = new EnginePasses(engine, config.metric().geometry())) {
+        try (DataPasses passes = new EnginePasses(engine, EngineBridge.settings(config))) {
             return keep(fit(passes, null, null, null));
         } catch (IOException e) {
             throw new UncheckedIOException(e); // engines report their failures unchecked
@@ -380,6 +380,7 @@ public final class MiniBatchKMeans implements AutoCloseable {
         try (var reader = rows.open()) {
             DenseRows batchRows = DenseRows.of(flat, w, d);
             batchRows.readFrom(reader, n);
+            OnlineLearner.refuseMissing(batchRows, "");
             config.metric().geometry().prepare(batchRows, 0, n);
             online.partialFit(batchRows);
         } catch (IOException e) {
@@ -426,7 +427,7 @@ public final class MiniBatchKMeans implements AutoCloseable {
 
     /** Local passes over {@code source}: arrays read in place, anything else read once and kept while it fits (not for one pass). */
     private LocalPasses local(BatchSource source) {
-        return new LocalPasses(source instanceof ArraySource array ? array.inPlace()
+        return new LocalPasses(source instanceof ArraySource array && !array.hasMissing() ? array.inPlace()
                 : source instanceof SparseArraySource sparse ? sparse.inPlace() : source, EngineBridge.settings(config),
                 config.mode() != Mode.ONE_PASS);
     }
@@ -469,7 +470,7 @@ public final class MiniBatchKMeans implements AutoCloseable {
         Settings settings = EngineBridge.settings(config);
         var progress = EngineBridge.progress(listener);
         try {
-            return switch (config.mode()) {
+            KMeansModel fitted = switch (config.mode()) {
                 case STOCHASTIC -> EngineBridge.model(FitRun.stochastic(passes, settings, progress, labels), Mode.STOCHASTIC, config.metric());
                 case ONE_PASS -> EngineBridge.model(OnePassLearner.fit(passes, settings, progress), Mode.ONE_PASS, config.metric());
                 case EXACT -> EngineBridge.model(FitRun.exact(passes, settings, progress, labels,
@@ -477,6 +478,7 @@ public final class MiniBatchKMeans implements AutoCloseable {
                         checkpoints == null ? null : (payload, iterations) -> checkpoints.onCheckpoint(new FitState(payload,
                                 iterations, "the checkpoint"))), Mode.EXACT, config.metric());
             };
+            return passes.missingValues() == 0 ? fitted : fitted.toBuilder().missingValues(passes.missingValues()).build();
         } catch (SettingRejected e) {
             throw EngineBridge.rejected(e);
         }

@@ -163,7 +163,7 @@ public final class NpySource implements BatchSource {
                         data[i] = widening[i - from];
                     }
                 }
-                int bad = arithmetic.firstUnusable(data, from, to);
+                int bad = arithmetic.firstInvalid(data, from, to);
                 if (bad >= 0) {
                     throw Values.rejected(data[bad], name + ": row " + (row + bad / d) + ", column " + (bad % d));
                 }
@@ -186,7 +186,7 @@ public final class NpySource implements BatchSource {
             for (int from = 0; from < n * d; from += 2 * CHUNK) { // each chunk checked while it is still in L1
                 int to = Math.min(n * d, from + 2 * CHUNK);
                 floats.get(from, data, from, to - from);
-                int bad = arithmetic.firstUnusable(data, from, to);
+                int bad = arithmetic.firstInvalid(data, from, to);
                 if (bad >= 0) {
                     throw Values.rejected(data[bad], name + ": row " + (row + bad / d) + ", column " + (bad % d));
                 }

@@ -86,6 +86,17 @@ public final class Parameters {
         /** The one-line doc of {@link Parameters#INIT_OVERSAMPLING}. */
         public static final String INIT_OVERSAMPLING = "k-means||: candidates drawn per round (the oversampling factor l); 0 "
                 + "means 2k.";
+        /** The one-line doc of {@link Parameters#NOMINAL}. */
+        public static final String NOMINAL = "Nominal attributes (one-hot columns): mode (k-prototypes, as SimpleKMeans: "
+                + "the centroid takes the most frequent value, a mismatch costs nominalWeight) or one-hot (the centroid holds "
+                + "the values' frequencies).";
+        /** The one-line doc of {@link Parameters#NOMINAL_WEIGHT}. */
+        public static final String NOMINAL_WEIGHT = "Nominal attributes: the squared distance one differing value adds (gamma "
+                + "of k-prototypes); 1 equals a numeric attribute's whole [0, 1] range, as SimpleKMeans' distance.";
+        /** The one-line doc of {@link Parameters#MISSING}. */
+        public static final String MISSING = "A missing value (NaN; CSV: an empty field or a marker; ARFF: ?): error (refused, "
+                + "naming its row and column) or impute (its column's weighted mean from the statistics pass, a nominal "
+                + "attribute's mode, as Weka's ReplaceMissingValues).";
         /** The one-line doc of {@link Parameters#METRIC}. */
         public static final String METRIC = "How rows and centroids are compared: euclidean (squared Euclidean distance) or "
                 + "cosine (spherical k-means: rows scaled to unit length, centroids the normalized means, costs 1 - cos).";
@@ -93,6 +104,8 @@ public final class Parameters {
 
     /** Silhouette rows beyond this take hours: its cost is quadratic. */
     static final int MAX_SILHOUETTE_SAMPLE = 200_000;
+    /** A nominal weight beyond this drowns every numeric attribute: a mismatch would cost a million ranges. */
+    static final double MAX_NOMINAL_WEIGHT = 1e6;
     /** Threads beyond this are a mistake: each holds a batch's partial sums. */
     static final int MAX_THREADS = 4096;
     /** Sample rows beyond this take gigabytes on any width: a larger sample seeds no better. */
@@ -304,9 +317,35 @@ public final class Parameters {
             .in(SPARK, "distanceMeasure")
             .build();
 
+    /** The knob {@code nominal}: {@value Docs#NOMINAL} */
+    public static final Parameter<Nominal> NOMINAL = Parameter.define("nominal", Nominal.class, Docs.NOMINAL)
+            .byDefault(Nominal.MODE)
+            .constraint(Constraint.oneOf(Nominal.values()))
+            .in(TOOL, "--nominal")
+            .in(WEKA, "-nominal")
+            .build();
+
+    /** The knob {@code nominalWeight}: {@value Docs#NOMINAL_WEIGHT} */
+    public static final Parameter<Double> NOMINAL_WEIGHT = Parameter.define("nominalWeight", Double.class, Docs.NOMINAL_WEIGHT)
+            .byDefault(1.0)
+            .constraint(Constraint.between(0, false, MAX_NOMINAL_WEIGHT, true))
+            .in(TOOL, "--nominal-weight")
+            .in(WEKA, "-nominal-weight")
+            .build();
+
+    /** The knob {@code missing}: {@value Docs#MISSING} */
+    public static final Parameter<MissingValues> MISSING = Parameter.define("missing", MissingValues.class, Docs.MISSING)
+            .byDefault(MissingValues.IMPUTE)
+            .constraint(Constraint.oneOf(MissingValues.values()))
+            .in(TOOL, "--missing")
+            .fixedIn(WEKA, MissingValues.IMPUTE, "SimpleKMeans replaces missing values (ReplaceMissingValues; its -M is refused)")
+            .in(TRIBUO, "missing")
+            .in(SPARK, "missing")
+            .build();
+
     private static final List<Parameter<?>> ALL = List.of(K, K_MAX, K_STEP, SILHOUETTE_SAMPLE, MODE, INIT, MAX_ITERATIONS, TOLERANCE, BATCH_SIZE, THREADS, SEED,
             SAMPLE_SIZE, N_INIT, PRUNING, HEAP_FRACTION, REASSIGNMENT_RATIO, MAX_NO_IMPROVEMENT, SHUFFLE_WINDOW, INIT_ROUNDS,
-            INIT_OVERSAMPLING, METRIC);
+            INIT_OVERSAMPLING, METRIC, NOMINAL, NOMINAL_WEIGHT, MISSING);
 
     /**
      * Every knob, in the order of this table.

@@ -91,19 +91,22 @@ class EstimatorTest {
         }
     }
 
-    /** A row with a NaN (or a value past ±1e150) has no nearest centroid: predicting it is an error naming the row and column, never cluster 0. */
+    /**
+     * A row with an infinity or a value past ±1e150 has no nearest centroid: predicting it is an
+     * error naming the row and column, never cluster 0. A NaN is a missing value: the training mean.
+     */
     @Test
     void predictRefusesRowsWithUnusableValues() {
         KMeansModel model = new MiniBatchKMeans(KMeansConfig.builder(5).seed(1).build()).fit(x);
-        double[] nan = x[0].clone();
-        nan[2] = Double.NaN;
-        assertEquals("row 0, column 2: not a finite number: NaN",
-                assertThrows(InvalidInputException.class, () -> model.predict(nan)).getMessage());
+        double[] inf = x[0].clone();
+        inf[2] = Double.POSITIVE_INFINITY;
+        assertEquals("row 0, column 2: not a finite number: Infinity",
+                assertThrows(InvalidInputException.class, () -> model.predict(inf)).getMessage());
         double[] huge = x[1].clone();
         huge[3] = 1e155;
         assertEquals("row 1, column 3: value too large: 1.0E155 (beyond ±1e150 squared distances overflow; rescale the data)",
                 assertThrows(InvalidInputException.class, () -> model.predict(new double[][] {x[0], huge})).getMessage());
-        assertThrows(InvalidInputException.class, () -> model.transform(nan));
+        assertThrows(InvalidInputException.class, () -> model.transform(inf));
     }
 
     /** A source that says how many rows it has gets its labels from the fit's final pass, as arrays do. */

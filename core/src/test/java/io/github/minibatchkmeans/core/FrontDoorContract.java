@@ -142,6 +142,9 @@ public final class FrontDoorContract {
             case "maxNoImprovement" -> config.maxNoImprovement();
             case "shuffleWindow" -> config.shuffleWindow();
             case "metric" -> config.metric();
+            case "nominal" -> config.nominal();
+            case "nominalWeight" -> config.nominalWeight();
+            case "missing" -> config.missing();
             default -> throw new IllegalArgumentException("no knob " + parameter + " in a configuration");
         };
     }

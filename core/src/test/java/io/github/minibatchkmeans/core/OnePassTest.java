@@ -174,7 +174,10 @@ class OnePassTest {
     void badRowsAndTooFewRowsAreNamed() {
         OnePass pass = new MiniBatchKMeans(KMeansConfig.builder(3).build()).onePass(2, false);
         InvalidInputException nan = assertThrows(InvalidInputException.class, () -> pass.add(new double[] {1, Double.NaN}, 1));
-        assertEquals("stream: row 1, column 2: not a finite number: NaN", nan.getMessage());
+        assertEquals("stream: row 1, column 2: missing value (NaN): one pass has no statistics pass to fill it in from (read a "
+                + "file, or fill it first)", nan.getMessage());
+        InvalidInputException inf = assertThrows(InvalidInputException.class, () -> pass.add(new double[] {1, Double.NEGATIVE_INFINITY}, 1));
+        assertEquals("stream: row 1, column 2: not a finite number: -Infinity", inf.getMessage());
         pass.add(new double[] {1, 2}, 1);
         InvalidInputException few = assertThrows(InvalidInputException.class, pass::finish);
         assertEquals("k = 3 is larger than the number of rows with positive weight (1) in stream", few.getMessage());

@@ -125,16 +125,22 @@ class SourcesTest {
     }
 
     @Test
-    void npyNonFiniteValuesAreReportedByRowAndColumn() throws IOException {
-        Path file = writeNpy(dir.resolve("nan.npy"), new double[][] {{1, 2}, {3, Double.NaN}}, false);
-        assertEquals(file + ": row 1, column 1: not a finite number: NaN",
+    void npyNonFiniteValuesAreReportedByRowAndColumnAndNaNIsAMissingValue() throws IOException {
+        Path file = writeNpy(dir.resolve("inf.npy"), new double[][] {{1, 2}, {3, Double.POSITIVE_INFINITY}}, false);
+        assertEquals(file + ": row 1, column 1: not a finite number: Infinity",
                 assertThrows(InvalidInputException.class, () -> TestData.readAll(new NpySource(file), 10)).getMessage());
+        Path nan = writeNpy(dir.resolve("nan.npy"), new double[][] {{1, 2}, {3, Double.NaN}}, false);
+        assertTrue(Double.isNaN(TestData.readAll(new NpySource(nan), 10).get(1)[1]), "NumPy's missing value, delivered as read");
+        assertEquals(nan + ": row 1, column 1: missing value (NaN), an error as configured (missing = error; impute replaces it with "
+                + "its column's mean)", assertThrows(InvalidInputException.class, () -> new MiniBatchKMeans(KMeansConfig.builder(1)
+                .missing(MissingValues.ERROR).build()).fit(new NpySource(nan))).getMessage());
     }
 
     @Test
     void arraySourceChecksShapeValuesAndWeights() {
         assertThrows(InvalidInputException.class, () -> ArraySource.of(new double[][] {{1, 2}, {3}}));
-        assertThrows(InvalidInputException.class, () -> ArraySource.of(new double[][] {{Double.NaN}}));
+        assertThrows(InvalidInputException.class, () -> ArraySource.of(new double[][] {{Double.NEGATIVE_INFINITY}}));
+        assertEquals(1, ArraySource.of(new double[][] {{Double.NaN}}).rows().orElseThrow(), "NaN: a missing value");
         assertEquals("weights[1]: negative weight: -2.0", assertThrows(InvalidInputException.class,
                 () -> ArraySource.of(new double[][] {{1}, {2}}, new double[] {1, -2})).getMessage());
         assertThrows(InvalidInputException.class, () -> ArraySource.ofFlat(new double[5], 2, null));

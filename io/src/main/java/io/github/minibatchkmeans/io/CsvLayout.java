@@ -48,6 +48,14 @@ final class CsvLayout {
     volatile double[] fills;
     /** The missing-value markers that are numbers; usually none, and then a parsed value is never checked. */
     final double[] missingNumbers;
+    /** For each field of a record: its index among the category columns, or −1. */
+    final int[] categoryOfField;
+    /** Per category column, the code of each value (empty until its values are known). */
+    final List<java.util.Map<String, Integer>> categoryCodes;
+    /** Per category column, its values in code order; null until learned. */
+    final List<List<String>> categoryValues;
+    /** Per category column with known values, its first feature slot and its number of values. */
+    final int[][] nominalColumns;
 
     private CsvLayout(String name, CsvOptions options, List<String> first) {
         this.name = name;
@@ -97,12 +105,50 @@ final class CsvLayout {
         if (features.isEmpty()) {
             throw new InvalidInputException(name + ": no feature columns selected");
         }
-        List<String> featureNames = new ArrayList<>();
-        for (int slot = 0; slot < features.size(); slot++) {
-            int f = features.get(slot);
-            slotOfField[f] = slot;
-            featureNames.add(names == null ? "x" + f : names.get(f));
+        CsvOptions.Categorical categorical = options.categorical();
+        this.categoryOfField = new int[fieldCount];
+        Arrays.fill(categoryOfField, -1);
+        List<String> categoryColumns = categorical.columns();
+        this.categoryCodes = new java.util.ArrayList<>();
+        this.categoryValues = new ArrayList<>();
+        for (int c = 0; c < categoryColumns.size(); c++) {
+            String spec = categoryColumns.get(c);
+            int f = resolve(spec, names, "categorical column");
+            if (!features.contains(f)) {
+                throw new InvalidInputException(name + ": categorical column '" + spec + "' is not among the feature columns");
+            }
+            if (categoryOfField[f] >= 0) {
+                throw new InvalidInputException(name + ": categorical column '" + spec + "' is named twice");
+            }
+            categoryOfField[f] = c;
+            List<String> values = categorical.values().get(spec);
+            categoryValues.add(values);
+            java.util.Map<String, Integer> codes = new java.util.HashMap<>();
+            if (values != null) {
+                for (String v : values) {
+                    codes.putIfAbsent(v, codes.size());
+                }
+            }
+            categoryCodes.add(codes);
         }
+        List<String> featureNames = new ArrayList<>();
+        List<int[]> nominal = new ArrayList<>();
+        int slot = 0;
+        for (int f : features) {
+            slotOfField[f] = slot;
+            String column = names == null ? "x" + f : names.get(f);
+            int c = categoryOfField[f];
+            if (c < 0) {
+                featureNames.add(column);
+                slot++;
+            } else if (categoryValues.get(c) != null) {
+                List<String> values = categoryValues.get(c);
+                nominal.add(new int[] {slot, values.size()});
+                values.forEach(v -> featureNames.add(column + "=" + v));
+                slot += values.size();
+            }
+        }
+        this.nominalColumns = nominal.toArray(new int[0][]);
         if (weightField >= 0) {
             slotOfField[weightField] = WEIGHT;
         }
@@ -170,6 +216,11 @@ final class CsvLayout {
         return featureNames.size();
     }
 
+    /** True if some category column's values are not known yet: they must be learned before rows are read. */
+    boolean lacksCategories() {
+        return categoryValues.contains(null);
+    }
+
     /** Whether {@code file} has a quote character anywhere: then a newline may sit inside a field, and only one thread can parse it. */
     static boolean quoted(Path file) throws IOException {
         byte quote = (byte) '"';
@@ -235,19 +286,22 @@ final class CsvLayout {
         if (labelColumn != null && first.stream().anyMatch(f -> f.equalsIgnoreCase(labelColumn.trim()))) {
             return true;
         }
-        int labelIndex = -1;
-        if (labelColumn != null) {
+        List<String> categories = options.categorical().columns();
+        if (categories.stream().anyMatch(c -> first.stream().anyMatch(f -> f.equalsIgnoreCase(c.trim())))) {
+            return true;
+        }
+        java.util.Set<Integer> textColumns = new java.util.HashSet<>(); // the label and category columns: text in data too
+        for (String spec : labelColumn == null ? categories : concat(categories, labelColumn)) {
             try {
-                labelIndex = endIndex(labelColumn, first.size()) >= 0 ? endIndex(labelColumn, first.size())
-                        : Integer.parseInt(labelColumn.trim());
+                textColumns.add(endIndex(spec, first.size()) >= 0 ? endIndex(spec, first.size()) : Integer.parseInt(spec.trim()));
             } catch (NumberFormatException e) {
-                labelIndex = -1;
+                // a name that is not in the first record: no column to leave out
             }
         }
         int text = -1;
         int numbers = 0;
         for (int f = 0; f < first.size(); f++) {
-            if (f == labelIndex || options.missing() == CsvOptions.Missing.IMPUTE && isMissing(first.get(f))) {
+            if (textColumns.contains(f) || options.missing() == CsvOptions.Missing.IMPUTE && isMissing(first.get(f))) {
                 continue;
             }
             if (isNumber(first.get(f))) {
@@ -261,6 +315,12 @@ final class CsvLayout {
                     + SourceFiles.excerpt(first.get(text)) + "'): fix the value if it is data, or say --header if it is a header");
         }
         return text >= 0;
+    }
+
+    private static List<String> concat(List<String> list, String one) {
+        List<String> all = new ArrayList<>(list);
+        all.add(one);
+        return all;
     }
 
     /** An empty field, one of the options' missing-value markers or {@code NaN} (any case, spaces around): a missing value. */

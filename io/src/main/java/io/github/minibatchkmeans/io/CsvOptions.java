@@ -19,9 +19,10 @@ import java.util.List;
  * @param missingMarkers the texts that mark a missing value besides an empty field, compared without the spaces
  *                     around them and in any case ({@code ?} and {@code NA} by default); a marker that is a number
  *                     ({@code -999}) marks that value
+ * @param categorical  the columns read as categories (nominal attributes, one-hot encoded)
  */
 public record CsvOptions(char separator, Header header, List<String> columns, String weightColumn, String labelColumn,
-                         Missing missing, boolean float32, List<String> missingMarkers) {
+                         Missing missing, boolean float32, List<String> missingMarkers, Categorical categorical) {
 
     /** The missing-value markers by default: R's and Weka's. */
     public static final List<String> DEFAULT_MISSING_MARKERS = List.of("?", "NA");
@@ -60,11 +61,42 @@ public record CsvOptions(char separator, Header header, List<String> columns, St
      * @param missing      what a missing value is
      * @param float32      whether the values are held as float32
      * @param missingMarkers the texts that mark a missing value besides an empty field
+     * @param categorical  the category columns
      */
     public CsvOptions {
         columns = List.copyOf(columns);
         java.util.Objects.requireNonNull(missing, "missing");
         missingMarkers = missingMarkers.stream().map(String::strip).toList();
+        java.util.Objects.requireNonNull(categorical, "categorical");
+    }
+
+    /**
+     * Columns read as categories — text values, each a nominal attribute one-hot encoded into one
+     * column per distinct value (named {@code column=value}, values in sorted order) — with the
+     * value a row's category column holds.
+     *
+     * @param columns     the category columns, by header name or 0-based index (each also a feature column)
+     * @param values      per column (as named in {@code columns}), its values, when known (a model's); the
+     *                    others are learned in one more read of the file, sorted
+     * @param one         what the column of a row's value holds (the rest hold 0)
+     */
+    public record Categorical(List<String> columns, java.util.Map<String, List<String>> values, double one) {
+        /** No category column. */
+        public static final Categorical NONE = new Categorical(List.of(), java.util.Map.of(), 1);
+
+        /**
+         * Copies the lists.
+         *
+         * @param columns     the category columns
+         * @param values      the values known per column
+         * @param one         the one-hot value
+         */
+        public Categorical {
+            columns = List.copyOf(columns);
+            java.util.Map<String, List<String>> copy = new java.util.LinkedHashMap<>();
+            values.forEach((column, list) -> copy.put(column, List.copyOf(list)));
+            values = java.util.Collections.unmodifiableMap(copy);
+        }
     }
 
     /**
@@ -80,7 +112,7 @@ public record CsvOptions(char separator, Header header, List<String> columns, St
      */
     public CsvOptions(char separator, Header header, List<String> columns, String weightColumn, String labelColumn, Missing missing,
                       boolean float32) {
-        this(separator, header, columns, weightColumn, labelColumn, missing, float32, DEFAULT_MISSING_MARKERS);
+        this(separator, header, columns, weightColumn, labelColumn, missing, float32, DEFAULT_MISSING_MARKERS, Categorical.NONE);
     }
 
     /**
@@ -115,7 +147,7 @@ public record CsvOptions(char separator, Header header, List<String> columns, St
      * @return the options
      */
     public CsvOptions withHeader(Header header) {
-        return new CsvOptions(separator, header, columns, weightColumn, labelColumn, missing, float32, missingMarkers);
+        return new CsvOptions(separator, header, columns, weightColumn, labelColumn, missing, float32, missingMarkers, categorical);
     }
 
     /**
@@ -125,7 +157,7 @@ public record CsvOptions(char separator, Header header, List<String> columns, St
      * @return the options
      */
     public CsvOptions withColumns(List<String> columns) {
-        return new CsvOptions(separator, header, columns, weightColumn, labelColumn, missing, float32, missingMarkers);
+        return new CsvOptions(separator, header, columns, weightColumn, labelColumn, missing, float32, missingMarkers, categorical);
     }
 
     /**
@@ -135,7 +167,7 @@ public record CsvOptions(char separator, Header header, List<String> columns, St
      * @return the options
      */
     public CsvOptions withWeightColumn(String weightColumn) {
-        return new CsvOptions(separator, header, columns, weightColumn, labelColumn, missing, float32, missingMarkers);
+        return new CsvOptions(separator, header, columns, weightColumn, labelColumn, missing, float32, missingMarkers, categorical);
     }
 
     /**
@@ -145,7 +177,7 @@ public record CsvOptions(char separator, Header header, List<String> columns, St
      * @return the options
      */
     public CsvOptions withLabelColumn(String labelColumn) {
-        return new CsvOptions(separator, header, columns, weightColumn, labelColumn, missing, float32, missingMarkers);
+        return new CsvOptions(separator, header, columns, weightColumn, labelColumn, missing, float32, missingMarkers, categorical);
     }
 
     /**
@@ -155,7 +187,7 @@ public record CsvOptions(char separator, Header header, List<String> columns, St
      * @return the options
      */
     public CsvOptions withMissing(Missing missing) {
-        return new CsvOptions(separator, header, columns, weightColumn, labelColumn, missing, float32, missingMarkers);
+        return new CsvOptions(separator, header, columns, weightColumn, labelColumn, missing, float32, missingMarkers, categorical);
     }
 
     /**
@@ -165,7 +197,17 @@ public record CsvOptions(char separator, Header header, List<String> columns, St
      * @return the options
      */
     public CsvOptions withMissingMarkers(List<String> missingMarkers) {
-        return new CsvOptions(separator, header, columns, weightColumn, labelColumn, missing, float32, missingMarkers);
+        return new CsvOptions(separator, header, columns, weightColumn, labelColumn, missing, float32, missingMarkers, categorical);
+    }
+
+    /**
+     * These options with other category columns.
+     *
+     * @param categorical the new value
+     * @return the options
+     */
+    public CsvOptions withCategorical(Categorical categorical) {
+        return new CsvOptions(separator, header, columns, weightColumn, labelColumn, missing, float32, missingMarkers, categorical);
     }
 
     /**
@@ -175,6 +217,6 @@ public record CsvOptions(char separator, Header header, List<String> columns, St
      * @return the options
      */
     public CsvOptions withFloat32(boolean float32) {
-        return new CsvOptions(separator, header, columns, weightColumn, labelColumn, missing, float32, missingMarkers);
+        return new CsvOptions(separator, header, columns, weightColumn, labelColumn, missing, float32, missingMarkers, categorical);
     }
 }

@@ -49,6 +49,11 @@ final class CsvRowParser extends AbstractBaseCsvCallbackHandler<CsvRowParser> {
         if (slot == CsvLayout.SKIP) {
             return;
         }
+        int category = layout.categoryOfField[fieldIdx];
+        if (category >= 0) {
+            category(fieldIdx, slot, category, new String(buf, offset, len).strip());
+            return;
+        }
         double[] fills = layout.fills; // non-null when imputing: what a missing feature value becomes
         double value;
         try {
@@ -92,6 +97,29 @@ final class CsvRowParser extends AbstractBaseCsvCallbackHandler<CsvRowParser> {
             throw Values.rejected(value, where(fieldIdx));
         } else {
             row[slot] = value;
+        }
+    }
+
+    /**
+     * A category column's field: the column of its value holds the one-hot value, the others 0; a
+     * value a model never saw has no column (it adds the same to every centroid's distance); a
+     * missing one is imputed or an error.
+     */
+    private void category(int fieldIdx, int slot, int category, String text) {
+        Integer code = layout.categoryCodes.get(category).get(text);
+        int width = layout.categoryValues.get(category).size();
+        if (code == null && layout.isMissing(text)) {
+            double[] fills = layout.fills;
+            if (fills == null) {
+                throw new InvalidInputException(where(fieldIdx) + ": missing value (" + (text.isEmpty() ? "empty field" : "'" + text
+                        + "'") + "); --missing impute replaces missing values with their column's most frequent value");
+            }
+            System.arraycopy(fills, slot, row, slot, width);
+            return;
+        }
+        java.util.Arrays.fill(row, slot, slot + width, 0);
+        if (code != null) {
+            row[slot + code] = layout.options.categorical().one();
         }
     }
 

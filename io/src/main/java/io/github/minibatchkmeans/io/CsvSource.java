@@ -44,7 +44,6 @@ public final class CsvSource implements BatchSource {
     /** The file's size and time when first read: compared at the start and end of every pass. */
     private final SourceFiles.Stamp stamp;
     private final AtomicInteger passes = new AtomicInteger();
-    private long missing;
 
     /**
      * A source reading {@code file} as {@code options} say; the first line is read here (the header, the columns).
@@ -58,8 +57,8 @@ public final class CsvSource implements BatchSource {
 
     /**
      * A source reading {@code file} as {@code options} say, missing feature values replaced by
-     * {@code fills} — a model's training means, say — when options impute them (null: learned
-     * from the file, in one more read here).
+     * {@code fills} when options impute them (null: delivered as NaN, for the estimator to fill in
+     * from its statistics pass, as {@code missing = impute} has it).
      *
      * @param file    the file
      * @param options how to read it
@@ -69,54 +68,83 @@ public final class CsvSource implements BatchSource {
         this.file = file;
         this.stream = null;
         this.stamp = SourceFiles.Stamp.of(file);
-        this.layout = CsvLayout.ofFile(file, file.toString(), options);
+        CsvLayout first = CsvLayout.ofFile(file, file.toString(), options);
+        this.layout = first.lacksCategories() ? CsvLayout.ofFile(file, file.toString(), options.withCategorical(
+                withValues(options.categorical(), learnCategories(file, first)))) : first;
         this.float32 = options.float32();
         if (options.missing() == CsvOptions.Missing.IMPUTE) {
             if (fills != null && fills.length != layout.dimensions()) {
                 throw new IllegalArgumentException(fills.length + " fill values for " + layout.dimensions() + " feature columns");
             }
-            layout.fills = fills != null ? fills.clone() : learnMeans();
+            if (fills == null) { // a missing value is delivered as NaN: the estimator fills it from its statistics pass
+                fills = new double[layout.dimensions()];
+                java.util.Arrays.fill(fills, Double.NaN);
+            }
+            layout.fills = fills.clone();
         }
     }
 
-    /** The weighted mean of each feature column over the values present: one read of the file. */
-    private double[] learnMeans() {
-        int d = layout.dimensions();
-        double[] learning = new double[d];
-        java.util.Arrays.fill(learning, Double.NaN); // a missing value reads as NaN while the means are learned
-        layout.fills = learning;
-        double[] sum = new double[d];
-        double[] weight = new double[d];
-        int batch = (int) Math.max(1, Math.min(1024, (1 << 20) / (8L * d)));
-        double[] rows = new double[batch * d];
-        double[] weights = new double[batch];
-        try (BatchReader reader = open()) {
-            for (int n = reader.read(rows, weights, batch); n > 0; n = reader.read(rows, weights, batch)) {
-                for (int i = 0; i < n; i++) {
-                    for (int j = 0; j < d; j++) {
-                        double v = rows[i * d + j];
-                        if (Double.isNaN(v)) {
-                            missing++;
-                        } else {
-                            sum[j] += weights[i] * v;
-                            weight[j] += weights[i];
-                        }
+    /** A category column with more distinct values than this is a mistake (an identifier, a number): each value is a column. */
+    static final int MAX_CATEGORIES = 10_000;
+
+    /** {@code categorical} with {@code learned} values for the columns it had none for. */
+    private static CsvOptions.Categorical withValues(CsvOptions.Categorical categorical, java.util.Map<String, List<String>> learned) {
+        java.util.Map<String, List<String>> values = new java.util.LinkedHashMap<>(categorical.values());
+        learned.forEach(values::putIfAbsent);
+        return new CsvOptions.Categorical(categorical.columns(), values, categorical.one());
+    }
+
+    /** The distinct values of each category column whose values are not given, sorted: one read of the file. */
+    private static java.util.Map<String, List<String>> learnCategories(Path file, CsvLayout layout) {
+        List<String> columns = layout.options.categorical().columns();
+        List<java.util.TreeSet<String>> seen = new java.util.ArrayList<>();
+        List<Integer> fields = new java.util.ArrayList<>();
+        for (int c = 0; c < columns.size(); c++) {
+            seen.add(new java.util.TreeSet<>());
+        }
+        for (int f = 0; f < layout.fieldCount; f++) {
+            if (layout.categoryOfField[f] >= 0 && layout.categoryValues.get(layout.categoryOfField[f]) == null) {
+                fields.add(f);
+            }
+        }
+        try {
+            eachDataRecord(file, layout, record -> {
+                for (int f : fields) {
+                    String text = f < record.getFieldCount() ? record.getField(f).strip() : "";
+                    java.util.TreeSet<String> values = seen.get(layout.categoryOfField[f]);
+                    if (!layout.isMissing(text) && values.add(text) && values.size() > MAX_CATEGORIES) {
+                        throw new InvalidInputException(layout.name + ":" + record.getStartingLineNumber() + ":" + (f + 1)
+                                + ": categorical column '" + columns.get(layout.categoryOfField[f]) + "' has more than "
+                                + MAX_CATEGORIES + " distinct values (each becomes a column): an identifier, or numbers?");
                     }
                 }
-            }
+            });
         } catch (IOException e) {
             throw SourceFiles.unreadable(file, e);
         }
-        double[] means = new double[d];
-        for (int j = 0; j < d; j++) {
-            if (!(weight[j] > 0)) {
-                throw new InvalidInputException(layout.name + ": column '" + layout.featureNames.get(j)
-                        + "' has no value to impute its missing values from");
+        java.util.Map<String, List<String>> learned = new java.util.LinkedHashMap<>();
+        for (int f : fields) {
+            int c = layout.categoryOfField[f];
+            if (seen.get(c).isEmpty()) {
+                throw new InvalidInputException(layout.name + ": categorical column '" + columns.get(c) + "' has no value");
             }
-            means[j] = sum[j] / weight[j];
+            learned.put(columns.get(c), List.copyOf(seen.get(c)));
         }
-        passes.set(0); // the read that learned the means is not one of the fit's passes
-        return means;
+        return learned;
+    }
+
+    /**
+     * Per category column (nominal attribute), its first feature column and its number of values:
+     * what {@code KMeansConfig.Builder.nominalColumns} declares.
+     *
+     * @return one {@code {firstColumn, values}} pair per category column
+     */
+    public int[][] nominalColumns() {
+        int[][] copy = new int[layout.nominalColumns.length][];
+        for (int a = 0; a < copy.length; a++) {
+            copy[a] = layout.nominalColumns[a].clone();
+        }
+        return copy;
     }
 
     /**
@@ -128,14 +156,6 @@ public final class CsvSource implements BatchSource {
         return layout.options.missingMarkers();
     }
 
-    /**
-     * Missing feature values the file has (counted when their means were learned; 0 otherwise).
-     *
-     * @return the count
-     */
-    public long missingValues() {
-        return missing;
-    }
 
     /**
      * A source reading {@code file} with the defaults for its extension ({@link CsvOptions#forFile}).
@@ -147,14 +167,19 @@ public final class CsvSource implements BatchSource {
     }
 
     private CsvSource(InputStream stream, String name, CsvOptions options) {
-        if (options.missing() == CsvOptions.Missing.IMPUTE) {
-            throw new InvalidInputException(name + ": imputing missing values needs one read of the data for the column means "
-                    + "before the fit's, and a stream is read once");
-        }
         this.file = null;
         this.stream = stream;
         this.stamp = null;
         this.layout = CsvLayout.ofStream(stream, name, options);
+        if (layout.lacksCategories()) {
+            throw new InvalidInputException(name + ": categorical columns' values are learned in a read of their own, and a "
+                    + "stream is read once");
+        }
+        if (options.missing() == CsvOptions.Missing.IMPUTE) {
+            double[] missing = new double[layout.dimensions()];
+            java.util.Arrays.fill(missing, Double.NaN);
+            layout.fills = missing;
+        }
         this.float32 = options.float32();
     }
 
@@ -240,19 +265,24 @@ public final class CsvSource implements BatchSource {
             throw new InvalidInputException(layout.name + ": the label column needs a second read, and a stream can be read once");
         }
         LabelCodes codes = new LabelCodes(names);
+        eachDataRecord(file, layout, record -> codes.add(layout.labelField < record.getFieldCount()
+                ? record.getField(layout.labelField) : ""));
+        return codes.labels();
+    }
+
+    /** Every record of {@code file} after its header, if it has one, in order. */
+    private static void eachDataRecord(Path file, CsvLayout layout, java.util.function.Consumer<CsvRecord> body) throws IOException {
         try (CsvReader<CsvRecord> reader = layout.builder().build(CsvLayout.records(), file)) {
             boolean skip = layout.hasHeader;
             for (CsvRecord record : reader) {
-                if (skip) {
-                    skip = false;
-                    continue;
+                if (!skip) {
+                    body.accept(record);
                 }
-                codes.add(layout.labelField < record.getFieldCount() ? record.getField(layout.labelField) : "");
+                skip = false;
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        return codes.labels();
     }
 
     @Override

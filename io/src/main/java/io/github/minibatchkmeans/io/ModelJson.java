@@ -84,7 +84,7 @@ public final class ModelJson {
     /** The JSON document, field by field: boxed, so that a missing field is told apart from a zero. */
     record Document(String format, Integer version, Mode mode, Metric metric, Integer k, Integer dimensions, double[][] centroids,
                     double[] sizes, Double inertia, Integer iterations, Boolean converged, List<IterationRecord> history,
-                    double[][] initialCentroids, List<String> columns) {
+                    double[][] initialCentroids, List<String> columns, Long missingValues) {
 
         /** The required fields, in file order, with their values (initialCentroids is optional). */
         void checkComplete(String name) {
@@ -125,7 +125,7 @@ public final class ModelJson {
         }
         MAPPER.writeValue(out, new Document(FORMAT, VERSION, model.mode(), model.metric(), model.k(), model.dimensions(),
                 model.centroids(), model.sizes(), model.inertia(), model.iterations(), model.converged(), model.history(),
-                model.initialCentroids().orElse(null), columns));
+                model.initialCentroids().orElse(null), columns, model.missingValues() == 0 ? null : model.missingValues()));
     }
 
     /**
@@ -273,8 +273,9 @@ public final class ModelJson {
             return new Stored(KMeansModel.builder(doc.centroids()).mode(doc.mode())
                     .metric(doc.metric() == null ? Metric.EUCLIDEAN : doc.metric()).sizes(doc.sizes()).inertia(doc.inertia())
                     .iterations(doc.iterations()).converged(doc.converged()).history(doc.history())
-                    .initialCentroids(doc.initialCentroids()).build(), doc.columns());
-        } catch (InvalidInputException e) {
+                    .initialCentroids(doc.initialCentroids()).missingValues(doc.missingValues() == null ? 0 : doc.missingValues())
+                    .build(), doc.columns());
+        } catch (InvalidInputException | IllegalArgumentException e) { // a negative missingValues, say
             throw new InvalidInputException(name + ": " + e.getMessage());
         }
     }

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.minibatchkmeans.core.KMeansConfig;
+import io.github.minibatchkmeans.core.KMeansModel;
+import io.github.minibatchkmeans.core.MiniBatchKMeans;
+import io.github.minibatchkmeans.core.MissingValues;
 import io.github.minibatchkmeans.core.TestData;
 import io.github.minibatchkmeans.core.spi.InvalidInputException;
 import java.io.IOException;
@@ -147,7 +151,7 @@ class CsvSourceTest {
     }
 
     @Test
-    void missingValuesAreAnErrorNamingThePlaceOrTheirColumnsWeightedMean() throws IOException {
+    void missingValuesAreAnErrorNamingThePlaceOrFilledFromTheStatisticsPass() throws IOException {
         Path file = write("m.csv", "a,b,w\n1,2,1\n3,,1\n5,?,2\n NA ,8,1\n7,NaN,1\n");
         InvalidInputException refused = assertThrows(InvalidInputException.class,
                 () -> TestData.readAll(new CsvSource(file, CsvOptions.forFile(file).withWeightColumn("w")), 10));
@@ -155,22 +159,21 @@ class CsvSourceTest {
                 refused.getMessage());
         CsvSource imputed = new CsvSource(file, CsvOptions.forFile(file).withWeightColumn("w")
                 .withMissing(CsvOptions.Missing.IMPUTE));
-        assertEquals(4, imputed.missingValues());
+        List<double[]> rows = TestData.readAll(imputed, 2);
+        assertArrayEquals(new double[] {3, Double.NaN, 1}, rows.get(1), "delivered as NaN, no read of its own");
+        assertArrayEquals(new double[] {Double.NaN, 8, 1}, rows.get(3));
+        KMeansModel filled = new MiniBatchKMeans(KMeansConfig.builder(1).missing(MissingValues.IMPUTE).build()).fit(imputed);
         double meanA = (1 + 3 + 5 * 2 + 7) / 5.0; // weighted over the values present
         double meanB = (2 + 8) / 2.0;
-        List<double[]> rows = TestData.readAll(imputed, 2);
-        assertArrayEquals(new double[] {3, meanB, 1}, rows.get(1));
-        assertArrayEquals(new double[] {5, meanB, 2}, rows.get(2));
-        assertArrayEquals(new double[] {meanA, 8, 1}, rows.get(3));
-        assertArrayEquals(new double[] {7, meanB, 1}, rows.get(4));
+        assertArrayEquals(new double[] {meanA, meanB}, filled.centroid(0), 1e-12, "the completed data's mean");
+        assertEquals(4, filled.missingValues());
         CsvSource given = new CsvSource(file, CsvOptions.forFile(file).withWeightColumn("w")
                 .withMissing(CsvOptions.Missing.IMPUTE), new double[] {-1, -2});
-        assertArrayEquals(new double[] {3, -2, 1}, TestData.readAll(given, 2).get(1), "a model's means, say");
+        assertArrayEquals(new double[] {3, -2, 1}, TestData.readAll(given, 2).get(1), "fills given: used as read");
         Path empty = write("e.csv", "a,b\n1,\n2,?\n");
-        assertEquals(empty + ": column 'b' has no value to impute its missing values from", assertThrows(InvalidInputException.class,
-                () -> new CsvSource(empty, CsvOptions.forFile(empty).withMissing(CsvOptions.Missing.IMPUTE))).getMessage());
-        assertThrows(InvalidInputException.class, () -> CsvSource.ofStream(new java.io.ByteArrayInputStream("a\n1\n".getBytes(
-                java.nio.charset.StandardCharsets.UTF_8)), "<stdin>", CsvOptions.forFile(file).withMissing(CsvOptions.Missing.IMPUTE)));
+        assertEquals("column 1 has no value to fill its missing values with", assertThrows(InvalidInputException.class,
+                () -> new MiniBatchKMeans(KMeansConfig.builder(1).build()).fit(new CsvSource(empty, CsvOptions.forFile(empty)
+                        .withMissing(CsvOptions.Missing.IMPUTE)))).getMessage());
     }
 
     @Test
@@ -178,15 +181,15 @@ class CsvSourceTest {
         Path file = write("k.csv", "a,b\n1,2\n3,-999\n5, missing \n7,?\n");
         CsvOptions markers = CsvOptions.forFile(file).withMissingMarkers(List.of("-999", "MISSING"));
         InvalidInputException question = assertThrows(InvalidInputException.class,
-                () -> new CsvSource(file, markers.withMissing(CsvOptions.Missing.IMPUTE)));
+                () -> TestData.readAll(new CsvSource(file, markers.withMissing(CsvOptions.Missing.IMPUTE)), 10));
         assertEquals(file + ":5:2: not a number: '?'", question.getMessage(), "? is no marker any more");
         Path clean = write("k2.csv", "a,b\n1,2\n3,-999\n5,MISSING\n");
         CsvSource imputed = new CsvSource(clean, CsvOptions.forFile(clean).withMissingMarkers(List.of("-999", "missing"))
                 .withMissing(CsvOptions.Missing.IMPUTE));
-        assertEquals(2, imputed.missingValues());
         List<double[]> rows = TestData.readAll(imputed, 10);
-        assertArrayEquals(new double[] {3, 2, 1}, rows.get(1), "-999 is missing: the mean of b's one value (then the weight)");
-        assertArrayEquals(new double[] {5, 2, 1}, rows.get(2));
+        assertArrayEquals(new double[] {3, Double.NaN, 1}, rows.get(1), "-999 is missing");
+        assertArrayEquals(new double[] {5, Double.NaN, 1}, rows.get(2));
+        assertEquals(2, new MiniBatchKMeans(KMeansConfig.builder(1).build()).fit(imputed).missingValues());
         assertEquals(clean + ":3:2: missing value ('-999'); --missing impute replaces missing values with their column's mean",
                 assertThrows(InvalidInputException.class, () -> TestData.readAll(new CsvSource(clean, CsvOptions.forFile(clean)
                         .withMissingMarkers(List.of("-999"))), 10)).getMessage());

@@ -6,6 +6,7 @@ import io.github.minibatchkmeans.core.KMeansConfig;
 import io.github.minibatchkmeans.core.KSweep;
 import io.github.minibatchkmeans.core.KMeansModel;
 import io.github.minibatchkmeans.core.Metric;
+import io.github.minibatchkmeans.core.MissingValues;
 import io.github.minibatchkmeans.core.Mode;
 import io.github.minibatchkmeans.core.Parameter;
 import io.github.minibatchkmeans.core.Parameters;
@@ -77,6 +78,7 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansModel> imple
     private final Param<String> predictionCol;
     private final Param<String> weightCol;
     private final Param<String> distanceMeasure;
+    private final Param<String> missing;
     private final IntParam aggregationDepth;
 
     /**
@@ -114,6 +116,8 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansModel> imple
         predictionCol = new Param<>(this, "predictionCol", "prediction column name");
         weightCol = new Param<>(this, "weightCol", "weight column name; unset: every row weighs 1");
         distanceMeasure = new Param<>(this, "distanceMeasure", Parameters.METRIC.doc(), TableCheck.ofName(Parameters.METRIC));
+        missing = new Param<>(this, "missing", Parameters.MISSING.doc() + " In Spark: NaN in a dense features vector.",
+                TableCheck.ofName(Parameters.MISSING));
         aggregationDepth = new IntParam(this, "aggregationDepth", "depth of the tree that merges partition statistics (>= 2)",
                 ParamValidators.gtEq(2));
         setDefault(k, sparkDefault(Parameters.K));
@@ -130,6 +134,7 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansModel> imple
         setDefault(featuresCol, "features");
         setDefault(predictionCol, "prediction");
         setDefault(distanceMeasure, sparkDefault(Parameters.METRIC).name().toLowerCase(Locale.ROOT));
+        setDefault(missing, sparkDefault(Parameters.MISSING).name().toLowerCase(Locale.ROOT));
         setDefault(aggregationDepth, 2);
     }
 
@@ -280,6 +285,13 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansModel> imple
      * @return the param
      */
     public Param<String> distanceMeasure() { return distanceMeasure; }
+
+    /**
+     * The param {@code missing}: error or impute — its doc, default and values are the parameter table's.
+     *
+     * @return the param
+     */
+    public Param<String> missing() { return missing; }
     /**
      * The param {@code aggregationDepth}: its doc, default and range are the parameter table's (Spark ML's name).
      *
@@ -371,6 +383,13 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansModel> imple
      * @return the value
      */
     public String getDistanceMeasure() { return getOrDefault(distanceMeasure); }
+
+    /**
+     * The value of {@link #missing()}, or its default.
+     *
+     * @return the value
+     */
+    public String getMissing() { return getOrDefault(missing); }
     /**
      * The value of {@link #aggregationDepth()}, or its default.
      *
@@ -483,6 +502,14 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansModel> imple
      * @return this estimator
      */
     public MiniBatchKMeans setDistanceMeasure(String value) { set(distanceMeasure, value); return this; }
+
+    /**
+     * Sets {@link #missing()}.
+     *
+     * @param value error or impute
+     * @return this
+     */
+    public MiniBatchKMeans setMissing(String value) { set(missing, value); return this; }
     /**
      * Sets {@link #aggregationDepth()}.
      *
@@ -561,7 +588,8 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansModel> imple
             throw new IllegalArgumentException("MiniBatchKMeans: initialCenters has " + start.length + " rows, k is " + clusters);
         }
         // Kept as checked arrays even when the input is cached: passes then skip the row decoding.
-        JavaRDD<Block> blocks = Rows.blocks(dataset, getFeaturesCol(), getWeightCol(), metric() == Metric.COSINE)
+        JavaRDD<Block> blocks = Rows.blocks(dataset, getFeaturesCol(), getWeightCol(), metric() == Metric.COSINE,
+                missingValues() == MissingValues.IMPUTE && metric() == Metric.EUCLIDEAN)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         SparkContext context = dataset.sparkSession().sparkContext();
         String previousGroup = context.getLocalProperty(JOB_GROUP);
@@ -606,10 +634,15 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansModel> imple
         KMeansConfig.Builder config = KMeansConfig.builder(getK()).kMax(getKMax()).kStep(getKStep()).mode(Mode.valueOf(getMode().toUpperCase(Locale.ROOT)))
                 .initializer(initializer).maxIterations(getMaxIter()).seed(getSeed())
                 .nInit(sparkDefault(Parameters.N_INIT))
-                .metric(metric())
+                .metric(metric()).missing(missingValues())
                 .batchSize((int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.round(getBatchFraction() * rows))))
                 .reassignmentRatio(getReassignmentRatio());
         return (isSet(tol) ? config.tolerance(getTol()) : config).build();
+    }
+
+    /** The core's policy for {@code missing}. */
+    private MissingValues missingValues() {
+        return MissingValues.valueOf(getMissing().toUpperCase(Locale.ROOT));
     }
 
     /** The core's metric for {@code distanceMeasure}. */

@@ -147,10 +147,10 @@ public final class MiniBatchKMeansModel extends Model<MiniBatchKMeansModel> impl
         return model.centroids();
     }
 
-    /** True if every value is one the core accepts (finite, within ±1e150). */
+    /** True if every value is one the core accepts (finite, within ±1e150) or missing (NaN, which it fills with the training mean). */
     private static boolean usable(double[] values) {
         for (double v : values) {
-            if (!io.github.minibatchkmeans.core.spi.Values.isUsable(v)) {
+            if (!io.github.minibatchkmeans.core.spi.Values.isUsable(v) && !Double.isNaN(v)) {
                 return false;
             }
         }
@@ -273,7 +273,7 @@ public final class MiniBatchKMeansModel extends Model<MiniBatchKMeansModel> impl
             List<double[]> present = new ArrayList<>(chunk.size());
             for (int i = 0; i < chunk.size(); i++) {
                 double[] values = vector(i) == null ? null : vector(i).toArray();
-                if (values != null && usable(values)) { // no features, or a NaN among them: no nearest centroid, no prediction
+                if (values != null && usable(values)) { // no features, or an infinity: no nearest centroid (a NaN: the training mean)
                     present.add(values);
                     labelled[i] = true;
                 }
@@ -288,7 +288,7 @@ public final class MiniBatchKMeansModel extends Model<MiniBatchKMeansModel> impl
             for (int i = 0; i < chunk.size(); i++) {
                 Vector vector = vector(i);
                 SparseVector sparse = vector == null ? null : vector.toSparse();
-                if (sparse != null && usable(sparse.values())) {
+                if (sparse != null && Arrays.stream(sparse.values()).allMatch(io.github.minibatchkmeans.core.spi.Values::isUsable)) {
                     present.add(sparse);
                     values += sparse.indices().length;
                     labelled[i] = true;

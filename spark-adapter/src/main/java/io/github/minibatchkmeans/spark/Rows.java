@@ -49,16 +49,17 @@ final class Rows {
 
     /**
      * The rows of {@code data} as blocks, checked row by row (not yet run: an RDD); {@code directions}:
-     * every row needs one (the cosine metric), so a row of zeros is a defect too. Sparse vectors stay
-     * sparse: their non-zeros are kept, never a dense copy.
+     * every row needs one (the cosine metric), so a row of zeros is a defect too; {@code missing}: a
+     * NaN in a dense vector is a missing value, for the fit to fill in (else a defect). Sparse
+     * vectors stay sparse: their non-zeros are kept, never a dense copy.
      */
-    static JavaRDD<Block> blocks(Dataset<?> data, String features, String weight, boolean directions) {
+    static JavaRDD<Block> blocks(Dataset<?> data, String features, String weight, boolean directions, boolean missing) {
         Column w = weight == null ? functions.lit(1.0) : functions.col(weight).cast("double");
         return data.select(functions.col(features), w).javaRDD()
-                .mapPartitionsWithIndex((partition, rows) -> cut(partition, rows, directions), true);
+                .mapPartitionsWithIndex((partition, rows) -> cut(partition, rows, directions, missing), true);
     }
 
-    private static Iterator<Block> cut(int partition, Iterator<Row> rows, boolean directions) {
+    private static Iterator<Block> cut(int partition, Iterator<Row> rows, boolean directions, boolean missing) {
         List<Block> blocks = new ArrayList<>();
         long position = 0;
         String problem = null;
@@ -81,7 +82,7 @@ final class Rows {
                     continue; // the fit fails on the first defect; later rows need no arrays
                 }
                 dims = dims < 0 && vector != null ? vector.size() : dims;
-                String reason = defect(vector, weight, dims, directions);
+                String reason = defect(vector, weight, dims, directions, missing);
                 if (reason != null) {
                     problem = "row " + at + " of partition " + partition + ": " + reason;
                     continue;
@@ -135,7 +136,7 @@ final class Rows {
     }
 
     /** What is wrong with one row ({@code vector} null: no features vector), or null. */
-    private static String defect(Vector vector, double weight, int dims, boolean directions) {
+    private static String defect(Vector vector, double weight, int dims, boolean directions, boolean missing) {
         if (vector == null) {
             return "the features vector is null";
         }
@@ -144,7 +145,8 @@ final class Rows {
         }
         double[] values = vector instanceof SparseVector sparse ? sparse.values() : vector.toArray();
         for (int e = 0; e < values.length; e++) {
-            if (!Values.isUsable(values[e])) { // the core's rule for every source: finite, at most 1e150
+            boolean filled = missing && Double.isNaN(values[e]) && !(vector instanceof SparseVector);
+            if (!Values.isUsable(values[e]) && !filled) { // the core's rule for every source: finite, at most 1e150
                 int feature = vector instanceof SparseVector sparse ? sparse.indices()[e] : e;
                 return "feature " + feature + ": " + Values.problem(values[e]);
             }

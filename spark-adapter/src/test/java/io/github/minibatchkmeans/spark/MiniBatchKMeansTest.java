@@ -2,6 +2,7 @@ package io.github.minibatchkmeans.spark;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,6 +50,29 @@ class MiniBatchKMeansTest {
 
     private static MiniBatchKMeans fromStart() {
         return new MiniBatchKMeans().setK(K).setInitialCenters(START).setMaxIter(100).setTol(0);
+    }
+
+    /** A NaN in a features vector is a missing value: the fit is that of the data completed by each feature's mean. */
+    @Test
+    void aNaNIsFilledWithItsFeaturesMeanAsTheCoreFillsIt() {
+        double[][] gaps = new double[2000][];
+        for (int i = 0; i < gaps.length; i++) {
+            gaps[i] = ROWS[i].clone();
+            if (i % 37 == 5) {
+                gaps[i][i % 6] = Double.NaN;
+            }
+        }
+        MiniBatchKMeansModel ours = fromStart().fit(LocalSpark.frame(gaps, null, 3));
+        KMeansConfig config = KMeansConfig.builder(K).initializer(Initializers.explicit(START)).maxIterations(100).tolerance(0)
+                .build();
+        io.github.minibatchkmeans.core.KMeansModel core = new io.github.minibatchkmeans.core.MiniBatchKMeans(config).fit(gaps);
+        double[][] theirs = Arrays.stream(ours.clusterCenters()).map(org.apache.spark.ml.linalg.Vector::toArray)
+                .toArray(double[][]::new);
+        for (int c = 0; c < K; c++) {
+            assertArrayEquals(core.centroid(c), theirs[c], 1e-9, "centroid " + c);
+        }
+        assertEquals(core.missingValues(), ours.toKMeansModel().missingValues());
+        assertTrue(core.missingValues() > 0);
     }
 
     @Test
@@ -260,7 +284,7 @@ class MiniBatchKMeansTest {
         double[][] withNaN = Arrays.copyOf(ROWS, 100);
         withNaN[42] = withNaN[42].clone();
         withNaN[42][4] = Double.NaN;
-        MiniBatchKMeans nan = new MiniBatchKMeans();
+        MiniBatchKMeans nan = new MiniBatchKMeans().setMissing("error");
         assertMessage("row 42 of partition 0: feature 4: not a finite number: NaN", () -> nan.fit(LocalSpark.frame(withNaN, null, 1)));
         double[][] tooLarge = Arrays.copyOf(ROWS, 100);
         tooLarge[17] = tooLarge[17].clone();
@@ -275,8 +299,9 @@ class MiniBatchKMeansTest {
         assertMessage("row 9 of partition 0: the features vector is null", () -> nulls.fit(holey));
         Row unlabelled = fromStart().fit(data).transform(holey).filter("id = 9").first();
         assertTrue(unlabelled.isNullAt(unlabelled.fieldIndex("prediction")), "no features, no prediction");
-        Row notANumber = fromStart().fit(data).transform(LocalSpark.frame(withNaN, null, 1)).filter("id = 42").first();
-        assertTrue(notANumber.isNullAt(notANumber.fieldIndex("prediction")), "a NaN has no nearest centroid: no prediction");
+        MiniBatchKMeansModel fitted = fromStart().fit(data);
+        Row notANumber = fitted.transform(LocalSpark.frame(withNaN, null, 1)).filter("id = 42").first();
+        assertFalse(notANumber.isNullAt(notANumber.fieldIndex("prediction")), "a NaN is missing: the training mean fills it");
         MiniBatchKMeans tooMany = new MiniBatchKMeans().setK(10);
         assertMessage("k = 10 clusters need at least k rows of positive weight; the data set has 8",
                 () -> tooMany.fit(LocalSpark.frame(Arrays.copyOf(ROWS, 8), null, 2)));

@@ -7,6 +7,7 @@ import io.github.minibatchkmeans.core.FrontDoor;
 import io.github.minibatchkmeans.core.Initializers;
 import io.github.minibatchkmeans.core.InvalidConfigException;
 import io.github.minibatchkmeans.core.KMeansConfig;
+import io.github.minibatchkmeans.core.MissingValues;
 import io.github.minibatchkmeans.core.Metric;
 import io.github.minibatchkmeans.core.Parameter;
 import io.github.minibatchkmeans.core.Parameters;
@@ -154,6 +155,11 @@ public class MiniBatchKMeansTrainer implements Trainer<ClusterID> {
     @Config(description = Parameters.Docs.K_STEP)
     private int centroidStep = tribuoDefault(Parameters.K_STEP);
 
+    @Config(description = Parameters.Docs.MISSING + " In Tribuo a missing value is a NaN feature value (which a Dataset "
+            + "refuses, a DataSource may deliver, and predict fills with the training mean); a feature an example does not "
+            + "name is 0, Tribuo's sparse convention.")
+    private MissingValues missing = tribuoDefault(Parameters.MISSING);
+
     private SplittableRandom rng;
     private int invocationCount;
 
@@ -260,7 +266,7 @@ public class MiniBatchKMeansTrainer implements Trainer<ClusterID> {
     KMeansConfig config(long callSeed) {
         KMeansConfig.Builder config = KMeansConfig.builder(centroids).mode(mode.core).initializer(initialisationType.toInitializer())
                 .maxIterations(iterations).batchSize(batchSize).threads(numThreads).seed(callSeed).metric(metricOf(dist))
-                .kMax(maxCentroids).kStep(centroidStep);
+                .kMax(maxCentroids).kStep(centroidStep).missing(missing);
         boolean modeDefault = Parameters.TOLERANCE.in(FrontDoor.TRIBUO).orElseThrow().sentinel() == tolerance;
         return (modeDefault ? config : config.tolerance(tolerance)).build();
     }

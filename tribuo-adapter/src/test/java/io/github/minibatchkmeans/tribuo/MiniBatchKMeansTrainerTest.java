@@ -79,17 +79,50 @@ class MiniBatchKMeansTrainerTest {
         assertThrows(IllegalArgumentException.class, () -> m.predict(ClusteringDataGenerator.invalidSparseExample()));
     }
 
-    /** A NaN feature has no nearest centroid: predicting it is an error, never cluster 0 (third hostile trial, defect 12). */
+    /**
+     * A NaN feature value is a missing value: predicting fills it with the training data's mean
+     * (the label of the example so completed, never cluster 0 by accident), and training fills it
+     * from the statistics pass — or refuses it, naming the row and column, with {@code missing} error.
+     */
     @Test
-    void anExampleWithANaNFeatureIsRefusedNotLabelled() {
+    void aNaNFeatureIsAMissingValueFilledWithTheTrainingMean() throws Exception {
         Dataset<ClusterID> train = ClusteringDataGenerator.denseTrainTest().getA();
-        Model<ClusterID> m = TRAINER.train(train);
-        Example<ClusterID> first = train.getExample(0);
-        List<Feature> features = new java.util.ArrayList<>();
-        first.forEach(f -> features.add(new Feature(f.getName(), features.isEmpty() ? Double.NaN : f.getValue())));
-        Example<ClusterID> withNaN = new org.tribuo.impl.ArrayExample<>(ClusteringFactory.UNASSIGNED_CLUSTER_ID, features);
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> m.predict(withNaN));
-        assertTrue(refused.getMessage().contains("not a finite number: NaN"), refused.getMessage());
+        MiniBatchKMeansModel m = (MiniBatchKMeansModel) TRAINER.train(train);
+        String name = train.getExample(0).iterator().next().getName();
+        double mean = 0;
+        for (Example<ClusterID> e : train) {
+            for (Feature f : e) {
+                mean += f.getName().equals(name) ? f.getValue() / train.size() : 0;
+            }
+        }
+        for (int i = 0; i < train.size(); i++) {
+            Example<ClusterID> example = train.getExample(i);
+            List<Feature> gap = new java.util.ArrayList<>();
+            List<Feature> filled = new java.util.ArrayList<>();
+            for (Feature f : example) {
+                gap.add(new Feature(f.getName(), f.getName().equals(name) ? Double.NaN : f.getValue()));
+                filled.add(new Feature(f.getName(), f.getName().equals(name) ? mean : f.getValue()));
+            }
+            assertEquals(m.predict(new org.tribuo.impl.ArrayExample<>(ClusteringFactory.UNASSIGNED_CLUSTER_ID, filled)).getOutput(),
+                    m.predict(new org.tribuo.impl.ArrayExample<>(ClusteringFactory.UNASSIGNED_CLUSTER_ID, gap)).getOutput(), "example " + i);
+        }
+        // a Dataset refuses an example with a NaN (Tribuo's own rule); a DataSource may deliver one
+        ClusteringFactory factory = new ClusteringFactory();
+        List<Example<ClusterID>> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            rows.add(new org.tribuo.impl.ArrayExample<>(ClusteringFactory.UNASSIGNED_CLUSTER_ID, new String[] {"a", "b"},
+                    new double[] {i % 2 * 10, i == 17 ? Double.NaN : i % 2 * 10 + 0.1 * i}));
+        }
+        org.tribuo.datasource.ListDataSource<ClusterID> gaps = new org.tribuo.datasource.ListDataSource<>(rows, factory,
+                new org.tribuo.provenance.SimpleDataSourceProvenance("gaps", factory));
+        MiniBatchKMeansModel filledIn = new MiniBatchKMeansTrainer(2, 50, 1L).train(gaps, Collections.emptyMap());
+        assertEquals(1, filledIn.getKMeansModel().missingValues(), "example 17's b: filled with b's mean");
+        MiniBatchKMeansTrainer strict = new MiniBatchKMeansTrainer(2, 50, 1L);
+        java.lang.reflect.Field missing = MiniBatchKMeansTrainer.class.getDeclaredField("missing");
+        missing.setAccessible(true);
+        missing.set(strict, io.github.minibatchkmeans.core.MissingValues.ERROR);
+        RuntimeException refused = assertThrows(RuntimeException.class, () -> strict.train(gaps, Collections.emptyMap()));
+        assertTrue(refused.getMessage().contains("row 17, column 1: missing value (NaN)"), refused.getMessage());
     }
 
     /** Training refuses what Tribuo's datasets let through but k-means cannot use, naming the example and the feature. */

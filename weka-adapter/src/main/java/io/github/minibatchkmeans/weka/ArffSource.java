@@ -30,7 +30,7 @@ import weka.core.converters.ArffLoader;
  */
 public final class ArffSource implements BatchSource {
     private final Path file;
-    private final AttributeEncoding encoding;
+    private AttributeEncoding encoding;
     private final int labelIndex;
     /** The label attribute's name, or null. */
     private final String labelName;
@@ -185,6 +185,18 @@ public final class ArffSource implements BatchSource {
             codes.add(instance.isMissing(labelIndex) ? "?" : instance.toString(labelIndex));
         }
         return codes.labels();
+    }
+
+    /**
+     * Reads nominal attributes as {@code config} has them ({@link AttributeEncoding#forNominal}):
+     * call before the first read.
+     *
+     * @param config the configuration the rows are fitted with
+     * @return this source
+     */
+    public ArffSource nominalAs(io.github.minibatchkmeans.core.KMeansConfig config) {
+        encoding = encoding.forNominal(config);
+        return this;
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.github.minibatchkmeans.weka;
 
+import io.github.minibatchkmeans.core.KMeansConfig;
+import io.github.minibatchkmeans.core.Nominal;
 import java.io.Serializable;
 import java.util.Locale;
 import weka.core.Attribute;
@@ -11,17 +13,19 @@ import weka.core.Utils;
 /**
  * How Weka instances become dense rows for the engine, matching SimpleKMeans' distance:
  * numeric attributes normalized to [0, 1] by their training range (as {@code EuclideanDistance}
- * does by default; optional), nominal attributes one-hot encoded and scaled by 1/√2 so that a
- * mismatch costs exactly 1 (SimpleKMeans' 0/1 distance), missing values replaced by the mean
- * (numeric) or the value frequencies (nominal). The class attribute, if set, is left out.
- * Centroids decode back to the original attribute space.
+ * does by default; optional), nominal attributes one-hot encoded with the configuration's
+ * {@link KMeansConfig#nominalValue()} (1/√2 by default) so that a mismatch costs exactly its
+ * nominal weight (1: SimpleKMeans' 0/1 distance), missing values replaced by the mean (numeric)
+ * and, for nominal ones, the mode (k-prototypes' centroids, as Weka's ReplaceMissingValues) or the
+ * value frequencies (one-hot centroids). The class attribute, if set, is left out. Centroids
+ * decode back to the original attribute space.
  *
  * @serial exclude
  */
 public final class AttributeEncoding implements Serializable {
     private static final long serialVersionUID = 1L;
-    /** One-hot entries are 1/√2: two differing entries add (1/√2)² + (1/√2)² = 1 to the squared distance. */
-    static final double NOMINAL_SCALE = Math.sqrt(0.5);
+    /** One-hot entries are 1/√2 unless configured: two differing entries add (1/√2)² + (1/√2)² = 1 to the squared distance. */
+    private static final double NOMINAL_SCALE = Math.sqrt(0.5);
 
     private final Instances header;
     private final boolean normalize;
@@ -33,6 +37,10 @@ public final class AttributeEncoding implements Serializable {
     private final double totalWeight;
     private final long missing;
     private final int dims;
+    /** What a present nominal value's column holds. */
+    private final double one;
+    /** True if a missing nominal value becomes the mode, false if the value frequencies. */
+    private final boolean imputeModes;
     /** The attributes that encode their zeros, once asked for ({@link #alwaysEncoded}). */
     private transient int[] alwaysEncoded;
 
@@ -74,6 +82,55 @@ public final class AttributeEncoding implements Serializable {
         }
         this.dims = next;
         this.missing = missingValues;
+        this.one = NOMINAL_SCALE;
+        this.imputeModes = false;
+    }
+
+    private AttributeEncoding(AttributeEncoding base, double one, boolean imputeModes) {
+        this.header = base.header;
+        this.normalize = base.normalize;
+        this.offset = base.offset;
+        this.min = base.min;
+        this.max = base.max;
+        this.mean = base.mean;
+        this.frequencies = base.frequencies;
+        this.totalWeight = base.totalWeight;
+        this.missing = base.missing;
+        this.dims = base.dims;
+        this.one = one;
+        this.imputeModes = imputeModes;
+    }
+
+    /**
+     * This encoding with the nominal attributes as {@code config} has them: its one-hot value
+     * ({@link KMeansConfig#nominalValue()}), and missing values by the mode when centroids are
+     * modes ({@link Nominal#MODE}), by the frequencies when they are one-hot means.
+     *
+     * @param config the configuration
+     * @return the encoding
+     */
+    public AttributeEncoding forNominal(KMeansConfig config) {
+        return new AttributeEncoding(this, config.nominalValue(), config.nominal() == Nominal.MODE);
+    }
+
+    /**
+     * {@code config} with this encoding's nominal attributes declared ({@link KMeansConfig.Builder#nominalColumns}).
+     *
+     * @param config the configuration to add them to
+     * @return the builder, for chaining
+     */
+    public KMeansConfig.Builder declareNominal(KMeansConfig.Builder config) {
+        for (int a = 0; a < offset.length; a++) {
+            if (offset[a] >= 0 && frequencies[a] != null) {
+                config.nominalColumns(offset[a], frequencies[a].length);
+            }
+        }
+        return config;
+    }
+
+    /** What a missing value of nominal attribute {@code a} holds in the column of value {@code v}. */
+    private double missingNominal(int a, int v) {
+        return imputeModes ? (v == Utils.maxIndex(frequencies[a]) ? one : 0) : one * frequencies[a][v];
     }
 
     /**
@@ -276,10 +333,10 @@ public final class AttributeEncoding implements Serializable {
             if (frequencies[a] != null) {
                 int values = frequencies[a].length;
                 for (int v = 0; v < values; v++) {
-                    out[at + o + v] = missing ? NOMINAL_SCALE * frequencies[a][v] : 0;
+                    out[at + o + v] = missing ? missingNominal(a, v) : 0;
                 }
                 if (!missing) {
-                    out[at + o + (int) instance.value(a)] = NOMINAL_SCALE;
+                    out[at + o + (int) instance.value(a)] = one;
                 }
             } else {
                 out[at + o] = scale(a, missing ? mean[a] : instance.value(a));
@@ -353,7 +410,7 @@ public final class AttributeEncoding implements Serializable {
             boolean missing = Utils.isMissingValue(raw);
             if (frequencies[a] != null) {
                 for (int v = 0; v < frequencies[a].length; v++) {
-                    double value = missing ? NOMINAL_SCALE * frequencies[a][v] : v == (int) raw ? NOMINAL_SCALE : 0;
+                    double value = missing ? missingNominal(a, v) : v == (int) raw ? one : 0;
                     if (value != 0) {
                         columns[count] = o + v;
                         values[count++] = value;

@@ -42,9 +42,10 @@ class MiniBatchKMeansWekaTest {
         data.deleteAttributeAt(WekaData.NUMERIC + 1);
         MiniBatchKMeans weka = clusterer("-N", "3", "-S", "4", "-num-slots", "2");
         weka.buildClusterer(data);
-        AttributeEncoding encoding = AttributeEncoding.fit(data, data, true);
-        KMeansModel core = new io.github.minibatchkmeans.core.MiniBatchKMeans(KMeansConfig.builder(3)
-                .initializer(Initializers.kMeansPlusPlus()).seed(4).threads(1).build()).fit(new InstancesSource(data, encoding));
+        KMeansConfig.Builder config = KMeansConfig.builder(3).initializer(Initializers.kMeansPlusPlus()).seed(4).threads(1);
+        AttributeEncoding encoding = AttributeEncoding.fit(data, data, true).forNominal(config.build());
+        KMeansModel core = new io.github.minibatchkmeans.core.MiniBatchKMeans(encoding.declareNominal(config).build())
+                .fit(new InstancesSource(data, encoding));
         for (int c = 0; c < 3; c++) {
             assertArrayEquals(core.centroid(c), weka.getModel().centroid(c), 0.0);
         }

@@ -21,6 +21,11 @@ public interface DataPasses extends AutoCloseable {
 
     int dimensions();
 
+    /** How many values the statistics pass found missing (and later passes fill in); 0 before it. */
+    default long missingValues() {
+        return 0;
+    }
+
     /** The data's name, for messages. */
     String name();
 

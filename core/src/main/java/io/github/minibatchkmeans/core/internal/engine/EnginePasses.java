@@ -1,6 +1,7 @@
 package io.github.minibatchkmeans.core.internal.engine;
 
 import io.github.minibatchkmeans.core.internal.metric.Geometry;
+import io.github.minibatchkmeans.core.internal.metric.NominalModes;
 import io.github.minibatchkmeans.core.internal.stats.ClusterSpread;
 import io.github.minibatchkmeans.core.internal.stats.DataSummary;
 import io.github.minibatchkmeans.core.internal.stats.PassOutcome;
@@ -21,16 +22,28 @@ import java.util.List;
 public final class EnginePasses implements DataPasses {
     private final PassEngine engine;
     private final Geometry geometry;
+    /** True if missing values are filled in; the nominal attributes whose fills are their modes. */
+    private final boolean imputes;
+    private final NominalModes nominal;
+    /** What fills a missing value in every pass after the summary's first; null: none was missing. */
+    private double[] fills;
     private DataSummary summary;
     /** The origin every pass measures from: the data's mean once known (0 for sparse rows). */
     private double[] origin;
     /** Stochastic steps taken so far, over all epochs: each step's draws have their own seed. */
     private long steps;
 
-    /** Passes over {@code engine}'s rows, compared by {@code geometry} (the fit's metric). */
-    public EnginePasses(PassEngine engine, Geometry geometry) {
+    /** Passes over {@code engine}'s rows as {@code settings} say: compared by the fit's metric, missing values filled in or refused. */
+    public EnginePasses(PassEngine engine, Settings settings) {
         this.engine = engine;
-        this.geometry = geometry;
+        this.geometry = settings.geometry();
+        this.imputes = settings.imputesMissing();
+        this.nominal = settings.nominal();
+    }
+
+    @Override
+    public long missingValues() {
+        return summary == null ? 0 : summary.missingValues();
     }
 
     @Override
@@ -46,7 +59,9 @@ public final class EnginePasses implements DataPasses {
     /** One engine pass; every part's statistics prepare and compare rows by the fit's metric. */
     private GatheredStatistics pass(double[][] centers, PassStatistics.Start start) {
         Geometry metric = geometry;
-        PassStatistics gathered = engine.pass(centers, cs -> ((GatheredStatistics) start.create(cs)).comparing(metric));
+        double[] filling = fills;
+        PassStatistics gathered = engine.pass(centers, cs -> ((GatheredStatistics) start.create(cs)).comparing(metric)
+                .filling(filling));
         if (!(gathered instanceof GatheredStatistics statistics)) {
             throw new IllegalStateException("the engine returned statistics the core did not create: " + gathered);
         }
@@ -62,10 +77,11 @@ public final class EnginePasses implements DataPasses {
             return List.of(pass(centers.get(0), start));
         }
         Geometry metric = geometry;
+        double[] filling = fills;
         int[] sizes = centers.stream().mapToInt(c -> c.length).toArray();
         double[][] all = centers.stream().flatMap(java.util.Arrays::stream).toArray(double[][]::new);
         PassStatistics gathered = engine.pass(all, GroupedStatistics.start(sizes,
-                cs -> ((GatheredStatistics) start.create(cs)).comparing(metric)));
+                cs -> ((GatheredStatistics) start.create(cs)).comparing(metric).filling(filling)));
         if (!(gathered instanceof GroupedStatistics group)) {
             throw new IllegalStateException("the engine returned statistics the core did not create: " + gathered);
         }
@@ -80,13 +96,27 @@ public final class EnginePasses implements DataPasses {
     public DataSummary summarize(int sampleSize, long seed, Progress progress) {
         int dims = dimensions();
         double[] zero = new double[dims];
-        GatheredStatistics sums = pass(new double[][] {zero}, centers -> GatheredStatistics.of(centers, zero));
+        boolean counting = imputes;
+        GatheredStatistics sums = pass(new double[][] {zero}, centers -> counting ? GatheredStatistics.of(centers, zero)
+                .countingMissing() : GatheredStatistics.of(centers, zero));
         long rows = sums.rows();
         if (rows == 0 || sums.weights()[0] == 0) {
             summary = new DataSummary(rows, 0, 0, zero, zero, zero, zero, new Sample(dims, new double[0], new double[0], new long[0]));
             return summary;
         }
         double[] mean = sums.means()[0];
+        long[] missingCounts = sums.missingCounts();
+        if (missingCounts != null && java.util.Arrays.stream(missingCounts).sum() > 0) { // each feature's mean over the rows that have it: what fills a missing value
+            double[] present = sums.presentWeights();
+            for (int j = 0; j < dims; j++) {
+                if (!(present[j] > 0)) {
+                    throw new InvalidInputException("feature " + j + " has no value to fill its missing values with");
+                }
+                mean[j] *= sums.weights()[0] / present[j];
+            }
+            fills = mean.clone();
+            nominal.finish(new double[][] {fills});
+        }
         // sparse rows are measured from 0, dense ones from their mean (where the squares do not cancel)
         double[] about = engine.sparse() ? zero : mean;
         GatheredStatistics spread = pass(new double[][] {about}, centers -> GatheredStatistics.summary(about, sampleSize, seed));
@@ -103,7 +133,8 @@ public final class EnginePasses implements DataPasses {
             System.arraycopy(kept[i], 0, data, i * dims, dims);
         }
         summary = new DataSummary(rows, moments.positive, weight, mean, variance, moments.min(), moments.max(),
-                new Sample(dims, data, spread.keptWeights(), spread.keptIds()));
+                new Sample(dims, data, spread.keptWeights(), spread.keptIds()), fills, missingCounts,
+                fills == null ? 0 : nominal.values(missingCounts));
         origin = about;
         progress.report(Stage.SUMMARY, 1, rows, rows, Double.NaN, true);
         return summary;

@@ -218,6 +218,7 @@ final class ExactLloyd {
             iterations++;
             double[][] next = pass.means();
             fit.settings().geometry().finish(next); // the update's centroids from its weighted means
+            fit.settings().nominal().finish(next);
             double shift = Matrices.squaredShift(centers, next);
             history.add(new Iteration(pass.inertia(), shift, pass.rowsSettled(), pass.blocksUnread()));
             centers = next;

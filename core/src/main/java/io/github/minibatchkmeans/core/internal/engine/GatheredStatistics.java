@@ -56,6 +56,11 @@ public final class GatheredStatistics implements PassStatistics {
     private long drawSeed;
     /** How rows are prepared and compared: the fit's metric. */
     private Geometry geometry = Geometry.EUCLIDEAN;
+    /** What fills a missing value (NaN) of a row; null: none is filled in. */
+    private double[] fills;
+    /** Per feature, the weight of the rows lacking it, when this pass counts missing values (each then added as 0); else null. */
+    private double[] missingWeight;
+    private long[] missingCount;
     private transient BlockLabels block;
     private transient DenseRows buffer;
     private transient double[] blockWeights;
@@ -150,6 +155,47 @@ public final class GatheredStatistics implements PassStatistics {
     }
 
     /**
+     * Makes this pass fill each missing value (NaN) with its feature's {@code fills} value (null:
+     * a missing value stays an error), as the local passes do after the statistics pass.
+     *
+     * @return this
+     */
+    public GatheredStatistics filling(double[] fills) {
+        this.fills = fills;
+        return this;
+    }
+
+    /**
+     * Makes this pass count the missing values (NaN) per feature and add each as 0, so that the
+     * mean of a feature over the rows that have it is its sum over the weight of those rows
+     * ({@link #presentWeights}): the first pass of a summary that fills them in.
+     *
+     * @return this
+     */
+    public GatheredStatistics countingMissing() {
+        this.missingWeight = new double[dimensions()];
+        this.missingCount = new long[dimensions()];
+        return this;
+    }
+
+    /** Per feature, the weight of the rows that have it; null unless {@link #countingMissing}. */
+    public double[] presentWeights() {
+        if (missingWeight == null) {
+            return null;
+        }
+        double[] present = new double[missingWeight.length];
+        for (int j = 0; j < present.length; j++) {
+            present[j] = statistics.weights()[0] - missingWeight[j];
+        }
+        return present;
+    }
+
+    /** Per feature, the missing values counted ({@link #countingMissing}); null otherwise. */
+    public long[] missingCounts() {
+        return missingCount == null ? null : missingCount.clone();
+    }
+
+    /**
      * Makes this pass a Bernoulli sample: each row added from now on counts with probability
      * {@code fraction}, drawn as a pure function of {@code seed} and its id (independent of the kept
      * rows' draws), so the same rows take part however the data are cut.
@@ -198,11 +244,15 @@ public final class GatheredStatistics implements PassStatistics {
             if (!Weights.isValid(w)) {
                 throw Weights.rejected(w, "row " + id);
             }
-            int bad = arithmetic.firstUnusable(row, 0, dims);
+            boolean missingAllowed = fills != null || missingWeight != null;
+            int bad = missingAllowed ? arithmetic.firstInvalid(row, 0, dims) : arithmetic.firstUnusable(row, 0, dims);
             if (bad >= 0) {
                 throw Values.rejected(row[bad], "row " + id + ", feature " + bad);
             }
             buffer.putRow(n, row, 0, w);
+            if (missingAllowed) {
+                fillMissing(n, w);
+            }
             blockIds[n++] = id;
             if (n == PassRunner.BLOCK_ROWS) {
                 addBlock(buffer, block, n);
@@ -261,6 +311,15 @@ public final class GatheredStatistics implements PassStatistics {
             addBlock(sparseBuffer, sparseBlock, n);
         }
         return this;
+    }
+
+    /** Fills row {@code n} of the buffer's missing values, or counts them and adds them as 0. */
+    private void fillMissing(int n, double w) {
+        if (fills != null) {
+            buffer.fillMissing(n, n + 1, fills);
+            return;
+        }
+        buffer.zeroMissing(n, w, missingWeight, missingCount);
     }
 
     /** Prepares the {@code n} rows of {@code buffer}, labels them with {@code block}, adds them; offers them to the kept rows. */
@@ -325,6 +384,14 @@ public final class GatheredStatistics implements PassStatistics {
             moments.merge(other.moments);
         }
         count += other.count;
+        if (missingWeight != null && other.missingWeight != null) {
+            for (int j = 0; j < missingWeight.length; j++) {
+                missingWeight[j] += other.missingWeight[j];
+            }
+            for (int j = 0; j < missingCount.length; j++) {
+                missingCount[j] += other.missingCount[j];
+            }
+        }
         return this;
     }
 

@@ -149,12 +149,17 @@ final class Initialization {
                         + passes.dimensions() + " features");
             }
         }
-        if (settings.geometry().preparesRows()) { // given centers too start where the metric's centroids live (unit length)
+        String nominal = settings.nominal().problem(passes.dimensions());
+        if (nominal != null) {
+            throw new SettingRejected("nominal", nominal);
+        }
+        if (settings.geometry().preparesRows() || !settings.nominal().isEmpty()) { // start where the centroids live
             double[][] prepared = new double[centers.length][];
             for (int c = 0; c < centers.length; c++) {
                 prepared[c] = centers[c].clone();
             }
             settings.geometry().finish(prepared);
+            settings.nominal().finish(prepared);
             return prepared;
         }
         return centers;

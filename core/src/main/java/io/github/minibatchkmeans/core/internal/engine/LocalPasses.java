@@ -73,8 +73,11 @@ public final class LocalPasses implements DataPasses {
      * @param keep false if the source is read only once or twice (one-pass fits): keeping rows that
      *             are decoded on every pass would not pay (text is kept all the same)
      */
+    private final Settings settings;
+
     public LocalPasses(BatchSource source, Settings settings, boolean keep) {
         this.geometry = settings.geometry();
+        this.settings = settings;
         this.passes = new PassRunner(settings.threads(), settings.batchSize(), geometry);
         int dims = source.dimensions();
         this.format = RowFormat.of(source, geometry.preparesRows());
@@ -86,6 +89,11 @@ public final class LocalPasses implements DataPasses {
         boolean kept = rereading == BatchSource.Rereading.PARSES || keep && rereading == BatchSource.Rereading.DECODES
                 || keep && rereading == BatchSource.Rereading.CHEAP && geometry.preparesRows();
         this.source = kept ? new KeptRows(source, budgetBytes, geometry) : source;
+    }
+
+    @Override
+    public long missingValues() {
+        return summary == null ? 0 : summary.missingValues();
     }
 
     @Override
@@ -108,9 +116,11 @@ public final class LocalPasses implements DataPasses {
 
     @Override
     public DataSummary summarize(int sampleSize, long seed, Progress progress) throws IOException {
-        SummaryTask task = new SummaryTask(source.dimensions(), sampleSize, seed);
+        SummaryTask task = new SummaryTask(source.dimensions(), sampleSize, seed, settings.imputesMissing(), source.name());
         long total = source.rows().orElse(-1);
-        summary = passes.run(source, task, rows -> progress.report(Stage.SUMMARY, 1, rows, total, Double.NaN, false)).toSummary();
+        summary = passes.run(source, task, rows -> progress.report(Stage.SUMMARY, 1, rows, total, Double.NaN, false)).toSummary()
+                .imputed(settings.nominal());
+        passes.fillingMissing(summary.fills(), source); // every later pass reads the data so completed
         origin = format.centred() ? summary.mean() : new double[source.dimensions()];
         double[] from = origin;
         kernels = centers -> Kernels.create(centers, from, format, geometry);

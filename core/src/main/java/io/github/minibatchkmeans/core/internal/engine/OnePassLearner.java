@@ -88,6 +88,10 @@ public final class OnePassLearner {
             throw Weights.rejected(weight, name + ": row " + (stream.rows() + 1));
         }
         int bad = Arithmetic.get().firstUnusable(data, offset, offset + dims);
+        if (bad >= 0 && Double.isNaN(data[bad])) {
+            throw new InvalidInputException(name + ": row " + (stream.rows() + 1) + ", column " + (bad - offset + 1) + ": missing "
+                    + "value (NaN): one pass has no statistics pass to fill it in from (read a file, or fill it first)");
+        }
         if (bad >= 0) {
             throw Values.rejected(data[bad], name + ": row " + (stream.rows() + 1) + ", column " + (bad - offset + 1));
         }

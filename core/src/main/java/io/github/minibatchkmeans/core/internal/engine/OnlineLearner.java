@@ -71,6 +71,25 @@ public final class OnlineLearner {
      *
      * @return the batch's weighted inertia with respect to the centers before the step
      */
+    /**
+     * Refuses a missing value (NaN) in {@code rows}, naming it: rows that reach the online updates
+     * without a statistics pass (a stream read once, {@code partialFit}) have none to fill it from.
+     */
+    public static void refuseMissing(Rows rows, String name) {
+        double[] row = new double[rows.dims];
+        for (int i = 0; i < rows.count(); i++) {
+            if (Double.isNaN(rows.squaredNorm(i))) {
+                rows.copyRow(i, row, 0);
+                for (int j = 0; j < row.length; j++) {
+                    if (Double.isNaN(row[j])) {
+                        throw new InvalidInputException(name + "row " + rows.rowIndex(i) + ", column " + j + ": missing value "
+                                + "(NaN): online updates without a statistics pass have none to fill it in from (fill it first)");
+                    }
+                }
+            }
+        }
+    }
+
     public double partialFit(Rows batchRows) throws IOException {
         int n = batchRows.count();
         if (n == 0) {

@@ -1,6 +1,7 @@
 package io.github.minibatchkmeans.core.internal.engine;
 
 import io.github.minibatchkmeans.core.internal.metric.Geometry;
+import io.github.minibatchkmeans.core.internal.metric.NominalModes;
 import io.github.minibatchkmeans.core.spi.Initializer;
 
 /**
@@ -16,10 +17,18 @@ import io.github.minibatchkmeans.core.spi.Initializer;
  * @param maxNoImprovement stochastic early stopping after this many batches; 0 never
  * @param shuffleWindow    rows each stochastic epoch is shuffled through; 0 chooses
  * @param geometry         how rows and centroids are compared (the metric)
+ * @param nominal          the nominal attributes whose centroids are their modes (k-prototypes)
+ * @param missingFilled    true if missing values (NaN) are filled in with the statistics pass's means; false: an error
  */
 public record Settings(int k, Initializer initializer, int maxIterations, double tolerance, int batchSize, int threads,
                        long seed, int sampleSize, boolean sampleSizeAutomatic, int nInit, Bounds bounds, long budgetBytes, double reassignmentRatio,
-                       int maxNoImprovement, int shuffleWindow, Geometry geometry) {
+                       int maxNoImprovement, int shuffleWindow, Geometry geometry,
+                       NominalModes nominal, boolean missingFilled) {
+
+    /** True if a missing value (NaN) is filled in from the statistics pass; false if it is an error. */
+    public boolean imputesMissing() {
+        return missingFilled;
+    }
 
     /** An automatic sample takes at most 1/SAMPLE_SHARE of the heap. */
     private static final int SAMPLE_SHARE = 8;
@@ -32,13 +41,15 @@ public record Settings(int k, Initializer initializer, int maxIterations, double
     /** The same settings with another seed (each online learner's initialization draws its own). */
     Settings withSeed(long other) {
         return new Settings(k, initializer, maxIterations, tolerance, batchSize, threads, other, sampleSize, sampleSizeAutomatic, nInit, bounds, budgetBytes,
-                reassignmentRatio, maxNoImprovement, shuffleWindow, geometry);
+                reassignmentRatio, maxNoImprovement, shuffleWindow, geometry, nominal,
+                missingFilled);
     }
 
     /** The same settings for {@code other} clusters (one fit of a sweep over k). */
     Settings withK(int other) {
         return new Settings(other, initializer, maxIterations, tolerance, batchSize, threads, seed, sampleSize, sampleSizeAutomatic, nInit, bounds,
-                budgetBytes, reassignmentRatio, maxNoImprovement, shuffleWindow, geometry);
+                budgetBytes, reassignmentRatio, maxNoImprovement, shuffleWindow, geometry, nominal,
+                missingFilled);
     }
 
     /**

@@ -63,6 +63,7 @@ public final class StochasticLoop {
             if (learner[0] == null) { // the first batch initializes the centers
                 learner[0] = new OnlineLearner(settings, rows.dims, null, null);
             }
+            OnlineLearner.refuseMissing(rows, passes.name() + ": ");
             learner[0].partialFit(rows);
             rowsSeen[0] += rows.count();
             return true;

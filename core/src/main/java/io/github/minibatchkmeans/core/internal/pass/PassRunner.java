@@ -39,6 +39,8 @@ public final class PassRunner {
     /** Rows every full pass must deliver, once the statistics pass has counted them (-1: not yet). */
     private volatile long expectedRows = -1;
     private final AtomicInteger passes = new AtomicInteger();
+    /** What fills a missing value (NaN) of a row read before a task sees it; null: nothing to fill. */
+    private volatile double[] fills;
     /** Batch buffers of finished passes, for the next (at most two: a pass uses one, or two when it prefetches). */
     private final List<Rows> spareBuffers = new ArrayList<>(2);
 
@@ -94,7 +96,7 @@ public final class PassRunner {
         BlockPass<P> pass = new BlockPass<>(task, blockNeeded);
         FlatRows flat = prepared(source) ? inMemory(source) : null;
         if (flat != null) { // in memory already, and to be used as they are: a batch per chunk, no copy
-            for (Rows chunk : flat.asBatches()) {
+            for (Rows chunk : flat.asBatches()) { // rows in memory: filled in place once, when their fills were known
                 pass.accumulateBatch(chunk);
                 if (rowsDone != null) {
                     rowsDone.accept(chunk.firstRow() + chunk.count());
@@ -172,6 +174,10 @@ public final class PassRunner {
                     if (n == 0) {
                         checkRowCount(source, reader.position(), pass);
                         return;
+                    }
+                    double[] filling = fills;
+                    if (filling != null) {
+                        current.fillMissing(0, n, filling);
                     }
                     boolean more = handler.handle(current);
                     if (rowsDone != null) {
@@ -337,6 +343,20 @@ public final class PassRunner {
 
     private <P> void runWave(Rows rows, BlockTask<P> task, List<Fragment<P>> wave) throws IOException {
         forEachIndex(wave.size(), threads, i -> task.accumulate(wave.get(i).partial, rows, wave.get(i).from, wave.get(i).to));
+    }
+
+    /**
+     * From now on, fills each missing value (NaN) of every batch read with its column's {@code fills}
+     * (null: none); rows {@code source} holds in memory are filled here, in place, once.
+     */
+    public void fillingMissing(double[] fills, BatchSource source) {
+        this.fills = fills;
+        FlatRows resident = fills == null ? null : inMemory(source);
+        if (resident != null) {
+            for (Rows chunk : resident.asBatches()) {
+                chunk.fillMissing(0, chunk.count(), fills);
+            }
+        }
     }
 
     /**

@@ -154,6 +154,29 @@ public class Arithmetic {
         return -1;
     }
 
+    /**
+     * The index of the first value in {@code [from, to)} that is neither {@link Values#isUsable usable}
+     * nor missing (NaN: the statistics pass fills it in or refuses it, as configured), or -1.
+     */
+    public final int firstInvalid(double[] values, int from, int to) {
+        for (int bad = firstUnusable(values, from, to); bad >= 0; bad = firstUnusable(values, bad + 1, to)) {
+            if (!Double.isNaN(values[bad])) {
+                return bad;
+            }
+        }
+        return -1;
+    }
+
+    /** As {@link #firstInvalid(double[], int, int)}, for float32 values. */
+    public final int firstInvalid(float[] values, int from, int to) {
+        for (int bad = firstUnusable(values, from, to); bad >= 0; bad = firstUnusable(values, bad + 1, to)) {
+            if (!Float.isNaN(values[bad])) {
+                return bad;
+            }
+        }
+        return -1;
+    }
+
     /** The index of the first value in {@code [from, to)} that is not {@link Values#isUsable usable}, or -1. */
     public int firstUnusable(double[] values, int from, int to) {
         for (int i = from; i < to; i++) {

@@ -91,6 +91,28 @@ public final class DenseRows extends Rows {
     }
 
     @Override
+    public void zeroMissing(int i, double w, double[] lacking, long[] count) {
+        for (int j = 0, at = i * dims; j < dims; j++, at++) {
+            if (Double.isNaN(data[at])) {
+                data[at] = 0;
+                lacking[j] += w;
+                count[j]++;
+            }
+        }
+    }
+
+    @Override
+    public void fillMissing(int from, int to, double[] fills) {
+        for (int i = from; i < to; i++) {
+            for (int j = 0, at = i * dims; j < dims; j++, at++) {
+                if (Double.isNaN(data[at])) {
+                    data[at] = fills[j];
+                }
+            }
+        }
+    }
+
+    @Override
     public void scale(int i, double factor) {
         for (int j = i * dims, end = j + dims; j < end; j++) {
             data[j] *= factor;

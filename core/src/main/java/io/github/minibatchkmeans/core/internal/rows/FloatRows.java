@@ -104,6 +104,28 @@ public final class FloatRows extends Rows {
     }
 
     @Override
+    public void zeroMissing(int i, double w, double[] lacking, long[] count) {
+        for (int j = 0, at = i * dims; j < dims; j++, at++) {
+            if (Float.isNaN(data[at])) {
+                data[at] = 0;
+                lacking[j] += w;
+                count[j]++;
+            }
+        }
+    }
+
+    @Override
+    public void fillMissing(int from, int to, double[] fills) {
+        for (int i = from; i < to; i++) {
+            for (int j = 0, at = i * dims; j < dims; j++, at++) {
+                if (Float.isNaN(data[at])) {
+                    data[at] = (float) fills[j]; // the fill as float32 holds it: float32 rows hold float32 values
+                }
+            }
+        }
+    }
+
+    @Override
     public void scale(int i, double factor) {
         throw new UnsupportedOperationException("float32 rows are not scaled in place: a metric that scales rows holds them as doubles");
     }

@@ -103,6 +103,12 @@ public abstract class Rows {
     /** {@code x_ij *= factor} for every value of row {@code i}. */
     public abstract void scale(int i, double factor);
 
+    /** Replaces each missing value (NaN) of rows {@code [from, to)} by its column's value of {@code fills}, in place. */
+    public abstract void fillMissing(int from, int to, double[] fills);
+
+    /** Sets each missing value (NaN) of row {@code i} to 0, adding {@code w} to its column's {@code lacking} and 1 to its {@code count}. */
+    public abstract void zeroMissing(int i, double w, double[] lacking, long[] count);
+
     /** {@code into[at + j] += w · x_ij}: a row into a sum (one fused multiply-add per value where the Vector API runs). */
     public abstract void addScaled(int i, double w, double[] into, int at);
 

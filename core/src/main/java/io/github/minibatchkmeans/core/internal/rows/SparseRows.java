@@ -199,6 +199,16 @@ public final class SparseRows extends Rows {
     }
 
     @Override
+    public void zeroMissing(int i, double w, double[] lacking, long[] count) {
+        // sparse sources refuse missing values
+    }
+
+    @Override
+    public void fillMissing(int from, int to, double[] fills) {
+        // sparse sources refuse missing values: a value they do not store is 0, not missing
+    }
+
+    @Override
     public void scale(int i, double factor) {
         for (int e = start(i), end = ends[i]; e < end; e++) {
             values[e] *= factor;

@@ -8,7 +8,35 @@ import io.github.minibatchkmeans.core.spi.Sample;
  * weight), and a uniform sample of rows.
  */
 public record DataSummary(long rows, long positiveRows, double totalWeight, double[] mean, double[] variance,
-                          double[] min, double[] max, Sample sample) {
+                          double[] min, double[] max, Sample sample, double[] fills, long[] missingCounts, long missingValues) {
+
+    /** A summary of data without missing values. */
+    public DataSummary(long rows, long positiveRows, double totalWeight, double[] mean, double[] variance, double[] min,
+                       double[] max, Sample sample) {
+        this(rows, positiveRows, totalWeight, mean, variance, min, max, sample, null, null, 0);
+    }
+
+    /**
+     * This summary with the values that fill missing ones completed for {@code nominal} attributes
+     * (the mode in place of the frequencies; a missing category counted once), and the sample's
+     * missing values filled: what every later pass sees. The summary itself if nothing was missing.
+     */
+    public DataSummary imputed(io.github.minibatchkmeans.core.internal.metric.NominalModes nominal) {
+        if (fills == null) {
+            return this;
+        }
+        double[] completed = fills.clone();
+        nominal.finish(new double[][] {completed});
+        double[] data = sample.data().clone();
+        for (int at = 0; at < data.length; at++) {
+            if (Double.isNaN(data[at])) {
+                data[at] = completed[at % mean.length];
+            }
+        }
+        return new DataSummary(rows, positiveRows, totalWeight, mean, variance, min, max,
+                new Sample(sample.dims(), data, sample.weights(), sample.rows()), completed, missingCounts,
+                nominal.values(missingCounts));
+    }
 
     public int dims() {
         return mean.length;
