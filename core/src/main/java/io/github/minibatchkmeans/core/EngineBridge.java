@@ -58,7 +58,9 @@ final class EngineBridge {
             FitResult fit = result.fits().get(i);
             ClusterSpread spread = result.spreads().get(i);
             double[][] centers = fit.centroids();
-            models.add(model(fit, Mode.EXACT, metric));
+            KMeansModel model = model(fit, Mode.EXACT, metric);
+            long missing = result.summary().missingValues();
+            models.add(missing == 0 ? model : model.toBuilder().missingValues(missing).build());
             scores.add(new KScore(result.ks()[i], metric.geometry().reported(fit.inertia()),
                     ClusterScores.calinskiHarabasz(spread, centers, result.summary()), ClusterScores.daviesBouldin(spread, centers),
                     ClusterScores.bic(spread, dims, result.summary()), result.silhouettes()[i], fit.iterations(), fit.converged()));

@@ -106,6 +106,8 @@ class MissingValuesTest {
             assertArrayEquals(local.centroid(c), three.centroid(c), 1e-9, "centroid " + c);
         }
         assertEquals(local.missingValues(), three.missingValues());
+        KSweep sweep = new MiniBatchKMeans(KMeansConfig.builder(2).kMax(4).seed(3).build()).sweep(x, null);
+        assertEquals(local.missingValues(), sweep.model(3).missingValues(), "every swept model counts them");
         assertTrue(three.missingValues() > 0);
         String refused = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> new MiniBatchKMeans(
                 config.toBuilder().missing(MissingValues.ERROR).build()).fit(new PartsEngine(x, 3))).getMessage();
