@@ -91,7 +91,7 @@ final class FitCommand implements Callable<Integer> {
             throw new UsageException("--model-out: {k} in " + modelOut + " names one file per k of a sweep; give --k MIN:MAX");
         }
         String plotFormat = plot == null ? null : FitPlot.format(plot);
-        input.nominalAs(config);
+        input.readAs(config);
         BatchSource source = input.open();
         config = InputOptions.withNominalColumns(config, source);
         try (Outputs outputs = new Outputs().reading("--input", input.input).reading("--init", ConfigOptions.initFile(spec))

@@ -37,16 +37,16 @@ final class InputOptions {
                     + "values by name; a value the model never saw adds the same to every centroid's distance.")
     List<String> categorical = List.of();
 
-    /** How category columns are written and imputed: the fit's configuration (mode centroids, γ = 1 by default). */
+    /** The category columns and the one-hot value they are written with (the fit's γ; 1 by default). */
     private CsvOptions.Categorical categories = new CsvOptions.Categorical(List.of(), java.util.Map.of(), Math.sqrt(0.5));
     /** The configuration ARFF nominal attributes are read for; null: the table's defaults. */
     private io.github.minibatchkmeans.core.KMeansConfig nominalConfig;
 
     /**
-     * Reads nominal attributes (ARFF's, CSV's --categorical columns) as {@code config} has them: its
-     * one-hot value, and missing ones imputed by the mode or the frequencies.
+     * Reads the input as {@code config} fits it: nominal attributes (ARFF's, CSV's --categorical
+     * columns) with its one-hot value, a missing value an error or NaN for the fit to fill in.
      */
-    void nominalAs(io.github.minibatchkmeans.core.KMeansConfig config) {
+    void readAs(io.github.minibatchkmeans.core.KMeansConfig config) {
         nominalConfig = config;
         missing = config.missing() == io.github.minibatchkmeans.core.MissingValues.IMPUTE ? Missing.impute : Missing.error;
         categories = new CsvOptions.Categorical(categorical, java.util.Map.of(), config.nominalValue());
