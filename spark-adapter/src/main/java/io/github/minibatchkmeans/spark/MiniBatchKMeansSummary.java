@@ -72,6 +72,15 @@ public final class MiniBatchKMeansSummary implements Serializable {
     }
 
     /**
+     * The missing values (NaN in dense features vectors) the fit filled in with their feature's mean.
+     *
+     * @return the count; 0 if none
+     */
+    public long missingValues() {
+        return fitted.missingValues();
+    }
+
+    /**
      * Sum of weighted squared distances of the rows to their nearest returned centroid.
      *
      * @return the cost

@@ -72,6 +72,7 @@ class MiniBatchKMeansTest {
             assertArrayEquals(core.centroid(c), theirs[c], 1e-9, "centroid " + c);
         }
         assertEquals(core.missingValues(), ours.toKMeansModel().missingValues());
+        assertEquals(core.missingValues(), ours.summary().missingValues(), "the summary says how many");
         assertTrue(core.missingValues() > 0);
     }
 

@@ -14,6 +14,7 @@ import io.github.minibatchkmeans.core.Parameters;
 import io.github.minibatchkmeans.core.KMeansModel;
 import io.github.minibatchkmeans.core.KSweep;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.IntProvenance;
+import com.oracle.labs.mlrg.olcut.provenance.primitives.LongProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
 import io.github.minibatchkmeans.core.MiniBatchKMeans;
 import io.github.minibatchkmeans.core.spi.Initializer;
@@ -226,6 +227,8 @@ public class MiniBatchKMeansTrainer implements Trainer<ClusterID> {
     public static final String SWEEP_PROVENANCE = "k-sweep";
     /** The run provenance key of the k a sweep recommended. */
     public static final String RECOMMENDED_K_PROVENANCE = "recommended-k";
+    /** The run provenance key of the number of missing values (NaN) training filled in, when there were any. */
+    public static final String MISSING_VALUES_PROVENANCE = "missing-values";
 
     /** The default of {@code parameter} in Tribuo: the parameter table's, with its recorded KMeansTrainer conventions. */
     private static <T> T tribuoDefault(Parameter<T> parameter) {
@@ -433,8 +436,13 @@ public class MiniBatchKMeansTrainer implements Trainer<ClusterID> {
         for (int c = 0; c < sizes.length; c++) {
             counts.put(c, new MutableLong(Math.round(sizes[c])));
         }
+        Map<String, Provenance> run = runProvenance;
+        if (fitted.missingValues() > 0) { // a change to the data: said where the model says what it was trained on
+            run = new HashMap<>(runProvenance);
+            run.put(MISSING_VALUES_PROVENANCE, new LongProvenance(MISSING_VALUES_PROVENANCE, fitted.missingValues()));
+        }
         ModelProvenance provenance = new ModelProvenance(MiniBatchKMeansModel.class.getName(), OffsetDateTime.now(), data,
-                trainer, runProvenance);
+                trainer, run);
         return new MiniBatchKMeansModel("minibatch-k-means-model", provenance, features, new ImmutableClusteringInfo(counts),
                 fitted);
     }

@@ -117,6 +117,8 @@ class MiniBatchKMeansTrainerTest {
                 new org.tribuo.provenance.SimpleDataSourceProvenance("gaps", factory));
         MiniBatchKMeansModel filledIn = new MiniBatchKMeansTrainer(2, 50, 1L).train(gaps, Collections.emptyMap());
         assertEquals(1, filledIn.getKMeansModel().missingValues(), "example 17's b: filled with b's mean");
+        assertEquals(1L, ((com.oracle.labs.mlrg.olcut.provenance.primitives.LongProvenance) filledIn.getProvenance()
+                .getInstanceProvenance().getMap().get(MiniBatchKMeansTrainer.MISSING_VALUES_PROVENANCE)).getValue(), "said in the run provenance");
         MiniBatchKMeansTrainer strict = new MiniBatchKMeansTrainer(2, 50, 1L);
         java.lang.reflect.Field missing = MiniBatchKMeansTrainer.class.getDeclaredField("missing");
         missing.setAccessible(true);
