@@ -101,6 +101,11 @@ public final class AttributeEncoding implements Serializable {
         this.imputeModes = imputeModes;
     }
 
+    /** An encoding saved before 0.2.0 lacks the one-hot value (read as 0): the 1/√2 and the frequencies it had then. */
+    private Object readResolve() {
+        return one == 0 ? new AttributeEncoding(this, NOMINAL_SCALE, false) : this;
+    }
+
     /**
      * This encoding with the nominal attributes as {@code config} has them: its one-hot value
      * ({@link KMeansConfig#nominalValue()}), and missing values by the mode when centroids are
