@@ -682,7 +682,7 @@ public class MiniBatchKMeans extends RandomizableClusterer
             Collections.addAll(options, "-metric", metric.name().toLowerCase(java.util.Locale.ROOT));
         }
         if (nominal != wekaDefault(Parameters.NOMINAL)) {
-            Collections.addAll(options, "-nominal", TAGS_NOMINAL[nominal.ordinal()].getIDStr());
+            Collections.addAll(options, "-nominal", nominal.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         }
         if (nominalWeight != wekaDefault(Parameters.NOMINAL_WEIGHT)) {
             Collections.addAll(options, "-nominal-weight", "" + nominalWeight);
@@ -1223,6 +1223,11 @@ public class MiniBatchKMeans extends RandomizableClusterer
      */
     private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
         in.defaultReadObject();
+        // settings a stream of an earlier release lacks (read as null or 0): their defaults, which it had
+        metric = metric == null ? wekaDefault(Parameters.METRIC) : metric;
+        clusterStep = clusterStep == 0 ? wekaDefault(Parameters.K_STEP) : clusterStep;
+        nominal = nominal == null ? Nominal.ONE_HOT : nominal; // what clusterers saved before 0.2.0 did
+        nominalWeight = nominalWeight == 0 ? wekaDefault(Parameters.NOMINAL_WEIGHT) : nominalWeight;
         String document = (String) in.readObject();
         try {
             model = document == null ? null : ModelJson.fromJson(document, "the serialized clusterer").model();

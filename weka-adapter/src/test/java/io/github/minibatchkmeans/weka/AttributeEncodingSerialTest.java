@@ -9,8 +9,37 @@ import java.io.ObjectOutputStream;
 import org.junit.jupiter.api.Test;
 import weka.core.Instances;
 
-/** An encoding saved before 0.2.0 (no one-hot value in its stream) reads as it encoded then: 1/√2 and the frequencies. */
+/** An encoding or clusterer saved before 0.2.0 (fields its stream lacks) reads as it worked then. */
 class AttributeEncodingSerialTest {
+    @SuppressWarnings("unchecked")
+    private static <T> T roundTrip(T object) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(object);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            return (T) in.readObject();
+        }
+    }
+
+    @Test
+    void aClustererWithoutTheNominalSettingsReadsAsOneHotAsItWas() throws Exception {
+        Instances data = WekaData.groups(200, 3, 0.1, 2);
+        weka.clusterers.MiniBatchKMeans clusterer = new weka.clusterers.MiniBatchKMeans();
+        clusterer.setOptions(new String[] {"-N", "3", "-S", "1"});
+        clusterer.buildClusterer(data);
+        for (String name : new String[] {"nominal", "nominalWeight"}) { // what a 0.1.0 stream leaves them
+            java.lang.reflect.Field field = weka.clusterers.MiniBatchKMeans.class.getDeclaredField(name);
+            field.setAccessible(true);
+            field.set(clusterer, name.equals("nominal") ? null : 0.0);
+        }
+        weka.clusterers.MiniBatchKMeans read = roundTrip(clusterer);
+        java.util.List<String> options = java.util.List.of(read.getOptions());
+        org.junit.jupiter.api.Assertions.assertTrue(String.join(" ", options).contains("-nominal one-hot"), options.toString());
+        org.junit.jupiter.api.Assertions.assertEquals(1.0, read.getNominalWeight());
+        org.junit.jupiter.api.Assertions.assertEquals(clusterer.clusterInstance(data.instance(5)), read.clusterInstance(data.instance(5)));
+    }
+
     @Test
     void anEncodingWithoutItsOneHotValueReadsAsTheOldOne() throws Exception {
         Instances data = WekaData.groups(200, 3, 0.1, 2);
@@ -18,14 +47,7 @@ class AttributeEncodingSerialTest {
         java.lang.reflect.Field one = AttributeEncoding.class.getDeclaredField("one");
         one.setAccessible(true);
         one.setDouble(old, 0); // what Java serialization gives a field the stream lacks
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(old);
-        }
-        AttributeEncoding read;
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            read = (AttributeEncoding) in.readObject();
-        }
+        AttributeEncoding read = roundTrip(old);
         AttributeEncoding expected = AttributeEncoding.fit(data, data, true);
         for (int i = 0; i < 20; i++) {
             double[] a = new double[expected.dimensions()];
