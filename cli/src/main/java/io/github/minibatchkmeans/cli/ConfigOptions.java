@@ -164,7 +164,7 @@ final class ConfigOptions {
     }
 
     /** The value of an enum knob the tool offers, as spelled in {@code text} (any case); else a usage error listing them. */
-    private static <T> T parseChoice(Parameter<T> parameter, String text) {
+    static <T> T parseChoice(Parameter<T> parameter, String text) {
         List<T> offered = parameter.probes().keySet().stream().filter(v -> parameter.acceptsIn(FrontDoor.TOOL, v)).toList();
         List<String> names = offered.stream().map(ConfigOptions::spelled).toList();
         return offered.stream().filter(v -> spelled(v).equals(text.toLowerCase(Locale.ROOT))).findFirst()

@@ -1,6 +1,8 @@
 package io.github.minibatchkmeans.cli;
 
+import io.github.minibatchkmeans.core.MissingValues;
 import io.github.minibatchkmeans.core.NpySource;
+import io.github.minibatchkmeans.core.Parameters;
 import io.github.minibatchkmeans.core.NpzSource;
 import io.github.minibatchkmeans.core.spi.BatchSource;
 import io.github.minibatchkmeans.core.spi.InvalidInputException;
@@ -31,7 +33,7 @@ final class InputOptions {
     @Option(names = "--weight-column", paramLabel = "NAME|INDEX", description = "CSV/TSV column of row weights.")
     String weightColumn;
 
-    @Option(names = "--categorical", split = ",", paramLabel = "LIST",
+    @Option(names = "--categorical", split = ",", paramLabel = "COLS",
             description = "CSV/TSV columns of categories (any text), by header name or 0-based index: each a nominal attribute, "
                     + "one column per value (learned in one more read, sorted), clustered as --nominal says. predict maps "
                     + "values by name; a value the model never saw adds the same to every centroid's distance.")
@@ -48,7 +50,7 @@ final class InputOptions {
      */
     void readAs(io.github.minibatchkmeans.core.KMeansConfig config) {
         nominalConfig = config;
-        missing = config.missing() == io.github.minibatchkmeans.core.MissingValues.IMPUTE ? Missing.impute : Missing.error;
+        missing = config.missing();
         categories = new CsvOptions.Categorical(categorical, java.util.Map.of(), config.nominalValue());
     }
 
@@ -71,11 +73,8 @@ final class InputOptions {
         return b.build();
     }
 
-    /** What a missing value (an empty field, ?, NA; NaN when imputing) is. */
-    enum Missing { error, impute }
-
-    /** Set by the command: fit's from the parameter table's --missing, predict's from its own. */
-    Missing missing = Missing.impute;
+    /** What a missing value is; set by the command: fit's from the parameter table's --missing, predict's from its own. */
+    MissingValues missing = Parameters.MISSING.defaultValue(io.github.minibatchkmeans.core.Mode.EXACT).orElseThrow();
 
     @Option(names = "--na-values", paramLabel = "LIST", split = ",",
             description = "CSV/TSV: the texts that mark a missing value besides an empty field, comma-separated, any case "
@@ -199,7 +198,7 @@ final class InputOptions {
     }
 
     private BatchSource openFile(List<String> featureColumns) {
-        CsvOptions.Missing csvMissing = missing == Missing.impute ? CsvOptions.Missing.IMPUTE : CsvOptions.Missing.ERROR;
+        CsvOptions.Missing csvMissing = missing == MissingValues.IMPUTE ? CsvOptions.Missing.IMPUTE : CsvOptions.Missing.ERROR;
         if (svmlight()) {
             if (!featureColumns.isEmpty() || weightColumn != null || noHeader || header || labelColumn != null
                     || naValues != null || !categorical.isEmpty()) {
@@ -233,7 +232,7 @@ final class InputOptions {
             if (nominalConfig != null) {
                 arff.nominalAs(nominalConfig);
             }
-            if (missing == Missing.error && arff.missingValues() > 0) {
+            if (missing == MissingValues.ERROR && arff.missingValues() > 0) {
                 throw new InvalidInputException(input + ": " + arff.missingValues() + " missing values ('?' or NaN); "
                         + "--missing impute replaces them as Weka does (attribute means and modes)");
             }

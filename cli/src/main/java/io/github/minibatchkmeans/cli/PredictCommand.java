@@ -2,6 +2,7 @@ package io.github.minibatchkmeans.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.minibatchkmeans.core.KMeansModel;
+import io.github.minibatchkmeans.core.Parameters;
 import io.github.minibatchkmeans.core.spi.BatchSource;
 import io.github.minibatchkmeans.core.spi.InvalidInputException;
 import io.github.minibatchkmeans.io.CsvOptions;
@@ -44,7 +45,7 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--missing", paramLabel = "error|impute", description = "A missing value (CSV: an empty field, a marker, "
             + "NaN; ARFF: ?; NaN in .npy): an error naming its place, or the training data's mean (the model's centroids "
             + "weighted by their sizes). Default: impute.")
-    InputOptions.Missing missing = InputOptions.Missing.impute;
+    String missing;
 
     /**
      * The input as the model's columns, by name, unless --columns says otherwise: a CSV file's
@@ -73,7 +74,9 @@ final class PredictCommand implements Callable<Integer> {
         if (input.fromStandardInput() && input.labelColumn != null) {
             throw new UsageException("--label-column: needs a second read of the input, and --input - is read once");
         }
-        input.missing = missing;
+        if (missing != null) {
+            input.missing = ConfigOptions.parseChoice(Parameters.MISSING, missing);
+        }
         ModelJson.Stored stored = ModelJson.load(modelFile);
         KMeansModel model = stored.model();
         if (input.features == 0 && input.svmlight()) {

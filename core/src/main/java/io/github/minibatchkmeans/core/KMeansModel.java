@@ -47,6 +47,8 @@ public final class KMeansModel implements Serializable {
     private final long missingValues;
     private final transient Geometry geometry;
     private final transient Kernel table;
+    /** What fills a missing value (NaN) of a row this model labels ({@link #trainingMean}). */
+    private final transient double[] fills;
     /** The kernel for sparse rows, made on first use and kept: a caller that predicts chunk by chunk builds it once. */
     private transient volatile Kernel sparseTable;
     /** Rows labelled per kernel call by {@link #predict(double[][])}. */
@@ -65,6 +67,7 @@ public final class KMeansModel implements Serializable {
         this.missingValues = b.missingValues;
         this.geometry = metric.geometry();
         this.table = Kernels.create(this.centroids, Kernel.meanOf(this.centroids), RowFormat.DENSE, geometry);
+        this.fills = trainingMean(this.centroids, this.sizes);
     }
 
     /**
@@ -97,15 +100,15 @@ public final class KMeansModel implements Serializable {
     }
 
     /**
-     * What fills a missing value (NaN) of a row this model labels: the training data's mean, its
-     * centroids weighted by their sizes (each centroid is the mean of its rows; a model without
-     * sizes weighs them alike).
+     * The training data's mean — what fills a missing value of a row to label: the centroids
+     * weighted by their sizes (each centroid is the mean of its rows; without sizes, alike).
      */
-    private double[] trainingMean() {
+    private static double[] trainingMean(double[][] centroids, double[] sizes) {
+        int k = centroids.length;
         double total = java.util.Arrays.stream(sizes).sum();
-        double[] mean = new double[dimensions()];
-        for (int c = 0; c < k(); c++) {
-            double share = total > 0 ? sizes[c] / total : 1.0 / k();
+        double[] mean = new double[centroids[0].length];
+        for (int c = 0; c < k; c++) {
+            double share = total > 0 ? sizes[c] / total : 1.0 / k;
             for (int j = 0; j < mean.length; j++) {
                 mean[j] += share * centroids[c][j];
             }
@@ -368,7 +371,7 @@ public final class KMeansModel implements Serializable {
         try {
             PassRunner runner = new PassRunner(Runtime.getRuntime().availableProcessors(),
                     Parameters.BATCH_SIZE.defaultValue(Mode.EXACT).orElseThrow(), geometry);
-            runner.fillingMissing(trainingMean(), source); // a missing value: the training data's mean, as the fit filled them
+            runner.fillingMissing(fills, source); // a missing value: the training data's mean, as the fit filled them
             runner.run(source, task, null);
         } catch (UncheckedIOException e) {
             throw e.getCause(); // a sink's IOException, carried through the pass
@@ -381,7 +384,7 @@ public final class KMeansModel implements Serializable {
             throw new InvalidInputException("row " + row + " has " + x.length + " values, the model has " + dimensions() + " dimensions");
         }
         for (int j = 0; j < x.length; j++) {
-            if (!Values.isUsable(x[j]) && !Double.isNaN(x[j])) {
+            if (!Values.isUsableOrMissing(x[j])) {
                 throw Values.rejected(x[j], "row " + row + ", column " + j);
             }
         }
@@ -392,7 +395,7 @@ public final class KMeansModel implements Serializable {
         for (double v : x) {
             if (Double.isNaN(v)) {
                 double[] copy = x.clone();
-                DenseRows.of(copy, new double[] {1}, copy.length).fillMissing(0, 1, trainingMean());
+                DenseRows.of(copy, new double[] {1}, copy.length).fillMissing(0, 1, fills);
                 return copy;
             }
         }

@@ -150,7 +150,7 @@ public final class MiniBatchKMeansModel extends Model<MiniBatchKMeansModel> impl
     /** True if every value is one the core accepts (finite, within ±1e150) or missing (NaN, which it fills with the training mean). */
     private static boolean usable(double[] values) {
         for (double v : values) {
-            if (!io.github.minibatchkmeans.core.spi.Values.isUsable(v) && !Double.isNaN(v)) {
+            if (!io.github.minibatchkmeans.core.spi.Values.isUsableOrMissing(v)) {
                 return false;
             }
         }

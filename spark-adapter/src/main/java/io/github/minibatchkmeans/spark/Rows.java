@@ -144,9 +144,10 @@ final class Rows {
             return "the features vector has size " + vector.size() + ", earlier rows " + dims;
         }
         double[] values = vector instanceof SparseVector sparse ? sparse.values() : vector.toArray();
+        boolean gapsAllowed = missing && !(vector instanceof SparseVector); // a sparse row's absent value is 0, not missing
         for (int e = 0; e < values.length; e++) {
-            boolean filled = missing && Double.isNaN(values[e]) && !(vector instanceof SparseVector);
-            if (!Values.isUsable(values[e]) && !filled) { // the core's rule for every source: finite, at most 1e150
+            // the core's rule for every source: finite, at most 1e150 (and NaN, a missing value, where the fit fills it)
+            if (!(gapsAllowed ? Values.isUsableOrMissing(values[e]) : Values.isUsable(values[e]))) {
                 int feature = vector instanceof SparseVector sparse ? sparse.indices()[e] : e;
                 return "feature " + feature + ": " + Values.problem(values[e]);
             }

@@ -30,6 +30,14 @@ final class LocalSpark {
         return session;
     }
 
+    /** The session a benchmark runs in ({@code master}: its threads), made before {@link #session()} would make the tests' one. */
+    static SparkSession benchmarkSession(String master, String name) {
+        SparkSession spark = SparkSession.builder().master(master).appName(name).config("spark.ui.enabled", "false")
+                .config("spark.driver.memory", "4g").getOrCreate();
+        spark.sparkContext().setLogLevel("WARN");
+        return spark;
+    }
+
     /** {@code n} rows around {@code clusters} well-separated centers in {@code dims} dimensions, far from the origin. */
     static double[][] blobs(int n, int dims, int clusters, long seed) {
         Random random = new Random(seed);

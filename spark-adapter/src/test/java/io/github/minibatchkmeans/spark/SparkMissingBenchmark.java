@@ -42,9 +42,7 @@ public final class SparkMissingBenchmark {
         int k = Integer.parseInt(args[2]);
         double share = Double.parseDouble(args[3]);
         String master = args.length > 4 ? args[4] : "local[1]";
-        SparkSession spark = SparkSession.builder().master(master).appName("minibatch-kmeans missing-values benchmark")
-                .config("spark.ui.enabled", "false").config("spark.driver.memory", "4g").getOrCreate();
-        spark.sparkContext().setLogLevel("WARN");
+        SparkSession spark = LocalSpark.benchmarkSession(master, "minibatch-kmeans missing-values benchmark");
         double[][] x = LocalSpark.blobs(n, d, k, 5);
         Random random = new Random(6);
         long missing = 0;

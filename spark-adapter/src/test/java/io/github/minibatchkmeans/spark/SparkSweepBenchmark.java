@@ -31,9 +31,7 @@ public final class SparkSweepBenchmark {
         int kMin = Integer.parseInt(args[2]);
         int kMax = Integer.parseInt(args[3]);
         String master = args.length > 4 ? args[4] : "local[1]";
-        SparkSession spark = SparkSession.builder().master(master).appName("minibatch-kmeans sweep benchmark")
-                .config("spark.ui.enabled", "false").config("spark.driver.memory", "4g").getOrCreate();
-        spark.sparkContext().setLogLevel("WARN");
+        SparkSession spark = LocalSpark.benchmarkSession(master, "minibatch-kmeans sweep benchmark");
         double[][] x = read(new NpySource(Path.of(args[0])), rows);
         Dataset<Row> data = LocalSpark.frame(x, null, spark.sparkContext().defaultParallelism()).select("features").cache();
         data.count();

@@ -119,7 +119,7 @@ final class ExampleSource implements BatchSource {
                     }
                     for (int j = 0; j < dims; j++) {
                         double value = vector.get(j);
-                        if (!Values.isUsable(value) && !Double.isNaN(value)) { // infinities, values whose squares overflow
+                        if (!Values.isUsableOrMissing(value)) { // infinities, values whose squares overflow
                             throw Values.rejected(value, name + ": example " + row + ", feature '" + features.get(j).getName() + "'");
                         }
                         data[n * dims + j] = value;

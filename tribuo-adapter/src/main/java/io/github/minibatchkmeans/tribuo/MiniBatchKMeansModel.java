@@ -135,7 +135,7 @@ public final class MiniBatchKMeansModel extends Model<ClusterID> implements ONNX
         for (Feature f : example) {
             int id = featureIDMap.getID(f.getName());
             if (id >= 0) {
-                if (!Values.isUsable(f.getValue()) && !Double.isNaN(f.getValue())) { // NaN: missing, the training mean fills it
+                if (!Values.isUsableOrMissing(f.getValue())) { // NaN: missing, the training mean fills it
                     throw new IllegalArgumentException("Example " + example + ": feature '" + f.getName() + "': "
                             + Values.problem(f.getValue()));
                 }

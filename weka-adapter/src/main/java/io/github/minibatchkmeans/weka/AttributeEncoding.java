@@ -34,6 +34,8 @@ public final class AttributeEncoding implements Serializable {
     private final double[] max;
     private final double[] mean;
     private final double[][] frequencies;
+    /** Per nominal attribute, its most frequent value (the first of equals), as Weka's {@code Utils.maxIndex}. */
+    private final int[] modes;
     private final double totalWeight;
     private final long missing;
     private final int dims;
@@ -82,6 +84,7 @@ public final class AttributeEncoding implements Serializable {
         }
         this.dims = next;
         this.missing = missingValues;
+        this.modes = modesOf(frequencies);
         this.one = NOMINAL_SCALE;
         this.imputeModes = false;
     }
@@ -94,11 +97,20 @@ public final class AttributeEncoding implements Serializable {
         this.max = base.max;
         this.mean = base.mean;
         this.frequencies = base.frequencies;
+        this.modes = modesOf(frequencies); // a stream saved before 0.2.0 has none
         this.totalWeight = base.totalWeight;
         this.missing = base.missing;
         this.dims = base.dims;
         this.one = one;
         this.imputeModes = imputeModes;
+    }
+
+    private static int[] modesOf(double[][] frequencies) {
+        int[] modes = new int[frequencies.length];
+        for (int a = 0; a < modes.length; a++) {
+            modes[a] = frequencies[a] == null ? -1 : Utils.maxIndex(frequencies[a]);
+        }
+        return modes;
     }
 
     /** An encoding saved before 0.2.0 lacks the one-hot value (read as 0): the 1/√2 and the frequencies it had then. */
@@ -135,7 +147,7 @@ public final class AttributeEncoding implements Serializable {
 
     /** What a missing value of nominal attribute {@code a} holds in the column of value {@code v}. */
     private double missingNominal(int a, int v) {
-        return imputeModes ? (v == Utils.maxIndex(frequencies[a]) ? one : 0) : one * frequencies[a][v];
+        return imputeModes ? (v == modes[a] ? one : 0) : one * frequencies[a][v];
     }
 
     /**
@@ -477,7 +489,7 @@ public final class AttributeEncoding implements Serializable {
             if (offset[a] < 0) {
                 values[a] = Double.NaN;
             } else if (frequencies[a] != null) {
-                values[a] = Utils.maxIndex(frequencies[a]);
+                values[a] = modes[a];
             } else {
                 values[a] = mean[a];
             }

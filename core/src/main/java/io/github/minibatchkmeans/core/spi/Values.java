@@ -24,6 +24,17 @@ public final class Values {
     }
 
     /**
+     * True if {@code v} is {@link #isUsable usable} or a missing value (NaN), which the fit's
+     * {@code missing} policy fills in or refuses.
+     *
+     * @param v a value
+     * @return whether a source may deliver it
+     */
+    public static boolean isUsableOrMissing(double v) {
+        return isUsable(v) || Double.isNaN(v);
+    }
+
+    /**
      * What is wrong with an unusable {@code v}.
      *
      * @param v the value

@@ -61,6 +61,9 @@ public final class SummaryTask implements BlockTask<SummaryTask.Partial> {
         private double[] saved;
         private double[] row;
         private DenseRows one;
+        /** Where the summing of {@link #row} puts a range nobody reads: it is taken over the values present instead. */
+        private double[] ignoredMin;
+        private double[] ignoredMax;
 
         public DataSummary toSummary() {
             double[] variance = new double[dims];
@@ -109,6 +112,8 @@ public final class SummaryTask implements BlockTask<SummaryTask.Partial> {
             if (row == null) {
                 row = new double[dims];
                 one = DenseRows.of(row, new double[1], dims);
+                ignoredMin = new double[dims];
+                ignoredMax = new double[dims];
             }
             rows.copyRow(i, row, 0);
             for (int j = 0; j < dims; j++) {
@@ -128,7 +133,7 @@ public final class SummaryTask implements BlockTask<SummaryTask.Partial> {
                 }
             }
             one.weights[0] = w;
-            one.addToSummary(0, shift, w, shifted, squares, row, row); // the range is taken above, over the values present
+            one.addToSummary(0, shift, w, shifted, squares, ignoredMin, ignoredMax);
         }
     }
 
