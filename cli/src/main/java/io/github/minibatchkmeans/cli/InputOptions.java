@@ -163,8 +163,9 @@ final class InputOptions {
         }
         String what = source instanceof ArffSource ? "'?' or NaN, which Weka reads as missing"
                 : source instanceof CsvSource csv ? "empty fields, NaN or " + String.join(", ", csv.missingMarkers()) : "NaN";
-        err.println(source.name() + ": " + count + " missing values (" + what + ") replaced by their column's mean (a nominal "
-                + "attribute's mode)");
+        err.println(source.name() + ": " + count + " missing values (" + what + ") " + (model.missing() == MissingValues.IGNORE
+                && !(source instanceof ArffSource) ? "left out: rows measured over the features they have"
+                : "replaced by their column's mean (a nominal attribute's mode)"));
     }
 
     /**
@@ -198,7 +199,8 @@ final class InputOptions {
     }
 
     private BatchSource openFile(List<String> featureColumns) {
-        CsvOptions.Missing csvMissing = missing == MissingValues.IMPUTE ? CsvOptions.Missing.IMPUTE : CsvOptions.Missing.ERROR;
+        // impute or ignore: the parser delivers NaN, the estimator fills it in or leaves it out
+        CsvOptions.Missing csvMissing = missing == MissingValues.ERROR ? CsvOptions.Missing.ERROR : CsvOptions.Missing.IMPUTE;
         if (svmlight()) {
             if (!featureColumns.isEmpty() || weightColumn != null || noHeader || header || labelColumn != null
                     || naValues != null || !categorical.isEmpty()) {
@@ -231,6 +233,10 @@ final class InputOptions {
             ArffSource arff = new ArffSource(input, false, featureColumns, labelColumn);
             if (nominalConfig != null) {
                 arff.nominalAs(nominalConfig);
+            }
+            if (missing == MissingValues.IGNORE) {
+                throw new InvalidInputException("--missing ignore: ARFF input has its missing values replaced as Weka does while "
+                        + "it is read (attribute means and modes); use impute, or CSV/.npy input");
             }
             if (missing == MissingValues.ERROR && arff.missingValues() > 0) {
                 throw new InvalidInputException(input + ": " + arff.missingValues() + " missing values ('?' or NaN); "

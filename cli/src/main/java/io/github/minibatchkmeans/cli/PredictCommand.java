@@ -2,6 +2,7 @@ package io.github.minibatchkmeans.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.minibatchkmeans.core.KMeansModel;
+import io.github.minibatchkmeans.core.MissingValues;
 import io.github.minibatchkmeans.core.Parameters;
 import io.github.minibatchkmeans.core.spi.BatchSource;
 import io.github.minibatchkmeans.core.spi.InvalidInputException;
@@ -42,9 +43,10 @@ final class PredictCommand implements Callable<Integer> {
     @Mixin
     ReportOptions report = new ReportOptions();
 
-    @Option(names = "--missing", paramLabel = "error|impute", description = "A missing value (CSV: an empty field, a marker, "
-            + "NaN; ARFF: ?; NaN in .npy): an error naming its place, or the training data's mean (the model's centroids "
-            + "weighted by their sizes). Default: impute.")
+    @Option(names = "--missing", paramLabel = "error|impute|ignore", description = "A missing value (CSV: an empty field, a "
+            + "marker, NaN; ARFF: ?; NaN in .npy): an error naming its place, the training data's mean (the model's centroids "
+            + "weighted by their sizes), or left out (the row measured over the features it has). Default: as the model was "
+            + "fitted (impute unless it was fitted with --missing ignore).")
     String missing;
 
     /**
@@ -79,6 +81,9 @@ final class PredictCommand implements Callable<Integer> {
         }
         ModelJson.Stored stored = ModelJson.load(modelFile);
         KMeansModel model = stored.model();
+        if (missing != null && input.missing != MissingValues.ERROR) { // said here: fill in or leave out, whatever the fit did
+            model = model.toBuilder().missing(input.missing).build();
+        }
         if (input.features == 0 && input.svmlight()) {
             input.features = model.dimensions(); // an svmlight file as wide as the model, whatever its largest index
         }

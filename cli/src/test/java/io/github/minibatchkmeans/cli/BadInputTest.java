@@ -110,7 +110,7 @@ class BadInputTest {
         }
         Path npyNan = Files.write(dir.resolve("nan32.npy"), out.array());
         assertEquals(prefix() + npyNan + ": row 13, column 17: missing value (NaN), an error as configured (missing = error; "
-                + "impute replaces it with its column's mean)", failingFit(npyNan, "--missing", "error"));
+                + "impute replaces it with its column's mean, ignore leaves it out)", failingFit(npyNan, "--missing", "error"));
     }
 
     @Test

@@ -259,6 +259,51 @@ class FitCommandTest {
         assertEquals(2, new ObjectMapper().readTree(gaps.out()).get("missingValues").asLong(), "NaN in a .npy: missing");
     }
 
+    @Test
+    void missingValuesLeftOutMeasureRowsOverTheFeaturesTheyHaveInTheFitAndInPredict() throws IOException {
+        StringBuilder text = new StringBuilder("a,b,c\n");
+        java.util.Random random = new java.util.Random(7);
+        double[][] rows = new double[400][3];
+        for (int i = 0; i < rows.length; i++) {
+            for (int j = 0; j < 3; j++) {
+                rows[i][j] = i % 9 == 4 && j == i % 3 ? Double.NaN : Math.round((8 * (i % 2) + random.nextGaussian()) * 1e4) / 1e4;
+                text.append(j > 0 ? "," : "").append(Double.isNaN(rows[i][j]) ? "" : Double.toString(rows[i][j]));
+            }
+            text.append('\n');
+        }
+        Path csv = dir.resolve("gaps.csv");
+        Files.writeString(csv, text);
+        Path model = dir.resolve("ignored.json");
+        CliRun fit = CliRun.of("fit", "--input", csv.toString(), "--k", "2", "--seed", "3", "--missing", "ignore",
+                "--model-out", model.toString(), "--json");
+        assertEquals(0, fit.exitCode(), fit.err());
+        assertTrue(fit.err().contains(csv + ": 44 missing values (empty fields, NaN or ?, NA) left out: rows measured over the "
+                + "features they have"), fit.err());
+        assertEquals(44, new ObjectMapper().readTree(fit.out()).get("missingValues").asLong());
+        assertTrue(Files.readString(model).contains("\"missing\" : \"IGNORE\""), "the model file says so");
+        io.github.minibatchkmeans.core.KMeansModel stored = io.github.minibatchkmeans.io.ModelJson.load(model).model();
+        io.github.minibatchkmeans.core.KMeansModel core = new io.github.minibatchkmeans.core.MiniBatchKMeans(
+                io.github.minibatchkmeans.core.KMeansConfig.builder(2).seed(3)
+                        .missing(io.github.minibatchkmeans.core.MissingValues.IGNORE).build()).fit(rows);
+        assertArrayEquals(core.centroids(), stored.centroids(), "the core's fit of the same rows, bit for bit");
+        Path labels = dir.resolve("ignored-labels.txt");
+        CliRun predicted = CliRun.of("predict", "--model", model.toString(), "--input", csv.toString(), "--labels-out",
+                labels.toString(), "--quiet");
+        assertEquals(0, predicted.exitCode(), predicted.err());
+        int[] expected = core.predict(rows);
+        assertEquals(java.util.Arrays.stream(expected).mapToObj(Integer::toString).toList(), Files.readAllLines(labels));
+        Path arff = dir.resolve("gaps.arff");
+        Files.writeString(arff, "@relation m\n@attribute a numeric\n@attribute b numeric\n@data\n1,2\n3,?\n5,6\n7,8\n");
+        CliRun arffRefused = CliRun.of("fit", "--input", arff.toString(), "--k", "2", "--missing", "ignore");
+        assertEquals(1, arffRefused.exitCode());
+        assertEquals("minibatch-kmeans: --missing ignore: ARFF input has its missing values replaced as Weka does while it is "
+                + "read (attribute means and modes); use impute, or CSV/.npy input", arffRefused.err().strip());
+        CliRun stochastic = CliRun.of("fit", "--input", csv.toString(), "--k", "2", "--missing", "ignore", "--mode", "stochastic");
+        assertEquals(2, stochastic.exitCode());
+        assertTrue(stochastic.err().contains("missing: ignore measures rows by partial Euclidean distances in exact passes"),
+                stochastic.err());
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] all = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);

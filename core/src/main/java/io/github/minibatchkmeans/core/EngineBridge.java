@@ -27,7 +27,7 @@ final class EngineBridge {
                 c.sampleSize(), c.sampleSizeAutomatic(), c.nInit(), Settings.Bounds.valueOf(c.pruning().name()), c.heapBudgetBytes(), c.reassignmentRatio(),
                 c.maxNoImprovement(), c.shuffleWindow(), c.metric().geometry(),
                 c.nominal() == Nominal.MODE && c.metric() == Metric.EUCLIDEAN ? new NominalModes(c.nominalColumns(), c.nominalValue()) : NominalModes.NONE,
-                c.missing() == MissingValues.IMPUTE && c.metric() == Metric.EUCLIDEAN);
+                c.metric() == Metric.EUCLIDEAN ? Settings.Missing.valueOf(c.missing().name()) : Settings.Missing.ERROR);
     }
 
     static Progress progress(ProgressListener listener) {
@@ -51,7 +51,8 @@ final class EngineBridge {
     }
 
     /** The public view of a sweep over k: each k's model and scores (inertias as the metric reports them). */
-    static KSweep sweep(SweepRun.Result result, Metric metric, int dims) {
+    static KSweep sweep(SweepRun.Result result, KMeansConfig config, int dims) {
+        Metric metric = config.metric();
         List<KScore> scores = new ArrayList<>();
         List<KMeansModel> models = new ArrayList<>();
         for (int i = 0; i < result.ks().length; i++) {
@@ -60,7 +61,8 @@ final class EngineBridge {
             double[][] centers = fit.centroids();
             KMeansModel model = model(fit, Mode.EXACT, metric);
             long missing = result.summary().missingValues();
-            models.add(missing == 0 ? model : model.toBuilder().missingValues(missing).build());
+            models.add(missing == 0 && config.missing() != MissingValues.IGNORE ? model
+                    : model.toBuilder().missingValues(missing).missing(config.missing()).build());
             scores.add(new KScore(result.ks()[i], metric.geometry().reported(fit.inertia()),
                     ClusterScores.calinskiHarabasz(spread, centers, result.summary()), ClusterScores.daviesBouldin(spread, centers),
                     ClusterScores.bic(spread, dims, result.summary()), result.silhouettes()[i], fit.iterations(), fit.converged()));

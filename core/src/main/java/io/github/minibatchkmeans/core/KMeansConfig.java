@@ -74,6 +74,11 @@ public final class KMeansConfig {
         this.metric = InvalidConfigException.check(Parameters.METRIC, b.metric);
         this.nominal = InvalidConfigException.check(Parameters.NOMINAL, b.nominal);
         this.missing = InvalidConfigException.check(Parameters.MISSING, b.missing);
+        if (missing == MissingValues.IGNORE && (mode != Mode.EXACT || metric != Metric.EUCLIDEAN)) {
+            throw new InvalidConfigException(Parameters.MISSING, "ignore measures rows by partial Euclidean distances in exact "
+                    + "passes: it needs mode exact and metric euclidean, not mode " + mode.name().toLowerCase(java.util.Locale.ROOT)
+                    + " and metric " + metric.name().toLowerCase(java.util.Locale.ROOT));
+        }
         this.nominalWeight = InvalidConfigException.check(Parameters.NOMINAL_WEIGHT, b.nominalWeight);
         this.nominalColumns = b.nominalColumns.toArray(new int[0][]);
     }

@@ -45,9 +45,10 @@ public final class KMeansModel implements Serializable {
     private final List<IterationRecord> history;
     private final double[][] initialCentroids;
     private final long missingValues;
+    private final MissingValues missing;
     private final transient Geometry geometry;
     private final transient Kernel table;
-    /** What fills a missing value (NaN) of a row this model labels ({@link #trainingMean}). */
+    /** What fills a missing value (NaN) of a row this model labels ({@link #trainingMean}); null if left out. */
     private final transient double[] fills;
     /** The kernel for sparse rows, made on first use and kept: a caller that predicts chunk by chunk builds it once. */
     private transient volatile Kernel sparseTable;
@@ -65,9 +66,10 @@ public final class KMeansModel implements Serializable {
         this.history = List.copyOf(b.history);
         this.initialCentroids = b.initialCentroids == null ? null : deepCopy(b.initialCentroids);
         this.missingValues = b.missingValues;
+        this.missing = b.missing;
         this.geometry = metric.geometry();
         this.table = Kernels.create(this.centroids, Kernel.meanOf(this.centroids), RowFormat.DENSE, geometry);
-        this.fills = trainingMean(this.centroids, this.sizes);
+        this.fills = missing == MissingValues.IGNORE ? null : trainingMean(this.centroids, this.sizes);
     }
 
     /**
@@ -87,16 +89,28 @@ public final class KMeansModel implements Serializable {
      */
     public Builder toBuilder() {
         return builder(centroids).mode(mode).metric(metric).sizes(sizes).inertia(inertia).iterations(iterations).converged(converged)
-                .history(history).initialCentroids(initialCentroids).missingValues(missingValues);
+                .history(history).initialCentroids(initialCentroids).missingValues(missingValues).missing(missing);
     }
 
     /**
-     * How many values of the training data were missing and filled in ({@link MissingValues#IMPUTE}).
+     * How many values of the training data were missing: filled in ({@link MissingValues#IMPUTE}) or
+     * left out ({@link MissingValues#IGNORE}).
      *
      * @return the count; 0 if none, or not known (a model of 0.1.0)
      */
     public long missingValues() {
         return missingValues;
+    }
+
+    /**
+     * What a missing value (NaN) of a row to label is: {@link MissingValues#IMPUTE} — filled with the
+     * training data's mean — or {@link MissingValues#IGNORE} — the row is measured over the features
+     * it has, as the fit measured its rows. (A model never refuses one: {@code ERROR} was the fit's concern.)
+     *
+     * @return IMPUTE or IGNORE
+     */
+    public MissingValues missing() {
+        return missing;
     }
 
     /**
@@ -392,6 +406,9 @@ public final class KMeansModel implements Serializable {
 
     /** {@code x}, or a copy of it with its missing values (NaN) filled with the training mean. */
     private double[] filled(double[] x) {
+        if (fills == null) { // left out: the kernel measures the row over the values it has
+            return x;
+        }
         for (double v : x) {
             if (Double.isNaN(v)) {
                 double[] copy = x.clone();
@@ -424,7 +441,8 @@ public final class KMeansModel implements Serializable {
         long[] historyPruned = history.stream().mapToLong(IterationRecord::rowsPruned).toArray();
         long[] historyUnread = history.stream().mapToLong(IterationRecord::blocksUnread).toArray();
         return new SerialForm(mode.name(), centroids, sizes, inertia, iterations, converged, historyInertia, historyShift,
-                initialCentroids, historyPruned, historyUnread, metric.name(), missingValues);
+                initialCentroids, historyPruned, historyUnread, metric.name(), missingValues,
+                missing == MissingValues.IGNORE ? missing.name() : null);
     }
 
     private void readObject(ObjectInputStream in) throws java.io.InvalidObjectException {
@@ -434,7 +452,7 @@ public final class KMeansModel implements Serializable {
     private record SerialForm(String mode, double[][] centroids, double[] sizes, double inertia, int iterations,
                               boolean converged, double[] historyInertia, double[] historyShift,
                               double[][] initialCentroids, long[] historyPruned, long[] historyUnread, String metric,
-                              long missingValues)
+                              long missingValues, String missing)
             implements Serializable {
         private Object readResolve() throws java.io.InvalidObjectException {
             try {
@@ -446,6 +464,7 @@ public final class KMeansModel implements Serializable {
                 return builder(centroids).mode(Mode.valueOf(mode)).metric(metric == null ? Metric.EUCLIDEAN : Metric.valueOf(metric))
                         .sizes(sizes).inertia(inertia).iterations(iterations)
                         .converged(converged).history(history).initialCentroids(initialCentroids).missingValues(missingValues)
+                        .missing(missing == null ? MissingValues.IMPUTE : MissingValues.valueOf(missing)) // absent before 0.2.0
                         .build();
             } catch (RuntimeException e) {
                 throw new java.io.InvalidObjectException("corrupt serialized KMeansModel: " + e.getMessage());
@@ -468,6 +487,7 @@ public final class KMeansModel implements Serializable {
         private boolean converged;
         private List<IterationRecord> history = List.of();
         private double[][] initialCentroids;
+        private MissingValues missing = MissingValues.IMPUTE;
         private long missingValues;
 
         private Builder(double[][] centroids) {
@@ -552,7 +572,7 @@ public final class KMeansModel implements Serializable {
         }
 
         /**
-         * How many training values were missing and filled in (default 0).
+         * How many training values were missing, filled in or left out (default 0).
          *
          * @param count the count, at least 0
          * @return this builder
@@ -562,6 +582,18 @@ public final class KMeansModel implements Serializable {
                 throw new IllegalArgumentException("missingValues: must be >= 0, got " + count);
             }
             this.missingValues = count;
+            return this;
+        }
+
+        /**
+         * What a missing value of a row to label is (default {@link MissingValues#IMPUTE}; {@code ERROR}
+         * is taken as IMPUTE: refusing is the fit's concern, not the model's).
+         *
+         * @param policy IMPUTE or IGNORE
+         * @return this builder
+         */
+        public Builder missing(MissingValues policy) {
+            this.missing = policy == MissingValues.IGNORE ? MissingValues.IGNORE : MissingValues.IMPUTE;
             return this;
         }
 

@@ -296,7 +296,7 @@ public final class MiniBatchKMeans implements AutoCloseable {
 
     private KSweep sweep(DataPasses passes) throws IOException {
         KSweep swept = EngineBridge.sweep(SweepRun.run(passes, EngineBridge.settings(config), config.kValues(),
-                config.silhouetteSample(), EngineBridge.progress(listener)), config.metric(), passes.dimensions());
+                config.silhouetteSample(), EngineBridge.progress(listener)), config, passes.dimensions());
         keep(swept.recommended());
         return swept;
     }
@@ -478,7 +478,8 @@ public final class MiniBatchKMeans implements AutoCloseable {
                         checkpoints == null ? null : (payload, iterations) -> checkpoints.onCheckpoint(new FitState(payload,
                                 iterations, "the checkpoint"))), Mode.EXACT, config.metric());
             };
-            return passes.missingValues() == 0 ? fitted : fitted.toBuilder().missingValues(passes.missingValues()).build();
+            return passes.missingValues() == 0 && config.missing() != MissingValues.IGNORE ? fitted
+                    : fitted.toBuilder().missingValues(passes.missingValues()).missing(config.missing()).build();
         } catch (SettingRejected e) {
             throw EngineBridge.rejected(e);
         }

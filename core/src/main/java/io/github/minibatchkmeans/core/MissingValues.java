@@ -13,5 +13,17 @@ public enum MissingValues {
      * The fit is then the fit of the data so completed; the model keeps the values it filled in and
      * fills a new row's missing values with them.
      */
-    IMPUTE
+    IMPUTE,
+    /**
+     * Left out (the partial distance strategy, Hathaway and Bezdek 2001): a row is measured over the
+     * features it has, {@code (d / present) · Σ (x_j − c_j)²} over those, and each centroid's
+     * feature is the weighted mean of the rows of its cluster that have that feature — a per-feature
+     * weight beside each cluster's sum, additive like it, so the fit is still exact out of core, on
+     * any thread count and on an engine. Rows with gaps are scored in full in every pass (a rescaled
+     * partial distance is not a metric, so no bound prunes them); starts are drawn from the
+     * statistics pass's sample completed with the column means (a sweep's silhouette is measured on
+     * it too). The model labels a new row the same way, over the features it has. Exact mode and
+     * the Euclidean metric only.
+     */
+    IGNORE
 }

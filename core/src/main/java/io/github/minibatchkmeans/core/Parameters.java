@@ -95,8 +95,9 @@ public final class Parameters {
                 + "of k-prototypes); 1 equals a numeric attribute's whole [0, 1] range, as SimpleKMeans' distance.";
         /** The one-line doc of {@link Parameters#MISSING}. */
         public static final String MISSING = "A missing value (NaN; CSV: an empty field or a marker; ARFF: ?): error (refused, "
-                + "naming its row and column) or impute (its column's weighted mean from the statistics pass, a nominal "
-                + "attribute's mode, as Weka's ReplaceMissingValues).";
+                + "naming its row and column), impute (its column's weighted mean from the statistics pass, a nominal "
+                + "attribute's mode, as Weka's ReplaceMissingValues) or ignore (rows measured over the features they have, "
+                + "rescaled; centroids the means of the values present).";
         /** The one-line doc of {@link Parameters#METRIC}. */
         public static final String METRIC = "How rows and centroids are compared: euclidean (squared Euclidean distance) or "
                 + "cosine (spherical k-means: rows scaled to unit length, centroids the normalized means, costs 1 - cos).";

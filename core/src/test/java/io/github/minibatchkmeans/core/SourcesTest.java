@@ -132,7 +132,7 @@ class SourcesTest {
         Path nan = writeNpy(dir.resolve("nan.npy"), new double[][] {{1, 2}, {3, Double.NaN}}, false);
         assertTrue(Double.isNaN(TestData.readAll(new NpySource(nan), 10).get(1)[1]), "NumPy's missing value, delivered as read");
         assertEquals(nan + ": row 1, column 1: missing value (NaN), an error as configured (missing = error; impute replaces it with "
-                + "its column's mean)", assertThrows(InvalidInputException.class, () -> new MiniBatchKMeans(KMeansConfig.builder(1)
+                + "its column's mean, ignore leaves it out)", assertThrows(InvalidInputException.class, () -> new MiniBatchKMeans(KMeansConfig.builder(1)
                 .missing(MissingValues.ERROR).build()).fit(new NpySource(nan))).getMessage());
     }
 

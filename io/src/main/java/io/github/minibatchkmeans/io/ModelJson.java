@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.minibatchkmeans.core.IterationRecord;
 import io.github.minibatchkmeans.core.KMeansModel;
 import io.github.minibatchkmeans.core.Metric;
+import io.github.minibatchkmeans.core.MissingValues;
 import io.github.minibatchkmeans.core.Mode;
 import io.github.minibatchkmeans.core.spi.InvalidInputException;
 import io.github.minibatchkmeans.core.spi.SourceFiles;
@@ -84,7 +85,7 @@ public final class ModelJson {
     /** The JSON document, field by field: boxed, so that a missing field is told apart from a zero. */
     record Document(String format, Integer version, Mode mode, Metric metric, Integer k, Integer dimensions, double[][] centroids,
                     double[] sizes, Double inertia, Integer iterations, Boolean converged, List<IterationRecord> history,
-                    double[][] initialCentroids, List<String> columns, Long missingValues) {
+                    double[][] initialCentroids, List<String> columns, Long missingValues, MissingValues missing) {
 
         /** The required fields, in file order, with their values (initialCentroids is optional). */
         void checkComplete(String name) {
@@ -125,7 +126,8 @@ public final class ModelJson {
         }
         MAPPER.writeValue(out, new Document(FORMAT, VERSION, model.mode(), model.metric(), model.k(), model.dimensions(),
                 model.centroids(), model.sizes(), model.inertia(), model.iterations(), model.converged(), model.history(),
-                model.initialCentroids().orElse(null), columns, model.missingValues() == 0 ? null : model.missingValues()));
+                model.initialCentroids().orElse(null), columns, model.missingValues() == 0 ? null : model.missingValues(),
+                model.missing() == MissingValues.IGNORE ? MissingValues.IGNORE : null)); // written only when not the default
     }
 
     /**
@@ -274,7 +276,7 @@ public final class ModelJson {
                     .metric(doc.metric() == null ? Metric.EUCLIDEAN : doc.metric()).sizes(doc.sizes()).inertia(doc.inertia())
                     .iterations(doc.iterations()).converged(doc.converged()).history(doc.history())
                     .initialCentroids(doc.initialCentroids()).missingValues(doc.missingValues() == null ? 0 : doc.missingValues())
-                    .build(), doc.columns());
+                    .missing(doc.missing() == null ? MissingValues.IMPUTE : doc.missing()).build(), doc.columns());
         } catch (InvalidInputException | IllegalArgumentException e) { // a negative missingValues, say
             throw new InvalidInputException(name + ": " + e.getMessage());
         }

@@ -287,7 +287,7 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansModel> imple
     public Param<String> distanceMeasure() { return distanceMeasure; }
 
     /**
-     * The param {@code missing}: error or impute — its doc, default and values are the parameter table's.
+     * The param {@code missing}: error, impute or ignore — its doc, default and values are the parameter table's.
      *
      * @return the param
      */
@@ -589,7 +589,7 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansModel> imple
         }
         // Kept as checked arrays even when the input is cached: passes then skip the row decoding.
         JavaRDD<Block> blocks = Rows.blocks(dataset, getFeaturesCol(), getWeightCol(), metric() == Metric.COSINE,
-                missingValues() == MissingValues.IMPUTE && metric() == Metric.EUCLIDEAN)
+                missingValues() != MissingValues.ERROR && metric() == Metric.EUCLIDEAN)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         SparkContext context = dataset.sparkSession().sparkContext();
         String previousGroup = context.getLocalProperty(JOB_GROUP);

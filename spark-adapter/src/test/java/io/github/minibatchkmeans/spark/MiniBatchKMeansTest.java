@@ -10,6 +10,7 @@ import io.github.minibatchkmeans.core.Initializers;
 import io.github.minibatchkmeans.core.KMeansConfig;
 import io.github.minibatchkmeans.core.KMeansModel;
 import io.github.minibatchkmeans.core.KSweep;
+import io.github.minibatchkmeans.core.MissingValues;
 import io.github.minibatchkmeans.core.NpySource;
 import io.github.minibatchkmeans.io.ModelJson;
 import java.io.OutputStream;
@@ -52,9 +53,12 @@ class MiniBatchKMeansTest {
         return new MiniBatchKMeans().setK(K).setInitialCenters(START).setMaxIter(100).setTol(0);
     }
 
-    /** A NaN in a features vector is a missing value: the fit is that of the data completed by each feature's mean. */
+    /**
+     * A NaN in a features vector is a missing value: the fit is the core's — of the data completed by
+     * each feature's mean (impute), or over the features each row has (ignore) — and so is transform.
+     */
     @Test
-    void aNaNIsFilledWithItsFeaturesMeanAsTheCoreFillsIt() {
+    void aNaNIsAMissingValueAsTheCoreTakesItUnderEitherPolicy() {
         double[][] gaps = new double[2000][];
         for (int i = 0; i < gaps.length; i++) {
             gaps[i] = ROWS[i].clone();
@@ -62,18 +66,27 @@ class MiniBatchKMeansTest {
                 gaps[i][i % 6] = Double.NaN;
             }
         }
-        MiniBatchKMeansModel ours = fromStart().fit(LocalSpark.frame(gaps, null, 3));
-        KMeansConfig config = KMeansConfig.builder(K).initializer(Initializers.explicit(START)).maxIterations(100).tolerance(0)
-                .build();
-        io.github.minibatchkmeans.core.KMeansModel core = new io.github.minibatchkmeans.core.MiniBatchKMeans(config).fit(gaps);
-        double[][] theirs = Arrays.stream(ours.clusterCenters()).map(org.apache.spark.ml.linalg.Vector::toArray)
-                .toArray(double[][]::new);
-        for (int c = 0; c < K; c++) {
-            assertArrayEquals(core.centroid(c), theirs[c], 1e-9, "centroid " + c);
+        for (MissingValues policy : List.of(MissingValues.IMPUTE, MissingValues.IGNORE)) {
+            MiniBatchKMeansModel ours = fromStart().setMissing(policy.name().toLowerCase(java.util.Locale.ROOT))
+                    .fit(LocalSpark.frame(gaps, null, 3));
+            KMeansConfig config = KMeansConfig.builder(K).initializer(Initializers.explicit(START)).maxIterations(100).tolerance(0)
+                    .missing(policy).build();
+            io.github.minibatchkmeans.core.KMeansModel core = new io.github.minibatchkmeans.core.MiniBatchKMeans(config).fit(gaps);
+            double[][] theirs = Arrays.stream(ours.clusterCenters()).map(org.apache.spark.ml.linalg.Vector::toArray)
+                    .toArray(double[][]::new);
+            for (int c = 0; c < K; c++) {
+                assertArrayEquals(core.centroid(c), theirs[c], 1e-9, policy + ": centroid " + c);
+            }
+            assertEquals(core.missingValues(), ours.toKMeansModel().missingValues());
+            assertEquals(core.missingValues(), ours.summary().missingValues(), "the summary says how many");
+            assertEquals(policy, ours.toKMeansModel().missing());
+            assertTrue(core.missingValues() > 0);
+            List<Row> predicted = ours.transform(LocalSpark.frame(Arrays.copyOf(gaps, 200), null, 2)).orderBy("id").collectAsList();
+            int[] expected = core.predict(Arrays.copyOf(gaps, 200));
+            for (int i = 0; i < expected.length; i++) {
+                assertEquals(expected[i], predicted.get(i).getInt(predicted.get(i).fieldIndex("prediction")), policy + ": row " + i);
+            }
         }
-        assertEquals(core.missingValues(), ours.toKMeansModel().missingValues());
-        assertEquals(core.missingValues(), ours.summary().missingValues(), "the summary says how many");
-        assertTrue(core.missingValues() > 0);
     }
 
     @Test

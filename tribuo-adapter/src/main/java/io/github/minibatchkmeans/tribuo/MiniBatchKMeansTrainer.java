@@ -157,8 +157,8 @@ public class MiniBatchKMeansTrainer implements Trainer<ClusterID> {
     private int centroidStep = tribuoDefault(Parameters.K_STEP);
 
     @Config(description = Parameters.Docs.MISSING + " In Tribuo a missing value is a NaN feature value (which a Dataset "
-            + "refuses, a DataSource may deliver, and predict fills with the training mean); a feature an example does not "
-            + "name is 0, Tribuo's sparse convention.")
+            + "refuses, a DataSource may deliver, and predict fills with the training mean or, under ignore, leaves out); a "
+            + "feature an example does not name is 0, Tribuo's sparse convention.")
     private MissingValues missing = tribuoDefault(Parameters.MISSING);
 
     private SplittableRandom rng;

@@ -125,6 +125,18 @@ class MiniBatchKMeansTrainerTest {
         missing.set(strict, io.github.minibatchkmeans.core.MissingValues.ERROR);
         RuntimeException refused = assertThrows(RuntimeException.class, () -> strict.train(gaps, Collections.emptyMap()));
         assertTrue(refused.getMessage().contains("row 17, column 1: missing value (NaN)"), refused.getMessage());
+        // ignore: example 17 measured over a alone; its b is left out of its centroid's mean
+        MiniBatchKMeansTrainer leaving = new MiniBatchKMeansTrainer(2, 50, 1L);
+        missing.set(leaving, io.github.minibatchkmeans.core.MissingValues.IGNORE);
+        io.github.minibatchkmeans.core.KMeansModel left = leaving.train(gaps, Collections.emptyMap()).getKMeansModel();
+        assertEquals(io.github.minibatchkmeans.core.MissingValues.IGNORE, left.missing());
+        assertEquals(1, left.missingValues());
+        int odd = left.predict(new double[] {10, 10});
+        double sum = 0;
+        for (int i = 1; i < 60; i += 2) {
+            sum += i == 17 ? 0 : 10 + 0.1 * i;
+        }
+        assertEquals(sum / 29, left.centroid(odd)[1], 1e-12, "b's mean over the 29 odd examples that have it");
     }
 
     /** Training refuses what Tribuo's datasets let through but k-means cannot use, naming the example and the feature. */

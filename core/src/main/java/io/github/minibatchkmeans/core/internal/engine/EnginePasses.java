@@ -22,11 +22,13 @@ import java.util.List;
 public final class EnginePasses implements DataPasses {
     private final PassEngine engine;
     private final Geometry geometry;
-    /** True if missing values are filled in; the nominal attributes whose fills are their modes. */
-    private final boolean imputes;
+    /** What a missing value is; the nominal attributes whose fills are their modes. */
+    private final Settings.Missing missing;
     private final NominalModes nominal;
-    /** What fills a missing value in every pass after the summary's first; null: none was missing. */
+    /** What fills a missing value in every pass after the summary's first; null: none was missing, or they are left out. */
     private double[] fills;
+    /** True once the summary is done if missing values are left out: later passes measure rows over the features they have. */
+    private boolean leavingOut;
     private DataSummary summary;
     /** The origin every pass measures from: the data's mean once known (0 for sparse rows). */
     private double[] origin;
@@ -37,7 +39,7 @@ public final class EnginePasses implements DataPasses {
     public EnginePasses(PassEngine engine, Settings settings) {
         this.engine = engine;
         this.geometry = settings.geometry();
-        this.imputes = settings.imputesMissing();
+        this.missing = settings.missing();
         this.nominal = settings.nominal();
     }
 
@@ -60,8 +62,9 @@ public final class EnginePasses implements DataPasses {
     private GatheredStatistics pass(double[][] centers, PassStatistics.Start start) {
         Geometry metric = geometry;
         double[] filling = fills;
+        boolean gaps = leavingOut;
         PassStatistics gathered = engine.pass(centers, cs -> ((GatheredStatistics) start.create(cs)).comparing(metric)
-                .filling(filling));
+                .filling(filling).leavingOutMissing(gaps));
         if (!(gathered instanceof GatheredStatistics statistics)) {
             throw new IllegalStateException("the engine returned statistics the core did not create: " + gathered);
         }
@@ -78,10 +81,11 @@ public final class EnginePasses implements DataPasses {
         }
         Geometry metric = geometry;
         double[] filling = fills;
+        boolean gaps = leavingOut;
         int[] sizes = centers.stream().mapToInt(c -> c.length).toArray();
         double[][] all = centers.stream().flatMap(java.util.Arrays::stream).toArray(double[][]::new);
         PassStatistics gathered = engine.pass(all, GroupedStatistics.start(sizes,
-                cs -> ((GatheredStatistics) start.create(cs)).comparing(metric).filling(filling)));
+                cs -> ((GatheredStatistics) start.create(cs)).comparing(metric).filling(filling).leavingOutMissing(gaps)));
         if (!(gathered instanceof GroupedStatistics group)) {
             throw new IllegalStateException("the engine returned statistics the core did not create: " + gathered);
         }
@@ -96,7 +100,7 @@ public final class EnginePasses implements DataPasses {
     public DataSummary summarize(int sampleSize, long seed, Progress progress) {
         int dims = dimensions();
         double[] zero = new double[dims];
-        boolean counting = imputes;
+        boolean counting = missing != Settings.Missing.ERROR;
         GatheredStatistics sums = pass(new double[][] {zero}, centers -> counting ? GatheredStatistics.of(centers, zero)
                 .countingMissing() : GatheredStatistics.of(centers, zero));
         long rows = sums.rows();
@@ -135,6 +139,10 @@ public final class EnginePasses implements DataPasses {
         summary = new DataSummary(rows, moments.positive, weight, mean, variance, moments.min(), moments.max(),
                 new Sample(dims, data, spread.keptWeights(), spread.keptIds()), fills, missingCounts,
                 fills == null ? 0 : nominal.values(missingCounts));
+        if (missing == Settings.Missing.IGNORE && fills != null) { // the summary's own passes filled them; later passes leave them out
+            fills = null;
+            leavingOut = true;
+        }
         origin = about;
         progress.report(Stage.SUMMARY, 1, rows, rows, Double.NaN, true);
         return summary;

@@ -61,6 +61,8 @@ public final class GatheredStatistics implements PassStatistics {
     /** Per feature, the weight of the rows lacking it, when this pass counts missing values (each then added as 0); else null. */
     private double[] missingWeight;
     private long[] missingCount;
+    /** True if a row's missing values (NaN) are left out: the kernel measures it over the features it has. */
+    private boolean leavingOut;
     private transient BlockLabels block;
     private transient DenseRows buffer;
     private transient double[] blockWeights;
@@ -166,6 +168,17 @@ public final class GatheredStatistics implements PassStatistics {
     }
 
     /**
+     * Makes this pass, when {@code leave}, leave each missing value (NaN) out: a row is measured over
+     * the features it has and adds to its cluster's sums only those ({@code MissingValues.IGNORE}).
+     *
+     * @return this
+     */
+    public GatheredStatistics leavingOutMissing(boolean leave) {
+        this.leavingOut = leave;
+        return this;
+    }
+
+    /**
      * Makes this pass count the missing values (NaN) per feature and add each as 0, so that the
      * mean of a feature over the rows that have it is its sum over the weight of those rows
      * ({@link #presentWeights}): the first pass of a summary that fills them in.
@@ -244,13 +257,13 @@ public final class GatheredStatistics implements PassStatistics {
             if (!Weights.isValid(w)) {
                 throw Weights.rejected(w, "row " + id);
             }
-            boolean missingAllowed = fills != null || missingWeight != null;
+            boolean missingAllowed = fills != null || missingWeight != null || leavingOut;
             int bad = missingAllowed ? arithmetic.firstInvalid(row, 0, dims) : arithmetic.firstUnusable(row, 0, dims);
             if (bad >= 0) {
                 throw Values.rejected(row[bad], "row " + id + ", feature " + bad);
             }
             buffer.putRow(n, row, 0, w);
-            if (missingAllowed) {
+            if (missingAllowed && !leavingOut) {
                 fillMissing(n, w);
             }
             blockIds[n++] = id;
@@ -331,8 +344,10 @@ public final class GatheredStatistics implements PassStatistics {
         block.assign(buffer, 0, n, (i, label, centred, offset, squared) -> {
             if (centred != null) {
                 statistics.addCompensated(centred, offset, w[i], label, squared);
-            } else {
+            } else if (sparse != null) {
                 statistics.addCompensated(sparse, i, w[i], label, squared);
+            } else { // a dense row with missing values, left out
+                statistics.addCompensatedWithGaps(buffer, i, w[i], label, squared);
             }
         });
         count += n;

@@ -116,11 +116,13 @@ public final class LocalPasses implements DataPasses {
 
     @Override
     public DataSummary summarize(int sampleSize, long seed, Progress progress) throws IOException {
-        SummaryTask task = new SummaryTask(source.dimensions(), sampleSize, seed, settings.imputesMissing(), source.name());
+        SummaryTask task = new SummaryTask(source.dimensions(), sampleSize, seed, settings.acceptsMissing(), source.name());
         long total = source.rows().orElse(-1);
         summary = passes.run(source, task, rows -> progress.report(Stage.SUMMARY, 1, rows, total, Double.NaN, false)).toSummary()
                 .imputed(settings.nominal());
-        passes.fillingMissing(summary.fills(), source); // every later pass reads the data so completed
+        if (settings.imputesMissing()) {
+            passes.fillingMissing(summary.fills(), source); // every later pass reads the data so completed
+        }
         origin = format.centred() ? summary.mean() : new double[source.dimensions()];
         double[] from = origin;
         kernels = centers -> Kernels.create(centers, from, format, geometry);
@@ -152,7 +154,9 @@ public final class LocalPasses implements DataPasses {
     @Override
     public Track track(Settings settings, DataSummary data, int starts, boolean labels) {
         long budget = scratchBudgetBytes() / starts;
-        Variant variant = variant(settings.bounds(), settings.k(), data.rows(), dimensions(), budget);
+        // rows with gaps are measured by partial distances, which are not a metric: no bound holds for them
+        boolean gaps = settings.ignoresMissing() && data.missingValues() > 0;
+        Variant variant = gaps ? null : variant(settings.bounds(), settings.k(), data.rows(), dimensions(), budget);
         if (variant == null) {
             return new PlainTrack(labels ? new int[Math.toIntExact(data.rows())] : null);
         }

@@ -62,6 +62,14 @@ final class Seeding implements InitContext {
             }
         }
         DataPasses.Draw draw = passes.draw(centers, count, seed, progress, ++pass);
+        double[] fills = summary.fills();
+        if (fills != null) { // a drawn row's missing values (left out by the passes) become its column's mean, as the sample's
+            for (double[] row : draw.rows()) {
+                for (int j = 0; j < row.length; j++) {
+                    row[j] = Double.isNaN(row[j]) ? fills[j] : row[j];
+                }
+            }
+        }
         return new DistanceDraw(draw.rows(), draw.weights(), draw.cost());
     }
 }

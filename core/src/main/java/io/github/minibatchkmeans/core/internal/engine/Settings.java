@@ -18,16 +18,29 @@ import io.github.minibatchkmeans.core.spi.Initializer;
  * @param shuffleWindow    rows each stochastic epoch is shuffled through; 0 chooses
  * @param geometry         how rows and centroids are compared (the metric)
  * @param nominal          the nominal attributes whose centroids are their modes (k-prototypes)
- * @param missingFilled    true if missing values (NaN) are filled in with the statistics pass's means; false: an error
+ * @param missing          what a missing value (NaN) is: an error, filled in with the statistics pass's means, or left out
  */
 public record Settings(int k, Initializer initializer, int maxIterations, double tolerance, int batchSize, int threads,
                        long seed, int sampleSize, boolean sampleSizeAutomatic, int nInit, Bounds bounds, long budgetBytes, double reassignmentRatio,
                        int maxNoImprovement, int shuffleWindow, Geometry geometry,
-                       NominalModes nominal, boolean missingFilled) {
+                       NominalModes nominal, Missing missing) {
 
-    /** True if a missing value (NaN) is filled in from the statistics pass; false if it is an error. */
+    /** What a missing value (NaN) is (the internal mirror of {@code MissingValues}). */
+    public enum Missing { ERROR, IMPUTE, IGNORE }
+
+    /** True if a missing value (NaN) is filled in from the statistics pass. */
     public boolean imputesMissing() {
-        return missingFilled;
+        return missing == Missing.IMPUTE;
+    }
+
+    /** True if a missing value (NaN) is left out: rows measured over the features they have. */
+    public boolean ignoresMissing() {
+        return missing == Missing.IGNORE;
+    }
+
+    /** True if a missing value is not an error: the statistics pass measures around it. */
+    public boolean acceptsMissing() {
+        return missing != Missing.ERROR;
     }
 
     /** An automatic sample takes at most 1/SAMPLE_SHARE of the heap. */
@@ -42,14 +55,14 @@ public record Settings(int k, Initializer initializer, int maxIterations, double
     Settings withSeed(long other) {
         return new Settings(k, initializer, maxIterations, tolerance, batchSize, threads, other, sampleSize, sampleSizeAutomatic, nInit, bounds, budgetBytes,
                 reassignmentRatio, maxNoImprovement, shuffleWindow, geometry, nominal,
-                missingFilled);
+                missing);
     }
 
     /** The same settings for {@code other} clusters (one fit of a sweep over k). */
     Settings withK(int other) {
         return new Settings(other, initializer, maxIterations, tolerance, batchSize, threads, seed, sampleSize, sampleSizeAutomatic, nInit, bounds,
                 budgetBytes, reassignmentRatio, maxNoImprovement, shuffleWindow, geometry, nominal,
-                missingFilled);
+                missing);
     }
 
     /**

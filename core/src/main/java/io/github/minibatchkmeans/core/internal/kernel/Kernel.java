@@ -173,9 +173,83 @@ public abstract class Kernel {
         return origin;
     }
 
-    /** Squared distance from row {@code i} of {@code rows} to centroid {@code c}, as {@link Rows#squaredDistance}. */
+    /**
+     * Squared distance from row {@code i} of {@code rows} to centroid {@code c}, as {@link Rows#squaredDistance};
+     * for a row with missing values (NaN) the {@linkplain #partialDistance partial distance}.
+     */
     public final double distance(Rows rows, int i, int c) {
-        return rows.squaredDistance(i, centroids, c * dims, squaredNorms[c]);
+        double squared = rows.squaredDistance(i, centroids, c * dims, squaredNorms[c]);
+        if (Double.isNaN(squared)) {
+            double[] x = new double[dims];
+            rows.copyRow(i, x, 0);
+            return partialDistance(x, c);
+        }
+        return squared;
+    }
+
+    /**
+     * The squared distance from {@code x}, which has missing values (NaN), to centroid {@code c} over
+     * the features it has, rescaled by d / present so that rows with gaps and complete rows are
+     * measured on one scale (the partial distance strategy); 0 for a row with no value at all.
+     */
+    public final double partialDistance(double[] x, int c) {
+        double sum = 0;
+        int present = 0;
+        for (int j = 0, at = c * dims; j < dims; j++) {
+            double v = x[j];
+            if (v == v) {
+                double diff = v - centroids[at + j];
+                sum += diff * diff;
+                present++;
+            }
+        }
+        return present == 0 ? 0 : sum * dims / present;
+    }
+
+    /**
+     * Rescores row {@code r} of a call — row {@code index} of {@code rows} — whose values have gaps
+     * (its centred norm came out NaN) by {@link #partialDistance}: its label (ties: the lowest index),
+     * its distance as its lowest score with a norm of 0, so that score + norm is the distance as for
+     * every row, and the second lowest when {@code second} is given.
+     */
+    protected final void nearestWithGaps(Rows rows, int index, int r, int[] labels, double[] best, double[] second,
+                                         double[] norms) {
+        double[] x = new double[dims];
+        rows.copyRow(index, x, 0);
+        int label = 0;
+        double lowest = Double.POSITIVE_INFINITY;
+        double next = Double.POSITIVE_INFINITY;
+        for (int c = 0; c < k; c++) {
+            double distance = partialDistance(x, c);
+            if (distance < lowest) {
+                next = lowest;
+                lowest = distance;
+                label = c;
+            } else if (distance < next) {
+                next = distance;
+            }
+        }
+        labels[r] = label;
+        best[r] = lowest;
+        if (second != null) {
+            second[r] = next;
+        }
+        norms[r] = 0;
+    }
+
+    /** {@link #nearestWithGaps} for {@link #scores}: every centroid's partial distance at {@code out[r·k ..]}, a norm of 0. */
+    protected final void scoresWithGaps(Rows rows, int index, int r, double[] out, double[] norms) {
+        double[] x = new double[dims];
+        rows.copyRow(index, x, 0);
+        for (int c = 0; c < k; c++) {
+            out[r * k + c] = partialDistance(x, c);
+        }
+        norms[r] = 0;
+    }
+
+    /** The index in {@code rows} of the i-th row of a call. */
+    protected static int rowAt(int first, int[] rowIndex, int i) {
+        return rowIndex == null ? first + i : rowIndex[i];
     }
 
     /** {@link #distance} for pruning bounds: within the same error bound, its bits free. */

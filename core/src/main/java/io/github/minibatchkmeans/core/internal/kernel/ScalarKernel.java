@@ -47,8 +47,12 @@ final class ScalarKernel extends Kernel {
             dotsOfTile(scratch, tile, dots);
             for (int q = 0; q < tile; q++) {
                 pickFromDots(scratch, dots + q * k, r + q, labels, best, second);
+                boolean gaps = Double.isNaN(norms[r + q]); // missing values, left out (MissingValues.IGNORE)
+                if (gaps) {
+                    nearestWithGaps(rows, rowAt(first, rowIndex, r + q), r + q, labels, best, second, norms);
+                }
                 if (sink != null) {
-                    sink.accept(r + q, labels[r + q], scratch, q * dims, Math.max(0, best[r + q] + norms[r + q]));
+                    sink.accept(r + q, labels[r + q], gaps ? null : scratch, q * dims, Math.max(0, best[r + q] + norms[r + q]));
                 }
             }
         }
@@ -64,6 +68,9 @@ final class ScalarKernel extends Kernel {
             for (int q = 0; q < tile; q++) {
                 for (int c = 0; c < k; c++) {
                     out[(r + q) * k + c] = bias[c] - 2 * scratch[dots + q * k + c];
+                }
+                if (Double.isNaN(norms[r + q])) {
+                    scoresWithGaps(rows, rowAt(first, rowIndex, r + q), r + q, out, norms);
                 }
             }
         }

@@ -110,9 +110,13 @@ final class VectorKernel extends Kernel {
             for (int q = 0; q < tile; q++) {
                 pick(scratch, state + q * STATE, r + q, labels, best, second);
             }
-            if (sink != null) {
-                for (int q = 0; q < tile; q++) {
-                    sink.accept(r + q, labels[r + q], scratch, q * dims, Math.max(0, best[r + q] + norms[r + q]));
+            for (int q = 0; q < tile; q++) {
+                boolean gaps = Double.isNaN(norms[r + q]); // missing values, left out (MissingValues.IGNORE)
+                if (gaps) {
+                    nearestWithGaps(rows, rowAt(first, rowIndex, r + q), r + q, labels, best, second, norms);
+                }
+                if (sink != null) {
+                    sink.accept(r + q, labels[r + q], gaps ? null : scratch, q * dims, Math.max(0, best[r + q] + norms[r + q]));
                 }
             }
         }
@@ -154,6 +158,11 @@ final class VectorKernel extends Kernel {
                 int width = k - panels * PANEL;
                 for (int q = 0; q < tile; q++) {
                     System.arraycopy(scratch, scores + q * PANEL, out, (r + q) * k + panels * PANEL, width);
+                }
+            }
+            for (int q = 0; q < tile; q++) {
+                if (Double.isNaN(norms[r + q])) {
+                    scoresWithGaps(rows, rowAt(first, rowIndex, r + q), r + q, out, norms);
                 }
             }
         }

@@ -34,6 +34,15 @@ public final class ClusterStatistics implements java.io.Serializable {
     private double[] spreadErrors;
     /** The offsets of {@code sums} sparse rows touched since the reset: merging and resetting a block then costs its non-zeros. */
     private final TouchedOffsets touched;
+    /**
+     * Per cluster and feature, the weight of its rows that lack the feature (missing values left out,
+     * k × dims): a feature's mean is its sum over the weight of the rows that have it. Null until a
+     * row with a gap is added.
+     */
+    private double[] absent;
+    private double[] absentErrors;
+    /** A row with gaps, read here to be added. */
+    private transient double[] gapRow;
 
     /** Statistics of raw rows. */
     public ClusterStatistics(int k, int dims) {
@@ -83,8 +92,15 @@ public final class ClusterStatistics implements java.io.Serializable {
         addWeight(w, cluster, distance);
     }
 
-    /** Adds row {@code i} of {@code rows} (raw values; they are centred here), as {@link #add}. */
+    /**
+     * Adds row {@code i} of {@code rows} (raw values; they are centred here), as {@link #add}; a dense
+     * row's missing values (NaN) are left out, counted as absent from its cluster.
+     */
     public void add(Rows rows, int i, double w, int cluster, double distance) {
+        if (!(rows instanceof SparseRows) && addWithGaps(rows, i, w, cluster, false)) {
+            addWeight(w, cluster, distance);
+            return;
+        }
         if (!atZero) {
             touched.untracked();
             rows.addCentred(i, w, origin, sums, cluster * dims);
@@ -105,6 +121,51 @@ public final class ClusterStatistics implements java.io.Serializable {
             sums[base + j] = add(sums[base + j], w * data[offset + j], sumErrors, base + j);
         }
         addCompensatedWeight(w, cluster, distance);
+    }
+
+    /**
+     * As {@link #addCompensated(double[], int, double, int, double)} for row {@code i} of dense rows with
+     * missing values (NaN): those are left out, counted as absent from its cluster.
+     */
+    public void addCompensatedWithGaps(Rows rows, int i, double w, int cluster, double distance) {
+        if (!addWithGaps(rows, i, w, cluster, true)) {
+            throw new IllegalArgumentException("row " + i + " has no missing value");
+        }
+        addCompensatedWeight(w, cluster, distance);
+    }
+
+    /**
+     * Adds the values row {@code i} has into the cluster's sums and its weight into the cluster's
+     * absent weight of each feature it lacks; false, adding nothing, if it lacks none.
+     */
+    private boolean addWithGaps(Rows rows, int i, double w, int cluster, boolean compensated) {
+        if (gapRow == null) {
+            gapRow = new double[dims];
+        }
+        rows.copyRow(i, gapRow, 0);
+        boolean gaps = false;
+        for (double v : gapRow) {
+            gaps |= v != v;
+        }
+        if (!gaps) {
+            return false;
+        }
+        touched.untracked();
+        if (absent == null) {
+            absent = new double[k * dims];
+            absentErrors = new double[k * dims];
+        }
+        int base = cluster * dims;
+        for (int j = 0; j < dims; j++) {
+            double v = gapRow[j];
+            if (v != v) {
+                absent[base + j] = compensated ? add(absent[base + j], w, absentErrors, base + j) : absent[base + j] + w;
+            } else {
+                double term = w * (v - origin[j]);
+                sums[base + j] = compensated ? add(sums[base + j], term, sumErrors, base + j) : sums[base + j] + term;
+            }
+        }
+        return true;
     }
 
     /** As {@link #addCompensated(double[], int, double, int, double)} for row {@code i} of sparse rows (summed from 0). */
@@ -159,6 +220,16 @@ public final class ClusterStatistics implements java.io.Serializable {
             weights[c] = add(weights[c], other.weights[c], weightErrors, c);
             weightErrors[c] += other.weightErrors[c];
         }
+        if (other.absent != null) {
+            if (absent == null) {
+                absent = new double[k * dims];
+                absentErrors = new double[k * dims];
+            }
+            for (int i = 0; i < absent.length; i++) {
+                absent[i] = add(absent[i], other.absent[i], absentErrors, i);
+                absentErrors[i] += other.absentErrors[i];
+            }
+        }
         double total = inertia + other.inertia;
         inertiaError += (Math.abs(inertia) >= Math.abs(other.inertia) ? (inertia - total) + other.inertia
                 : (other.inertia - total) + inertia) + other.inertiaError;
@@ -191,6 +262,12 @@ public final class ClusterStatistics implements java.io.Serializable {
         for (int c = 0; c < k; c++) {
             weights[c] += weightErrors[c];
         }
+        if (absent != null) {
+            for (int i = 0; i < absent.length; i++) {
+                absent[i] += absentErrors[i];
+            }
+            Arrays.fill(absentErrors, 0);
+        }
         inertia += inertiaError;
         if (spread != null) {
             for (int c = 0; c < k; c++) {
@@ -213,6 +290,10 @@ public final class ClusterStatistics implements java.io.Serializable {
         inertia = 0;
         Arrays.fill(weightErrors, 0);
         inertiaError = 0;
+        if (absent != null) {
+            Arrays.fill(absent, 0);
+            Arrays.fill(absentErrors, 0);
+        }
         if (spread != null) {
             Arrays.fill(spread, 0);
             Arrays.fill(spreadErrors, 0);
@@ -226,10 +307,11 @@ public final class ClusterStatistics implements java.io.Serializable {
         return weights[cluster];
     }
 
-    /** Weighted sum of feature {@code j} over the rows assigned to {@code cluster}, of the raw rows. */
+    /** Weighted sum of feature {@code j} over the rows assigned to {@code cluster} that have it, of the raw rows. */
     public double sum(int cluster, int j) {
         settle();
-        return sums[cluster * dims + j] + weights[cluster] * origin[j];
+        double present = absent == null ? weights[cluster] : weights[cluster] - absent[cluster * dims + j];
+        return sums[cluster * dims + j] + present * origin[j];
     }
 
     public double[] weights() {
@@ -300,9 +382,19 @@ public final class ClusterStatistics implements java.io.Serializable {
                 int oldBase = old * dims;
                 int newBase = empty * dims;
                 for (int j = 0; j < dims; j++) {
-                    double v = (farthest.value(p, j) - origin[j]) * w;
+                    double value = farthest.value(p, j);
+                    if (value != value) { // a missing value, left out: the point's weight was absent from its cluster's feature
+                        absent[oldBase + j] -= w;
+                        absent[newBase + j] = w;
+                        sums[newBase + j] = 0;
+                        continue;
+                    }
+                    double v = (value - origin[j]) * w;
                     sums[oldBase + j] -= v;
                     sums[newBase + j] = v;
+                    if (absent != null) {
+                        absent[newBase + j] = 0;
+                    }
                 }
                 weights[old] -= w;
                 weights[empty] = w;
@@ -315,7 +407,8 @@ public final class ClusterStatistics implements java.io.Serializable {
 
     /**
      * The weighted means {@code sum / weight}; a cluster without weight keeps its row of
-     * {@code previous}.
+     * {@code previous}. With missing values left out, a feature's mean is over the weight of the
+     * rows that have it, and a feature none of the cluster's rows has keeps its previous value.
      */
     public double[][] means(double[][] previous) {
         settle();
@@ -327,10 +420,24 @@ public final class ClusterStatistics implements java.io.Serializable {
                 for (int j = 0; j < dims; j++) {
                     means[c][j] = origin[j] + sums[c * dims + j] * inverse;
                 }
+                if (absent != null) {
+                    withGaps(c, means[c], previous[c]);
+                }
             } else {
                 means[c] = previous[c].clone();
             }
         }
         return means;
+    }
+
+    /** Cluster {@code c}'s means over the rows that have each feature, where some lack it. */
+    private void withGaps(int c, double[] mean, double[] previous) {
+        for (int j = 0; j < dims; j++) {
+            double lacking = absent[c * dims + j];
+            if (lacking > 0) {
+                double present = weights[c] - lacking;
+                mean[j] = present > 0 ? origin[j] + sums[c * dims + j] / present : previous[j];
+            }
+        }
     }
 }

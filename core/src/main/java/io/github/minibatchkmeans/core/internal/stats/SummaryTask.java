@@ -17,19 +17,19 @@ public final class SummaryTask implements BlockTask<SummaryTask.Partial> {
     private final int dims;
     private final int sampleSize;
     private final long seed;
-    /** True if a missing value (NaN) is measured around and later filled in; false if it is an error. */
-    private final boolean imputes;
+    /** True if a missing value (NaN) is measured around (then filled in or left out); false if it is an error. */
+    private final boolean acceptsMissing;
     /** The data's name, for the message of a missing value that is an error. */
     private final String name;
     /** The folded sample's floor: a block's rows below it cannot reach the final sample (folds only raise it). */
     private volatile double sampleFloor = Double.NEGATIVE_INFINITY;
 
-    public SummaryTask(int dims, int sampleSize, long seed, boolean imputes, String name) {
+    public SummaryTask(int dims, int sampleSize, long seed, boolean acceptsMissing, String name) {
         this.name = name;
         this.dims = dims;
         this.sampleSize = sampleSize;
         this.seed = seed;
-        this.imputes = imputes;
+        this.acceptsMissing = acceptsMissing;
     }
 
     /** Running statistics of a set of rows. */
@@ -118,9 +118,9 @@ public final class SummaryTask implements BlockTask<SummaryTask.Partial> {
             rows.copyRow(i, row, 0);
             for (int j = 0; j < dims; j++) {
                 if (Double.isNaN(row[j])) {
-                    if (!imputes) {
+                    if (!acceptsMissing) {
                         throw new InvalidInputException(name + ": row " + rows.rowIndex(i) + ", column " + j + ": missing value (NaN), "
-                                + "an error as configured (missing = error; impute replaces it with its column's mean)");
+                                + "an error as configured (missing = error; impute replaces it with its column's mean, ignore leaves it out)");
                     }
                     missingCount[j]++;
                     missingWeight[j] += w;

@@ -100,7 +100,7 @@ class GatheredStatisticsTest {
     void anOnlineStepFromStatisticsEqualsTheStepOnTheRows() throws IOException {
         Settings settings = new Settings(6, Initializers.explicit(START), 300, 0, 4096, 1, 2, 10_000, false, 0, Settings.Bounds.AUTO,
                 1 << 20, 0, 10, 0, io.github.minibatchkmeans.core.internal.metric.Geometry.EUCLIDEAN,
-                io.github.minibatchkmeans.core.internal.metric.NominalModes.NONE, false);
+                io.github.minibatchkmeans.core.internal.metric.NominalModes.NONE, Settings.Missing.ERROR);
         double[][] batch = Arrays.copyOf(X, 1000);
         double[] flat = new double[1000 * 4];
         double[] weights = new double[1000];

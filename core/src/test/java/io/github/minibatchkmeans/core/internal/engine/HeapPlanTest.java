@@ -20,7 +20,7 @@ class HeapPlanTest {
 
     private static Settings settings(int k, int threads, int sampleSize, int nInit, long maxHeap) {
         return new Settings(k, Initializers.kMeansPlusPlus(), 300, 1e-4, 4096, threads, 1, sampleSize, false, nInit, Settings.Bounds.AUTO,
-                maxHeap / 2, 0.01, 10, 0, Geometry.EUCLIDEAN, io.github.minibatchkmeans.core.internal.metric.NominalModes.NONE, false);
+                maxHeap / 2, 0.01, 10, 0, Geometry.EUCLIDEAN, io.github.minibatchkmeans.core.internal.metric.NominalModes.NONE, Settings.Missing.ERROR);
     }
 
     /** MNIST's shape (70,000 × 784) with the default sample of 10,000 rows: the trial's failing heaps. */
@@ -78,7 +78,7 @@ class HeapPlanTest {
         long heap = 1024 * MB;
         int dims = 1 << 16; // hashed text features: 10,000 dense sample rows would take 5 GB
         Settings automatic = new Settings(20, Initializers.kMeansPlusPlus(), 300, 1e-4, 4096, 2, 1, 10_000, true, 0,
-                Settings.Bounds.AUTO, heap / 2, 0.01, 10, 0, Geometry.EUCLIDEAN, io.github.minibatchkmeans.core.internal.metric.NominalModes.NONE, false);
+                Settings.Bounds.AUTO, heap / 2, 0.01, 10, 0, Geometry.EUCLIDEAN, io.github.minibatchkmeans.core.internal.metric.NominalModes.NONE, Settings.Missing.ERROR);
         int rows = automatic.sampleRows(dims, heap);
         assertTrue(rows >= 20 && rows * (8L * dims) * 6 <= heap / 8, "a k-means++ sample within an eighth of the heap: " + rows);
         assertTrue(HeapPlan.of(automatic, RowFormat.SPARSE, dims, OptionalLong.of(100_000), 4096, true, heap).perRowBytes() > 0);

@@ -229,4 +229,54 @@ class KernelTest {
             assertTrue(worst <= kernel.errorBound(largest), kernel.name() + ": " + worst + " > " + kernel.errorBound(largest));
         }
     }
+
+    @Test
+    void rowsWithGapsAreScoredOverTheFeaturesTheyHaveWhereverTheyStand() {
+        for (BiFunction<double[][], double[], Kernel> make : KERNELS) {
+            for (int k : new int[] {1, 3, 10, 17}) {
+                int d = 7;
+                int n = 21; // two full eight-row tiles and a rest; gaps in each
+                double[][] x = TestData.uniform(n, d, 5L * k);
+                for (int i = 0; i < n; i += 3) {
+                    x[i][i % d] = Double.NaN;
+                    x[i][(i + 2) % d] = Double.NaN;
+                }
+                double[][] centers = TestData.uniform(k, d, 11L * k);
+                Kernel kernel = make.apply(centers, Kernel.meanOf(centers));
+                float[] floats = new float[n * d];
+                double[] widened = flat(x);
+                for (int i = 0; i < floats.length; i++) {
+                    floats[i] = (float) widened[i];
+                    widened[i] = floats[i];
+                }
+                double[] ones = new double[n];
+                Arrays.fill(ones, 1);
+                for (var rows : List.of(rows(widened, d), FloatRows.of(floats, ones, d))) {
+                    BlockLabels block = new BlockLabels(kernel, n, true);
+                    block.assign(rows, 0, n);
+                    double[] scores = new double[n * k];
+                    kernel.scores(rows, 0, null, n, scores, new double[n], kernel.newScratch());
+                    for (int i = 0; i < n; i++) {
+                        double[] row = new double[d];
+                        rows.copyRow(i, row, 0);
+                        int nearest = 0;
+                        double[] partial = new double[k];
+                        for (int c = 0; c < k; c++) {
+                            partial[c] = kernel.partialDistance(row, c);
+                            nearest = partial[c] < partial[nearest] ? c : nearest;
+                        }
+                        String where = kernel.name() + " " + rows.format() + " k=" + k + " row " + i;
+                        if (i % 3 == 0) {
+                            assertEquals(nearest, block.labels[i], where);
+                            assertEquals(partial[nearest], block.squaredDistance(i), 0.0, where);
+                            assertEquals(partial[nearest], kernel.distance(rows, i, nearest), 0.0, where);
+                            assertArrayEquals(partial, Arrays.copyOfRange(scores, i * k, (i + 1) * k), 0.0, where);
+                        } else {
+                            assertTrue(block.squaredDistance(i) >= 0 && !Double.isNaN(block.second[i]), where);
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
