@@ -148,14 +148,14 @@ final class InputOptions {
     }
 
     /**
-     * The missing values of {@code source} filled in: an ARFF file's as Weka does while it is read,
-     * any other's by the fit ({@code model}'s count).
+     * The missing values of {@code source}, filled in or left out: an ARFF file's counted while it is
+     * read, any other's by the fit ({@code model}'s count).
      */
     static long missingValues(BatchSource source, io.github.minibatchkmeans.core.KMeansModel model) {
         return source instanceof ArffSource arff ? arff.missingValues() : model.missingValues();
     }
 
-    /** Says on {@code err} how many missing values the fit of {@code model} filled in, and with what (a change to the data). */
+    /** Says on {@code err} how many missing values the fit of {@code model} filled in (with what) or left out: a change to the data. */
     static void noteMissingValues(BatchSource source, io.github.minibatchkmeans.core.KMeansModel model, java.io.PrintWriter err) {
         long count = missingValues(source, model);
         if (count == 0) {
@@ -164,7 +164,7 @@ final class InputOptions {
         String what = source instanceof ArffSource ? "'?' or NaN, which Weka reads as missing"
                 : source instanceof CsvSource csv ? "empty fields, NaN or " + String.join(", ", csv.missingMarkers()) : "NaN";
         err.println(source.name() + ": " + count + " missing values (" + what + ") " + (model.missing() == MissingValues.IGNORE
-                && !(source instanceof ArffSource) ? "left out: rows measured over the features they have"
+                ? "left out: rows measured over the features they have"
                 : "replaced by their column's mean (a nominal attribute's mode)"));
     }
 
@@ -233,10 +233,6 @@ final class InputOptions {
             ArffSource arff = new ArffSource(input, false, featureColumns, labelColumn);
             if (nominalConfig != null) {
                 arff.nominalAs(nominalConfig);
-            }
-            if (missing == MissingValues.IGNORE) {
-                throw new InvalidInputException("--missing ignore: ARFF input has its missing values replaced as Weka does while "
-                        + "it is read (attribute means and modes); use impute, or CSV/.npy input");
             }
             if (missing == MissingValues.ERROR && arff.missingValues() > 0) {
                 throw new InvalidInputException(input + ": " + arff.missingValues() + " missing values ('?' or NaN); "

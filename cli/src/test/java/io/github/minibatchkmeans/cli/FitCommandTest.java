@@ -292,12 +292,23 @@ class FitCommandTest {
         assertEquals(0, predicted.exitCode(), predicted.err());
         int[] expected = core.predict(rows);
         assertEquals(java.util.Arrays.stream(expected).mapToObj(Integer::toString).toList(), Files.readAllLines(labels));
-        Path arff = dir.resolve("gaps.arff");
-        Files.writeString(arff, "@relation m\n@attribute a numeric\n@attribute b numeric\n@data\n1,2\n3,?\n5,6\n7,8\n");
-        CliRun arffRefused = CliRun.of("fit", "--input", arff.toString(), "--k", "2", "--missing", "ignore");
-        assertEquals(1, arffRefused.exitCode());
-        assertEquals("minibatch-kmeans: --missing ignore: ARFF input has its missing values replaced as Weka does while it is "
-                + "read (attribute means and modes); use impute, or CSV/.npy input", arffRefused.err().strip());
+        Path arff = dir.resolve("gaps.arff"); // the same rows as ARFF, '?' for a missing value: the same fit
+        StringBuilder arffText = new StringBuilder("@relation gaps\n@attribute a numeric\n@attribute b numeric\n@attribute c numeric\n@data\n");
+        for (String line : text.toString().split("\n")) {
+            if (!line.startsWith("a,")) {
+                arffText.append(String.join(",", java.util.Arrays.stream((line + ",end").split(",", -1)).limit(3)
+                        .map(v -> v.isEmpty() ? "?" : v).toList())).append('\n');
+            }
+        }
+        Files.writeString(arff, arffText);
+        Path arffModel = dir.resolve("ignored-arff.json");
+        CliRun fromArff = CliRun.of("fit", "--input", arff.toString(), "--k", "2", "--seed", "3", "--missing", "ignore",
+                "--model-out", arffModel.toString(), "--quiet");
+        assertEquals(0, fromArff.exitCode(), fromArff.err());
+        assertTrue(fromArff.err().contains(arff + ": 44 missing values ('?' or NaN, which Weka reads as missing) left out"),
+                fromArff.err());
+        assertArrayEquals(core.centroids(), io.github.minibatchkmeans.io.ModelJson.load(arffModel).model().centroids(),
+                "ARFF: the core's fit of the same rows");
         CliRun stochastic = CliRun.of("fit", "--input", csv.toString(), "--k", "2", "--missing", "ignore", "--mode", "stochastic");
         assertEquals(2, stochastic.exitCode());
         assertTrue(stochastic.err().contains("missing: ignore measures rows by partial Euclidean distances in exact passes"),

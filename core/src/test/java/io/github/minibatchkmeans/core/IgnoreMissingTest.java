@@ -158,6 +158,48 @@ class IgnoreMissingTest {
     }
 
     @Test
+    void filesReadEveryPassAndFloat32RowsGiveTheBitsOfTheArray(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        double[][] x = withGaps(6000, new Random(17));
+        for (double[] row : x) { // values a float32 file holds exactly
+            for (int j = 0; j < D; j++) {
+                row[j] = (float) row[j];
+            }
+        }
+        java.nio.file.Path f64 = dir.resolve("gaps64.npy");
+        java.nio.file.Path f32 = dir.resolve("gaps32.npy");
+        for (boolean float32 : new boolean[] {false, true}) {
+            java.nio.ByteBuffer body = java.nio.ByteBuffer.allocate(x.length * D * (float32 ? 4 : 8))
+                    .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            for (double[] row : x) {
+                for (double v : row) {
+                    if (float32) {
+                        body.putFloat((float) v);
+                    } else {
+                        body.putDouble(v);
+                    }
+                }
+            }
+            try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(float32 ? f32 : f64)) {
+                out.write(NpySource.header(x.length, D, float32));
+                out.write(body.array());
+            }
+        }
+        KMeansConfig base = KMeansConfig.builder(4).seed(6).tolerance(0).missing(MissingValues.IGNORE).batchSize(900).build();
+        KMeansModel array = new MiniBatchKMeans(base).fit(x);
+        for (double fraction : new double[] {0.5, 1e-9}) { // rows kept in memory; read from the file every pass
+            for (java.nio.file.Path file : new java.nio.file.Path[] {f64, f32}) {
+                KMeansModel read = new MiniBatchKMeans(base.toBuilder().heapFraction(fraction).threads(2).build())
+                        .fit(new NpySource(file));
+                String where = file.getFileName() + ", heap fraction " + fraction;
+                assertArrayEquals(array.centroids(), read.centroids(), where);
+                assertEquals(array.inertia(), read.inertia(), 0.0, where);
+                assertEquals(array.missingValues(), read.missingValues(), where);
+            }
+        }
+    }
+
+    @Test
     void anEnginesPartsGiveTheLocalFit() {
         double[][] x = withGaps(4000, new Random(12));
         double[][] start = {{0, 0, 0, 0, 0}, {4, 0, 4, 0, 4}, {0, 4, 0, 4, 0}, {4, 4, 4, 4, 4}};

@@ -188,13 +188,17 @@ public final class ArffSource implements BatchSource {
     }
 
     /**
-     * Reads nominal attributes as {@code config} has them ({@link AttributeEncoding#forNominal}):
-     * call before the first read.
+     * Reads nominal attributes and missing values as {@code config} has them
+     * ({@link AttributeEncoding#forNominal}): call before the first read.
      *
      * @param config the configuration the rows are fitted with
      * @return this source
      */
     public ArffSource nominalAs(io.github.minibatchkmeans.core.KMeansConfig config) {
+        if (sparse && config.missing() == io.github.minibatchkmeans.core.MissingValues.IGNORE && encoding.missingValues() > 0) {
+            throw new InvalidInputException(file + ": " + encoding.missingValues() + " missing values in sparse rows, which "
+                    + "cannot leave one out (a value a sparse row does not store is 0): use missing = impute");
+        }
         encoding = encoding.forNominal(config);
         return this;
     }

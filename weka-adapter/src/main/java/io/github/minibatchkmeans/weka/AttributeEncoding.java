@@ -1,6 +1,7 @@
 package io.github.minibatchkmeans.weka;
 
 import io.github.minibatchkmeans.core.KMeansConfig;
+import io.github.minibatchkmeans.core.MissingValues;
 import io.github.minibatchkmeans.core.Nominal;
 import java.io.Serializable;
 import java.util.Locale;
@@ -43,6 +44,12 @@ public final class AttributeEncoding implements Serializable {
     private final double one;
     /** True if a missing nominal value becomes the mode, false if the value frequencies. */
     private final boolean imputeModes;
+    /**
+     * True if a missing value is left out — NaN in its column, or in all of a nominal attribute's
+     * columns — for the fit to measure the row over the values it has ({@code MissingValues.IGNORE});
+     * false (Weka's way, and any encoding saved before 0.2.0) if it is replaced.
+     */
+    private final boolean leavesOutMissing;
     /** The attributes that encode their zeros, once asked for ({@link #alwaysEncoded}). */
     private transient int[] alwaysEncoded;
 
@@ -87,9 +94,10 @@ public final class AttributeEncoding implements Serializable {
         this.modes = modesOf(frequencies);
         this.one = NOMINAL_SCALE;
         this.imputeModes = false;
+        this.leavesOutMissing = false;
     }
 
-    private AttributeEncoding(AttributeEncoding base, double one, boolean imputeModes) {
+    private AttributeEncoding(AttributeEncoding base, double one, boolean imputeModes, boolean leavesOutMissing) {
         this.header = base.header;
         this.normalize = base.normalize;
         this.offset = base.offset;
@@ -103,6 +111,7 @@ public final class AttributeEncoding implements Serializable {
         this.dims = base.dims;
         this.one = one;
         this.imputeModes = imputeModes;
+        this.leavesOutMissing = leavesOutMissing;
     }
 
     private static int[] modesOf(double[][] frequencies) {
@@ -115,19 +124,21 @@ public final class AttributeEncoding implements Serializable {
 
     /** An encoding saved before 0.2.0 lacks the one-hot value (read as 0): the 1/√2 and the frequencies it had then. */
     private Object readResolve() {
-        return one == 0 ? new AttributeEncoding(this, NOMINAL_SCALE, false) : this;
+        return one == 0 ? new AttributeEncoding(this, NOMINAL_SCALE, false, false) : this;
     }
 
     /**
      * This encoding with the nominal attributes as {@code config} has them: its one-hot value
      * ({@link KMeansConfig#nominalValue()}), and missing values by the mode when centroids are
-     * modes ({@link Nominal#MODE}), by the frequencies when they are one-hot means.
+     * modes ({@link Nominal#MODE}), by the frequencies when they are one-hot means — or left out
+     * (NaN) when {@code config} ignores them ({@link MissingValues#IGNORE}).
      *
      * @param config the configuration
      * @return the encoding
      */
     public AttributeEncoding forNominal(KMeansConfig config) {
-        return new AttributeEncoding(this, config.nominalValue(), config.nominal() == Nominal.MODE);
+        return new AttributeEncoding(this, config.nominalValue(), config.nominal() == Nominal.MODE,
+                config.missing() == MissingValues.IGNORE);
     }
 
     /**
@@ -147,7 +158,7 @@ public final class AttributeEncoding implements Serializable {
 
     /** What a missing value of nominal attribute {@code a} holds in the column of value {@code v}. */
     private double missingNominal(int a, int v) {
-        return imputeModes ? (v == modes[a] ? one : 0) : one * frequencies[a][v];
+        return leavesOutMissing ? Double.NaN : imputeModes ? (v == modes[a] ? one : 0) : one * frequencies[a][v];
     }
 
     /**
@@ -356,7 +367,7 @@ public final class AttributeEncoding implements Serializable {
                     out[at + o + (int) instance.value(a)] = one;
                 }
             } else {
-                out[at + o] = scale(a, missing ? mean[a] : instance.value(a));
+                out[at + o] = missing && leavesOutMissing ? Double.NaN : scale(a, missing ? mean[a] : instance.value(a));
             }
         }
     }
