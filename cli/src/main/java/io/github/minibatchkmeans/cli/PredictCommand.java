@@ -1,6 +1,7 @@
 package io.github.minibatchkmeans.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.minibatchkmeans.core.KMeansConfig;
 import io.github.minibatchkmeans.core.KMeansModel;
 import io.github.minibatchkmeans.core.MissingValues;
 import io.github.minibatchkmeans.core.Parameters;
@@ -84,6 +85,8 @@ final class PredictCommand implements Callable<Integer> {
         if (missing != null && input.missing != MissingValues.ERROR) { // said here: fill in or leave out, whatever the fit did
             model = model.toBuilder().missing(input.missing).build();
         }
+        // ARFF attributes read as a fit with the table's nominal defaults reads them, missing values as the model takes them
+        input.readAs(KMeansConfig.builder(model.k()).missing(missing != null ? input.missing : model.missing()).build());
         if (input.features == 0 && input.svmlight()) {
             input.features = model.dimensions(); // an svmlight file as wide as the model, whatever its largest index
         }

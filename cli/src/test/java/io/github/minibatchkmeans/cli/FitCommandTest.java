@@ -309,6 +309,18 @@ class FitCommandTest {
                 fromArff.err());
         assertArrayEquals(core.centroids(), io.github.minibatchkmeans.io.ModelJson.load(arffModel).model().centroids(),
                 "ARFF: the core's fit of the same rows");
+        // the file's own means (8) would send its last row to the group at 8; left out, a = 3.5 puts it near 0
+        Path fewer = dir.resolve("predict-gaps.arff");
+        Files.writeString(fewer, "@relation gaps\n@attribute a numeric\n@attribute b numeric\n@attribute c numeric\n@data\n"
+                + "8,8,8\n8,8,8\n8,8,8\n3.5,?,?\n");
+        Path arffLabels = dir.resolve("ignored-arff-labels.txt");
+        CliRun arffPredicted = CliRun.of("predict", "--model", model.toString(), "--input", fewer.toString(), "--labels-out",
+                arffLabels.toString(), "--quiet");
+        assertEquals(0, arffPredicted.exitCode(), arffPredicted.err());
+        int[] left = core.predict(new double[][] {{8, 8, 8}, {8, 8, 8}, {8, 8, 8}, {3.5, Double.NaN, Double.NaN}});
+        assertTrue(left[3] != left[0]);
+        assertEquals(java.util.Arrays.stream(left).mapToObj(Integer::toString).toList(), Files.readAllLines(arffLabels),
+                "predict reads an ARFF file's '?' as the model takes a missing value: left out");
         CliRun stochastic = CliRun.of("fit", "--input", csv.toString(), "--k", "2", "--missing", "ignore", "--mode", "stochastic");
         assertEquals(2, stochastic.exitCode());
         assertTrue(stochastic.err().contains("missing: ignore measures rows by partial Euclidean distances in exact passes"),
