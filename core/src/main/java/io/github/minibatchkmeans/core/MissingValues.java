@@ -22,7 +22,8 @@ public enum MissingValues {
      * any thread count and on an engine. Rows with gaps are scored in full in every pass (a rescaled
      * partial distance is not a metric, so no bound prunes them); starts are drawn from the
      * statistics pass's sample completed with the column means (a sweep's silhouette is measured on
-     * it too). The model labels a new row the same way, over the features it has. Exact mode and
+     * it too). The model labels a new row the same way, over the features it has; a row with no
+     * value at all is at distance 0 from every centroid, labelled 0, and moves none. Exact mode and
      * the Euclidean metric only.
      */
     IGNORE

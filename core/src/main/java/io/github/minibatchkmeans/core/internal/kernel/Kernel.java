@@ -165,7 +165,7 @@ public abstract class Kernel {
 
     /** The offset in {@code data} of the i-th row of a call. */
     protected final int rowOffset(int first, int[] rowIndex, int i) {
-        return (rowIndex == null ? first + i : rowIndex[i]) * dims;
+        return rowAt(first, rowIndex, i) * dims;
     }
 
     /** The origin, for implementations' centring loops. */
