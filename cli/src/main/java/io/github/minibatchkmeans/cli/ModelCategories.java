@@ -41,4 +41,27 @@ record ModelCategories(List<String> columns, CsvOptions.Categorical categorical)
         return new ModelCategories(columns, new CsvOptions.Categorical(List.copyOf(values.keySet()), values,
                 values.isEmpty() ? Math.sqrt(0.5) : one));
     }
+
+    /**
+     * The one-hot value a model's nominal columns were written with — the sum of its first centroid's
+     * columns of the first attribute named {@code attribute=value} — or NaN if it names none.
+     */
+    static double oneHotValue(List<String> modelColumns, KMeansModel model) {
+        String attribute = null;
+        double one = 0;
+        for (int j = 0; j < modelColumns.size(); j++) {
+            String name = modelColumns.get(j);
+            int split = name.indexOf('=');
+            if (attribute == null && split > 0) {
+                attribute = name.substring(0, split + 1);
+            }
+            if (attribute != null) {
+                if (!name.startsWith(attribute)) {
+                    break;
+                }
+                one += model.centroid(0)[j];
+            }
+        }
+        return attribute == null ? Double.NaN : one;
+    }
 }

@@ -85,8 +85,10 @@ final class PredictCommand implements Callable<Integer> {
         if (missing != null && input.missing != MissingValues.ERROR) { // said here: fill in or leave out, whatever the fit did
             model = model.toBuilder().missing(input.missing).build();
         }
-        // ARFF attributes read as a fit with the table's nominal defaults reads them, missing values as the model takes them
-        input.readAs(KMeansConfig.builder(model.k()).missing(missing != null ? input.missing : model.missing()).build());
+        // ARFF attributes read with the model's one-hot value (its γ), missing values as the model takes them
+        KMeansConfig.Builder reading = KMeansConfig.builder(model.k()).missing(missing != null ? input.missing : model.missing());
+        double one = stored.columns() == null ? Double.NaN : ModelCategories.oneHotValue(stored.columns(), model);
+        input.readAs((one > 0 ? reading.nominalWeight(2 * one * one) : reading).build());
         if (input.features == 0 && input.svmlight()) {
             input.features = model.dimensions(); // an svmlight file as wide as the model, whatever its largest index
         }

@@ -327,6 +327,32 @@ class FitCommandTest {
                 stochastic.err());
     }
 
+    @Test
+    void predictReadsAnArffFilesNominalAttributesWithTheModelsWeight() throws IOException {
+        // x near 0 and red, x near 1.8 and blue, and five rows near 0 but blue: with γ = 4 a colour mismatch
+        // outweighs the numeric gap, so those five join the blue cluster; read with γ = 1 they would not
+        StringBuilder text = new StringBuilder("@relation colours\n@attribute x numeric\n@attribute colour {red,blue}\n@data\n");
+        java.util.Random random = new java.util.Random(4);
+        for (int i = 0; i < 85; i++) {
+            double x = (i < 40 || i >= 80 ? 0 : 1.8) + 0.05 * random.nextGaussian();
+            text.append(String.format(java.util.Locale.ROOT, "%.4f,%s%n", x, i < 40 ? "red" : "blue"));
+        }
+        Path arff = dir.resolve("colours.arff");
+        Files.writeString(arff, text);
+        Path model = dir.resolve("colours.json");
+        Path fitted = dir.resolve("colours-fit.txt");
+        CliRun fit = CliRun.of("fit", "--input", arff.toString(), "--k", "2", "--seed", "1", "--nominal-weight", "4",
+                "--model-out", model.toString(), "--labels-out", fitted.toString(), "--quiet");
+        assertEquals(0, fit.exitCode(), fit.err());
+        List<String> labels = Files.readAllLines(fitted);
+        assertEquals(labels.get(50), labels.get(82), "a blue row near 0 is in the blue cluster");
+        Path predicted = dir.resolve("colours-predict.txt");
+        CliRun predict = CliRun.of("predict", "--model", model.toString(), "--input", arff.toString(), "--labels-out",
+                predicted.toString(), "--quiet");
+        assertEquals(0, predict.exitCode(), predict.err());
+        assertEquals(labels, Files.readAllLines(predicted), "predict reads colour with the fit's γ");
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] all = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
