@@ -21,9 +21,7 @@ record ModelCategories(List<String> columns, CsvOptions.Categorical categorical)
     static ModelCategories of(List<String> modelColumns, List<String> header, KMeansModel model) {
         List<String> columns = new ArrayList<>();
         Map<String, List<String>> values = new LinkedHashMap<>();
-        double one = 0;
-        for (int j = 0; j < modelColumns.size(); j++) {
-            String name = modelColumns.get(j);
+        for (String name : modelColumns) {
             int split = name.indexOf('=');
             String column = split < 0 ? null : name.substring(0, split);
             if (header.contains(name) || column == null || !header.contains(column)) {
@@ -33,35 +31,34 @@ record ModelCategories(List<String> columns, CsvOptions.Categorical categorical)
             if (!values.containsKey(column)) {
                 columns.add(column);
                 values.put(column, new ArrayList<>());
-                one = 0;
             }
             values.get(column).add(name.substring(split + 1));
-            one += model.centroid(0)[j]; // a centroid's columns of one attribute add up to the one-hot value
         }
-        return new ModelCategories(columns, new CsvOptions.Categorical(List.copyOf(values.keySet()), values,
-                values.isEmpty() ? Math.sqrt(0.5) : one));
+        double one = values.isEmpty() ? Math.sqrt(0.5) : oneHotValue(modelColumns, model, values.keySet().iterator().next());
+        return new ModelCategories(columns, new CsvOptions.Categorical(List.copyOf(values.keySet()), values, one));
     }
 
     /**
-     * The one-hot value a model's nominal columns were written with — the sum of its first centroid's
-     * columns of the first attribute named {@code attribute=value} — or NaN if it names none.
+     * The one-hot value a model's nominal columns were written with (its γ: √(γ/2)), from the first
+     * attribute it names {@code attribute=value}; NaN if it names none.
      */
     static double oneHotValue(List<String> modelColumns, KMeansModel model) {
-        String attribute = null;
-        double one = 0;
-        for (int j = 0; j < modelColumns.size(); j++) {
-            String name = modelColumns.get(j);
+        for (String name : modelColumns) {
             int split = name.indexOf('=');
-            if (attribute == null && split > 0) {
-                attribute = name.substring(0, split + 1);
-            }
-            if (attribute != null) {
-                if (!name.startsWith(attribute)) {
-                    break;
-                }
-                one += model.centroid(0)[j];
+            if (split > 0) {
+                return oneHotValue(modelColumns, model, name.substring(0, split));
             }
         }
-        return attribute == null ? Double.NaN : one;
+        return Double.NaN;
+    }
+
+    /** The sum of the first centroid's columns {@code attribute=…}: a centroid's columns of one attribute add up to the one-hot value. */
+    private static double oneHotValue(List<String> modelColumns, KMeansModel model, String attribute) {
+        double[] first = model.centroid(0);
+        double one = 0;
+        for (int j = 0; j < modelColumns.size(); j++) {
+            one += modelColumns.get(j).startsWith(attribute + "=") ? first[j] : 0;
+        }
+        return one;
     }
 }

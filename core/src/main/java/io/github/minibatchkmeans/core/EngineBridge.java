@@ -26,7 +26,8 @@ final class EngineBridge {
         return new Settings(c.k(), c.initializer(), c.maxIterations(), c.tolerance(), c.batchSize(), c.threads(), c.seed(),
                 c.sampleSize(), c.sampleSizeAutomatic(), c.nInit(), Settings.Bounds.valueOf(c.pruning().name()), c.heapBudgetBytes(), c.reassignmentRatio(),
                 c.maxNoImprovement(), c.shuffleWindow(), c.metric().geometry(),
-                c.nominal() == Nominal.MODE && c.metric() == Metric.EUCLIDEAN ? new NominalModes(c.nominalColumns(), c.nominalValue()) : NominalModes.NONE,
+                c.nominal() == Nominal.MODE && c.metric() == Metric.EUCLIDEAN
+                        ? new NominalModes(c.nominalColumns(), c.nominalValue()) : NominalModes.NONE,
                 c.metric() == Metric.EUCLIDEAN ? Settings.Missing.valueOf(c.missing().name()) : Settings.Missing.ERROR);
     }
 
@@ -50,6 +51,11 @@ final class EngineBridge {
                 .initialCentroids(result.initialCentroids()).build();
     }
 
+    /** {@code model} saying what its fit met of missing values: how many, and whether they were left out. */
+    static KMeansModel withMissing(KMeansModel model, long count, MissingValues policy) {
+        return count == 0 && policy != MissingValues.IGNORE ? model : model.toBuilder().missingValues(count).missing(policy).build();
+    }
+
     /** The public view of a sweep over k: each k's model and scores (inertias as the metric reports them). */
     static KSweep sweep(SweepRun.Result result, KMeansConfig config, int dims) {
         Metric metric = config.metric();
@@ -59,10 +65,7 @@ final class EngineBridge {
             FitResult fit = result.fits().get(i);
             ClusterSpread spread = result.spreads().get(i);
             double[][] centers = fit.centroids();
-            KMeansModel model = model(fit, Mode.EXACT, metric);
-            long missing = result.summary().missingValues();
-            models.add(missing == 0 && config.missing() != MissingValues.IGNORE ? model
-                    : model.toBuilder().missingValues(missing).missing(config.missing()).build());
+            models.add(withMissing(model(fit, Mode.EXACT, metric), result.summary().missingValues(), config.missing()));
             scores.add(new KScore(result.ks()[i], metric.geometry().reported(fit.inertia()),
                     ClusterScores.calinskiHarabasz(spread, centers, result.summary()), ClusterScores.daviesBouldin(spread, centers),
                     ClusterScores.bic(spread, dims, result.summary()), result.silhouettes()[i], fit.iterations(), fit.converged()));

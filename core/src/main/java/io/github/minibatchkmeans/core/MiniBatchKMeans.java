@@ -478,8 +478,7 @@ public final class MiniBatchKMeans implements AutoCloseable {
                         checkpoints == null ? null : (payload, iterations) -> checkpoints.onCheckpoint(new FitState(payload,
                                 iterations, "the checkpoint"))), Mode.EXACT, config.metric());
             };
-            return passes.missingValues() == 0 && config.missing() != MissingValues.IGNORE ? fitted
-                    : fitted.toBuilder().missingValues(passes.missingValues()).missing(config.missing()).build();
+            return EngineBridge.withMissing(fitted, passes.missingValues(), config.missing());
         } catch (SettingRejected e) {
             throw EngineBridge.rejected(e);
         }

@@ -506,7 +506,7 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansModel> imple
     /**
      * Sets {@link #missing()}.
      *
-     * @param value error or impute
+     * @param value error, impute or ignore
      * @return this
      */
     public MiniBatchKMeans setMissing(String value) { set(missing, value); return this; }

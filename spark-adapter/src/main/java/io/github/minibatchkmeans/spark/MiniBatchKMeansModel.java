@@ -147,7 +147,7 @@ public final class MiniBatchKMeansModel extends Model<MiniBatchKMeansModel> impl
         return model.centroids();
     }
 
-    /** True if every value is one the core accepts (finite, within ±1e150) or missing (NaN, which it fills with the training mean). */
+    /** True if every value is one the core accepts (finite, within ±1e150) or missing (NaN, which it fills with the training mean or leaves out, as the fit did). */
     private static boolean usable(double[] values) {
         for (double v : values) {
             if (!io.github.minibatchkmeans.core.spi.Values.isUsableOrMissing(v)) {
@@ -273,7 +273,7 @@ public final class MiniBatchKMeansModel extends Model<MiniBatchKMeansModel> impl
             List<double[]> present = new ArrayList<>(chunk.size());
             for (int i = 0; i < chunk.size(); i++) {
                 double[] values = vector(i) == null ? null : vector(i).toArray();
-                if (values != null && usable(values)) { // no features, or an infinity: no nearest centroid (a NaN: the training mean)
+                if (values != null && usable(values)) { // no features, or an infinity: no nearest centroid (a NaN: missing, taken as the fit took it)
                     present.add(values);
                     labelled[i] = true;
                 }

@@ -72,7 +72,7 @@ public final class MiniBatchKMeansSummary implements Serializable {
     }
 
     /**
-     * The missing values (NaN in dense features vectors) the fit filled in with their feature's mean.
+     * The missing values (NaN in dense features vectors) the fit filled in with their feature's mean or left out.
      *
      * @return the count; 0 if none
      */

@@ -50,7 +50,7 @@ final class Rows {
     /**
      * The rows of {@code data} as blocks, checked row by row (not yet run: an RDD); {@code directions}:
      * every row needs one (the cosine metric), so a row of zeros is a defect too; {@code missing}: a
-     * NaN in a dense vector is a missing value, for the fit to fill in (else a defect). Sparse
+     * NaN in a dense vector is a missing value, for the fit to fill in or leave out (else a defect). Sparse
      * vectors stay sparse: their non-zeros are kept, never a dense copy.
      */
     static JavaRDD<Block> blocks(Dataset<?> data, String features, String weight, boolean directions, boolean missing) {
@@ -146,7 +146,7 @@ final class Rows {
         double[] values = vector instanceof SparseVector sparse ? sparse.values() : vector.toArray();
         boolean gapsAllowed = missing && !(vector instanceof SparseVector); // a sparse row's absent value is 0, not missing
         for (int e = 0; e < values.length; e++) {
-            // the core's rule for every source: finite, at most 1e150 (and NaN, a missing value, where the fit fills it)
+            // the core's rule for every source: finite, at most 1e150 (and NaN, a missing value, where the fit fills it in or leaves it out)
             if (!(gapsAllowed ? Values.isUsableOrMissing(values[e]) : Values.isUsable(values[e]))) {
                 int feature = vector instanceof SparseVector sparse ? sparse.indices()[e] : e;
                 return "feature " + feature + ": " + Values.problem(values[e]);

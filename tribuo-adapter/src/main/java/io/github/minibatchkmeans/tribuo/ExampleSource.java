@@ -26,8 +26,8 @@ import org.tribuo.math.la.VectorTuple;
  * by feature id — measured a little faster than looking each feature up here: median 166 ms
  * against 187 ms for 20,000 × 784 examples): features the map does not know are ignored, absent
  * ones are 0 (Tribuo's sparse convention), a NaN value of a dense row is a missing value (for the
- * fit's policy to fill in or refuse), and an example with no known feature, or a NaN in a sparse
- * row, is refused, naming it.
+ * fit's policy to fill in, leave out or refuse), and an example with no known feature, or a NaN in
+ * a sparse row, is refused, naming it.
  */
 final class ExampleSource implements BatchSource {
     private final Iterable<Example<ClusterID>> examples;
@@ -115,7 +115,7 @@ final class ExampleSource implements BatchSource {
                     try { // Tribuo's own conversion, by feature id: refuses NaN and examples with no known feature
                         vector = DenseVector.createDenseVector(example, features, false);
                     } catch (IllegalArgumentException e) {
-                        vector = withMissing(example, e); // a NaN: a missing value, for the fit's policy to fill in or refuse
+                        vector = withMissing(example, e); // a NaN: a missing value, for the fit's policy to take
                     }
                     for (int j = 0; j < dims; j++) {
                         double value = vector.get(j);

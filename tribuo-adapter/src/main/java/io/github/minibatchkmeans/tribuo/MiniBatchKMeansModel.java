@@ -135,7 +135,7 @@ public final class MiniBatchKMeansModel extends Model<ClusterID> implements ONNX
         for (Feature f : example) {
             int id = featureIDMap.getID(f.getName());
             if (id >= 0) {
-                if (!Values.isUsableOrMissing(f.getValue())) { // NaN: missing, the training mean fills it
+                if (!Values.isUsableOrMissing(f.getValue())) { // NaN: missing, taken as the fit took it
                     throw new IllegalArgumentException("Example " + example + ": feature '" + f.getName() + "': "
                             + Values.problem(f.getValue()));
                 }

@@ -227,7 +227,7 @@ public class MiniBatchKMeansTrainer implements Trainer<ClusterID> {
     public static final String SWEEP_PROVENANCE = "k-sweep";
     /** The run provenance key of the k a sweep recommended. */
     public static final String RECOMMENDED_K_PROVENANCE = "recommended-k";
-    /** The run provenance key of the number of missing values (NaN) training filled in, when there were any. */
+    /** The run provenance key of the number of missing values (NaN) training filled in or left out, when there were any. */
     public static final String MISSING_VALUES_PROVENANCE = "missing-values";
 
     /** The default of {@code parameter} in Tribuo: the parameter table's, with its recorded KMeansTrainer conventions. */

@@ -25,10 +25,8 @@ public final class EnginePasses implements DataPasses {
     /** What a missing value is; the nominal attributes whose fills are their modes. */
     private final Settings.Missing missing;
     private final NominalModes nominal;
-    /** What fills a missing value in every pass after the summary's first; null: none was missing, or they are left out. */
+    /** What fills a missing value in every pass after the summary's first; null: none was missing. */
     private double[] fills;
-    /** True once the summary is done if missing values are left out: later passes measure rows over the features they have. */
-    private boolean leavingOut;
     private DataSummary summary;
     /** The origin every pass measures from: the data's mean once known (0 for sparse rows). */
     private double[] origin;
@@ -58,13 +56,20 @@ public final class EnginePasses implements DataPasses {
         return "the engine's data";
     }
 
+    /**
+     * {@code start}'s statistics as every pass of this fit makes them: comparing rows by its metric,
+     * filling missing values in — or, once the summary is done under ignore, leaving them out.
+     */
+    private PassStatistics.Start configured(PassStatistics.Start start) {
+        Geometry metric = geometry;
+        boolean leaving = missing == Settings.Missing.IGNORE && summary != null;
+        double[] filling = leaving ? null : fills;
+        return cs -> ((GatheredStatistics) start.create(cs)).comparing(metric).filling(filling).leavingOutMissing(leaving);
+    }
+
     /** One engine pass; every part's statistics prepare and compare rows by the fit's metric. */
     private GatheredStatistics pass(double[][] centers, PassStatistics.Start start) {
-        Geometry metric = geometry;
-        double[] filling = fills;
-        boolean gaps = leavingOut;
-        PassStatistics gathered = engine.pass(centers, cs -> ((GatheredStatistics) start.create(cs)).comparing(metric)
-                .filling(filling).leavingOutMissing(gaps));
+        PassStatistics gathered = engine.pass(centers, configured(start));
         if (!(gathered instanceof GatheredStatistics statistics)) {
             throw new IllegalStateException("the engine returned statistics the core did not create: " + gathered);
         }
@@ -79,13 +84,9 @@ public final class EnginePasses implements DataPasses {
         if (centers.size() == 1) {
             return List.of(pass(centers.get(0), start));
         }
-        Geometry metric = geometry;
-        double[] filling = fills;
-        boolean gaps = leavingOut;
         int[] sizes = centers.stream().mapToInt(c -> c.length).toArray();
         double[][] all = centers.stream().flatMap(java.util.Arrays::stream).toArray(double[][]::new);
-        PassStatistics gathered = engine.pass(all, GroupedStatistics.start(sizes,
-                cs -> ((GatheredStatistics) start.create(cs)).comparing(metric).filling(filling).leavingOutMissing(gaps)));
+        PassStatistics gathered = engine.pass(all, GroupedStatistics.start(sizes, configured(start)));
         if (!(gathered instanceof GroupedStatistics group)) {
             throw new IllegalStateException("the engine returned statistics the core did not create: " + gathered);
         }
@@ -139,10 +140,6 @@ public final class EnginePasses implements DataPasses {
         summary = new DataSummary(rows, moments.positive, weight, mean, variance, moments.min(), moments.max(),
                 new Sample(dims, data, spread.keptWeights(), spread.keptIds()), fills, missingCounts,
                 fills == null ? 0 : nominal.values(missingCounts));
-        if (missing == Settings.Missing.IGNORE && fills != null) { // the summary's own passes filled them; later passes leave them out
-            fills = null;
-            leavingOut = true;
-        }
         origin = about;
         progress.report(Stage.SUMMARY, 1, rows, rows, Double.NaN, true);
         return summary;

@@ -1,5 +1,6 @@
 package io.github.minibatchkmeans.core.internal.engine;
 
+import io.github.minibatchkmeans.core.internal.rows.DenseRows;
 import io.github.minibatchkmeans.core.internal.stats.DataSummary;
 import io.github.minibatchkmeans.core.spi.InitContext;
 import io.github.minibatchkmeans.core.spi.Sample;
@@ -65,9 +66,7 @@ final class Seeding implements InitContext {
         double[] fills = summary.fills();
         if (fills != null) { // a drawn row's missing values (left out by the passes) become its column's mean, as the sample's
             for (double[] row : draw.rows()) {
-                for (int j = 0; j < row.length; j++) {
-                    row[j] = Double.isNaN(row[j]) ? fills[j] : row[j];
-                }
+                DenseRows.of(row, new double[] {1}, row.length).fillMissing(0, 1, fills);
             }
         }
         return new DistanceDraw(draw.rows(), draw.weights(), draw.cost());
